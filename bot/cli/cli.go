@@ -1,0 +1,144 @@
+// Package cli owns how clinic staff see the answer engine on a terminal: one question, a batch of
+// questions as JSON lines, an interactive chat, and the evaluation report.
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+// answerer is what the CLI needs from the engine.
+type answerer interface {
+	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
+}
+
+var _ answerer = (*bot.Engine)(nil)
+
+// maxLine bounds one line of batch input: longer lines are answered from their first part.
+const maxLine = 1 << 20
+
+// WriteJSON prints one answer as a single JSON object on one line.
+func WriteJSON(w io.Writer, a bot.Answer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(a)
+}
+
+// WriteText prints one answer for a person: the reply, its source and related topics or suggestions,
+// the disclaimer, then the id, confidence and runner-up matches staff need to judge it.
+func WriteText(w io.Writer, a bot.Answer) error {
+	var b strings.Builder
+	switch a.Status {
+	case bot.Urgent:
+		fmt.Fprintf(&b, "URGENT (%s)\n%s\n", a.RedFlag, a.Reply)
+	case bot.Answered:
+		fmt.Fprintf(&b, "%s\n\n%s\n", a.Title, a.Reply)
+		if a.Source != "" {
+			fmt.Fprintf(&b, "\nSource: %s\n", a.Source)
+		}
+		writeTopics(&b, "Related", a.Related)
+	default:
+		fmt.Fprintf(&b, "%s\n", a.Reply)
+		writeTopics(&b, "Topics", a.Suggestions)
+	}
+	fmt.Fprintf(&b, "\n%s\n", a.Disclaimer)
+	fmt.Fprintf(&b, "\n[status=%s id=%s lang=%s confidence=%.2f]\n", a.Status, orDash(a.ID), a.Lang, a.Confidence)
+	for i, m := range a.Matches {
+		fmt.Fprintf(&b, "  %d. %-28s confidence=%.2f score=%.3f %s\n", i+1, m.ID, m.Confidence, m.Score, m.Title)
+	}
+	if a.Explanation != nil {
+		writeExplanation(&b, a.Explanation)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeTopics(b *strings.Builder, label string, ts []bot.Topic) {
+	if len(ts) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%s:\n", label)
+	for _, t := range ts {
+		fmt.Fprintf(b, "  - %s (%s)\n", t.Title, t.ID)
+	}
+}
+
+func writeExplanation(b *strings.Builder, ex *bot.Explanation) {
+	b.WriteString("Read as:")
+	for _, t := range ex.Terms {
+		note := ""
+		switch {
+		case t.Corrected:
+			note = " (corrected from " + t.From + ")"
+		case t.From != "":
+			note = " (from " + t.From + ")"
+		case !t.Known:
+			note = " (unknown)"
+		}
+		fmt.Fprintf(b, " %s[w=%.2f]%s", t.Text, t.Weight, note)
+	}
+	b.WriteString("\n")
+	for _, m := range ex.Matches {
+		fmt.Fprintf(b, "  %s: question=%v answer=%v coverage=%.2f/%.2f\n", m.ID, m.Matched["question"], m.Matched["answer"], m.QuestionCoverage, m.Coverage)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// Batch answers one question per input line and writes one JSON object per line, in order. Blank lines
+// are answered too (as no_match), so output line n always belongs to input line n; a line longer than
+// maxLine is answered from its first maxLine bytes.
+func Batch(ctx context.Context, eng answerer, r io.Reader, w io.Writer, tmpl bot.Question) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	bw := bufio.NewWriter(w)
+	for n := 1; ; n++ {
+		line, err := readLine(br)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read question %d: %w", n, err)
+		}
+		q := tmpl
+		q.Text = line
+		a, err := eng.Answer(ctx, q)
+		if err != nil {
+			return fmt.Errorf("question %d: %w", n, err)
+		}
+		if err := WriteJSON(bw, a); err != nil {
+			return fmt.Errorf("question %d: %w", n, err)
+		}
+	}
+	return bw.Flush()
+}
+
+// readLine returns the next line without its line ending, keeping at most maxLine bytes of it.
+func readLine(br *bufio.Reader) (string, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf) < maxLine {
+			buf = append(buf, chunk[:min(len(chunk), maxLine-len(buf))]...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(buf) > 0:
+			return strings.TrimRight(string(buf), "\r\n"), nil
+		case err != nil:
+			return "", err
+		}
+		return strings.TrimRight(string(buf), "\r\n"), nil
+	}
+}

@@ -1,0 +1,343 @@
+// Package bot owns the answer engine: it reads a patient's question, triages red-flag symptoms, searches
+// the knowledge, decides whether the best match is confident enough, and composes the reply with a
+// disclaimer in the patient's language. Platform adapters live below it and call Engine.Answer.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// Status is the engine's decision about a question.
+type Status string
+
+// Decisions.
+const (
+	Answered Status = "answered"
+	NoMatch  Status = "no_match"
+	Urgent   Status = "urgent"
+)
+
+// Defaults for Options left zero.
+const (
+	DefaultThreshold = 0.5
+	DefaultTop       = 3
+	maxTop           = 20
+	// searchDepth is how many candidates are scored before the best curated answer is picked.
+	searchDepth = 8
+	// guideMargin is how much more confident a guide section must be than the threshold to be quoted.
+	guideMargin = 0.1
+)
+
+// ErrInvalid marks a question the engine cannot take as given (for example an unsupported language).
+var ErrInvalid = errors.New("invalid question")
+
+// Searcher finds knowledge entries for a question in one language. index.Index implements it.
+type Searcher interface {
+	Search(ctx context.Context, text, lang string, top int) (knowledge.SearchResult, error)
+}
+
+// Question is what a patient asked.
+type Question struct {
+	Text    string
+	Lang    string // "en", "ar", or "" / "auto" to detect from the text
+	Top     int    // how many candidate matches to report; 0 means DefaultTop
+	Explain bool   // report how the question was read and why each match scored
+}
+
+// Topic names an entry for a list or a button.
+type Topic struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// Candidate is one entry the search considered, with its calibrated confidence.
+type Candidate struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Score      float64 `json:"score"`
+	Confidence float64 `json:"confidence"`
+	Kind       string  `json:"kind,omitempty"`
+}
+
+// Answer is the engine's reply. Reply is the message for the patient (the answer, the fallback or the
+// urgent instruction); adapters show it with the Disclaimer.
+type Answer struct {
+	Question    string       `json:"question"`
+	Lang        string       `json:"lang"`
+	Status      Status       `json:"status"`
+	ID          string       `json:"id"`
+	Title       string       `json:"title"`
+	Answer      string       `json:"answer"`
+	Confidence  float64      `json:"confidence"`
+	Disclaimer  string       `json:"disclaimer"`
+	Matches     []Candidate  `json:"matches"`
+	Reply       string       `json:"reply"`
+	Source      string       `json:"source,omitempty"`
+	Related     []Topic      `json:"related,omitempty"`
+	Suggestions []Topic      `json:"suggestions,omitempty"`
+	RedFlag     string       `json:"red_flag,omitempty"`
+	Explanation *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says how a question was read and what each candidate matched.
+type Explanation struct {
+	Terms   []knowledge.QueryTerm `json:"terms"`
+	Matches []MatchEvidence       `json:"matches"`
+}
+
+// MatchEvidence is what one candidate matched, by field.
+type MatchEvidence struct {
+	ID               string              `json:"id"`
+	QuestionCoverage float64             `json:"question_coverage"`
+	Similarity       float64             `json:"similarity"`
+	Coverage         float64             `json:"coverage"`
+	Matched          map[string][]string `json:"matched"`
+}
+
+// Options configure an Engine. Zero values take the defaults.
+type Options struct {
+	Threshold float64             // minimum confidence to answer, in [0,1]
+	Messages  map[string]Messages // per language; missing languages keep the defaults
+}
+
+// Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
+type Engine struct {
+	bank      *knowledge.Bank
+	search    Searcher
+	triage    *Triage
+	messages  map[string]Messages
+	threshold float64
+}
+
+// New builds an engine over a bank and a searcher built from the same bank.
+func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
+	if bank == nil || s == nil {
+		return nil, errors.New("new engine: bank and searcher are required")
+	}
+	if opts.Threshold < 0 || opts.Threshold > 1 {
+		return nil, fmt.Errorf("new engine: threshold %v is outside [0,1]", opts.Threshold)
+	}
+	t, err := NewTriage()
+	if err != nil {
+		return nil, fmt.Errorf("new engine: %w", err)
+	}
+	msgs := DefaultMessages()
+	for lang, m := range opts.Messages {
+		msgs[lang] = mergeMessages(msgs[lang], m)
+	}
+	th := opts.Threshold
+	if th == 0 {
+		th = DefaultThreshold
+	}
+	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th}, nil
+}
+
+func mergeMessages(base, over Messages) Messages {
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch},
+		{&base.Urgent, over.Urgent}, {&base.Contact, over.Contact},
+	} {
+		if strings.TrimSpace(f.src) != "" {
+			*f.dst = f.src
+		}
+	}
+	return base
+}
+
+// Threshold is the confidence below which the engine does not answer.
+func (e *Engine) Threshold() float64 { return e.threshold }
+
+// Bank is the knowledge the engine answers from.
+func (e *Engine) Bank() *knowledge.Bank { return e.bank }
+
+// Answer decides what to reply to one question: urgent for red-flag symptoms, the best entry when it
+// is confident enough, and an honest fallback otherwise. It fails only on a cancelled context, an
+// invalid language or a search error; any text, however odd, gets a reply.
+func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	lang, err := e.language(q)
+	if err != nil {
+		return Answer{}, err
+	}
+	top := q.Top
+	if top <= 0 {
+		top = DefaultTop
+	}
+	top = min(top, maxTop)
+	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
+	res, err := e.search.Search(ctx, q.Text, lang, max(top, searchDepth))
+	if err != nil {
+		return Answer{}, fmt.Errorf("answer: %w", err)
+	}
+	cands := calibrate(res.Matches)
+	for i, c := range cands {
+		if i == top {
+			break
+		}
+		a.Matches = append(a.Matches, e.candidate(c, lang))
+	}
+	if q.Explain {
+		a.Explanation = explain(res, cands)
+	}
+	if flag := e.triage.Check(q.Text, lang); flag != "" {
+		return e.urgent(a, flag), nil
+	}
+	if best, ok := e.choose(cands); ok {
+		return e.answered(a, best), nil
+	}
+	return e.noMatch(a, cands), nil
+}
+
+func (e *Engine) language(q Question) (string, error) {
+	switch q.Lang {
+	case "", "auto":
+		return textnorm.Detect(q.Text), nil
+	}
+	if !knowledge.Supported(q.Lang) {
+		return "", fmt.Errorf("%w: unsupported language %q (use auto, %s)", ErrInvalid, q.Lang, strings.Join(knowledge.Languages(), ", "))
+	}
+	return q.Lang, nil
+}
+
+// choose picks the answer: the best curated FAQ entry if it clears the threshold, else a guide section
+// that clears it by a margin.
+func (e *Engine) choose(cands []scored) (scored, bool) {
+	for _, c := range cands {
+		if c.Kind == knowledge.FAQ {
+			if c.confidence >= e.threshold {
+				return c, true
+			}
+			break
+		}
+	}
+	for _, c := range cands {
+		if c.Kind == knowledge.Guide {
+			if c.confidence >= e.threshold+guideMargin {
+				return c, true
+			}
+			break
+		}
+	}
+	return scored{}, false
+}
+
+func (e *Engine) answered(a Answer, best scored) Answer {
+	entry, _ := e.bank.Entry(best.ID, best.Lang)
+	a.Status = Answered
+	a.ID, a.Title, a.Answer, a.Reply = entry.ID, entry.Title, entry.Answer, entry.Answer
+	a.Confidence = round(best.confidence)
+	a.Source = e.source(entry)
+	for _, id := range entry.Related {
+		if r, ok := e.bank.Lookup(id, a.Lang); ok {
+			a.Related = append(a.Related, Topic{ID: r.ID, Title: r.Title})
+		}
+	}
+	return a
+}
+
+func (e *Engine) noMatch(a Answer, cands []scored) Answer {
+	a.Status = NoMatch
+	if len(cands) > 0 {
+		a.Confidence = round(cands[0].confidence)
+	}
+	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
+	a.Suggestions = e.suggestions(cands, a.Lang)
+	return a
+}
+
+func (e *Engine) urgent(a Answer, flag string) Answer {
+	a.Status = Urgent
+	a.RedFlag = flag
+	a.Reply = e.withContact(e.messages[a.Lang].Urgent, a.Lang)
+	return a
+}
+
+func (e *Engine) withContact(text, lang string) string {
+	if c := strings.TrimSpace(e.messages[lang].Contact); c != "" {
+		return text + "\n" + c
+	}
+	return text
+}
+
+// suggestions offers topics after a fallback: the closest FAQ entries, else the first topics.
+func (e *Engine) suggestions(cands []scored, lang string) []Topic {
+	var out []Topic
+	for _, c := range cands {
+		if c.Kind == knowledge.FAQ && len(out) < DefaultTop {
+			out = append(out, Topic{ID: c.ID, Title: e.title(c.ID, lang)})
+		}
+	}
+	for _, t := range e.bank.Topics(lang) {
+		if len(out) >= DefaultTop {
+			break
+		}
+		if !containsTopic(out, t.ID) {
+			out = append(out, Topic{ID: t.ID, Title: t.Title})
+		}
+	}
+	return out
+}
+
+func containsTopic(ts []Topic, id string) bool {
+	for _, t := range ts {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) candidate(c scored, lang string) Candidate {
+	return Candidate{ID: c.ID, Title: e.title(c.ID, lang), Score: round(c.Score), Confidence: round(c.confidence), Kind: string(c.Kind)}
+}
+
+func (e *Engine) title(id, lang string) string {
+	if en, ok := e.bank.Lookup(id, lang); ok {
+		return en.Title
+	}
+	return id
+}
+
+// source names where an answer comes from: its guide section ("Patient guide › Cell harvesting"), or the
+// label the entry gives.
+func (e *Engine) source(entry knowledge.Entry) string {
+	if entry.Kind == knowledge.Guide {
+		return joinSource(entry.Source, entry.Title)
+	}
+	if entry.Source == "" {
+		return ""
+	}
+	if s, ok := e.bank.Lookup(entry.Source, entry.Lang); ok {
+		return joinSource(s.Source, s.Title)
+	}
+	return entry.Source
+}
+
+func joinSource(doc, section string) string {
+	if doc == "" {
+		return section
+	}
+	return doc + " › " + section
+}
+
+func explain(res knowledge.SearchResult, cands []scored) *Explanation {
+	ex := &Explanation{Terms: res.Terms, Matches: []MatchEvidence{}}
+	if ex.Terms == nil {
+		ex.Terms = []knowledge.QueryTerm{}
+	}
+	for _, c := range cands {
+		ex.Matches = append(ex.Matches, MatchEvidence{ID: c.ID, QuestionCoverage: round(c.QuestionCoverage), Similarity: round(c.Similarity), Coverage: round(c.Coverage), Matched: c.Matched})
+	}
+	return ex
+}

@@ -1,0 +1,26 @@
+package bot
+
+// Messages are the fixed texts of one language: the disclaimer every reply carries, the honest fallback
+// when the knowledge does not cover a question, and the urgent instruction for red-flag symptoms.
+type Messages struct {
+	Disclaimer string
+	NoMatch    string
+	Urgent     string
+	Contact    string // how to reach the clinic; appended to the fallback and urgent texts when set
+}
+
+// DefaultMessages returns the built-in texts for every supported language.
+func DefaultMessages() map[string]Messages {
+	return map[string]Messages{
+		"en": {
+			Disclaimer: "This information is general and does not replace medical advice. Please consult your healthcare provider about your own situation.",
+			NoMatch:    "I'm sorry, our patient guide doesn't cover that question, and I don't want to guess about your health. Please ask the clinic team directly; they will be glad to help. You can also ask me about one of these topics:",
+			Urgent:     "What you describe may need urgent medical attention. Please contact the clinic right away, or call your local emergency number or go to the nearest emergency department now. Do not wait for an online answer.",
+		},
+		"ar": {
+			Disclaimer: "هذه معلومات عامة ولا تغني عن الاستشارة الطبية. يُرجى مراجعة طبيبك المعالج بخصوص حالتك.",
+			NoMatch:    "عذرًا، دليل المريض لا يتناول هذا السؤال، ولا أريد أن أخمّن في أمر يخص صحتك. يُرجى سؤال فريق العيادة مباشرة، وسيسعدهم مساعدتك. ويمكنك أيضًا سؤالي عن أحد هذه المواضيع:",
+			Urgent:     "ما تصفه قد يحتاج إلى رعاية طبية عاجلة. يُرجى التواصل مع العيادة فورًا، أو الاتصال برقم الطوارئ المحلي أو التوجه إلى أقرب قسم طوارئ الآن. لا تنتظر ردًا عبر الإنترنت.",
+		},
+	}
+}

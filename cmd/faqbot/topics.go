@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+func newTopicsCmd(g *globals) *cobra.Command {
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "topics",
+		Short: "List the topics patients can ask about",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if lang != "" && !knowledge.Supported(lang) {
+				return usagef("--lang %q: want en or ar", lang)
+			}
+			bank, _, err := loadBank(g.knowledge)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			for _, l := range bank.Langs() {
+				if lang != "" && l != lang {
+					continue
+				}
+				for _, e := range bank.Topics(l) {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", l, e.ID, e.Title)
+				}
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "", "only this language (en or ar)")
+	return cmd
+}

@@ -1,0 +1,209 @@
+// Package index owns full-text search over the knowledge with Bleve: the mapping and analyzers of each
+// language, lay synonyms, typo tolerance, and the evidence each match carries. Nothing else imports Bleve.
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// batchSize is how many entries go into Bleve per batch while building.
+const batchSize = 2000
+
+// Index is a searchable, read-only view of one knowledge bank. It is safe for concurrent searches.
+type Index struct {
+	bleve bleve.Index
+	langs map[string]*language
+	docs  map[string]docRef // Bleve document id -> entry
+}
+
+// docRef is what the index keeps of an entry to weigh a match: its analysed question variants (title,
+// question, each alternate, each tag) and every term it holds.
+type docRef struct {
+	id, lang string
+	kind     knowledge.Kind
+	variants [][]string
+	terms    map[string]struct{}
+	answer   map[string]struct{}
+}
+
+// language is what the index knows about the entries of one language.
+type language struct {
+	code     string
+	analyzer analysis.Analyzer
+	synonyms *synonyms
+	df       map[string]int // analysed term -> number of entries containing it
+	docs     int
+}
+
+// Build indexes every entry of bank in memory (a scorch index, so BM25 applies).
+func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
+	im, err := newMapping(bank.Lexicons)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix := &Index{bleve: idx, langs: map[string]*language{}, docs: make(map[string]docRef, len(bank.Entries))}
+	for _, lang := range knowledge.Languages() {
+		ix.langs[lang] = &language{
+			code:     lang,
+			analyzer: im.AnalyzerNamed(analyzerName(lang)),
+			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
+			df:       map[string]int{},
+		}
+	}
+	if err := ix.add(ctx, bank.Entries); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return ix, nil
+}
+
+func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
+	batch := ix.bleve.NewBatch()
+	for i, e := range entries {
+		l := ix.langs[e.Lang]
+		if l == nil {
+			return fmt.Errorf("entry %s: unsupported lang %q", e.ID, e.Lang)
+		}
+		id := e.Lang + "/" + e.ID
+		q := questionTexts(e)
+		ix.docs[id] = l.analyze(e, q)
+		if err := batch.Index(id, map[string]interface{}{
+			"type": e.Lang, questionField(e.Lang): q, answerField(e.Lang): e.Answer,
+		}); err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
+		}
+		if batch.Size() >= batchSize || i == len(entries)-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := ix.bleve.Batch(batch); err != nil {
+				return err
+			}
+			batch.Reset()
+		}
+	}
+	return nil
+}
+
+// questionTexts is what the question field holds: every way the entry can be asked for.
+func questionTexts(e knowledge.Entry) []string {
+	q := make([]string, 0, 2+len(e.Alternates)+len(e.Tags))
+	q = append(q, e.Title, e.Question)
+	q = append(q, e.Alternates...)
+	return append(q, e.Tags...)
+}
+
+// analyze records an entry's terms, variant by variant, and adds them to the document frequencies.
+func (l *language) analyze(e knowledge.Entry, questions []string) docRef {
+	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
+	for _, q := range questions {
+		if v := l.terms(q); len(v) > 0 {
+			ref.variants = append(ref.variants, v)
+			for _, t := range v {
+				ref.terms[t] = struct{}{}
+			}
+		}
+	}
+	for _, t := range l.terms(e.Answer) {
+		ref.terms[t] = struct{}{}
+		ref.answer[t] = struct{}{}
+	}
+	for t := range ref.terms {
+		l.df[t]++
+	}
+	l.docs++
+	return ref
+}
+
+// terms returns the distinct analysed terms of a text, in order.
+func (l *language) terms(text string) []string {
+	toks := l.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, tok := range toks {
+		t := string(tok.Term)
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// weight is a term's inverse document frequency, as BM25 computes it; an unknown term weighs most.
+func (l *language) weight(term string) float64 {
+	n, df := float64(l.docs), float64(l.df[term])
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
+
+// Close releases the index.
+func (ix *Index) Close() error {
+	return ix.bleve.Close()
+}
+
+// Size is the number of entries indexed.
+func (ix *Index) Size() int { return len(ix.docs) }
+
+// Search finds the top entries of one language for a question. The text is data: it is split into words
+// and looked up term by term, never parsed as query syntax.
+func (ix *Index) Search(ctx context.Context, text, lang string, top int) (knowledge.SearchResult, error) {
+	res := knowledge.SearchResult{Lang: lang}
+	l := ix.langs[lang]
+	if l == nil || l.docs == 0 || top <= 0 {
+		return res, nil
+	}
+	terms, err := ix.readQuestion(l, text)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	res.Terms = terms
+	q := termsQuery(l.code, terms)
+	if q == nil {
+		return res, nil
+	}
+	req := bleve.NewSearchRequestOptions(q, top, 0, false)
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	for _, h := range sr.Hits {
+		ref, ok := ix.docs[h.ID]
+		if !ok {
+			continue
+		}
+		res.Matches = append(res.Matches, l.evidence(ref, h.Score, terms))
+	}
+	return res, nil
+}
+
+// Langs lists the languages that have entries in the index.
+func (ix *Index) Langs() []string {
+	var out []string
+	for _, lang := range knowledge.Languages() {
+		if ix.langs[lang].docs > 0 {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// String describes the index for logs.
+func (ix *Index) String() string {
+	parts := make([]string, 0, len(ix.langs))
+	for _, lang := range knowledge.Languages() {
+		parts = append(parts, fmt.Sprintf("%s=%d", lang, ix.langs[lang].docs))
+	}
+	return "index(" + strings.Join(parts, " ") + ")"
+}

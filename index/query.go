@@ -1,0 +1,224 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// Field boosts: how a question is worded is stronger evidence than words found in an answer.
+const (
+	questionBoost = 2.0
+	answerBoost   = 1.0
+	// correctedPenalty discounts the evidence of a term found only through a spelling correction.
+	correctedPenalty = 0.85
+)
+
+// readQuestion turns a patient's text into weighted search terms: clean-up, lay synonyms, the language's
+// analyzer (stop words, stemming), then spelling correction of terms the knowledge does not contain.
+func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, error) {
+	words, from := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
+	if len(words) == 0 {
+		return nil, nil
+	}
+	joined := strings.Join(words, " ")
+	starts := make([]int, len(words)) // byte offset of each word in joined
+	for i, off := 0, 0; i < len(words); i++ {
+		starts[i] = off
+		off += len(words[i]) + 1
+	}
+	var terms []knowledge.QueryTerm
+	seen := map[string]bool{}
+	var reader bindex.IndexReader
+	defer func() {
+		if reader != nil {
+			_ = reader.Close()
+		}
+	}()
+	for _, tok := range l.analyzer.Analyze([]byte(joined)) {
+		t := knowledge.QueryTerm{Text: string(tok.Term)}
+		word := words[wordAt(starts, tok.Start)]
+		t.From = from[word]
+		if l.df[t.Text] == 0 {
+			if reader == nil {
+				r, err := ix.reader()
+				if err != nil {
+					return nil, err
+				}
+				reader = r
+			}
+			if fixed, ok := correct(reader, l, t.Text); ok {
+				t.From, t.Text, t.Corrected = word, fixed, true
+			}
+		}
+		if seen[t.Text] {
+			continue
+		}
+		seen[t.Text] = true
+		t.Known = l.df[t.Text] > 0
+		t.Weight = l.weight(t.Text)
+		terms = append(terms, t)
+	}
+	return terms, nil
+}
+
+func (ix *Index) reader() (bindex.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
+func wordAt(starts []int, offset int) int {
+	i := 0
+	for i+1 < len(starts) && starts[i+1] <= offset {
+		i++
+	}
+	return i
+}
+
+// correct finds the known term closest in spelling to an unknown one: one edit away for short terms,
+// two for long ones, same first letter; the more common term wins a tie.
+func correct(r bindex.IndexReader, l *language, term string) (string, bool) {
+	n := utf8.RuneCountInString(term)
+	if n < 4 {
+		return "", false
+	}
+	fuzz := 1
+	if n >= 7 {
+		fuzz = 2
+	}
+	first, size := utf8.DecodeRuneInString(term)
+	prefix := string(first)
+	if size == 0 {
+		return "", false
+	}
+	fr, ok := r.(bindex.IndexReaderFuzzy)
+	if !ok {
+		return "", false
+	}
+	best, bestDist := "", fuzz+1
+	for _, field := range []string{questionField(l.code), answerField(l.code)} {
+		dict, err := fr.FieldDictFuzzy(field, term, fuzz, prefix)
+		if err != nil {
+			continue
+		}
+		for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
+			d := editDistance(term, de.Term)
+			if d < bestDist || (d == bestDist && l.df[de.Term] > l.df[best]) {
+				best, bestDist = de.Term, d
+			}
+		}
+		_ = dict.Close()
+	}
+	return best, best != ""
+}
+
+// editDistance is the Levenshtein distance between two strings, by runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// termsQuery asks for any known term in the question or answer fields of one language.
+func termsQuery(lang string, terms []knowledge.QueryTerm) query.Query {
+	var qs []query.Query
+	for _, t := range terms {
+		if !t.Known {
+			continue
+		}
+		for _, f := range []struct {
+			field string
+			boost float64
+		}{{questionField(lang), questionBoost}, {answerField(lang), answerBoost}} {
+			tq := query.NewTermQuery(t.Text)
+			tq.SetField(f.field)
+			tq.SetBoost(f.boost * t.Weight)
+			qs = append(qs, tq)
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// evidence weighs a hit: how much of the question's weight the entry's closest question variant holds
+// (coverage, and a Dice similarity that also penalises the variant's extra words), and how much the entry
+// holds anywhere.
+func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTerm) knowledge.Match {
+	m := knowledge.Match{ID: ref.id, Lang: ref.lang, Kind: ref.kind, Score: score, Matched: map[string][]string{}}
+	var total, anywhere float64
+	want := make(map[string]float64, len(terms))
+	for _, t := range terms {
+		total += t.Weight
+		if !t.Known {
+			continue
+		}
+		w := t.Weight
+		if t.Corrected {
+			w *= correctedPenalty
+		}
+		want[t.Text] = w
+		if _, ok := ref.terms[t.Text]; ok {
+			anywhere += w
+		}
+	}
+	if total == 0 {
+		return m
+	}
+	best := -1
+	for i, v := range ref.variants {
+		var hit, extra float64
+		for _, term := range v {
+			if w, ok := want[term]; ok {
+				hit += w
+			} else {
+				extra += l.weight(term)
+			}
+		}
+		cov := hit / total
+		sim := 2 * hit / (total + hit + extra)
+		if cov > m.QuestionCoverage || (cov == m.QuestionCoverage && sim > m.Similarity) {
+			m.QuestionCoverage, m.Similarity, best = cov, sim, i
+		}
+	}
+	m.Coverage = anywhere / total
+	for _, t := range terms {
+		switch {
+		case best >= 0 && slices.Contains(ref.variants[best], t.Text):
+			m.Matched["question"] = append(m.Matched["question"], t.Text)
+		case hasTerm(ref.answer, t.Text) && t.Known:
+			m.Matched["answer"] = append(m.Matched["answer"], t.Text)
+		}
+	}
+	return m
+}
+
+func hasTerm(set map[string]struct{}, t string) bool {
+	_, ok := set[t]
+	return ok
+}

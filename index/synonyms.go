@@ -1,0 +1,104 @@
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// synonyms rewrites the lay words of a question into the words the knowledge uses, phrase by phrase.
+type synonyms struct {
+	lang  string
+	rules map[string][]synonymRule // first word of the variant -> rules, longest first
+}
+
+type synonymRule struct {
+	variant   []string
+	canonical string
+}
+
+func newSynonyms(lang string, lex *knowledge.Lexicon) *synonyms {
+	s := &synonyms{lang: lang, rules: map[string][]synonymRule{}}
+	if lex == nil {
+		return s
+	}
+	for canon, variants := range lex.Synonyms {
+		for _, v := range variants {
+			words := textnorm.Words(textnorm.Normalize(v))
+			if len(words) == 0 {
+				continue
+			}
+			first := s.stem(words[0])
+			s.rules[first] = append(s.rules[first], synonymRule{variant: words, canonical: canon})
+		}
+	}
+	for _, rs := range s.rules {
+		sort.SliceStable(rs, func(i, j int) bool {
+			if len(rs[i].variant) != len(rs[j].variant) {
+				return len(rs[i].variant) > len(rs[j].variant)
+			}
+			return rs[i].canonical < rs[j].canonical
+		})
+	}
+	return s
+}
+
+// rewrite returns the question's words with every variant phrase replaced by its canonical word, and
+// for each canonical word the phrase it replaced.
+func (s *synonyms) rewrite(words []string) ([]string, map[string]string) {
+	out := make([]string, 0, len(words))
+	var from map[string]string
+	for i := 0; i < len(words); {
+		r, n := s.match(words[i:])
+		if n == 0 {
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		if from == nil {
+			from = map[string]string{}
+		}
+		from[r.canonical] = strings.Join(words[i:i+n], " ")
+		out = append(out, r.canonical)
+		i += n
+	}
+	return out, from
+}
+
+func (s *synonyms) match(words []string) (synonymRule, int) {
+	for _, r := range s.rules[s.stem(words[0])] {
+		if len(r.variant) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range r.variant {
+			if !s.same(words[k], w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return r, len(r.variant)
+		}
+	}
+	return synonymRule{}, 0
+}
+
+// same compares a question word with a variant word, tolerating an English plural or Arabic clitics.
+func (s *synonyms) same(word, variant string) bool {
+	return word == variant || s.stem(word) == s.stem(variant)
+}
+
+// stem is a light, lossy key for comparing words: no English plural s, no Arabic prefixes such as
+// al-, wa-, bi-. It is only used to find lexicon phrases, not for search.
+func (s *synonyms) stem(w string) string {
+	if s.lang == "ar" {
+		return textnorm.StripArabicClitics(w)
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}

@@ -1,0 +1,132 @@
+// Package textnorm owns how patients' raw text is cleaned before anything reads it: Unicode clean-up,
+// Arabic spelling normalisation, word splitting and language detection.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxRunes bounds how much of a message is read: a question longer than this is cut, never rejected.
+const MaxRunes = 2000
+
+// Clean returns text fit for analysis: invalid UTF-8 replaced, NFKC-normalised, typographic apostrophes
+// made plain, control, format
+// (zero-width, bidi) and private-use characters removed, whitespace folded to single spaces, and at most
+// MaxRunes runes kept.
+func Clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	n := 0
+	space := true
+	for _, r := range s {
+		if n >= MaxRunes {
+			break
+		}
+		switch {
+		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
+			b.WriteByte('\'')
+			space = false
+			n++
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			if !space {
+				b.WriteByte(' ')
+				space = true
+				n++
+			}
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
+			// zero-width joiners, bidi marks and the like carry no meaning here
+		default:
+			b.WriteRune(r)
+			space = false
+			n++
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// FoldArabic unifies Arabic spelling variants so that they compare equal: alef forms to bare alef, alef
+// maksura to yaa, taa marbuta to haa, hamza on waw/yaa to the bare letter, Persian kaf and yeh to the
+// Arabic ones, Arabic-Indic digits to ASCII, and diacritics and tatweel removed. Other text is lowercased.
+func FoldArabic(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f, keep := foldRune(r); keep {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+func foldRune(r rune) (rune, bool) {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا', true
+	case r == 'ى' || r == 'ی' || r == 'ئ':
+		return 'ي', true
+	case r == 'ة':
+		return 'ه', true
+	case r == 'ؤ':
+		return 'و', true
+	case r == 'ک':
+		return 'ك', true
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠'), true
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰'), true
+	case r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
+		return 0, false
+	}
+	return unicode.ToLower(r), true
+}
+
+// Normalize is Clean followed by FoldArabic: the form in which rules and lexicons compare text.
+func Normalize(s string) string {
+	return FoldArabic(Clean(s))
+}
+
+// Words splits normalised text into words: runs of letters, digits and apostrophes.
+func Words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || unicode.Is(unicode.Mn, r))
+	})
+}
+
+// Detect names the language of a question: "ar" when Arabic letters are at least as many as Latin ones
+// (and there is at least one), "en" otherwise, including for text with no letters at all.
+func Detect(s string) string {
+	arabic, latin := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	if arabic > 0 && arabic >= latin {
+		return "ar"
+	}
+	return "en"
+}
+
+// StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, ka-, fa- and their combinations) from a
+// folded Arabic word, keeping at least three letters.
+func StripArabicClitics(w string) string {
+	// the article and the one-letter conjunctions and prepositions written joined to the word, longest first
+	prefixes := [...]string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
+}

@@ -1,0 +1,161 @@
+// Package knowledge owns the clinic's knowledge: entry and lexicon types, the loaders for YAML, Markdown
+// and CSV files, validation, and the default content embedded in the binary.
+package knowledge
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Languages lists the languages the bot reads and answers in; every entry's lang is one of them.
+func Languages() []string { return []string{"en", "ar"} }
+
+// Supported reports whether lang is a language the knowledge may be written in.
+func Supported(lang string) bool { return slices.Contains(Languages(), lang) }
+
+// Kind says where an entry comes from: a curated FAQ answer or a section of the patient guide.
+type Kind string
+
+// Entry kinds.
+const (
+	FAQ   Kind = "faq"
+	Guide Kind = "guide"
+)
+
+// Position is where something was read: a file and a 1-based line.
+type Position struct {
+	File string
+	Line int
+}
+
+func (p Position) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Entry is one answer in one language. The same ID in another language is its translation.
+type Entry struct {
+	ID         string
+	Lang       string
+	Kind       Kind
+	Title      string
+	Question   string
+	Alternates []string
+	Answer     string
+	Tags       []string
+	Related    []string
+	Source     string // id of the entry it is drawn from (a guide section), or a free-text label
+	Pos        Position
+}
+
+// Lexicon is how patients of one language word things: lay synonyms mapped to the canonical word the
+// knowledge uses, and filler words that carry no meaning in a question.
+type Lexicon struct {
+	Lang      string
+	Synonyms  map[string][]string // canonical -> variants
+	Stopwords []string
+}
+
+// Bank is a whole loaded knowledge base: every entry in every language, and a lexicon per language.
+type Bank struct {
+	Entries  []Entry
+	Lexicons map[string]*Lexicon
+	byKey    map[key]int
+}
+
+type key struct{ id, lang string }
+
+// NewBank indexes entries by id and language. Callers normally get a Bank from Load, which also validates.
+func NewBank(entries []Entry, lexicons map[string]*Lexicon) *Bank {
+	b := &Bank{Entries: entries, Lexicons: lexicons, byKey: make(map[key]int, len(entries))}
+	if b.Lexicons == nil {
+		b.Lexicons = map[string]*Lexicon{}
+	}
+	for i, e := range entries {
+		if _, dup := b.byKey[key{e.ID, e.Lang}]; !dup {
+			b.byKey[key{e.ID, e.Lang}] = i
+		}
+	}
+	return b
+}
+
+// Entry returns the entry with this id in this language.
+func (b *Bank) Entry(id, lang string) (Entry, bool) {
+	i, ok := b.byKey[key{id, lang}]
+	if !ok {
+		return Entry{}, false
+	}
+	return b.Entries[i], true
+}
+
+// Lookup returns the entry with this id in lang, or else in any language the bank has it in.
+func (b *Bank) Lookup(id, lang string) (Entry, bool) {
+	if e, ok := b.Entry(id, lang); ok {
+		return e, true
+	}
+	for _, l := range Languages() {
+		if e, ok := b.Entry(id, l); ok {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Topics returns the FAQ entries of one language in file order: what a patient can ask about.
+func (b *Bank) Topics(lang string) []Entry {
+	var out []Entry
+	for _, e := range b.Entries {
+		if e.Lang == lang && e.Kind == FAQ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Langs lists the languages that have at least one entry, in a stable order.
+func (b *Bank) Langs() []string {
+	var out []string
+	for _, l := range Languages() {
+		for _, e := range b.Entries {
+			if e.Lang == l {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// QueryTerm is one word of a question as the search read it.
+type QueryTerm struct {
+	Text      string  // the analysed term searched for
+	From      string  // what the patient wrote, when a synonym or spelling correction changed it
+	Weight    float64 // how much the term says: rarer terms weigh more
+	Known     bool    // the knowledge contains the term (possibly after correction)
+	Corrected bool    // found only by typo tolerance
+}
+
+// Match is one knowledge entry a search found, with the evidence the answer decision rests on.
+type Match struct {
+	ID    string
+	Lang  string
+	Kind  Kind
+	Score float64 // the search engine's relevance score, comparable only within one search
+	// QuestionCoverage is the share of the question's weight found in the entry's closest question
+	// variant (title, question, an alternate or a tag); Similarity compares that variant with the question
+	// both ways, so extra words in the variant lower it; Coverage is the share found anywhere in the
+	// entry. All are in [0,1].
+	QuestionCoverage float64
+	Similarity       float64
+	Coverage         float64
+	Matched          map[string][]string // field -> terms matched there, for explanations
+}
+
+// SearchResult is what a search returns: how it read the question, and the best matches first.
+type SearchResult struct {
+	Lang    string
+	Terms   []QueryTerm
+	Matches []Match
+}

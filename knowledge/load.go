@@ -1,0 +1,137 @@
+package knowledge
+
+import (
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+//go:embed default
+var defaultFS embed.FS
+
+// maxFileBytes bounds one knowledge file; larger files are reported, not read.
+const maxFileBytes = 32 << 20
+
+// Default loads the knowledge embedded in the binary.
+func Default() (*Bank, Problems, error) {
+	return Load(defaultFS, "default")
+}
+
+// LoadPath loads knowledge from a folder (every knowledge file below it) or a single file on disk.
+func LoadPath(p string) (*Bank, Problems, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
+	}
+	if info.IsDir() {
+		return Load(os.DirFS(p), ".")
+	}
+	return Load(os.DirFS(filepath.Dir(p)), filepath.Base(p))
+}
+
+// Load reads every knowledge file at root in fsys (a folder, walked recursively, or one file), then
+// validates the whole. It never half-loads: if any problem is an error it returns no bank and an
+// *InvalidError; warnings come back with the bank.
+func Load(fsys fs.FS, root string) (*Bank, Problems, error) {
+	c := &collector{}
+	var entries []Entry
+	lexicons := map[string]*Lexicon{}
+	files, err := knowledgeFiles(fsys, root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge %s: %w", root, err)
+	}
+	for _, name := range files {
+		content := readFile(fsys, name, c)
+		entries = append(entries, content.entries...)
+		for _, lex := range content.lexicons {
+			mergeLexicon(lexicons, lex)
+		}
+	}
+	if len(files) == 0 {
+		c.errorf(Position{File: root}, "no knowledge files (.yaml, .yml, .md, .csv)")
+	}
+	bank := NewBank(entries, lexicons)
+	c.problems = append(c.problems, Validate(bank)...)
+	c.problems.sort()
+	if c.problems.Errors(false) > 0 {
+		return nil, c.problems, &InvalidError{Problems: c.problems}
+	}
+	return bank, c.problems, nil
+}
+
+func knowledgeFiles(fsys fs.FS, root string) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		hidden := strings.HasPrefix(d.Name(), ".") && p != root
+		switch {
+		case d.IsDir() && hidden:
+			return fs.SkipDir
+		case d.IsDir() || hidden:
+			return nil
+		case p == root || knownExt(p):
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+func knownExt(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".yaml", ".yml", ".md", ".csv":
+		return true
+	}
+	return false
+}
+
+func readFile(fsys fs.FS, name string, c *collector) fileContent {
+	f, err := fsys.Open(name)
+	if err != nil {
+		c.errorf(Position{File: name}, "cannot open: %v", err)
+		return fileContent{}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	switch {
+	case err != nil:
+		c.errorf(Position{File: name}, "cannot read: %v", err)
+		return fileContent{}
+	case len(data) > maxFileBytes:
+		c.errorf(Position{File: name}, "file is larger than %d MiB", maxFileBytes>>20)
+		return fileContent{}
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml":
+		return parseYAML(name, data, c)
+	case ".md":
+		if !strings.HasPrefix(strings.TrimLeft(string(data), "\ufeff"), "---") {
+			c.warnf(Position{File: name, Line: 1}, "skipped: a guide file starts with front matter (---)")
+			return fileContent{}
+		}
+		return parseMarkdown(name, data, c)
+	case ".csv":
+		return parseCSV(name, data, c)
+	}
+	c.errorf(Position{File: name}, "unknown file type %q (use .yaml, .md or .csv)", path.Ext(name))
+	return fileContent{}
+}
+
+func mergeLexicon(into map[string]*Lexicon, lex *Lexicon) {
+	cur, ok := into[lex.Lang]
+	if !ok {
+		into[lex.Lang] = lex
+		return
+	}
+	for canon, vs := range lex.Synonyms {
+		cur.Synonyms[canon] = append(cur.Synonyms[canon], vs...)
+	}
+	cur.Stopwords = append(cur.Stopwords, lex.Stopwords...)
+}
