@@ -7,62 +7,102 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// scored is a match with its calibrated confidence.
+// scored is a match with its rank and calibrated confidence.
 type scored struct {
 	knowledge.Match
 	rank       float64
+	lead       float64
 	confidence float64
 }
 
-// Calibration weights. Evidence is how much of the question's weight (rare words weigh more, words the
-// knowledge has never seen weigh most) an entry covers, its question side counting more than its answer
-// text; the search engine's own score breaks near ties.
+// Ranking weights: the entry's closest way of asking (similarity both ways, and coverage of the
+// question), what the entry holds anywhere, and the search engine's own relevance score, relative to the
+// best hit.
 const (
-	questionWeight   = 0.45
-	similarityWeight = 0.25
-	answerWeight     = 0.3
-	scoreWeight      = 0.15
-	// leadWeight is the share of confidence that depends on a clear lead over the next entry of the same
-	// kind: a near tie means the question does not single out one answer.
-	leadWeight = 0.25
-	leadScale  = 3.0
+	rankSimilarity = 0.6
+	rankQuestion   = 0.2
+	rankCoverage   = 0.1
+	rankScore      = 0.2
 )
 
-// calibrate orders matches by evidence and gives each a confidence in [0,1].
-func calibrate(ms []knowledge.Match) []scored {
+// Model is a logistic model of the chance that the top entry is the right answer, from evidence the
+// search reports. Its coefficients are fitted on a labelled evaluation set (see Fit).
+type Model struct {
+	Bias, Similarity, Question, Coverage, Lead, Unknown, Missing float64
+}
+
+// DefaultModel was fitted on testdata/eval.jsonl with `go test ./bot -run TestFitModel -fit`.
+func DefaultModel() Model {
+	return Model{Bias: -1.53, Similarity: 1.33, Question: -0.63, Coverage: 3.09, Lead: 4.75, Unknown: -2.60}
+}
+
+// Features are the evidence the model weighs for one candidate.
+type Features struct {
+	Similarity, Question, Coverage, Lead, Unknown, Missing float64
+}
+
+// Confidence is the modelled chance that a candidate with these features is the right answer.
+func (m Model) Confidence(f Features) float64 {
+	z := m.Bias + m.Similarity*f.Similarity + m.Question*f.Question + m.Coverage*f.Coverage +
+		m.Lead*f.Lead + m.Unknown*f.Unknown + m.Missing*f.Missing
+	return 1 / (1 + math.Exp(-z))
+}
+
+// calibrate orders matches by evidence and gives each a confidence in [0,1]. unknown is the share of the
+// question's weight in words the knowledge has never seen.
+func calibrate(model Model, ms []knowledge.Match, unknown float64) []scored {
 	out := make([]scored, len(ms))
 	maxScore := 0.0
 	for _, m := range ms {
 		maxScore = math.Max(maxScore, m.Score)
 	}
 	for i, m := range ms {
-		evidence := questionWeight*m.QuestionCoverage + similarityWeight*m.Similarity + answerWeight*m.Coverage
 		rel := 0.0
 		if maxScore > 0 {
 			rel = m.Score / maxScore
 		}
-		out[i] = scored{Match: m, rank: evidence + scoreWeight*rel, confidence: evidence}
+		out[i] = scored{Match: m, rank: rankSimilarity*m.Similarity + rankQuestion*m.QuestionCoverage +
+			rankCoverage*m.Coverage + rankScore*rel}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].rank > out[j].rank })
 	for i := range out {
-		lead := 1.0
-		if next, ok := nextOfKind(out, i); ok && out[i].rank > 0 {
-			lead = math.Max(0, (out[i].rank-next.rank)/out[i].rank)
-		}
-		out[i].confidence = clamp01(out[i].confidence * (1 - leadWeight + leadWeight*math.Min(1, leadScale*lead)))
+		out[i].lead = leadOf(out, i)
+		out[i].confidence = model.Confidence(out[i].features(unknown))
 	}
 	return out
 }
 
-func nextOfKind(ss []scored, i int) (scored, bool) {
-	for j := i + 1; j < len(ss); j++ {
-		if ss[j].Kind == ss[i].Kind {
-			return ss[j], true
-		}
-	}
-	return scored{}, false
+func (s scored) features(unknown float64) Features {
+	return Features{Similarity: s.Similarity, Question: s.QuestionCoverage, Coverage: s.Coverage, Lead: s.lead, Unknown: unknown, Missing: s.Missing}
 }
 
-func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
+// leadOf is how far a candidate's rank stands above the best other candidate of its group (guide
+// sections, or curated entries); negative when another one ranks higher. A near tie means the question
+// does not single out one answer.
+func leadOf(ss []scored, i int) float64 {
+	other := 0.0
+	guide := ss[i].Kind == knowledge.Guide
+	for j := range ss {
+		if j != i && (ss[j].Kind == knowledge.Guide) == guide {
+			other = math.Max(other, ss[j].rank)
+		}
+	}
+	return ss[i].rank - other
+}
+
+// unknownShare is the share of the question's weight in terms the knowledge does not contain.
+func unknownShare(terms []knowledge.QueryTerm) float64 {
+	var total, unknown float64
+	for _, t := range terms {
+		total += t.Weight
+		if !t.Known {
+			unknown += t.Weight
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return unknown / total
+}
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -88,15 +88,19 @@ type Answer struct {
 // Explanation says how a question was read and what each candidate matched.
 type Explanation struct {
 	Terms   []knowledge.QueryTerm `json:"terms"`
+	Unknown float64               `json:"unknown"` // share of the question's weight the knowledge has never seen
 	Matches []MatchEvidence       `json:"matches"`
 }
 
 // MatchEvidence is what one candidate matched, by field.
 type MatchEvidence struct {
 	ID               string              `json:"id"`
+	Kind             string              `json:"kind"`
 	QuestionCoverage float64             `json:"question_coverage"`
 	Similarity       float64             `json:"similarity"`
 	Coverage         float64             `json:"coverage"`
+	Lead             float64             `json:"lead"`
+	Missing          float64             `json:"missing"`
 	Matched          map[string][]string `json:"matched"`
 }
 
@@ -104,6 +108,7 @@ type MatchEvidence struct {
 type Options struct {
 	Threshold float64             // minimum confidence to answer, in [0,1]
 	Messages  map[string]Messages // per language; missing languages keep the defaults
+	Model     *Model              // confidence model; nil means DefaultModel
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -113,6 +118,7 @@ type Engine struct {
 	triage    *Triage
 	messages  map[string]Messages
 	threshold float64
+	model     Model
 }
 
 // New builds an engine over a bank and a searcher built from the same bank.
@@ -135,7 +141,11 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if th == 0 {
 		th = DefaultThreshold
 	}
-	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th}, nil
+	model := DefaultModel()
+	if opts.Model != nil {
+		model = *opts.Model
+	}
+	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -180,7 +190,7 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: %w", err)
 	}
-	cands := calibrate(res.Matches)
+	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	for i, c := range cands {
 		if i == top {
 			break
@@ -210,16 +220,21 @@ func (e *Engine) language(q Question) (string, error) {
 	return q.Lang, nil
 }
 
-// choose picks the answer: the best curated FAQ entry if it clears the threshold, else a guide section
-// that clears it by a margin.
+// choose picks the answer: the best curated entry if it is a FAQ entry that clears the threshold, else
+// a guide section that clears it by a margin. When the best curated entry is out of scope, the question
+// is recognised as one the knowledge does not answer, and nothing is chosen.
 func (e *Engine) choose(cands []scored) (scored, bool) {
 	for _, c := range cands {
-		if c.Kind == knowledge.FAQ {
-			if c.confidence >= e.threshold {
-				return c, true
-			}
-			break
+		if c.Kind == knowledge.Guide {
+			continue
 		}
+		if c.Kind == knowledge.OutOfScope {
+			return scored{}, false
+		}
+		if c.confidence >= e.threshold {
+			return c, true
+		}
+		break
 	}
 	for _, c := range cands {
 		if c.Kind == knowledge.Guide {
@@ -332,12 +347,12 @@ func joinSource(doc, section string) string {
 }
 
 func explain(res knowledge.SearchResult, cands []scored) *Explanation {
-	ex := &Explanation{Terms: res.Terms, Matches: []MatchEvidence{}}
+	ex := &Explanation{Terms: res.Terms, Unknown: round(unknownShare(res.Terms)), Matches: []MatchEvidence{}}
 	if ex.Terms == nil {
 		ex.Terms = []knowledge.QueryTerm{}
 	}
 	for _, c := range cands {
-		ex.Matches = append(ex.Matches, MatchEvidence{ID: c.ID, QuestionCoverage: round(c.QuestionCoverage), Similarity: round(c.Similarity), Coverage: round(c.Coverage), Matched: c.Matched})
+		ex.Matches = append(ex.Matches, MatchEvidence{ID: c.ID, Kind: string(c.Kind), QuestionCoverage: round(c.QuestionCoverage), Similarity: round(c.Similarity), Coverage: round(c.Coverage), Lead: round(c.lead), Missing: round(c.Missing), Matched: c.Matched})
 	}
 	return ex
 }

@@ -13,8 +13,8 @@ import (
 //go:embed redflags.yaml
 var redFlagsYAML []byte
 
-// negationWindow is how many words before a symptom are searched for a negation ("no fever").
-const negationWindow = 3
+// maxBridge is how many filler words may stand between a negation and a symptom ("don't have a fever").
+const maxBridge = 2
 
 // Triage recognises red-flag symptoms in a message, in English and Arabic, before any search.
 type Triage struct {
@@ -23,7 +23,7 @@ type Triage struct {
 
 type triageLang struct {
 	negators map[string]bool
-	breaks   map[string]bool
+	bridges  map[string]bool
 	rules    []triageRule
 }
 
@@ -38,7 +38,7 @@ type phrase []string // words
 
 type redFlagsFile struct {
 	Negators map[string][]string `yaml:"negators"`
-	Breaks   map[string][]string `yaml:"breaks"`
+	Bridges  map[string][]string `yaml:"bridges"`
 	Rules    []struct {
 		ID     string              `yaml:"id"`
 		EN     []string            `yaml:"en"`
@@ -55,7 +55,7 @@ func NewTriage() (*Triage, error) {
 	}
 	t := &Triage{langs: map[string]*triageLang{}}
 	for _, lang := range []string{"en", "ar"} {
-		tl := &triageLang{negators: wordSet(f.Negators[lang]), breaks: wordSet(f.Breaks[lang])}
+		tl := &triageLang{negators: wordSet(f.Negators[lang]), bridges: wordSet(f.Bridges[lang])}
 		for _, r := range f.Rules {
 			src := r.EN
 			if lang == "ar" {
@@ -193,15 +193,19 @@ func hasForm(forms []string, w string) bool {
 	return false
 }
 
-// negated looks back a few words from position i for a negation, stopping at words such as "but".
+// negated reports whether a negation stands right before position i, possibly across a few filler words:
+// "no fever", "don't have a fever", "ما عندي حرارة". A negation further away belongs to another word, and
+// symptoms that are themselves negative ("can't breathe", "ما اقدر اتحكم بالبول") stay symptoms.
 func (tl *triageLang) negated(forms [][]string, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-negationWindow; k-- {
+	for k, bridged := i-1, 0; k >= 0; k-- {
 		w := forms[k][0]
-		if tl.breaks[w] {
-			return false
-		}
-		if tl.negators[w] {
+		switch {
+		case tl.negators[w]:
 			return true
+		case tl.bridges[w] && bridged < maxBridge:
+			bridged++
+		default:
+			return false
 		}
 	}
 	return false
@@ -222,7 +226,7 @@ func wordForms(w string, arabic bool) []string {
 		forms = append(forms, bare)
 	}
 	for _, base := range []string{w, bare} {
-		for _, suf := range []string{"ي", "ه", "ها", "ك", "نا", "هم", "ني"} {
+		for _, suf := range []string{"ي", "ه", "ها", "ك", "نا", "هم", "ني", "وا", "ين", "ون", "ات", "ا"} {
 			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= 2 {
 				forms = append(forms, rest)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
+	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -43,6 +44,8 @@ type language struct {
 	synonyms *synonyms
 	df       map[string]int // analysed term -> number of entries containing it
 	docs     int
+	vdf      map[string]int // analysed term -> number of question variants containing it
+	variants int
 }
 
 // Build indexes every entry of bank in memory (a scorch index, so BM25 applies).
@@ -62,6 +65,7 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 			analyzer: im.AnalyzerNamed(analyzerName(lang)),
 			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
 			df:       map[string]int{},
+			vdf:      map[string]int{},
 		}
 	}
 	if err := ix.add(ctx, bank.Entries); err != nil {
@@ -80,9 +84,13 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 		}
 		id := e.Lang + "/" + e.ID
 		q := questionTexts(e)
-		ix.docs[id] = l.analyze(e, q)
+		for k := range q {
+			q[k] = l.prepare(q[k])
+		}
+		answer := l.prepare(e.Answer)
+		ix.docs[id] = l.analyze(e, q, answer)
 		if err := batch.Index(id, map[string]interface{}{
-			"type": e.Lang, questionField(e.Lang): q, answerField(e.Lang): e.Answer,
+			"type": e.Lang, questionField(e.Lang): q, answerField(e.Lang): answer,
 		}); err != nil {
 			return fmt.Errorf("entry %s: %w", e.ID, err)
 		}
@@ -108,17 +116,19 @@ func questionTexts(e knowledge.Entry) []string {
 }
 
 // analyze records an entry's terms, variant by variant, and adds them to the document frequencies.
-func (l *language) analyze(e knowledge.Entry, questions []string) docRef {
+func (l *language) analyze(e knowledge.Entry, questions []string, answer string) docRef {
 	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
 	for _, q := range questions {
 		if v := l.terms(q); len(v) > 0 {
 			ref.variants = append(ref.variants, v)
+			l.variants++
 			for _, t := range v {
+				l.vdf[t]++
 				ref.terms[t] = struct{}{}
 			}
 		}
 	}
-	for _, t := range l.terms(e.Answer) {
+	for _, t := range l.terms(answer) {
 		ref.terms[t] = struct{}{}
 		ref.answer[t] = struct{}{}
 	}
@@ -127,6 +137,21 @@ func (l *language) analyze(e knowledge.Entry, questions []string) docRef {
 	}
 	l.docs++
 	return ref
+}
+
+// prepare puts text in the form the analyzer expects: cleaned words, and for Arabic without the joined
+// prepositions and conjunctions (li-, bi-, wa-, fa-, ka-) that Bleve's light stemmer leaves on.
+func (l *language) prepare(text string) string {
+	return strings.Join(l.prepareWords(textnorm.Words(textnorm.Normalize(text))), " ")
+}
+
+func (l *language) prepareWords(words []string) []string {
+	if l.code == "ar" {
+		for i, w := range words {
+			words[i] = textnorm.StripArabicClitics(w)
+		}
+	}
+	return words
 }
 
 // terms returns the distinct analysed terms of a text, in order.
@@ -142,9 +167,10 @@ func (l *language) terms(text string) []string {
 	return out
 }
 
-// weight is a term's inverse document frequency, as BM25 computes it; an unknown term weighs most.
+// weight is a term's inverse document frequency over question variants, as BM25 computes it: a word
+// that few ways of asking use tells more about which question it is. An unknown term weighs most.
 func (l *language) weight(term string) float64 {
-	n, df := float64(l.docs), float64(l.df[term])
+	n, df := float64(l.variants), float64(l.vdf[term])
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 

@@ -33,7 +33,9 @@ func baseStopwords(lang string) []string {
 			"علي", "عليه", "عليها", "اما", "ايضا", "كل", "هي", "هو", "انت", "انا", "انتم", "نحن", "لك", "له",
 			"لها", "لي", "هذه", "هذا", "تلك", "ذلك", "هناك", "كانت", "كان", "يكون", "تكون", "قد", "هل", "يا",
 			"شو", "ايش", "وش", "ايه", "اللي", "يعني", "طيب", "بس", "لو", "اي", "ازاي", "كيف", "ماذا", "لماذا",
-			"يمكن", "ممكن", "اقدر", "استطيع", "يجب", "لازم"}
+			"يمكن", "ممكن", "اقدر", "استطيع", "يجب", "لازم", "دي", "ده", "دا", "دول", "هاد", "هادا", "هاي",
+			"هيك", "كده", "كدا", "هيدا", "هيدي", "يلي", "ياللي", "عايز", "عايزه", "ابي", "ابغي", "بدي", "حابب",
+			"اعرف", "ودي", "لو", "طب", "يا", "هلا", "عشان", "علشان", "لان", "حق", "تبع", "بتاع"}
 	default:
 		return []string{"a", "an", "the", "and", "or", "but", "if", "of", "at", "by", "for", "with", "to",
 			"in", "on", "into", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
@@ -77,9 +79,13 @@ func addAnalyzer(im *mapping.IndexMappingImpl, lang string, lex *knowledge.Lexic
 	if lex != nil {
 		words = append(words, lex.Stopwords...)
 	}
-	tokens := make([]interface{}, 0, len(words))
+	tokens := make([]interface{}, 0, 2*len(words))
 	for _, w := range words {
-		tokens = append(tokens, textnorm.FoldArabic(w))
+		w = textnorm.FoldArabic(w)
+		tokens = append(tokens, w)
+		if lang == "ar" {
+			tokens = append(tokens, textnorm.StripArabicClitics(w))
+		}
 	}
 	mapName, filterName := "stop_map_"+lang, "stop_"+lang
 	if err := im.AddCustomTokenMap(mapName, map[string]interface{}{"type": tokenmap.Name, "tokens": tokens}); err != nil {

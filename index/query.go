@@ -27,6 +27,8 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 	if len(words) == 0 {
 		return nil, nil
 	}
+	surface := slices.Clone(words)
+	words = l.prepareWords(words)
 	joined := strings.Join(words, " ")
 	starts := make([]int, len(words)) // byte offset of each word in joined
 	for i, off := 0, 0; i < len(words); i++ {
@@ -43,7 +45,7 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 	}()
 	for _, tok := range l.analyzer.Analyze([]byte(joined)) {
 		t := knowledge.QueryTerm{Text: string(tok.Term)}
-		word := words[wordAt(starts, tok.Start)]
+		word := surface[wordAt(starts, tok.Start)]
 		t.From = from[word]
 		if l.df[t.Text] == 0 {
 			if reader == nil {
@@ -84,15 +86,16 @@ func wordAt(starts []int, offset int) int {
 	return i
 }
 
-// correct finds the known term closest in spelling to an unknown one: one edit away for short terms,
-// two for long ones, same first letter; the more common term wins a tie.
+// correct finds the known term closest in spelling to an unknown one: one edit away for terms of five
+// letters or more, two for eight or more, same first letter; the more common term wins a tie. Shorter
+// words are left alone: one letter changes too much of them ("wife" is not "wine").
 func correct(r bindex.IndexReader, l *language, term string) (string, bool) {
 	n := utf8.RuneCountInString(term)
-	if n < 4 {
+	if n < 5 {
 		return "", false
 	}
 	fuzz := 1
-	if n >= 7 {
+	if n >= 8 {
 		fuzz = 2
 	}
 	first, size := utf8.DecodeRuneInString(term)
@@ -171,10 +174,14 @@ func termsQuery(lang string, terms []knowledge.QueryTerm) query.Query {
 // holds anywhere.
 func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTerm) knowledge.Match {
 	m := knowledge.Match{ID: ref.id, Lang: ref.lang, Kind: ref.kind, Score: score, Matched: map[string][]string{}}
-	var total, anywhere float64
+	var total, anywhere, heaviest, missing float64
 	want := make(map[string]float64, len(terms))
 	for _, t := range terms {
 		total += t.Weight
+		heaviest = max(heaviest, t.Weight)
+		if !t.Known || !hasTerm(ref.terms, t.Text) {
+			missing = max(missing, t.Weight)
+		}
 		if !t.Known {
 			continue
 		}
@@ -207,6 +214,7 @@ func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTe
 		}
 	}
 	m.Coverage = anywhere / total
+	m.Missing = missing / heaviest
 	for _, t := range terms {
 		switch {
 		case best >= 0 && slices.Contains(ref.variants[best], t.Text):

@@ -16,7 +16,7 @@ var (
 
 // parseCSV reads a clinic's FAQ sheet: a header row naming the columns, then one entry per row.
 func parseCSV(name string, data []byte, c *collector) fileContent {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
@@ -37,9 +37,8 @@ func parseCSV(name string, data []byte, c *collector) fileContent {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
-		pos := Position{File: name, Line: line}
 		if err != nil {
+			pos := Position{File: name}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				pos.Line = pe.Line
@@ -47,6 +46,8 @@ func parseCSV(name string, data []byte, c *collector) fileContent {
 			c.errorf(pos, "invalid CSV row: %v", err)
 			return fileContent{} // the reader cannot resynchronise after a broken quote
 		}
+		line, _ := r.FieldPos(0)
+		pos := Position{File: name, Line: line}
 		if len(rec) != len(header) {
 			c.errorf(pos, "row has %d columns, the header has %d", len(rec), len(header))
 			continue

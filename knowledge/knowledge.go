@@ -13,13 +13,17 @@ func Languages() []string { return []string{"en", "ar"} }
 // Supported reports whether lang is a language the knowledge may be written in.
 func Supported(lang string) bool { return slices.Contains(Languages(), lang) }
 
-// Kind says where an entry comes from: a curated FAQ answer or a section of the patient guide.
+// Kind says what an entry is: a curated FAQ answer, a section of the patient guide, or a question the
+// knowledge deliberately does not answer.
 type Kind string
 
 // Entry kinds.
 const (
 	FAQ   Kind = "faq"
 	Guide Kind = "guide"
+	// OutOfScope entries describe questions patients ask that the guide does not answer (cost,
+	// insurance, other diseases...). They have no answer: matching one is a confident "not covered".
+	OutOfScope Kind = "out_of_scope"
 )
 
 // Position is where something was read: a file and a 1-based line.
@@ -150,7 +154,10 @@ type Match struct {
 	QuestionCoverage float64
 	Similarity       float64
 	Coverage         float64
-	Matched          map[string][]string // field -> terms matched there, for explanations
+	// Missing is the weight of the heaviest question term the entry lacks, relative to the heaviest term
+	// of the question: 1 when the question's most telling word is nowhere in the entry.
+	Missing float64
+	Matched map[string][]string // field -> terms matched there, for explanations
 }
 
 // SearchResult is what a search returns: how it read the question, and the best matches first.

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed default
@@ -108,11 +110,21 @@ func readFile(fsys fs.FS, name string, c *collector) fileContent {
 		c.errorf(Position{File: name}, "file is larger than %d MiB", maxFileBytes>>20)
 		return fileContent{}
 	}
+	return parseFile(name, data, c)
+}
+
+// parseFile parses one knowledge file by its extension. Text must be UTF-8 (a byte-order mark is allowed).
+func parseFile(name string, data []byte, c *collector) fileContent {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		c.errorf(Position{File: name, Line: invalidUTF8Line(data)}, "not valid UTF-8 text: save the file as UTF-8")
+		return fileContent{}
+	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".yaml", ".yml":
 		return parseYAML(name, data, c)
 	case ".md":
-		if !strings.HasPrefix(strings.TrimLeft(string(data), "\ufeff"), "---") {
+		if !bytes.HasPrefix(data, []byte("---")) {
 			c.warnf(Position{File: name, Line: 1}, "skipped: a guide file starts with front matter (---)")
 			return fileContent{}
 		}
@@ -122,6 +134,21 @@ func readFile(fsys fs.FS, name string, c *collector) fileContent {
 	}
 	c.errorf(Position{File: name}, "unknown file type %q (use .yaml, .md or .csv)", path.Ext(name))
 	return fileContent{}
+}
+
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
 }
 
 func mergeLexicon(into map[string]*Lexicon, lex *Lexicon) {

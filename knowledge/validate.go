@@ -15,7 +15,9 @@ func Validate(b *Bank) Problems {
 	c := &collector{}
 	seen := map[key]Position{}
 	ids := map[string]map[string]bool{} // id -> langs
+	kinds := map[string]Kind{}
 	for _, e := range b.Entries {
+		kinds[e.ID] = e.Kind
 		checkEntry(e, c)
 		k := key{e.ID, e.Lang}
 		if first, dup := seen[k]; dup {
@@ -37,6 +39,8 @@ func Validate(b *Bank) Problems {
 				c.errorf(e.Pos, "%s (%s): related id %q does not exist", e.ID, e.Lang, r)
 			case r == e.ID:
 				c.warnf(e.Pos, "%s (%s): lists itself as related", e.ID, e.Lang)
+			case kinds[r] == OutOfScope:
+				c.errorf(e.Pos, "%s (%s): related id %q is out of scope: it has no answer to offer", e.ID, e.Lang, r)
 			}
 		}
 		if reported[e.ID] || e.ID == "" {
@@ -69,8 +73,17 @@ func checkEntry(e Entry, c *collector) {
 	if strings.TrimSpace(e.Question) == "" {
 		c.errorf(e.Pos, "%s (%s): empty question", e.ID, e.Lang)
 	}
-	if strings.TrimSpace(e.Answer) == "" {
-		c.errorf(e.Pos, "%s (%s): empty answer", e.ID, e.Lang)
+	switch e.Kind {
+	case FAQ, Guide:
+		if strings.TrimSpace(e.Answer) == "" {
+			c.errorf(e.Pos, "%s (%s): empty answer", e.ID, e.Lang)
+		}
+	case OutOfScope:
+		if strings.TrimSpace(e.Answer) != "" {
+			c.errorf(e.Pos, "%s (%s): an out_of_scope entry has no answer (the bot says the topic is not covered)", e.ID, e.Lang)
+		}
+	default:
+		c.errorf(e.Pos, "%s (%s): unknown kind %q (use faq or out_of_scope)", e.ID, e.Lang, e.Kind)
 	}
 }
 

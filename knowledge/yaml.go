@@ -18,7 +18,7 @@ type fileContent struct {
 
 var (
 	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords"}
-	yamlEntryKeys = []string{"id", "lang", "title", "question", "alternates", "answer", "tags", "related", "source"}
+	yamlEntryKeys = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source"}
 )
 
 // parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, or both.
@@ -77,7 +77,7 @@ func yamlEntries(name string, n *yaml.Node, lang string, c *collector) []Entry {
 		e := Entry{
 			ID:         scalar(name, f["id"], c),
 			Lang:       scalar(name, f["lang"], c),
-			Kind:       FAQ,
+			Kind:       Kind(scalar(name, f["kind"], c)),
 			Title:      scalar(name, f["title"], c),
 			Question:   scalar(name, f["question"], c),
 			Alternates: strs(name, f["alternates"], c),
@@ -89,6 +89,9 @@ func yamlEntries(name string, n *yaml.Node, lang string, c *collector) []Entry {
 		}
 		if e.Lang == "" {
 			e.Lang = lang
+		}
+		if e.Kind == "" {
+			e.Kind = FAQ
 		}
 		out = append(out, e)
 	}
