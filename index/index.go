@@ -6,8 +6,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -76,21 +78,18 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 }
 
 func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
-	batch := ix.bleve.NewBatch()
-	for i, e := range entries {
-		l := ix.langs[e.Lang]
-		if l == nil {
+	for _, e := range entries {
+		if ix.langs[e.Lang] == nil {
 			return fmt.Errorf("entry %s: unsupported lang %q", e.ID, e.Lang)
 		}
+	}
+	read := ix.readAll(entries)
+	batch := ix.bleve.NewBatch()
+	for i, e := range entries {
 		id := e.Lang + "/" + e.ID
-		q := questionTexts(e)
-		for k := range q {
-			q[k] = l.prepare(q[k])
-		}
-		answer := l.prepare(e.Answer)
-		ix.docs[id] = l.analyze(e, q, answer)
+		ix.docs[id] = ix.langs[e.Lang].count(e, read[i])
 		if err := batch.Index(id, map[string]interface{}{
-			"type": e.Lang, questionField(e.Lang): q, answerField(e.Lang): answer,
+			"type": e.Lang, questionField(e.Lang): read[i].questionText, answerField(e.Lang): read[i].answerText,
 		}); err != nil {
 			return fmt.Errorf("entry %s: %w", e.ID, err)
 		}
@@ -107,6 +106,24 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 	return nil
 }
 
+// readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work.
+func (ix *Index) readAll(entries []knowledge.Entry) []entryTerms {
+	out := make([]entryTerms, len(entries))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(entries); i += workers {
+				out[i] = ix.langs[entries[i].Lang].read(entries[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
 // questionTexts is what the question field holds: every way the entry can be asked for.
 func questionTexts(e knowledge.Entry) []string {
 	q := make([]string, 0, 2+len(e.Alternates)+len(e.Tags))
@@ -115,20 +132,41 @@ func questionTexts(e knowledge.Entry) []string {
 	return append(q, e.Tags...)
 }
 
-// analyze records an entry's terms, variant by variant, and adds them to the document frequencies.
-func (l *language) analyze(e knowledge.Entry, questions []string, answer string) docRef {
-	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
-	for _, q := range questions {
-		if v := l.terms(q); len(v) > 0 {
-			ref.variants = append(ref.variants, v)
-			l.variants++
-			for _, t := range v {
-				l.vdf[t]++
-				ref.terms[t] = struct{}{}
-			}
+// entryTerms is one entry as the language's analyzer read it.
+type entryTerms struct {
+	variants [][]string // distinct terms of each way of asking
+	answer   []string   // terms of the answer, with repeats
+	// question and answer fields as Bleve stores them: analysed terms joined by spaces, one string each
+	// (Bleve's tokenizer allocates per value), which Bleve only splits on spaces.
+	questionText, answerText string
+}
+
+// read analyses an entry once with the language's analyzer. It only reads the language's state.
+func (l *language) read(e knowledge.Entry) entryTerms {
+	var r entryTerms
+	var q []string
+	for _, text := range questionTexts(e) {
+		if toks := l.tokens(text); len(toks) > 0 {
+			q = append(q, toks...)
+			r.variants = append(r.variants, distinct(toks))
 		}
 	}
-	for _, t := range l.terms(answer) {
+	r.answer = l.tokens(e.Answer)
+	r.questionText, r.answerText = strings.Join(q, " "), strings.Join(r.answer, " ")
+	return r
+}
+
+// count adds an entry's terms to the language's document frequencies and returns what search keeps of it.
+func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
+	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, variants: r.variants, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
+	for _, v := range r.variants {
+		l.variants++
+		for _, t := range v {
+			l.vdf[t]++
+			ref.terms[t] = struct{}{}
+		}
+	}
+	for _, t := range r.answer {
 		ref.terms[t] = struct{}{}
 		ref.answer[t] = struct{}{}
 	}
@@ -137,6 +175,27 @@ func (l *language) analyze(e knowledge.Entry, questions []string, answer string)
 	}
 	l.docs++
 	return ref
+}
+
+// tokens analyses a text: clean-up and Arabic clitics (prepare), then the analyzer's stop words and
+// stemming. Repeats are kept, as BM25 counts them.
+func (l *language) tokens(text string) []string {
+	stream := l.analyzer.Analyze([]byte(l.prepare(text)))
+	out := make([]string, len(stream))
+	for i, tok := range stream {
+		out[i] = string(tok.Term)
+	}
+	return out
+}
+
+func distinct(terms []string) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // prepare puts text in the form the analyzer expects: cleaned words, and for Arabic without the joined
@@ -152,19 +211,6 @@ func (l *language) prepareWords(words []string) []string {
 		}
 	}
 	return words
-}
-
-// terms returns the distinct analysed terms of a text, in order.
-func (l *language) terms(text string) []string {
-	toks := l.analyzer.Analyze([]byte(text))
-	out := make([]string, 0, len(toks))
-	for _, tok := range toks {
-		t := string(tok.Term)
-		if !slices.Contains(out, t) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // weight is a term's inverse document frequency over question variants, as BM25 computes it: a word

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -22,6 +23,10 @@ import (
 func questionField(lang string) string { return lang + "_q" }
 func answerField(lang string) string   { return lang + "_a" }
 func analyzerName(lang string) string  { return "faq_" + lang }
+
+// termsAnalyzer splits the already analysed text the index stores on spaces, and does nothing else: each
+// language's analyzer runs once, in this package, for entries and questions alike.
+const termsAnalyzer = "analysed_terms"
 
 // Function words dropped from questions and entries. Deliberately short: words such as before, after,
 // during, no and much tell questions apart here, so they stay.
@@ -48,13 +53,19 @@ func baseStopwords(lang string) []string {
 	}
 }
 
-// newMapping builds the Bleve mapping: one document type per language, each with its own analyzer
-// (unicode words, lower case, Arabic normalisation for Arabic, stop words, then a stemmer), and BM25.
+// newMapping builds the Bleve mapping: one document type per language with question and answer fields,
+// BM25 scoring, and an analyzer per language (unicode words, lower case, Arabic normalisation for Arabic,
+// stop words, then a stemmer) that this package runs on entries and questions before Bleve sees them.
 func newMapping(lexicons map[string]*knowledge.Lexicon) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = "bm25"
 	im.TypeField = "type"
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	if err := im.AddCustomAnalyzer(termsAnalyzer, map[string]interface{}{
+		"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": []interface{}{},
+	}); err != nil {
+		return nil, fmt.Errorf("terms analyzer: %w", err)
+	}
 	for _, lang := range knowledge.Languages() {
 		if err := addAnalyzer(im, lang, lexicons[lang]); err != nil {
 			return nil, fmt.Errorf("analyzer %s: %w", lang, err)
@@ -62,11 +73,11 @@ func newMapping(lexicons map[string]*knowledge.Lexicon) (*mapping.IndexMappingIm
 		dm := bleve.NewDocumentStaticMapping()
 		for _, field := range []string{questionField(lang), answerField(lang)} {
 			fm := bleve.NewTextFieldMapping()
-			fm.Analyzer = analyzerName(lang)
+			fm.Analyzer = termsAnalyzer
 			fm.Store = false
 			fm.IncludeInAll = false
 			fm.DocValues = false
-			fm.IncludeTermVectors = true
+			fm.IncludeTermVectors = false
 			dm.AddFieldMappingsAt(field, fm)
 		}
 		im.AddDocumentMapping(lang, dm)

@@ -1,0 +1,140 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+func TestAnswer(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	tests := []struct {
+		q, lang    string
+		wantStatus bot.Status
+		wantID     string
+		wantLang   string
+	}{
+		{"What should I wear to my appointment?", "auto", bot.Answered, "what-to-wear", "en"},
+		{"will they knock me out for it", "auto", bot.Answered, "anesthesia", "en"},
+		{"how soon can I go back to my job", "auto", bot.Answered, "return-to-work", "en"},
+		{"do I need to stop taking advil?", "auto", bot.Answered, "stop-nsaids", "en"},
+		{"ماذا ألبس يوم الجلسة؟", "auto", bot.Answered, "what-to-wear", "ar"},
+		{"متى ارجع للدوام بعد الحقنة", "auto", bot.Answered, "return-to-work", "ar"},
+		{"I have a fever after the injection", "auto", bot.Urgent, "", "en"},
+		{"عندي ضيق تنفس", "auto", bot.Urgent, "", "ar"},
+		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
+		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
+		{"", "auto", bot.NoMatch, "", "en"},
+		{"What should I wear?", "ar", bot.NoMatch, "", "ar"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := eng.Answer(context.Background(), bot.Question{Text: tt.q, Lang: tt.lang})
+			if err != nil {
+				t.Fatalf("Answer: %v", err)
+			}
+			if a.Status != tt.wantStatus || a.ID != tt.wantID || a.Lang != tt.wantLang {
+				t.Errorf("got status %s id %q lang %s (confidence %.2f, matches %+v), want %s %q %s",
+					a.Status, a.ID, a.Lang, a.Confidence, a.Matches, tt.wantStatus, tt.wantID, tt.wantLang)
+			}
+			checkShape(t, a)
+		})
+	}
+}
+
+// checkShape holds for every reply: a disclaimer in the reply's language, a reply text, and an answer
+// only when answered.
+func checkShape(t *testing.T, a bot.Answer) {
+	t.Helper()
+	if a.Disclaimer == "" || a.Reply == "" {
+		t.Errorf("reply %q or disclaimer %q is empty", a.Reply, a.Disclaimer)
+	}
+	arabic := strings.ContainsAny(a.Disclaimer, "ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+	if arabic != (a.Lang == "ar") {
+		t.Errorf("disclaimer %q is not in %s", a.Disclaimer, a.Lang)
+	}
+	if (a.Status == bot.Answered) != (a.ID != "" && a.Answer != "" && a.Title != "") {
+		t.Errorf("status %s with id %q title %q answer %q", a.Status, a.ID, a.Title, a.Answer)
+	}
+	if a.Confidence < 0 || a.Confidence > 1 {
+		t.Errorf("confidence %v outside [0,1]", a.Confidence)
+	}
+	if a.Matches == nil {
+		t.Errorf("matches is nil, want a list")
+	}
+}
+
+func TestAnswerCarriesSourceAndRelated(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "how are the cells harvested from the hip?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.Answered || a.ID != "harvesting" {
+		t.Fatalf("got %s %q, want answered harvesting", a.Status, a.ID)
+	}
+	if !strings.Contains(a.Source, "›") || len(a.Related) == 0 {
+		t.Errorf("got source %q related %v, want a guide section and related topics", a.Source, a.Related)
+	}
+}
+
+func TestHostileInputNeverPanics(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, q := range []string{
+		strings.Repeat("pain ", 2000),
+		strings.Repeat("ا", 10000),
+		"🙂🙂🙂",
+		"\x00\x01\x02\x1b[31m",
+		`+inject* -"fasting" title:(x OR y) ~2 ^3 \ / [a TO b] {c}`,
+		"\xff\xfe\xfd",
+		"\u202e\u200f\u200b",
+		"fasting:true AND injection:*",
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: q, Explain: true})
+		if err != nil {
+			t.Errorf("Answer(%.30q): %v", q, err)
+			continue
+		}
+		checkShape(t, a)
+	}
+}
+
+func TestAnswerErrors(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	if _, err := eng.Answer(context.Background(), bot.Question{Text: "hi", Lang: "fr"}); !errors.Is(err, bot.ErrInvalid) {
+		t.Errorf("unsupported language: got %v, want ErrInvalid", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := eng.Answer(ctx, bot.Question{Text: "hi"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled context: got %v, want context.Canceled", err)
+	}
+	if _, err := bot.New(nil, nil, bot.Options{}); err == nil {
+		t.Errorf("New without bank: got no error")
+	}
+}
+
+func TestThresholdAndTop(t *testing.T) {
+	strict := newEngine(t, bot.Options{Threshold: 0.999})
+	a, err := strict.Answer(context.Background(), bot.Question{Text: "how long does recovery take", Top: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.NoMatch || len(a.Suggestions) == 0 || len(a.Matches) != 5 {
+		t.Errorf("got status %s, %d suggestions, %d matches; want no_match with suggestions and 5 matches", a.Status, len(a.Suggestions), len(a.Matches))
+	}
+}
+
+func TestMessagesOverride(t *testing.T) {
+	eng := newEngine(t, bot.Options{Messages: map[string]bot.Messages{"en": {Contact: "Call 555-0100."}}})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "I have chest pain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.Urgent || !strings.HasSuffix(a.Reply, "Call 555-0100.") {
+		t.Errorf("got %s %q, want urgent reply ending with the clinic contact", a.Status, a.Reply)
+	}
+}

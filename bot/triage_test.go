@@ -1,0 +1,76 @@
+package bot
+
+import "testing"
+
+func TestTriageFlagsRedFlags(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, lang, want string }{
+		{"I have a fever since the injection", "en", "fever"},
+		{"got chills and feel shaky tonight", "en", "fever"},
+		{"temp is 39 after the procedure", "en", "fever"},
+		{"the redness around my knee is spreading", "en", "infection"},
+		{"there's pus coming out of the harvest site", "en", "infection"},
+		{"the spot is hot to the touch and red", "en", "infection"},
+		{"my chest feels tight", "en", "chest-pain"},
+		{"I can't breathe properly", "en", "breathing"},
+		{"I'm short of breath since this morning", "en", "breathing"},
+		{"the pain is unbearable", "en", "severe-pain"},
+		{"my knee pain keeps getting worse", "en", "severe-pain"},
+		{"my legs are numb after the spinal injection", "en", "spinal-neuro"},
+		{"I lost control of my bladder after the disc injection", "en", "spinal-neuro"},
+		{"I fainted at home", "en", "fainting"},
+		{"my lips are swollen and I have hives", "en", "allergy"},
+		{"the bleeding won't stop", "en", "bleeding"},
+		{"my father seems confused and disoriented", "en", "confusion"},
+		{"عندي حرارة من امبارح", "ar", "fever"},
+		{"الاحمرار ينتشر حول مكان الحقنة", "ar", "infection"},
+		{"في صديد مكان الإبرة", "ar", "infection"},
+		{"ألم في صدري", "ar", "chest-pain"},
+		{"ما اقدر اتنفس", "ar", "breathing"},
+		{"الألم شديد جدا", "ar", "severe-pain"},
+		{"ابوي ما يقدر يتحكم بالبول بعد ابرة الظهر", "ar", "spinal-neuro"},
+		{"تنميل في رجلي بعد حقنة الفقرات", "ar", "spinal-neuro"},
+		{"اغمي علي بعد الجلسة", "ar", "fainting"},
+		{"وجهي وشفايفي انتفخوا", "ar", "allergy"},
+		{"نزيف ما يوقف", "ar", "bleeding"},
+		{"امي صارت مشوشة", "ar", "confusion"},
+		{"I have a fever", "ar", "fever"},
+	}
+	for _, tt := range tests {
+		if got := tr.Check(tt.text, tt.lang); got != tt.want {
+			t.Errorf("Check(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"a bit sore and bruised where they took the fat",
+		"tired the next day, is that normal?",
+		"some redness and a little swelling at the injection site",
+		"should I stop ibuprofen before the session?",
+		"will I be asleep during the procedure?",
+		"is it painful?",
+		"no fever, just a bit sore",
+		"I don't have a fever but my knee is swollen",
+		"I'm confused about the preparation",
+		"how long does the swelling last",
+		"شوية وجع وكدمة مكان الإبرة عادي؟",
+		"تعبان ثاني يوم بعد الجلسة",
+		"ما عندي حرارة بس في احمرار بسيط",
+		"لازم أوقف البروفين قبل الجلسة؟",
+		"",
+		"🙂",
+	} {
+		if got := tr.Check(text, ""); got != "" {
+			t.Errorf("Check(%q) = %q, want no red flag", text, got)
+		}
+	}
+}

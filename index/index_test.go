@@ -1,0 +1,146 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+func testBank(t testing.TB) *knowledge.Bank {
+	t.Helper()
+	entries := []knowledge.Entry{
+		{ID: "inj", Lang: "en", Kind: knowledge.FAQ, Title: "The injection", Question: "How is the injection given?",
+			Alternates: []string{"where do you inject the cells"}, Answer: "Ultrasound guides the needle into the joint."},
+		{ID: "sed", Lang: "en", Kind: knowledge.FAQ, Title: "Sedation", Question: "Will I get sedation?",
+			Answer: "Local anesthesia is used; sedation only if needed."},
+		{ID: "nsaid", Lang: "en", Kind: knowledge.FAQ, Title: "Anti-inflammatories", Question: "Should I stop NSAIDs?",
+			Answer: "Stop anti-inflammatory drugs a few days before."},
+		{ID: "inj", Lang: "ar", Kind: knowledge.FAQ, Title: "الحقن", Question: "كيف تتم عملية الحقن؟",
+			Answer: "يتم توجيه الإبرة بالموجات فوق الصوتية."},
+		{ID: "guide-a", Lang: "en", Kind: knowledge.Guide, Title: "Recovery", Question: "Recovery",
+			Answer: "Most people return to daily activities within a day or two."},
+	}
+	lex := map[string]*knowledge.Lexicon{
+		"en": {Lang: "en", Synonyms: map[string][]string{
+			"injection": {"shot", "jab"},
+			"sedation":  {"put me under", "knocked out"},
+			"nsaids":    {"ibuprofen", "advil", "painkillers"},
+		}},
+		"ar": {Lang: "ar", Synonyms: map[string][]string{"الحقن": {"ابره"}}},
+	}
+	return knowledge.NewBank(entries, lex)
+}
+
+func build(t testing.TB) *Index {
+	t.Helper()
+	ix, err := Build(context.Background(), testBank(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	return ix
+}
+
+func TestSearch(t *testing.T) {
+	ix := build(t)
+	tests := []struct {
+		q, lang, want string
+	}{
+		{"how is the shot given", "en", "inj"},
+		{"will they put me under", "en", "sed"},
+		{"can I keep taking Advil?", "en", "nsaid"},
+		{"can i keep taking painkillers", "en", "nsaid"},
+		{"how is the injecton given", "en", "inj"},
+		{"INJECTION", "en", "inj"},
+		{"كيف تتم الإبرة", "ar", "inj"},
+		{"بالحقنة", "ar", "inj"},
+		{"daily activities recovery", "en", "guide-a"},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), tt.q, tt.lang, 3)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tt.q, err)
+		}
+		if len(res.Matches) == 0 || res.Matches[0].ID != tt.want {
+			t.Errorf("Search(%q) = %+v, want %s first", tt.q, res.Matches, tt.want)
+		}
+	}
+}
+
+func TestSearchReportsHowItReadTheQuestion(t *testing.T) {
+	ix := build(t)
+	res, err := ix.Search(context.Background(), "will the jab hurt, injecton worry zzqx", "en", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var from, corrected, unknown []string
+	for _, term := range res.Terms {
+		switch {
+		case term.Corrected:
+			corrected = append(corrected, term.From+">"+term.Text)
+		case term.From != "":
+			from = append(from, term.From+">"+term.Text)
+		case !term.Known:
+			unknown = append(unknown, term.Text)
+		}
+	}
+	if !slices.Contains(from, "jab>inject") || !slices.Contains(unknown, "zzqx") {
+		t.Errorf("got synonyms %v corrections %v unknown %v", from, corrected, unknown)
+	}
+	for _, m := range res.Matches {
+		if m.Coverage < 0 || m.Coverage > 1 || m.QuestionCoverage < 0 || m.QuestionCoverage > 1 || m.Similarity < 0 || m.Similarity > 1 {
+			t.Errorf("coverage out of range: %+v", m)
+		}
+	}
+}
+
+func TestSearchTreatsQuerySyntaxAsText(t *testing.T) {
+	ix := build(t)
+	for _, q := range []string{`title:(inj) OR +sed* -"x" ~ ^2`, `\`, `"`, `*`, `(`, `[a TO b]`, ""} {
+		if _, err := ix.Search(context.Background(), q, "en", 3); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	}
+}
+
+func TestSearchOtherLanguageAndLimits(t *testing.T) {
+	ix := build(t)
+	res, err := ix.Search(context.Background(), "sedation", "ar", 3)
+	if err != nil || len(res.Matches) != 0 {
+		t.Errorf("English word in Arabic entries: got %v %v, want nothing", res.Matches, err)
+	}
+	if res, _ := ix.Search(context.Background(), "sedation", "fr", 3); len(res.Matches) != 0 {
+		t.Errorf("unknown language: got matches %v", res.Matches)
+	}
+	if res, _ := ix.Search(context.Background(), "sedation", "en", 0); len(res.Matches) != 0 {
+		t.Errorf("top 0: got matches %v", res.Matches)
+	}
+	if got := ix.Size(); got != 5 {
+		t.Errorf("Size = %d, want 5", got)
+	}
+	if got := ix.Langs(); !slices.Equal(got, []string{"en", "ar"}) {
+		t.Errorf("Langs = %v", got)
+	}
+}
+
+func TestBuildCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, testBank(t)); err == nil {
+		t.Errorf("Build with a cancelled context: got no error")
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"abc", "abc", 0}, {"injecton", "injection", 1}, {"kitten", "sitting", 3}, {"حقنه", "حقن", 1}}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

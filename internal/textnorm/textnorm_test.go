@@ -1,0 +1,113 @@
+package textnorm
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  hello\t\n world  ", "hello world"},
+		{"what\u200bs\u200e up", "whats up"},
+		{"I\u2019m sore", "I'm sore"},
+		{"bad \xff\xfe utf8", "bad utf8"},
+		{"ｆｕｌｌ width", "full width"},
+		{"\x00\x01ctrl\x7f", "ctrl"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := utf8.RuneCountInString(Clean(strings.Repeat("a ", 10000))); got > MaxRunes {
+		t.Errorf("Clean kept %d runes, want at most %d", got, MaxRunes)
+	}
+}
+
+func TestFoldArabic(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"أإآا", "اااا"},
+		{"مستشفى", "مستشفي"},
+		{"الحقنة", "الحقنه"},
+		{"مُؤلِمٌ", "مولم"},
+		{"طـــويل", "طويل"},
+		{"٣٠ دقيقة", "30 دقيقه"},
+		{"Stem CELLS", "stem cells"},
+		{"یک", "يك"},
+	}
+	for _, tt := range tests {
+		if got := FoldArabic(tt.in); got != tt.want {
+			t.Errorf("FoldArabic(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"how long does it take?", "en"},
+		{"كم تستغرق الجلسة؟", "ar"},
+		{"شو يعني MRI", "ar"},
+		{"is الخلايا الجذعية therapy painful for my knee", "en"},
+		{"🙂🙂", "en"},
+		{"", "en"},
+		{"123", "en"},
+	}
+	for _, tt := range tests {
+		if got := Detect(tt.in); got != tt.want {
+			t.Errorf("Detect(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := strings.Join(Words(Normalize("Can't I: (stop) +ibuprofen*? \"now\"")), "|")
+	if want := "can't|i|stop|ibuprofen|now"; got != want {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
+
+func TestStripArabicClitics(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"بالخلايا", "خلايا"},
+		{"والحراره", "حراره"},
+		{"لجلسه", "جلسه"},
+		{"وجع", "وجع"},
+		{"بطن", "بطن"},
+		{"الم", "الم"},
+	}
+	for _, tt := range tests {
+		if got := StripArabicClitics(tt.in); got != tt.want {
+			t.Errorf("StripArabicClitics(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"how long?", "كم تستغرق الجلسة؟", "\u200f\u202eRTL", "+-:*\"()", "\xff\xfe", "🙂", strings.Repeat("x", 3000)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Clean(s)
+		if !utf8.ValidString(c) {
+			t.Fatalf("Clean(%q) is not valid UTF-8", s)
+		}
+		if Clean(c) != c {
+			t.Fatalf("Clean is not idempotent on %q", s)
+		}
+		if utf8.RuneCountInString(c) > MaxRunes {
+			t.Fatalf("Clean kept %d runes", utf8.RuneCountInString(c))
+		}
+		n := Normalize(s)
+		for _, w := range Words(n) {
+			if w == "" || strings.ContainsAny(w, " \t\n") {
+				t.Fatalf("bad word %q from %q", w, s)
+			}
+			_ = StripArabicClitics(w)
+		}
+		if l := Detect(s); l != "en" && l != "ar" {
+			t.Fatalf("Detect(%q) = %q", s, l)
+		}
+	})
+}
