@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -123,16 +124,13 @@ func (t *Triage) Check(text, lang string) string {
 }
 
 func (tl *triageLang) check(words []string, arabic bool) string {
-	forms := make([][]string, len(words))
-	for i, w := range words {
-		forms[i] = wordForms(w, arabic)
-	}
+	m := newMessage(words, arabic)
 	for _, r := range tl.rules {
-		if r.cancelled(forms) {
+		if r.cancelled(m) {
 			continue
 		}
 		for _, p := range r.patterns {
-			if tl.matches(p, forms) {
+			if tl.matches(p, m) {
 				return r.id
 			}
 		}
@@ -140,53 +138,67 @@ func (tl *triageLang) check(words []string, arabic bool) string {
 	return ""
 }
 
-func (r triageRule) cancelled(forms [][]string) bool {
+// message is a message's words in every spelling they are compared under, with where each form stands.
+type message struct {
+	forms [][]string
+	at    map[string][]int // form -> positions of the words that have it
+}
+
+func newMessage(words []string, arabic bool) message {
+	m := message{forms: make([][]string, len(words)), at: make(map[string][]int, 2*len(words))}
+	for i, w := range words {
+		m.forms[i] = wordForms(w, arabic)
+		for _, f := range m.forms[i] {
+			m.at[f] = append(m.at[f], i)
+		}
+	}
+	return m
+}
+
+// find calls yield with each position where the phrase starts, until yield returns true.
+func (m message) find(ph phrase, yield func(i int) bool) bool {
+	for _, i := range m.at[ph[0]] {
+		if m.phraseAt(ph, i) && yield(i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m message) phraseAt(ph phrase, i int) bool {
+	if i+len(ph) > len(m.forms) {
+		return false
+	}
+	for k := 1; k < len(ph); k++ {
+		if !slices.Contains(m.forms[i+k], ph[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r triageRule) cancelled(m message) bool {
 	for _, u := range r.unless {
-		for i := range forms {
-			if phraseAt(u, forms, i) {
-				return true
-			}
+		if m.find(u, func(int) bool { return true }) {
+			return true
 		}
 	}
 	return false
 }
 
 // matches reports whether every slot of a pattern has a phrase in the message that is not negated.
-func (tl *triageLang) matches(p []slot, forms [][]string) bool {
+func (tl *triageLang) matches(p []slot, m message) bool {
 	for _, s := range p {
-		if !tl.slotMatches(s, forms) {
+		if !tl.slotMatches(s, m) {
 			return false
 		}
 	}
 	return true
 }
 
-func (tl *triageLang) slotMatches(s slot, forms [][]string) bool {
+func (tl *triageLang) slotMatches(s slot, m message) bool {
 	for _, ph := range s {
-		for i := range forms {
-			if phraseAt(ph, forms, i) && !tl.negated(forms, i) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func phraseAt(ph phrase, forms [][]string, i int) bool {
-	if i+len(ph) > len(forms) {
-		return false
-	}
-	for k, w := range ph {
-		if !hasForm(forms[i+k], w) {
-			return false
-		}
-	}
-	return true
-}
-
-func hasForm(forms []string, w string) bool {
-	for _, f := range forms {
-		if f == w {
+		if m.find(ph, func(i int) bool { return !tl.negated(m.forms, i) }) {
 			return true
 		}
 	}

@@ -19,8 +19,9 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// batchSize is how many entries go into Bleve per batch while building.
-const batchSize = 2000
+// batchSize is how many entries go into Bleve per batch while building: few batches make few segments,
+// which keeps searches fast and spares the index background merging.
+const batchSize = 20000
 
 // Index is a searchable, read-only view of one knowledge bank. It is safe for concurrent searches.
 type Index struct {
@@ -35,6 +36,7 @@ type docRef struct {
 	id, lang string
 	kind     knowledge.Kind
 	variants [][]string
+	vweights []float64 // total weight of each variant's terms
 	terms    map[string]struct{}
 	answer   map[string]struct{}
 }
@@ -48,6 +50,33 @@ type language struct {
 	docs     int
 	vdf      map[string]int // analysed term -> number of question variants containing it
 	variants int
+	fixes    *corrections
+}
+
+// maxCorrections bounds the spelling corrections remembered per language.
+const maxCorrections = 8192
+
+// corrections remembers the spelling corrections of unknown terms: building a Levenshtein automaton
+// costs more than the rest of a search, and patients repeat their typos.
+type corrections struct {
+	mu sync.Mutex
+	m  map[string]string // unknown term -> known term, or "" when none is close
+}
+
+func (c *corrections) get(term string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fixed, ok := c.m[term]
+	return fixed, ok
+}
+
+func (c *corrections) put(term, fixed string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxCorrections {
+		clear(c.m)
+	}
+	c.m[term] = fixed
 }
 
 // Build indexes every entry of bank in memory (a scorch index, so BM25 applies).
@@ -68,12 +97,14 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
 			df:       map[string]int{},
 			vdf:      map[string]int{},
+			fixes:    &corrections{m: map[string]string{}},
 		}
 	}
 	if err := ix.add(ctx, bank.Entries); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	ix.weighVariants()
 	return ix, nil
 }
 
@@ -104,6 +135,20 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 		}
 	}
 	return nil
+}
+
+// weighVariants records each variant's total term weight, once every document frequency is known.
+func (ix *Index) weighVariants() {
+	for id, ref := range ix.docs {
+		l := ix.langs[ref.lang]
+		ref.vweights = make([]float64, len(ref.variants))
+		for i, v := range ref.variants {
+			for _, t := range v {
+				ref.vweights[i] += l.weight(t)
+			}
+		}
+		ix.docs[id] = ref
+	}
 }
 
 // readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work.
@@ -198,10 +243,13 @@ func distinct(terms []string) []string {
 	return out
 }
 
-// prepare puts text in the form the analyzer expects: cleaned words, and for Arabic without the joined
-// prepositions and conjunctions (li-, bi-, wa-, fa-, ka-) that Bleve's light stemmer leaves on.
+// prepare puts an entry's text in the form the analyzer expects, as readQuestion does for a question:
+// cleaned words, lay synonyms rewritten to their canonical words (so "shot" in an alternate meets "jab" in
+// a question), and for Arabic without the joined prepositions and conjunctions (li-, bi-, wa-, fa-, ka-)
+// that Bleve's light stemmer leaves on.
 func (l *language) prepare(text string) string {
-	return strings.Join(l.prepareWords(textnorm.Words(textnorm.Normalize(text))), " ")
+	words, _ := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
+	return strings.Join(l.prepareWords(words), " ")
 }
 
 func (l *language) prepareWords(words []string) []string {
@@ -241,12 +289,14 @@ func (ix *Index) Search(ctx context.Context, text, lang string, top int) (knowle
 		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Terms = terms
-	q := termsQuery(l.code, terms)
+	q, wide := termsQuery(l, terms)
 	if q == nil {
 		return res, nil
 	}
-	req := bleve.NewSearchRequestOptions(q, top, 0, false)
-	sr, err := ix.bleve.SearchInContext(ctx, req)
+	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, top, 0, false))
+	if err == nil && len(sr.Hits) == 0 && wide != nil {
+		sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(wide, top, 0, false))
+	}
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}

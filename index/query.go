@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -48,14 +49,11 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 		word := surface[wordAt(starts, tok.Start)]
 		t.From = from[word]
 		if l.df[t.Text] == 0 {
-			if reader == nil {
-				r, err := ix.reader()
-				if err != nil {
-					return nil, err
-				}
-				reader = r
+			fixed, err := ix.correction(l, t.Text, &reader)
+			if err != nil {
+				return nil, err
 			}
-			if fixed, ok := correct(reader, l, t.Text); ok {
+			if fixed != "" {
 				t.From, t.Text, t.Corrected = word, fixed, true
 			}
 		}
@@ -68,6 +66,24 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 		terms = append(terms, t)
 	}
 	return terms, nil
+}
+
+// correction returns the known term an unknown one is a misspelling of, or "". It opens the index
+// reader into *reader on first need; the caller closes it.
+func (ix *Index) correction(l *language, term string, reader *bindex.IndexReader) (string, error) {
+	if fixed, ok := l.fixes.get(term); ok {
+		return fixed, nil
+	}
+	if *reader == nil {
+		r, err := ix.reader()
+		if err != nil {
+			return "", err
+		}
+		*reader = r
+	}
+	fixed, _ := correct(*reader, l, term)
+	l.fixes.put(term, fixed)
+	return fixed, nil
 }
 
 func (ix *Index) reader() (bindex.IndexReader, error) {
@@ -146,27 +162,61 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// termsQuery asks for any known term in the question or answer fields of one language.
-func termsQuery(lang string, terms []knowledge.QueryTerm) query.Query {
-	var qs []query.Query
+// commonShare is the share of entries above which a term is too common to pick candidates: "stem" and
+// "cell" are in nearly every entry, and walking their postings would cost most of a search while adding
+// nothing to tell entries apart. Such terms still count in each candidate's evidence.
+const commonShare = 0.2
+
+// maxCommonTerms bounds how many common terms a question made only of common words is searched by.
+const maxCommonTerms = 3
+
+// termsQuery asks for the question's telling terms in the question or answer fields of one language,
+// each boosted by its weight: any of them (a disjunction). A question made only of common terms ("what is
+// stem cell therapy") asks for entries whose question side holds all of its heaviest terms instead,
+// which walks the shortest postings list rather than the longest; wide is then the disjunction to fall
+// back on when no entry holds them all.
+func termsQuery(l *language, terms []knowledge.QueryTerm) (q, wide query.Query) {
+	var rare, common []knowledge.QueryTerm
 	for _, t := range terms {
-		if !t.Known {
-			continue
-		}
-		for _, f := range []struct {
-			field string
-			boost float64
-		}{{questionField(lang), questionBoost}, {answerField(lang), answerBoost}} {
-			tq := query.NewTermQuery(t.Text)
-			tq.SetField(f.field)
-			tq.SetBoost(f.boost * t.Weight)
-			qs = append(qs, tq)
+		switch {
+		case !t.Known:
+		case float64(l.df[t.Text]) <= commonShare*float64(l.docs):
+			rare = append(rare, t)
+		default:
+			common = append(common, t)
 		}
 	}
-	if len(qs) == 0 {
+	if len(rare) > 0 {
+		return anyTerm(l, rare), nil
+	}
+	if len(common) <= 1 {
+		return anyTerm(l, common), nil
+	}
+	slices.SortStableFunc(common, func(a, b knowledge.QueryTerm) int { return cmp.Compare(b.Weight, a.Weight) })
+	common = common[:min(len(common), maxCommonTerms)]
+	all := make([]query.Query, 0, len(common))
+	for _, t := range common {
+		all = append(all, termQuery(t, questionField(l.code), questionBoost))
+	}
+	return query.NewConjunctionQuery(all), anyTerm(l, common)
+}
+
+func anyTerm(l *language, terms []knowledge.QueryTerm) query.Query {
+	if len(terms) == 0 {
 		return nil
 	}
+	qs := make([]query.Query, 0, 2*len(terms))
+	for _, t := range terms {
+		qs = append(qs, termQuery(t, questionField(l.code), questionBoost), termQuery(t, answerField(l.code), answerBoost))
+	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+func termQuery(t knowledge.QueryTerm, field string, boost float64) query.Query {
+	tq := query.NewTermQuery(t.Text)
+	tq.SetField(field)
+	tq.SetBoost(boost * t.Weight)
+	return tq
 }
 
 // evidence weighs a hit: how much of the question's weight the entry's closest question variant holds
@@ -199,14 +249,14 @@ func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTe
 	}
 	best := -1
 	for i, v := range ref.variants {
-		var hit, extra float64
+		var hit, held float64 // weight of the question held by the variant, as the question and the entry weigh it
 		for _, term := range v {
 			if w, ok := want[term]; ok {
 				hit += w
-			} else {
-				extra += l.weight(term)
+				held += l.weight(term)
 			}
 		}
+		extra := ref.vweights[i] - held
 		cov := hit / total
 		sim := 2 * hit / (total + hit + extra)
 		if cov > m.QuestionCoverage || (cov == m.QuestionCoverage && sim > m.Similarity) {

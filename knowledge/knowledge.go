@@ -67,19 +67,23 @@ type Bank struct {
 	Entries  []Entry
 	Lexicons map[string]*Lexicon
 	byKey    map[key]int
+	topics   map[string][]Entry
 }
 
 type key struct{ id, lang string }
 
 // NewBank indexes entries by id and language. Callers normally get a Bank from Load, which also validates.
 func NewBank(entries []Entry, lexicons map[string]*Lexicon) *Bank {
-	b := &Bank{Entries: entries, Lexicons: lexicons, byKey: make(map[key]int, len(entries))}
+	b := &Bank{Entries: entries, Lexicons: lexicons, byKey: make(map[key]int, len(entries)), topics: map[string][]Entry{}}
 	if b.Lexicons == nil {
 		b.Lexicons = map[string]*Lexicon{}
 	}
 	for i, e := range entries {
 		if _, dup := b.byKey[key{e.ID, e.Lang}]; !dup {
 			b.byKey[key{e.ID, e.Lang}] = i
+		}
+		if e.Kind == FAQ {
+			b.topics[e.Lang] = append(b.topics[e.Lang], e)
 		}
 	}
 	return b
@@ -107,15 +111,10 @@ func (b *Bank) Lookup(id, lang string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// Topics returns the FAQ entries of one language in file order: what a patient can ask about.
+// Topics returns the FAQ entries of one language in file order: what a patient can ask about. The
+// slice is shared: callers must not modify it.
 func (b *Bank) Topics(lang string) []Entry {
-	var out []Entry
-	for _, e := range b.Entries {
-		if e.Lang == lang && e.Kind == FAQ {
-			out = append(out, e)
-		}
-	}
-	return out
+	return b.topics[lang]
 }
 
 // Langs lists the languages that have at least one entry, in a stable order.
