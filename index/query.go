@@ -162,10 +162,14 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// commonShare is the share of entries above which a term is too common to pick candidates: "stem" and
-// "cell" are in nearly every entry, and walking their postings would cost most of a search while adding
-// nothing to tell entries apart. Such terms still count in each candidate's evidence.
-const commonShare = 0.2
+// A term in more than commonShare of a language's entries, and in at least minCommonDocs of them, is too
+// common to pick candidates: in a large bank "stem" and "cell" are in thousands of entries, and walking
+// their postings would cost most of a search while adding little to tell entries apart. Such terms still
+// count in each candidate's evidence. Small banks use every term.
+const (
+	commonShare   = 0.2
+	minCommonDocs = 500
+)
 
 // maxCommonTerms bounds how many common terms a question made only of common words is searched by.
 const maxCommonTerms = 3
@@ -180,7 +184,7 @@ func termsQuery(l *language, terms []knowledge.QueryTerm) (q, wide query.Query) 
 	for _, t := range terms {
 		switch {
 		case !t.Known:
-		case float64(l.df[t.Text]) <= commonShare*float64(l.docs):
+		case l.df[t.Text] < minCommonDocs || float64(l.df[t.Text]) <= commonShare*float64(l.docs):
 			rare = append(rare, t)
 		default:
 			common = append(common, t)

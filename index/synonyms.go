@@ -12,6 +12,7 @@ import (
 type synonyms struct {
 	lang  string
 	rules map[string][]synonymRule // first word of the variant -> rules, longest first
+	gaps  map[string]bool          // function words a phrase may have between its words ("put me under")
 }
 
 type synonymRule struct {
@@ -20,7 +21,10 @@ type synonymRule struct {
 }
 
 func newSynonyms(lang string, lex *knowledge.Lexicon) *synonyms {
-	s := &synonyms{lang: lang, rules: map[string][]synonymRule{}}
+	s := &synonyms{lang: lang, rules: map[string][]synonymRule{}, gaps: map[string]bool{}}
+	for _, w := range baseStopwords(lang) {
+		s.gaps[textnorm.FoldArabic(w)] = true
+	}
 	if lex == nil {
 		return s
 	}
@@ -67,23 +71,29 @@ func (s *synonyms) rewrite(words []string) ([]string, map[string]string) {
 	return out, from
 }
 
+// match finds the longest variant phrase at the start of words and returns it with the number of words
+// it spans. One function word may stand between two words of a phrase.
 func (s *synonyms) match(words []string) (synonymRule, int) {
 	for _, r := range s.rules[s.stem(words[0])] {
-		if len(r.variant) > len(words) {
-			continue
-		}
-		ok := true
-		for k, w := range r.variant {
-			if !s.same(words[k], w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return r, len(r.variant)
+		if n := s.span(r.variant, words); n > 0 {
+			return r, n
 		}
 	}
 	return synonymRule{}, 0
+}
+
+func (s *synonyms) span(variant, words []string) int {
+	i := 0
+	for k, w := range variant {
+		if i < len(words) && k > 0 && !s.same(words[i], w) && s.gaps[words[i]] {
+			i++
+		}
+		if i >= len(words) || !s.same(words[i], w) {
+			return 0
+		}
+		i++
+	}
+	return i
 }
 
 // same compares a question word with a variant word, tolerating an English plural or Arabic clitics.

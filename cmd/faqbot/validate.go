@@ -50,7 +50,7 @@ func summary(b *knowledge.Bank) string {
 	}
 	var parts []string
 	for _, l := range b.Langs() {
-		parts = append(parts, fmt.Sprintf("%s: %d faq, %d guide sections", l, counts[l+" faq"], counts[l+" guide"]))
+		parts = append(parts, fmt.Sprintf("%s: %d faq, %d guide sections, %d out of scope", l, counts[l+" faq"], counts[l+" guide"], counts[l+" out_of_scope"]))
 	}
 	return fmt.Sprintf("%d entries (%s)", len(b.Entries), strings.Join(parts, "; "))
 }

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs faqbot with args and stdin, returning the exit code, stdout and stderr.
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestAskJSONContract(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "ask", "--json", "What should I wear to my session?")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	for _, k := range []string{"question", "lang", "status", "id", "title", "answer", "confidence", "disclaimer", "matches"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("JSON lacks %q: %s", k, out)
+		}
+	}
+	if got["status"] != "answered" || got["id"] != "what-to-wear" || got["lang"] != "en" {
+		t.Errorf("got status %v id %v lang %v, want answered what-to-wear en", got["status"], got["id"], got["lang"])
+	}
+	m := got["matches"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "title", "score", "confidence"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("match lacks %q: %v", k, m)
+		}
+	}
+}
+
+func TestAskBatchKeepsOrder(t *testing.T) {
+	in := "What should I wear?\n\nعندي حرارة\nhow much does it cost\n"
+	code, out, stderr := runCmd(t, in, "ask")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{"answered", "no_match", "urgent", "no_match"}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, line := range lines {
+		var a struct{ Status, Lang string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if a.Status != want[i] {
+			t.Errorf("line %d: got %s, want %s", i+1, a.Status, want[i])
+		}
+	}
+}
+
+func TestAskText(t *testing.T) {
+	code, out, _ := runCmd(t, "", "ask", "--explain", "will they put me under?")
+	if code != 0 || !strings.Contains(out, "status=answered id=anesthesia") || !strings.Contains(out, "Read as:") || !strings.Contains(out, "consult") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"ask", "--lang", "fr", "hi"},
+		{"ask", "--top", "0", "hi"},
+		{"ask", "--threshold", "2", "hi"},
+		{"ask", "--no-such-flag"},
+		{"topics", "--lang", "xx"},
+		{"eval"},
+	} {
+		code, _, stderr := runCmd(t, "", args...)
+		if code != 2 && !(args[0] == "eval" && code != 0) {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", args, code, stderr)
+		}
+		if !strings.HasPrefix(stderr, "faqbot: ") {
+			t.Errorf("%v: stderr %q, want one clear line", args, stderr)
+		}
+	}
+}
+
+func TestTopics(t *testing.T) {
+	code, out, _ := runCmd(t, "", "topics", "--lang", "ar")
+	if code != 0 || !strings.Contains(out, "ar  harvesting") || strings.Contains(out, "en  ") || strings.Contains(out, "oos-") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if code, out, _ := runCmd(t, "", "validate", "--strict"); code != 0 || !strings.HasPrefix(lastLine(out), "ok: ") {
+		t.Errorf("embedded knowledge: exit %d, output:\n%s", code, out)
+	}
+	dir := t.TempDir()
+	bad := "lang: en\nentries:\n  - id: a\n    question: q?\n    answer: \"\"\n    related: [b]\n"
+	if err := os.WriteFile(filepath.Join(dir, "faq.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCmd(t, "", "validate", dir)
+	if code != 1 || !strings.Contains(out, "faq.yaml:3: error: a (en): empty answer") || !strings.Contains(out, `related id "b" does not exist`) {
+		t.Errorf("bad knowledge: exit %d, output:\n%s%s", code, out, stderr)
+	}
+	code, _, stderr = runCmd(t, "", "ask", "--knowledge", dir, "hi")
+	if code != 1 || !strings.Contains(stderr, "invalid knowledge") {
+		t.Errorf("ask on bad knowledge: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestEvalFloorsExitCode(t *testing.T) {
+	dir := t.TempDir()
+	set := `{"q":"What should I wear?","lang":"en","kind":"answer","ids":["what-to-wear"]}
+{"q":"I have a fever","lang":"en","kind":"urgent","ids":[]}
+{"q":"how much is it","lang":"en","kind":"answer","ids":["what-to-wear"]}
+`
+	path := filepath.Join(dir, "set.jsonl")
+	if err := os.WriteFile(path, []byte(set), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCmd(t, "", "eval", path)
+	if code != 0 || !strings.Contains(out, "en  top-1  50.0% (1/2)") || !strings.Contains(out, "urgent recall        100.0% (1/1)") {
+		t.Errorf("no floors: exit %d, output:\n%s", code, out)
+	}
+	code, _, stderr := runCmd(t, "", "eval", path, "--min-top1-en", "0.9")
+	if code != 1 || !strings.Contains(stderr, "top-1 en 50.0% is below 90.0%") {
+		t.Errorf("below a floor: exit %d, stderr %q", code, stderr)
+	}
+	if err := os.WriteFile(path, []byte(`{"q":"x","kind":"maybe"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "", "eval", path); code != 1 || !strings.Contains(stderr, "line 1") {
+		t.Errorf("malformed set: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestChatPlainInput(t *testing.T) {
+	code, out, _ := runCmd(t, "/lang en\nwhat should I wear\n/quit\n", "chat")
+	if code != 0 || !strings.Contains(out, "language: en") || !strings.Contains(out, "id=what-to-wear") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
