@@ -39,7 +39,7 @@ var ErrInvalid = errors.New("invalid question")
 
 // Searcher finds knowledge entries for a question in one language. index.Index implements it.
 type Searcher interface {
-	Search(ctx context.Context, text, lang string, top int) (knowledge.SearchResult, error)
+	Search(ctx context.Context, q knowledge.Query) (knowledge.SearchResult, error)
 }
 
 // Question is what a patient asked.
@@ -186,7 +186,7 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	top = min(top, maxTop)
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
-	res, err := e.search.Search(ctx, q.Text, lang, max(top, searchDepth))
+	res, err := e.search.Search(ctx, knowledge.Query{Text: q.Text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: %w", err)
 	}

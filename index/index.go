@@ -278,34 +278,33 @@ func (ix *Index) Size() int { return len(ix.docs) }
 
 // Search finds the top entries of one language for a question. The text is data: it is split into words
 // and looked up term by term, never parsed as query syntax.
-func (ix *Index) Search(ctx context.Context, text, lang string, top int) (knowledge.SearchResult, error) {
-	res := knowledge.SearchResult{Lang: lang}
-	l := ix.langs[lang]
-	if l == nil || l.docs == 0 || top <= 0 {
+func (ix *Index) Search(ctx context.Context, q knowledge.Query) (knowledge.SearchResult, error) {
+	res := knowledge.SearchResult{Lang: q.Lang}
+	l := ix.langs[q.Lang]
+	if l == nil || l.docs == 0 || q.Top <= 0 {
 		return res, nil
 	}
-	terms, err := ix.readQuestion(l, text)
+	terms, err := ix.readQuestion(l, q.Text)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Terms = terms
-	q, wide := termsQuery(l, terms)
-	if q == nil {
+	narrow, wide := termsQuery(l, terms)
+	if narrow == nil {
 		return res, nil
 	}
-	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, top, 0, false))
+	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(narrow, q.Top, 0, false))
 	if err == nil && len(sr.Hits) == 0 && wide != nil {
-		sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(wide, top, 0, false))
+		sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(wide, q.Top, 0, false))
 	}
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
+	rd := l.newReading(terms)
 	for _, h := range sr.Hits {
-		ref, ok := ix.docs[h.ID]
-		if !ok {
-			continue
+		if ref, ok := ix.docs[h.ID]; ok {
+			res.Matches = append(res.Matches, rd.evidence(ref, h.Score, q.Explain))
 		}
-		res.Matches = append(res.Matches, l.evidence(ref, h.Score, terms))
 	}
 	return res, nil
 }

@@ -59,7 +59,7 @@ func TestSearch(t *testing.T) {
 		{"daily activities recovery", "en", "guide-a"},
 	}
 	for _, tt := range tests {
-		res, err := ix.Search(context.Background(), tt.q, tt.lang, 3)
+		res, err := ix.Search(context.Background(), knowledge.Query{Text: tt.q, Lang: tt.lang, Top: 3})
 		if err != nil {
 			t.Fatalf("Search(%q): %v", tt.q, err)
 		}
@@ -71,7 +71,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchReportsHowItReadTheQuestion(t *testing.T) {
 	ix := build(t)
-	res, err := ix.Search(context.Background(), "will the jab hurt, injecton worry zzqx", "en", 3)
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: "will the jab hurt, injecton worry zzqx", Lang: "en", Top: 3, Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestSearchReportsHowItReadTheQuestion(t *testing.T) {
 func TestSearchTreatsQuerySyntaxAsText(t *testing.T) {
 	ix := build(t)
 	for _, q := range []string{`title:(inj) OR +sed* -"x" ~ ^2`, `\`, `"`, `*`, `(`, `[a TO b]`, ""} {
-		if _, err := ix.Search(context.Background(), q, "en", 3); err != nil {
+		if _, err := ix.Search(context.Background(), knowledge.Query{Text: q, Lang: "en", Top: 3}); err != nil {
 			t.Errorf("Search(%q): %v", q, err)
 		}
 	}
@@ -107,14 +107,14 @@ func TestSearchTreatsQuerySyntaxAsText(t *testing.T) {
 
 func TestSearchOtherLanguageAndLimits(t *testing.T) {
 	ix := build(t)
-	res, err := ix.Search(context.Background(), "sedation", "ar", 3)
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: "sedation", Lang: "ar", Top: 3})
 	if err != nil || len(res.Matches) != 0 {
 		t.Errorf("English word in Arabic entries: got %v %v, want nothing", res.Matches, err)
 	}
-	if res, _ := ix.Search(context.Background(), "sedation", "fr", 3); len(res.Matches) != 0 {
+	if res, _ := ix.Search(context.Background(), knowledge.Query{Text: "sedation", Lang: "fr", Top: 3}); len(res.Matches) != 0 {
 		t.Errorf("unknown language: got matches %v", res.Matches)
 	}
-	if res, _ := ix.Search(context.Background(), "sedation", "en", 0); len(res.Matches) != 0 {
+	if res, _ := ix.Search(context.Background(), knowledge.Query{Text: "sedation", Lang: "en"}); len(res.Matches) != 0 {
 		t.Errorf("top 0: got matches %v", res.Matches)
 	}
 	if got := ix.Size(); got != 5 {

@@ -223,19 +223,21 @@ func termQuery(t knowledge.QueryTerm, field string, boost float64) query.Query {
 	return tq
 }
 
-// evidence weighs a hit: how much of the question's weight the entry's closest question variant holds
-// (coverage, and a Dice similarity that also penalises the variant's extra words), and how much the entry
-// holds anywhere.
-func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTerm) knowledge.Match {
-	m := knowledge.Match{ID: ref.id, Lang: ref.lang, Kind: ref.kind, Score: score, Matched: map[string][]string{}}
-	var total, anywhere, heaviest, missing float64
-	want := make(map[string]float64, len(terms))
+// reading is a question's terms prepared for weighing hits: each known term's weight as the question
+// counts it (discounted when found by spelling correction) and as the entries count it.
+type reading struct {
+	terms           []knowledge.QueryTerm
+	want            map[string]termWeight
+	total, heaviest float64
+}
+
+type termWeight struct{ asked, held float64 }
+
+func (l *language) newReading(terms []knowledge.QueryTerm) reading {
+	r := reading{terms: terms, want: make(map[string]termWeight, len(terms))}
 	for _, t := range terms {
-		total += t.Weight
-		heaviest = max(heaviest, t.Weight)
-		if !t.Known || !hasTerm(ref.terms, t.Text) {
-			missing = max(missing, t.Weight)
-		}
+		r.total += t.Weight
+		r.heaviest = max(r.heaviest, t.Weight)
 		if !t.Known {
 			continue
 		}
@@ -243,41 +245,63 @@ func (l *language) evidence(ref docRef, score float64, terms []knowledge.QueryTe
 		if t.Corrected {
 			w *= correctedPenalty
 		}
-		want[t.Text] = w
-		if _, ok := ref.terms[t.Text]; ok {
-			anywhere += w
-		}
+		r.want[t.Text] = termWeight{asked: w, held: l.weight(t.Text)}
 	}
-	if total == 0 {
+	return r
+}
+
+// evidence weighs a hit: how much of the question's weight the entry's closest question variant holds
+// (coverage, and a Dice similarity that also penalises the variant's extra words), how much the entry
+// holds anywhere, and the heaviest question term it lacks. With explain it lists the terms it matched.
+func (r reading) evidence(ref docRef, score float64, explain bool) knowledge.Match {
+	m := knowledge.Match{ID: ref.id, Lang: ref.lang, Kind: ref.kind, Score: score}
+	if r.total == 0 {
 		return m
+	}
+	var anywhere, missing float64
+	for _, t := range r.terms {
+		if w, ok := r.want[t.Text]; ok && hasTerm(ref.terms, t.Text) {
+			anywhere += w.asked
+		} else {
+			missing = max(missing, t.Weight)
+		}
 	}
 	best := -1
 	for i, v := range ref.variants {
-		var hit, held float64 // weight of the question held by the variant, as the question and the entry weigh it
+		var hit, held float64
 		for _, term := range v {
-			if w, ok := want[term]; ok {
-				hit += w
-				held += l.weight(term)
+			if w, ok := r.want[term]; ok {
+				hit += w.asked
+				held += w.held
 			}
 		}
 		extra := ref.vweights[i] - held
-		cov := hit / total
-		sim := 2 * hit / (total + hit + extra)
+		cov := hit / r.total
+		sim := 2 * hit / (r.total + hit + extra)
 		if cov > m.QuestionCoverage || (cov == m.QuestionCoverage && sim > m.Similarity) {
 			m.QuestionCoverage, m.Similarity, best = cov, sim, i
 		}
 	}
-	m.Coverage = anywhere / total
-	m.Missing = missing / heaviest
-	for _, t := range terms {
-		switch {
-		case best >= 0 && slices.Contains(ref.variants[best], t.Text):
-			m.Matched["question"] = append(m.Matched["question"], t.Text)
-		case hasTerm(ref.answer, t.Text) && t.Known:
-			m.Matched["answer"] = append(m.Matched["answer"], t.Text)
-		}
+	m.Coverage = anywhere / r.total
+	m.Missing = missing / r.heaviest
+	if explain {
+		m.Matched = r.matched(ref, best)
 	}
 	return m
+}
+
+// matched lists, by field, the question terms a hit holds: in its closest variant, else in its answer.
+func (r reading) matched(ref docRef, best int) map[string][]string {
+	out := map[string][]string{}
+	for _, t := range r.terms {
+		switch {
+		case best >= 0 && slices.Contains(ref.variants[best], t.Text):
+			out["question"] = append(out["question"], t.Text)
+		case t.Known && hasTerm(ref.answer, t.Text):
+			out["answer"] = append(out["answer"], t.Text)
+		}
+	}
+	return out
 }
 
 func hasTerm(set map[string]struct{}, t string) bool {

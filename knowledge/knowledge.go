@@ -131,6 +131,14 @@ func (b *Bank) Langs() []string {
 	return out
 }
 
+// Query is a question as a search takes it.
+type Query struct {
+	Text    string
+	Lang    string
+	Top     int  // how many matches to return
+	Explain bool // fill Match.Matched
+}
+
 // QueryTerm is one word of a question as the search read it.
 type QueryTerm struct {
 	Text      string  // the analysed term searched for
