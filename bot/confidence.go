@@ -33,7 +33,7 @@ type Model struct {
 
 // DefaultModel was fitted on testdata/eval.jsonl with `go test ./bot -run TestFitModel -fit`.
 func DefaultModel() Model {
-	return Model{Bias: -1.53, Similarity: 1.33, Question: -0.63, Coverage: 3.09, Lead: 4.75, Unknown: -2.60}
+	return Model{Bias: -1.17, Similarity: 2.14, Question: -0.68, Coverage: 2.68, Lead: 3.88, Unknown: 0.49, Missing: -0.32}
 }
 
 // Features are the evidence the model weighs for one candidate.

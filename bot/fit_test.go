@@ -57,7 +57,7 @@ func TestFitModel(t *testing.T) {
 			}
 		}
 	}
-	m := logistic(samples, 0.01, 30)
+	m := logistic(samples, 0.3, 30)
 	fmt.Printf("fitted on %d questions:\n\treturn Model{Bias: %.2f, Similarity: %.2f, Question: %.2f, Coverage: %.2f, Lead: %.2f, Unknown: %.2f, Missing: %.2f}\n",
 		len(samples), m.Bias, m.Similarity, m.Question, m.Coverage, m.Lead, m.Unknown, m.Missing)
 }

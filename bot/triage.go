@@ -233,12 +233,14 @@ func wordForms(w string, arabic bool) []string {
 		}
 		return forms
 	}
-	bare := textnorm.StripArabicClitics(w)
-	if bare != w {
-		forms = append(forms, bare)
-	}
-	for _, base := range []string{w, bare} {
+	for _, base := range textnorm.ArabicPrefixForms(w) {
+		if base != w {
+			forms = append(forms, base)
+		}
 		for _, suf := range []string{"ي", "ه", "ها", "ك", "نا", "هم", "ني", "وا", "ين", "ون", "ات", "ا"} {
+			if suf == "ه" && strings.HasSuffix(base, "يه") {
+				continue // -iyya words (حمية, diet) are not a pronoun ending on a shorter word (حمى, fever)
+			}
 			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= 2 {
 				forms = append(forms, rest)
 			}

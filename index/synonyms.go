@@ -17,7 +17,7 @@ type synonyms struct {
 
 type synonymRule struct {
 	variant   []string
-	canonical string
+	canonical []string // the canonical phrase, as normalised words
 }
 
 func newSynonyms(lang string, lex *knowledge.Lexicon) *synonyms {
@@ -29,13 +29,17 @@ func newSynonyms(lang string, lex *knowledge.Lexicon) *synonyms {
 		return s
 	}
 	for canon, variants := range lex.Synonyms {
+		cwords := textnorm.Words(textnorm.Normalize(canon))
+		if len(cwords) == 0 {
+			continue
+		}
 		for _, v := range variants {
 			words := textnorm.Words(textnorm.Normalize(v))
 			if len(words) == 0 {
 				continue
 			}
 			first := s.stem(words[0])
-			s.rules[first] = append(s.rules[first], synonymRule{variant: words, canonical: canon})
+			s.rules[first] = append(s.rules[first], synonymRule{variant: words, canonical: cwords})
 		}
 	}
 	for _, rs := range s.rules {
@@ -43,14 +47,14 @@ func newSynonyms(lang string, lex *knowledge.Lexicon) *synonyms {
 			if len(rs[i].variant) != len(rs[j].variant) {
 				return len(rs[i].variant) > len(rs[j].variant)
 			}
-			return rs[i].canonical < rs[j].canonical
+			return strings.Join(rs[i].canonical, " ") < strings.Join(rs[j].canonical, " ")
 		})
 	}
 	return s
 }
 
-// rewrite returns the question's words with every variant phrase replaced by its canonical word, and
-// for each canonical word the phrase it replaced.
+// rewrite returns the words with every variant phrase replaced by its canonical words, and for each
+// canonical word the phrase it replaced.
 func (s *synonyms) rewrite(words []string) ([]string, map[string]string) {
 	out := make([]string, 0, len(words))
 	var from map[string]string
@@ -64,8 +68,10 @@ func (s *synonyms) rewrite(words []string) ([]string, map[string]string) {
 		if from == nil {
 			from = map[string]string{}
 		}
-		from[r.canonical] = strings.Join(words[i:i+n], " ")
-		out = append(out, r.canonical)
+		for _, c := range r.canonical {
+			from[c] = strings.Join(words[i:i+n], " ")
+		}
+		out = append(out, r.canonical...)
 		i += n
 	}
 	return out, from

@@ -118,9 +118,30 @@ func Detect(s string) string {
 	return "en"
 }
 
-// StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, ka-, fa- and their combinations) from a
-// folded Arabic word, keeping at least three letters.
+// StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, ka-, fa- or a combination such as
+// wal-, bil-) from a folded Arabic word, keeping at least three letters. One pass only: a second would
+// eat the first letter of words such as فوائد (benefits).
 func StripArabicClitics(w string) string {
+	return stripArabicPrefix(w)
+}
+
+// ArabicPrefixForms lists a folded Arabic word and what is left after each joined prefix is removed in
+// turn: "وفقدت" gives وفقدت, فقدت, قدت. A word that only looks prefixed keeps its true form in the list,
+// so the list suits comparing words, not replacing them.
+func ArabicPrefixForms(w string) []string {
+	forms := []string{w}
+	for range 2 {
+		bare := stripArabicPrefix(w)
+		if bare == w {
+			break
+		}
+		forms = append(forms, bare)
+		w = bare
+	}
+	return forms
+}
+
+func stripArabicPrefix(w string) string {
 	// the article and the one-letter conjunctions and prepositions written joined to the word, longest first
 	prefixes := [...]string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
 	for _, p := range prefixes {
