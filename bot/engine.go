@@ -25,7 +25,7 @@ const (
 
 // Defaults for Options left zero.
 const (
-	DefaultThreshold = 0.5
+	DefaultThreshold = 0.6
 	DefaultTop       = 3
 	maxTop           = 20
 	// searchDepth is how many candidates are scored before the best curated answer is picked.

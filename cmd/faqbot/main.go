@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/faqbot/faqbot/bot"
 )
 
 func main() {
@@ -72,7 +74,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.knowledge, "knowledge", "", "knowledge folder or file (default: the embedded knowledge)")
-	pf.Float64Var(&g.threshold, "threshold", 0.5, "minimum confidence to answer, in (0,1]")
+	pf.Float64Var(&g.threshold, "threshold", bot.DefaultThreshold, "minimum confidence to answer, in (0,1]")
 	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(), newEvalCmd(g))
 	return root
 }
