@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -12,7 +13,20 @@ import (
 
 // TestEvalFloors runs the labelled evaluation set and holds the engine to the project's floors.
 func TestEvalFloors(t *testing.T) {
-	f, err := os.Open("../testdata/eval.jsonl")
+	floors := cli.Floors{Top1: map[string]float64{"en": 0.95, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
+	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
+}
+
+// TestHeldOutSafety runs the held-out set, written blind and never tuned on, with the safety floors
+// only: every red flag triaged, no mild symptom flagged, and abstention. Its accuracy is reported in
+// BENCHMARKS.md rather than held to a floor, so that it stays a fair measure.
+func TestHeldOutSafety(t *testing.T) {
+	checkFloors(t, "../testdata/heldout.jsonl", 200, cli.Floors{Abstain: 0.90, UrgentRecall: 1})
+}
+
+func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,29 +35,24 @@ func TestEvalFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) < 300 {
-		t.Fatalf("evaluation set has %d questions, want at least 300", len(cases))
+	if len(cases) < minCases {
+		t.Fatalf("%s has %d questions, want at least %d", path, len(cases), minCases)
 	}
 	eng := newEngine(t, bot.Options{})
 	report, err := cli.Evaluate(context.Background(), eng, cases)
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := cli.Floors{Top1: map[string]float64{"en": 0.95, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
 	failed := report.Check(floors)
-	mild := 0
 	for _, fl := range report.Failures {
 		if fl.Status == bot.Urgent && fl.Case.Kind == cli.KindAnswer && slices.Contains(fl.Case.IDs, "side-effects") {
-			mild++
+			failed = append(failed, fmt.Sprintf("mild symptom flagged urgent (line %d)", fl.Case.Line))
 		}
-	}
-	if mild > 0 {
-		failed = append(failed, "mild symptoms flagged urgent")
 	}
 	if len(failed) > 0 {
 		var buf writerFunc = func(p []byte) (int, error) { t.Log(string(p)); return len(p), nil }
 		_ = cli.WriteReport(buf, report)
-		t.Errorf("below the floors: %v", failed)
+		t.Errorf("%s is below the floors: %v", path, failed)
 	}
 }
 

@@ -233,6 +233,9 @@ func wordForms(w string, arabic bool) []string {
 		}
 		return forms
 	}
+	if rest, ok := strings.CutPrefix(w, "و"); ok && rest != "" {
+		forms = append(forms, rest) // "وما" (and not): the conjunction on a two-letter word
+	}
 	for _, base := range textnorm.ArabicPrefixForms(w) {
 		if base != w {
 			forms = append(forms, base)

@@ -38,6 +38,11 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"نزيف ما يوقف", "ar", "bleeding"},
 		{"امي صارت مشوشة", "ar", "confusion"},
 		{"I have a fever", "ar", "fever"},
+		{"the pain is 10/10 and the painkillers do nothing", "en", "severe-pain"},
+		{"ماما مش قادرة تاخد نفسها", "ar", "breathing"},
+		{"رجولي خدرانة وما اقدر امشي", "ar", "spinal-neuro"},
+		{"شفايفي ووشي بدأوا يورموا", "ar", "allergy"},
+		{"صاير يخربط بالكلام", "ar", "confusion"},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, tt.lang); got != tt.want {

@@ -44,7 +44,7 @@ type docRef struct {
 // language is what the index knows about the entries of one language.
 type language struct {
 	code     string
-	analyzer analysis.Analyzer
+	filters  []analysis.TokenFilter // the language analyzer's filters: stop words, stemming
 	synonyms *synonyms
 	df       map[string]int // analysed term -> number of entries containing it
 	docs     int
@@ -93,7 +93,7 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 	for _, lang := range knowledge.Languages() {
 		ix.langs[lang] = &language{
 			code:     lang,
-			analyzer: im.AnalyzerNamed(analyzerName(lang)),
+			filters:  tokenFilters(im, lang),
 			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
 			df:       map[string]int{},
 			vdf:      map[string]int{},
@@ -222,15 +222,28 @@ func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
 	return ref
 }
 
-// tokens analyses a text: clean-up and Arabic clitics (prepare), then the analyzer's stop words and
-// stemming. Repeats are kept, as BM25 counts them.
+// tokens analyses a text: clean-up, lay synonyms and Arabic clitics (words), then the analyzer's stop
+// words and stemming. Repeats are kept, as BM25 counts them.
 func (l *language) tokens(text string) []string {
-	stream := l.analyzer.Analyze([]byte(l.prepare(text)))
+	stream := l.filter(l.words(text))
 	out := make([]string, len(stream))
 	for i, tok := range stream {
 		out[i] = string(tok.Term)
 	}
 	return out
+}
+
+// filter runs the analyzer's token filters on words already split and cleaned. Each token's Start is
+// the index of the word it comes from.
+func (l *language) filter(words []string) analysis.TokenStream {
+	stream := make(analysis.TokenStream, len(words))
+	for i, w := range words {
+		stream[i] = &analysis.Token{Term: []byte(w), Position: i + 1, Start: i, End: i + 1, Type: analysis.AlphaNumeric}
+	}
+	for _, f := range l.filters {
+		stream = f.Filter(stream)
+	}
+	return stream
 }
 
 func distinct(terms []string) []string {
@@ -243,13 +256,13 @@ func distinct(terms []string) []string {
 	return out
 }
 
-// prepare puts an entry's text in the form the analyzer expects, as readQuestion does for a question:
-// cleaned words, lay synonyms rewritten to their canonical words (so "shot" in an alternate meets "jab" in
-// a question), and for Arabic without the joined prepositions and conjunctions (li-, bi-, wa-, fa-, ka-)
-// that Bleve's light stemmer leaves on.
-func (l *language) prepare(text string) string {
+// words puts an entry's text in the form the analyzer's filters expect, as readQuestion does for a
+// question: cleaned words, lay synonyms rewritten to their canonical words (so "shot" in an alternate
+// meets "jab" in a question), and for Arabic without the joined prepositions and conjunctions (li-, bi-,
+// wa-, fa-, ka-) that Bleve's light stemmer leaves on.
+func (l *language) words(text string) []string {
 	words, _ := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
-	return strings.Join(l.prepareWords(words), " ")
+	return l.prepareWords(words)
 }
 
 func (l *language) prepareWords(words []string) []string {

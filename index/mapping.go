@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -83,6 +84,14 @@ func newMapping(lexicons map[string]*knowledge.Lexicon) (*mapping.IndexMappingIm
 		im.AddDocumentMapping(lang, dm)
 	}
 	return im, nil
+}
+
+// tokenFilters returns the filters of a language's analyzer: this package splits words itself.
+func tokenFilters(im *mapping.IndexMappingImpl, lang string) []analysis.TokenFilter {
+	if a, ok := im.AnalyzerNamed(analyzerName(lang)).(*analysis.DefaultAnalyzer); ok {
+		return a.TokenFilters
+	}
+	return nil
 }
 
 func addAnalyzer(im *mapping.IndexMappingImpl, lang string, lex *knowledge.Lexicon) error {

@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -29,13 +28,6 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 		return nil, nil
 	}
 	surface := slices.Clone(words)
-	words = l.prepareWords(words)
-	joined := strings.Join(words, " ")
-	starts := make([]int, len(words)) // byte offset of each word in joined
-	for i, off := 0, 0; i < len(words); i++ {
-		starts[i] = off
-		off += len(words[i]) + 1
-	}
 	var terms []knowledge.QueryTerm
 	seen := map[string]bool{}
 	var reader bindex.IndexReader
@@ -44,9 +36,9 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 			_ = reader.Close()
 		}
 	}()
-	for _, tok := range l.analyzer.Analyze([]byte(joined)) {
+	for _, tok := range l.filter(l.prepareWords(words)) {
 		t := knowledge.QueryTerm{Text: string(tok.Term)}
-		word := surface[wordAt(starts, tok.Start)]
+		word := surface[tok.Start]
 		t.From = from[word]
 		if l.df[t.Text] == 0 {
 			fixed, err := ix.correction(l, t.Text, &reader)
@@ -92,14 +84,6 @@ func (ix *Index) reader() (bindex.IndexReader, error) {
 		return nil, err
 	}
 	return adv.Reader()
-}
-
-func wordAt(starts []int, offset int) int {
-	i := 0
-	for i+1 < len(starts) && starts[i+1] <= offset {
-		i++
-	}
-	return i
 }
 
 // correct finds the known term closest in spelling to an unknown one: one edit away for terms of five
