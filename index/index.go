@@ -13,7 +13,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -119,9 +121,7 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 	for i, e := range entries {
 		id := e.Lang + "/" + e.ID
 		ix.docs[id] = ix.langs[e.Lang].count(e, read[i])
-		if err := batch.Index(id, map[string]interface{}{
-			"type": e.Lang, questionField(e.Lang): read[i].questionText, answerField(e.Lang): read[i].answerText,
-		}); err != nil {
+		if err := batch.IndexAdvanced(read[i].document(id, e.Lang)); err != nil {
 			return fmt.Errorf("entry %s: %w", e.ID, err)
 		}
 		if batch.Size() >= batchSize || i == len(entries)-1 {
@@ -160,8 +160,13 @@ func (ix *Index) readAll(entries []knowledge.Entry) []entryTerms {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			seen := map[string]map[string]string{} // per language: word -> term ("" when dropped)
 			for i := w; i < len(entries); i += workers {
-				out[i] = ix.langs[entries[i].Lang].read(entries[i])
+				lang := entries[i].Lang
+				if seen[lang] == nil {
+					seen[lang] = map[string]string{}
+				}
+				out[i] = ix.langs[lang].read(entries[i], seen[lang])
 			}
 		}()
 	}
@@ -181,24 +186,55 @@ func questionTexts(e knowledge.Entry) []string {
 type entryTerms struct {
 	variants [][]string // distinct terms of each way of asking
 	answer   []string   // terms of the answer, with repeats
-	// question and answer fields as Bleve stores them: analysed terms joined by spaces, one string each
-	// (Bleve's tokenizer allocates per value), which Bleve only splits on spaces.
-	questionText, answerText string
+	// the question and answer fields' tokens, handed to Bleve as they are
+	questionTokens, answerTokens analysis.TokenStream
 }
 
-// read analyses an entry once with the language's analyzer. It only reads the language's state.
-func (l *language) read(e knowledge.Entry) entryTerms {
+// read analyses an entry once with the language's analyzer, remembering in seen what each word became
+// (the filters look at one token at a time, and a bank repeats its words). It only reads the language's
+// state.
+func (l *language) read(e knowledge.Entry, seen map[string]string) entryTerms {
 	var r entryTerms
-	var q []string
 	for _, text := range questionTexts(e) {
-		if toks := l.tokens(text); len(toks) > 0 {
-			q = append(q, toks...)
-			r.variants = append(r.variants, distinct(toks))
+		stream := l.filterSeen(l.words(text), seen)
+		if len(stream) == 0 {
+			continue
 		}
+		r.questionTokens = append(r.questionTokens, stream...)
+		r.variants = append(r.variants, distinct(terms(stream)))
 	}
-	r.answer = l.tokens(e.Answer)
-	r.questionText, r.answerText = strings.Join(q, " "), strings.Join(r.answer, " ")
+	r.answerTokens = l.filterSeen(l.words(e.Answer), seen)
+	r.answer = terms(r.answerTokens)
+	renumber(r.questionTokens)
 	return r
+}
+
+// document is the Bleve document of an entry, with fields already analysed.
+func (r entryTerms) document(id, lang string) *document.Document {
+	doc := document.NewDocument(id)
+	doc.AddField(document.NewTextFieldCustom(questionField(lang), nil, nil, bindex.IndexField, analysed(r.questionTokens)))
+	doc.AddField(document.NewTextFieldCustom(answerField(lang), nil, nil, bindex.IndexField, analysed(r.answerTokens)))
+	return doc
+}
+
+// analysed is a field's token stream, computed beforehand: Bleve's analysis step then only counts it.
+type analysed analysis.TokenStream
+
+func (a analysed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
+
+func terms(stream analysis.TokenStream) []string {
+	out := make([]string, len(stream))
+	for i, tok := range stream {
+		out[i] = string(tok.Term)
+	}
+	return out
+}
+
+// renumber gives the tokens of a field made of several texts consecutive positions.
+func renumber(stream analysis.TokenStream) {
+	for i, tok := range stream {
+		tok.Position = i + 1
+	}
 }
 
 // count adds an entry's terms to the language's document frequencies and returns what search keeps of it.
@@ -222,15 +258,22 @@ func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
 	return ref
 }
 
-// tokens analyses a text: clean-up, lay synonyms and Arabic clitics (words), then the analyzer's stop
-// words and stemming. Repeats are kept, as BM25 counts them.
-func (l *language) tokens(text string) []string {
-	stream := l.filter(l.words(text))
-	out := make([]string, len(stream))
-	for i, tok := range stream {
-		out[i] = string(tok.Term)
+// filterSeen is filter for one word at a time, through a memo of what each word became.
+func (l *language) filterSeen(words []string, seen map[string]string) analysis.TokenStream {
+	stream := make(analysis.TokenStream, 0, len(words))
+	for i, w := range words {
+		term, ok := seen[w]
+		if !ok {
+			if one := l.filter([]string{w}); len(one) == 1 {
+				term = string(one[0].Term)
+			}
+			seen[w] = term
+		}
+		if term != "" {
+			stream = append(stream, &analysis.Token{Term: []byte(term), Position: i + 1, Start: i, End: i + 1, Type: analysis.AlphaNumeric})
+		}
 	}
-	return out
+	return stream
 }
 
 // filter runs the analyzer's token filters on words already split and cleaned. Each token's Start is

@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -24,10 +23,6 @@ import (
 func questionField(lang string) string { return lang + "_q" }
 func answerField(lang string) string   { return lang + "_a" }
 func analyzerName(lang string) string  { return "faq_" + lang }
-
-// termsAnalyzer splits the already analysed text the index stores on spaces, and does nothing else: each
-// language's analyzer runs once, in this package, for entries and questions alike.
-const termsAnalyzer = "analysed_terms"
 
 // Function words dropped from questions and entries. Deliberately short: words such as before, after,
 // during, no and much tell questions apart here, so they stay.
@@ -54,34 +49,18 @@ func baseStopwords(lang string) []string {
 	}
 }
 
-// newMapping builds the Bleve mapping: one document type per language with question and answer fields,
-// BM25 scoring, and an analyzer per language (unicode words, lower case, Arabic normalisation for Arabic,
-// stop words, then a stemmer) that this package runs on entries and questions before Bleve sees them.
+// newMapping builds the Bleve mapping: BM25 scoring, and an analyzer per language (lower case, Arabic
+// normalisation for Arabic, stop words, then a stemmer) whose filters this package runs on entries and
+// questions alike. Entries are indexed as documents whose fields are already analysed, one question and
+// one answer field per language, so the mapping maps no documents itself.
 func newMapping(lexicons map[string]*knowledge.Lexicon) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = "bm25"
-	im.TypeField = "type"
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
-	if err := im.AddCustomAnalyzer(termsAnalyzer, map[string]interface{}{
-		"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": []interface{}{},
-	}); err != nil {
-		return nil, fmt.Errorf("terms analyzer: %w", err)
-	}
 	for _, lang := range knowledge.Languages() {
 		if err := addAnalyzer(im, lang, lexicons[lang]); err != nil {
 			return nil, fmt.Errorf("analyzer %s: %w", lang, err)
 		}
-		dm := bleve.NewDocumentStaticMapping()
-		for _, field := range []string{questionField(lang), answerField(lang)} {
-			fm := bleve.NewTextFieldMapping()
-			fm.Analyzer = termsAnalyzer
-			fm.Store = false
-			fm.IncludeInAll = false
-			fm.DocValues = false
-			fm.IncludeTermVectors = false
-			dm.AddFieldMappingsAt(field, fm)
-		}
-		im.AddDocumentMapping(lang, dm)
 	}
 	return im, nil
 }

@@ -21,7 +21,9 @@ func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	s = norm.NFKC.String(s)
+	if !isASCII(s) {
+		s = norm.NFKC.String(s) // ASCII is its own NFKC form
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	n := 0
@@ -56,6 +58,9 @@ func Clean(s string) string {
 // maksura to yaa, taa marbuta to haa, hamza on waw/yaa to the bare letter, Persian kaf and yeh to the
 // Arabic ones, Arabic-Indic digits to ASCII, and diacritics and tatweel removed. Other text is lowercased.
 func FoldArabic(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -64,6 +69,15 @@ func FoldArabic(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func foldRune(r rune) (rune, bool) {
