@@ -179,7 +179,8 @@ func (r Report) Check(f Floors) []string {
 	for _, lang := range sortedKeys(f.Top1) {
 		got := r.Top1[lang]
 		if got == nil {
-			got = &Ratio{}
+			out = append(out, fmt.Sprintf("top-1 %s: the set has no answer questions in that language", lang))
+			continue
 		}
 		if got.Rate() < f.Top1[lang] {
 			out = append(out, fmt.Sprintf("top-1 %s %.1f%% is below %.1f%%", lang, 100*got.Rate(), 100*f.Top1[lang]))
