@@ -163,12 +163,6 @@ func mergeMessages(base, over Messages) Messages {
 	return base
 }
 
-// Threshold is the confidence below which the engine does not answer.
-func (e *Engine) Threshold() float64 { return e.threshold }
-
-// Bank is the knowledge the engine answers from.
-func (e *Engine) Bank() *knowledge.Bank { return e.bank }
-
 // Answer decides what to reply to one question: urgent for red-flag symptoms, the best entry when it
 // is confident enough, and an honest fallback otherwise. It fails only on a cancelled context, an
 // invalid language or a search error; any text, however odd, gets a reply.

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 func TestAnswer(t *testing.T) {
@@ -27,6 +29,12 @@ func TestAnswer(t *testing.T) {
 		{"عندي ضيق تنفس", "auto", bot.Urgent, "", "ar"},
 		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
 		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
+		{"is it covered by my health insurance", "auto", bot.NoMatch, "", "en"},
+		{"could stem cells cure my son's autism?", "auto", bot.NoMatch, "", "en"},
+		{"is it safe to have this while pregnant", "auto", bot.NoMatch, "", "en"},
+		{"هل يغطي التأمين الصحي تكلفة العلاج؟", "auto", bot.NoMatch, "", "ar"},
+		{"انا حامل هل اقدر اسوي الحقنة", "auto", bot.NoMatch, "", "ar"},
+		{"a bit sore and bruised where they took the fat, is that ok?", "auto", bot.Answered, "side-effects", "en"},
 		{"", "auto", bot.NoMatch, "", "en"},
 		{"What should I wear?", "ar", bot.NoMatch, "", "ar"},
 	}
@@ -100,6 +108,46 @@ func TestHostileInputNeverPanics(t *testing.T) {
 		}
 		checkShape(t, a)
 	}
+}
+
+func TestGuideSectionsAnswerWhenNoFAQEntryDoes(t *testing.T) {
+	bank, _, err := knowledge.LoadPath("../knowledge/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	eng, err := bot.New(bank, ix, bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "what do I do on arriving?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.Answered || a.ID != "arriving" || a.Answer == "" || a.Source != "Clinic guide › Arriving" {
+		t.Errorf("got %s %q source %q, want the guide section arriving quoted", a.Status, a.ID, a.Source)
+	}
+}
+
+func FuzzAnswer(f *testing.F) {
+	eng := newEngine(f, bot.Options{})
+	for _, s := range []string{"how long is recovery?", "عندي حرارة", "+-:*\"()", "", "\xff", "🙂"} {
+		f.Add(s, "auto")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: text, Lang: lang, Explain: true})
+		if err != nil {
+			if !errors.Is(err, bot.ErrInvalid) {
+				t.Fatalf("Answer(%q, %q): %v", text, lang, err)
+			}
+			return
+		}
+		checkShape(t, a)
+	})
 }
 
 func TestAnswerErrors(t *testing.T) {

@@ -26,15 +26,7 @@ func TestHeldOutSafety(t *testing.T) {
 
 func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := cli.ReadCases(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cases := readCases(t, path)
 	if len(cases) < minCases {
 		t.Fatalf("%s has %d questions, want at least %d", path, len(cases), minCases)
 	}
@@ -54,6 +46,21 @@ func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
 		_ = cli.WriteReport(buf, report)
 		t.Errorf("%s is below the floors: %v", path, failed)
 	}
+}
+
+// readCases reads a labelled question set.
+func readCases(t *testing.T, path string) []cli.Case {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := cli.ReadCases(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cases
 }
 
 type writerFunc func([]byte) (int, error)

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"testing"
 
@@ -28,15 +27,7 @@ func TestFitModel(t *testing.T) {
 		t.Skip("run with -fit to refit the confidence model")
 	}
 	eng := newEngine(t, bot.Options{})
-	f, err := os.Open("../testdata/eval.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := cli.ReadCases(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cases := readCases(t, "../testdata/eval.jsonl")
 	var samples []sample
 	for _, c := range cases {
 		if c.Kind == cli.KindUrgent {

@@ -1,0 +1,266 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// batchSize is how many entries go into Bleve per batch while building: few batches make few segments,
+// which keeps searches fast and spares the index background merging.
+const batchSize = 20000
+
+// Build indexes every entry of bank in memory (a scorch index, so BM25 applies).
+func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
+	im, err := newMapping(bank.Lexicons)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix := &Index{bleve: idx, langs: map[string]*language{}, docs: make(map[string]docRef, len(bank.Entries))}
+	for _, lang := range knowledge.Languages() {
+		ix.langs[lang] = &language{
+			code:     lang,
+			filters:  tokenFilters(im, lang),
+			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
+			df:       map[string]int{},
+			vdf:      map[string]int{},
+			fixes:    &corrections{m: map[string]string{}},
+		}
+	}
+	if err := ix.add(ctx, bank.Entries); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix.weighVariants()
+	return ix, nil
+}
+
+func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
+	for _, e := range entries {
+		if ix.langs[e.Lang] == nil {
+			return fmt.Errorf("entry %s: unsupported lang %q", e.ID, e.Lang)
+		}
+	}
+	read := ix.readAll(entries)
+	batch := ix.bleve.NewBatch()
+	for i, e := range entries {
+		id := e.Lang + "/" + e.ID
+		ix.docs[id] = ix.langs[e.Lang].count(e, read[i])
+		if err := batch.IndexAdvanced(read[i].document(id, e.Lang)); err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
+		}
+		if batch.Size() >= batchSize || i == len(entries)-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := ix.bleve.Batch(batch); err != nil {
+				return err
+			}
+			batch.Reset()
+		}
+	}
+	return nil
+}
+
+// weighVariants records each variant's total term weight, once every document frequency is known.
+func (ix *Index) weighVariants() {
+	for id, ref := range ix.docs {
+		l := ix.langs[ref.lang]
+		ref.vweights = make([]float64, len(ref.variants))
+		for i, v := range ref.variants {
+			for _, t := range v {
+				ref.vweights[i] += l.weight(t)
+			}
+		}
+		ix.docs[id] = ref
+	}
+}
+
+// readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work.
+func (ix *Index) readAll(entries []knowledge.Entry) []entryTerms {
+	out := make([]entryTerms, len(entries))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seen := map[string]map[string]string{} // per language: word -> term ("" when dropped)
+			for i := w; i < len(entries); i += workers {
+				lang := entries[i].Lang
+				if seen[lang] == nil {
+					seen[lang] = map[string]string{}
+				}
+				out[i] = ix.langs[lang].read(entries[i], seen[lang])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// questionTexts is what the question field holds: every way the entry can be asked for.
+func questionTexts(e knowledge.Entry) []string {
+	q := make([]string, 0, 2+len(e.Alternates)+len(e.Tags))
+	q = append(q, e.Title, e.Question)
+	q = append(q, e.Alternates...)
+	return append(q, e.Tags...)
+}
+
+// entryTerms is one entry as the language's analyzer read it.
+type entryTerms struct {
+	variants [][]string // distinct terms of each way of asking
+	answer   []string   // terms of the answer, with repeats
+	// the question and answer fields' tokens, handed to Bleve as they are
+	questionTokens, answerTokens analysis.TokenStream
+}
+
+// read analyses an entry once with the language's analyzer, remembering in seen what each word became
+// (the filters look at one token at a time, and a bank repeats its words). It only reads the language's
+// state.
+func (l *language) read(e knowledge.Entry, seen map[string]string) entryTerms {
+	var r entryTerms
+	for _, text := range questionTexts(e) {
+		stream := l.filterSeen(l.words(text), seen)
+		if len(stream) == 0 {
+			continue
+		}
+		r.questionTokens = append(r.questionTokens, stream...)
+		r.variants = append(r.variants, distinct(terms(stream)))
+	}
+	r.answerTokens = l.filterSeen(l.words(e.Answer), seen)
+	r.answer = terms(r.answerTokens)
+	renumber(r.questionTokens)
+	return r
+}
+
+// document is the Bleve document of an entry, with fields already analysed.
+func (r entryTerms) document(id, lang string) *document.Document {
+	doc := document.NewDocument(id)
+	doc.AddField(document.NewTextFieldCustom(questionField(lang), nil, nil, bindex.IndexField, analysed(r.questionTokens)))
+	doc.AddField(document.NewTextFieldCustom(answerField(lang), nil, nil, bindex.IndexField, analysed(r.answerTokens)))
+	return doc
+}
+
+// analysed is a field's token stream, computed beforehand: Bleve's analysis step then only counts it.
+type analysed analysis.TokenStream
+
+func (a analysed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
+
+func terms(stream analysis.TokenStream) []string {
+	out := make([]string, len(stream))
+	for i, tok := range stream {
+		out[i] = string(tok.Term)
+	}
+	return out
+}
+
+// renumber gives the tokens of a field made of several texts consecutive positions.
+func renumber(stream analysis.TokenStream) {
+	for i, tok := range stream {
+		tok.Position = i + 1
+	}
+}
+
+// count adds an entry's terms to the language's document frequencies and returns what search keeps of it.
+func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
+	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, variants: r.variants, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
+	for _, v := range r.variants {
+		l.variants++
+		for _, t := range v {
+			l.vdf[t]++
+			ref.terms[t] = struct{}{}
+		}
+	}
+	for _, t := range r.answer {
+		ref.terms[t] = struct{}{}
+		ref.answer[t] = struct{}{}
+	}
+	for t := range ref.terms {
+		l.df[t]++
+	}
+	l.docs++
+	return ref
+}
+
+// filterSeen is filter for one word at a time, through a memo of what each word became.
+func (l *language) filterSeen(words []string, seen map[string]string) analysis.TokenStream {
+	stream := make(analysis.TokenStream, 0, len(words))
+	for i, w := range words {
+		term, ok := seen[w]
+		if !ok {
+			if one := l.filter([]string{w}); len(one) == 1 {
+				term = string(one[0].Term)
+			}
+			seen[w] = term
+		}
+		if term != "" {
+			stream = append(stream, &analysis.Token{Term: []byte(term), Position: i + 1, Start: i, End: i + 1, Type: analysis.AlphaNumeric})
+		}
+	}
+	return stream
+}
+
+// filter runs the analyzer's token filters on words already split and cleaned. Each token's Start is
+// the index of the word it comes from.
+func (l *language) filter(words []string) analysis.TokenStream {
+	stream := make(analysis.TokenStream, len(words))
+	for i, w := range words {
+		stream[i] = &analysis.Token{Term: []byte(w), Position: i + 1, Start: i, End: i + 1, Type: analysis.AlphaNumeric}
+	}
+	for _, f := range l.filters {
+		stream = f.Filter(stream)
+	}
+	return stream
+}
+
+func distinct(terms []string) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// words puts an entry's text in the form the analyzer's filters expect, as readQuestion does for a
+// question: cleaned words, lay synonyms rewritten to their canonical words (so "shot" in an alternate
+// meets "jab" in a question), and for Arabic without the joined prepositions and conjunctions (li-, bi-,
+// wa-, fa-, ka-) that Bleve's light stemmer leaves on.
+func (l *language) words(text string) []string {
+	words, _ := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
+	return l.prepareWords(words)
+}
+
+func (l *language) prepareWords(words []string) []string {
+	if l.code == "ar" {
+		for i, w := range words {
+			words[i] = textnorm.StripArabicClitics(w)
+		}
+	}
+	return words
+}
+
+// weight is a term's inverse document frequency over question variants, as BM25 computes it: a word
+// that few ways of asking use tells more about which question it is. An unknown term weighs most.
+func (l *language) weight(term string) float64 {
+	n, df := float64(l.variants), float64(l.vdf[term])
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
