@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -38,6 +39,7 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 			code:     lang,
 			filters:  tokenFilters(im, lang),
 			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
+			stop:     stopSet(lang, bank.Lexicons[lang]),
 			df:       map[string]int{},
 			vdf:      map[string]int{},
 			fixes:    &corrections{m: map[string]string{}},
@@ -250,12 +252,24 @@ func (l *language) words(text string) []string {
 }
 
 func (l *language) prepareWords(words []string) []string {
-	if l.code == "ar" {
-		for i, w := range words {
-			words[i] = textnorm.StripArabicClitics(w)
-		}
+	if l.code != "ar" {
+		return words
+	}
+	for i, w := range words {
+		words[i] = l.arabicWord(w)
 	}
 	return words
+}
+
+// arabicWord takes the joined prefixes off an Arabic word: "وما" (and not) is the stop word ما, and
+// "بالخلايا" is خلايا.
+func (l *language) arabicWord(w string) string {
+	for _, conj := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, conj); ok && l.stop[rest] {
+			return rest
+		}
+	}
+	return textnorm.StripArabicClitics(w)
 }
 
 // weight is a term's inverse document frequency over question variants, as BM25 computes it: a word

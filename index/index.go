@@ -36,7 +36,8 @@ type language struct {
 	code     string
 	filters  []analysis.TokenFilter // the language analyzer's filters: stop words, stemming
 	synonyms *synonyms
-	df       map[string]int // analysed term -> number of entries containing it
+	stop     map[string]bool // folded stop words
+	df       map[string]int  // analysed term -> number of entries containing it
 	docs     int
 	vdf      map[string]int // analysed term -> number of question variants containing it
 	variants int

@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -73,18 +75,28 @@ func tokenFilters(im *mapping.IndexMappingImpl, lang string) []analysis.TokenFil
 	return nil
 }
 
-func addAnalyzer(im *mapping.IndexMappingImpl, lang string, lex *knowledge.Lexicon) error {
+// stopSet is a language's stop words, folded, and for Arabic also without a joined prefix.
+func stopSet(lang string, lex *knowledge.Lexicon) map[string]bool {
 	words := baseStopwords(lang)
 	if lex != nil {
 		words = append(words, lex.Stopwords...)
 	}
-	tokens := make([]interface{}, 0, 2*len(words))
+	set := make(map[string]bool, 2*len(words))
 	for _, w := range words {
 		w = textnorm.FoldArabic(w)
-		tokens = append(tokens, w)
+		set[w] = true
 		if lang == "ar" {
-			tokens = append(tokens, textnorm.StripArabicClitics(w))
+			set[textnorm.StripArabicClitics(w)] = true
 		}
+	}
+	return set
+}
+
+func addAnalyzer(im *mapping.IndexMappingImpl, lang string, lex *knowledge.Lexicon) error {
+	stops := stopSet(lang, lex)
+	tokens := make([]interface{}, 0, len(stops))
+	for _, w := range slices.Sorted(maps.Keys(stops)) {
+		tokens = append(tokens, w)
 	}
 	mapName, filterName := "stop_map_"+lang, "stop_"+lang
 	if err := im.AddCustomTokenMap(mapName, map[string]interface{}{"type": tokenmap.Name, "tokens": tokens}); err != nil {
