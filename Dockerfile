@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Build: a static binary with the default knowledge embedded.
+# Build: a static binary (no cgo) with the default knowledge embedded.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -7,9 +7,14 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o /out/faqbot ./cmd/faqbot
 
-# Run: no shell, no package manager, a non-root user.
+# Run: no shell, no package manager, a non-root user. Configure through the environment
+# (FAQBOT_HTTP_ADDR, FAQBOT_STORE, FAQBOT_KNOWLEDGE, FAQBOT_ADMIN_TOKEN...; see .env.example).
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/faqbot /usr/local/bin/faqbot
 USER nonroot:nonroot
+WORKDIR /home/nonroot
+ENV FAQBOT_HTTP_ADDR=:8080 FAQBOT_STORE=/home/nonroot/faqbot.db FAQBOT_LOG_FORMAT=json
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/usr/local/bin/faqbot", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/faqbot"]
-CMD ["chat"]
+CMD ["serve"]

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -44,10 +45,11 @@ type Searcher interface {
 
 // Question is what a patient asked.
 type Question struct {
-	Text    string
-	Lang    string // "en", "ar", or "" / "auto" to detect from the text
-	Top     int    // how many candidate matches to report; 0 means DefaultTop
-	Explain bool   // report how the question was read and why each match scored
+	Text     string
+	Lang     string // "en", "ar", or "" / "auto" to detect from the text
+	Top      int    // how many candidate matches to report; 0 means DefaultTop
+	Explain  bool   // report how the question was read and why each match scored
+	Platform string // where it was asked (cli, telegram, discord...), for metrics only
 }
 
 // Topic names an entry for a list or a button.
@@ -109,6 +111,7 @@ type Options struct {
 	Threshold float64             // minimum confidence to answer, in [0,1]
 	Messages  map[string]Messages // per language; missing languages keep the defaults
 	Model     *Model              // confidence model; nil means DefaultModel
+	Metrics   *Metrics            // where decisions are counted; nil counts nothing
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -119,6 +122,7 @@ type Engine struct {
 	messages  map[string]Messages
 	threshold float64
 	model     Model
+	metrics   *Metrics
 }
 
 // New builds an engine over a bank and a searcher built from the same bank.
@@ -145,7 +149,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model}, nil
+	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model, metrics: opts.Metrics}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -167,6 +171,15 @@ func mergeMessages(base, over Messages) Messages {
 // is confident enough, and an honest fallback otherwise. It fails only on a cancelled context, an
 // invalid language or a search error; any text, however odd, gets a reply.
 func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
+	start := time.Now()
+	a, err := e.answer(ctx, q)
+	if err == nil {
+		e.metrics.observe(q.Platform, a, time.Since(start))
+	}
+	return a, err
+}
+
+func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}

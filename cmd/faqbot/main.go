@@ -75,7 +75,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.knowledge, "knowledge", "", "knowledge folder or file (default: the embedded knowledge)")
 	pf.Float64Var(&g.threshold, "threshold", bot.DefaultThreshold, "minimum confidence to answer, in (0,1]")
-	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(), newEvalCmd(g))
+	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(), newEvalCmd(g),
+		newServeCmd(g), newHealthcheckCmd())
 	return root
 }
 

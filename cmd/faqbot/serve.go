@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/spf13/cobra"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/reload"
+	"github.com/faqbot/faqbot/internal/server"
+)
+
+func newServeCmd(g *globals) *cobra.Command {
+	var cfgPath, addr, store, logLevel, logFormat string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the bot as a service: HTTP health, readiness and metrics, knowledge hot reload, adapters",
+		Long: "Run faqbot as a long-running service. Settings come from flags, then the environment (and a .env\n" +
+			"file), then the YAML file given by --config or FAQBOT_CONFIG, then defaults; see configs/.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := config.LoadDotEnv(".env"); err != nil {
+				return err
+			}
+			if cfgPath == "" {
+				cfgPath = os.Getenv("FAQBOT_CONFIG")
+			}
+			var o config.Overrides
+			if cmd.Flags().Changed("knowledge") {
+				o.Knowledge = &g.knowledge
+			}
+			if cmd.Flags().Changed("threshold") {
+				o.Threshold = &g.threshold
+			}
+			changed := cmd.Flags().Changed
+			o.HTTPAddr, o.Store = ifSet(changed("http-addr"), &addr), ifSet(changed("store"), &store)
+			o.LogLevel, o.LogFormat = ifSet(changed("log-level"), &logLevel), ifSet(changed("log-format"), &logFormat)
+			cfg, err := config.Load(cfgPath, os.LookupEnv, o)
+			if err != nil {
+				return &exitError{code: 1, msg: err.Error()}
+			}
+			return serve(cmd.Context(), cfg, cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfgPath, "config", "", "YAML configuration file (default: $FAQBOT_CONFIG)")
+	f.StringVar(&addr, "http-addr", "", "HTTP listen address, such as :8080 (FAQBOT_HTTP_ADDR)")
+	f.StringVar(&store, "store", "", "store DSN: a SQLite file or a postgres:// URL (FAQBOT_STORE)")
+	f.StringVar(&logLevel, "log-level", "", "debug, info, warn or error (FAQBOT_LOG_LEVEL)")
+	f.StringVar(&logFormat, "log-format", "", "text or json (FAQBOT_LOG_FORMAT)")
+	return cmd
+}
+
+func ifSet(set bool, v *string) *string {
+	if set {
+		return v
+	}
+	return nil
+}
+
+// serve runs the service until ctx ends (SIGINT or SIGTERM), reloading the knowledge on SIGHUP.
+func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
+	log, err := newLogger(cfg.Log, stderr)
+	if err != nil {
+		return err
+	}
+	if cfg.Log.Text {
+		log.Warn("log.text is on: patients' message text will be written to the logs")
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics, err := bot.NewMetrics(reg)
+	if err != nil {
+		return err
+	}
+	live, err := reload.New(ctx, engineBuilder(cfg, metrics, log), reg, log)
+	if err != nil {
+		return err
+	}
+	defer live.Close()
+	srv := server.New(server.Options{
+		ReadTimeout: cfg.HTTP.ReadTimeout, WriteTimeout: cfg.HTTP.WriteTimeout, IdleTimeout: cfg.HTTP.IdleTimeout,
+		ShutdownTimeout: cfg.HTTP.ShutdownTimeout, MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+		Gatherer: reg, AdminToken: string(cfg.AdminToken), Reload: live.Reload, Log: log,
+	})
+	srv.AddCheck("knowledge", func(context.Context) error {
+		if live.Entries() == 0 {
+			return errors.New("no knowledge entries")
+		}
+		return nil
+	})
+	if err := watchKnowledge(ctx, cfg, live, log); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
+	}
+	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
+		"knowledge", knowledgeName(cfg.Knowledge), "admin_reload", cfg.AdminToken != "",
+		"telegram", "off: not configured", "discord", "off: not configured")
+	err = srv.Serve(ctx, ln)
+	log.Info("faqbot stopped")
+	return err
+}
+
+// engineBuilder loads the knowledge and builds an engine over it; a load that fails logs every problem.
+func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) reload.Builder {
+	msgs := map[string]bot.Messages{}
+	for lang, m := range cfg.Messages {
+		msgs[lang] = bot.Messages{Disclaimer: m.Disclaimer, NoMatch: m.NoMatch, Urgent: m.Urgent, Contact: m.Contact}
+	}
+	return func(ctx context.Context) (reload.Built, error) {
+		bank, problems, err := loadBank(cfg.Knowledge)
+		if err != nil {
+			for _, p := range problems {
+				log.Error("knowledge problem", "at", p.Pos.String(), "severity", string(p.Severity), "problem", p.Msg)
+			}
+			return reload.Built{}, err
+		}
+		ix, err := index.Build(ctx, bank)
+		if err != nil {
+			return reload.Built{}, err
+		}
+		eng, err := bot.New(bank, ix, bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics})
+		if err != nil {
+			_ = ix.Close()
+			return reload.Built{}, err
+		}
+		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
+	}
+}
+
+// watchKnowledge reloads on SIGHUP, and on file changes when the knowledge is on disk.
+func watchKnowledge(ctx context.Context, cfg config.Config, live *reload.Engine, log *slog.Logger) error {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		defer signal.Stop(hup)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				_ = live.Reload(ctx)
+			}
+		}
+	}()
+	if !cfg.Reload.Watch || cfg.Knowledge == "" {
+		return nil
+	}
+	return reload.Watch(ctx, cfg.Knowledge, cfg.Reload.Debounce, func() { _ = live.Reload(ctx) }, log)
+}
+
+func knowledgeName(path string) string {
+	if path == "" {
+		return "embedded"
+	}
+	return path
+}
+
+func newLogger(c config.Log, w io.Writer) (*slog.Logger, error) {
+	level, err := c.SlogLevel()
+	if err != nil {
+		return nil, err
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(w, opts)), nil
+}

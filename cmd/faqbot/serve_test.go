@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestServeBadConfig(t *testing.T) {
+	t.Setenv("FAQBOT_LOG_FORMAT", "xml")
+	t.Setenv("FAQBOT_ADMIN_TOKEN", "hunter2")
+	code, _, stderr := runCmd(t, "", "serve", "--threshold", "3", "--http-addr", "nowhere")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"threshold 3", `http.addr "nowhere"`, `log.format "xml"`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "hunter2") {
+		t.Errorf("stderr leaks the admin token:\n%s", stderr)
+	}
+}
+
+func TestServeStartsAndStops(t *testing.T) {
+	addr := freeAddr(t)
+	t.Setenv("FAQBOT_STORE", "")
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", "unused.db", "--log-format", "json"}, strings.NewReader(""), io.Discard, &stderr)
+	}()
+	var resp *http.Response
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if resp, err = http.Get("http://" + addr + "/readyz"); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("serve never answered: %v\n%s", err, stderr.String())
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("readyz: %d", resp.StatusCode)
+	}
+	if code, out, _ := runCmd(t, "", "healthcheck", "--addr", addr); code != 0 || strings.TrimSpace(out) != "ok" {
+		t.Errorf("healthcheck: exit %d %q", code, out)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("serve exit %d, want 0 after shutdown:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), `"msg":"faqbot serving"`) || !strings.Contains(stderr.String(), `"msg":"faqbot stopped"`) {
+		t.Errorf("logs:\n%s", stderr.String())
+	}
+	if code, _, _ := runCmd(t, "", "healthcheck", "--addr", addr); code != 1 {
+		t.Errorf("healthcheck on a stopped service: exit %d, want 1", code)
+	}
+}

@@ -1,0 +1,256 @@
+// Package config owns faqbot serve's settings: defaults, the YAML file, the environment (and a .env
+// file), and command-line flags, in that order of precedence from lowest to highest, and their
+// validation. Secrets come from the environment only and are never printed.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/joho/godotenv"
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is every setting of faqbot serve.
+type Config struct {
+	Knowledge string             `yaml:"knowledge"`
+	Threshold float64            `yaml:"threshold"`
+	HTTP      HTTP               `yaml:"http"`
+	Store     Store              `yaml:"store"`
+	Log       Log                `yaml:"log"`
+	Reload    Reload             `yaml:"reload"`
+	Messages  map[string]Message `yaml:"messages"`
+
+	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
+	AdminToken Secret `yaml:"-"`
+}
+
+// HTTP is the one listener for health, metrics, admin and webhook routes.
+type HTTP struct {
+	Addr            string        `yaml:"addr"`
+	ReadTimeout     time.Duration `yaml:"read_timeout"`
+	WriteTimeout    time.Duration `yaml:"write_timeout"`
+	IdleTimeout     time.Duration `yaml:"idle_timeout"`
+	MaxBodyBytes    int64         `yaml:"max_body_bytes"`
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
+// Store is where feedback, unanswered questions and adapter state are kept.
+type Store struct {
+	DSN                string `yaml:"dsn"` // a SQLite file path, or postgres://...
+	KeepUnansweredText bool   `yaml:"keep_unanswered_text"`
+}
+
+// Log configures log/slog.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+	// Text logs patients' message text. Off by default: health data is sensitive.
+	Text bool `yaml:"text"`
+}
+
+// Reload configures knowledge hot reload.
+type Reload struct {
+	Watch    bool          `yaml:"watch"`    // watch the knowledge path for changes
+	Debounce time.Duration `yaml:"debounce"` // wait this long after the last change
+}
+
+// Message overrides the fixed texts of one language.
+type Message struct {
+	Disclaimer string `yaml:"disclaimer"`
+	NoMatch    string `yaml:"no_match"`
+	Urgent     string `yaml:"urgent"`
+	Contact    string `yaml:"contact"`
+}
+
+// Secret is a value that never appears in output: it prints as "[set]" or "[unset]".
+type Secret string
+
+func (s Secret) String() string {
+	if s == "" {
+		return "[unset]"
+	}
+	return "[set]"
+}
+
+// LogValue keeps secrets out of slog records.
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// Default is the configuration with nothing set: the embedded knowledge, SQLite beside the process.
+func Default() Config {
+	return Config{
+		Threshold: 0.6,
+		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second,
+			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second},
+		Store:  Store{DSN: "faqbot.db"},
+		Log:    Log{Level: "info", Format: "text"},
+		Reload: Reload{Watch: true, Debounce: 500 * time.Millisecond},
+	}
+}
+
+// Env reads one environment variable.
+type Env func(key string) (string, bool)
+
+// Overrides are the settings given as flags; nil fields were not given.
+type Overrides struct {
+	Knowledge *string
+	Threshold *float64
+	HTTPAddr  *string
+	Store     *string
+	LogLevel  *string
+	LogFormat *string
+}
+
+// InvalidError lists every problem of a configuration, one per line.
+type InvalidError struct{ Problems []string }
+
+func (e *InvalidError) Error() string {
+	return "invalid configuration:\n  " + strings.Join(e.Problems, "\n  ")
+}
+
+// Load builds the configuration: defaults, then the YAML file at path (when not empty), then the
+// environment, then flags; and validates the result.
+func Load(path string, env Env, flags Overrides) (Config, error) {
+	c := Default()
+	if path != "" {
+		if err := c.readFile(path); err != nil {
+			return Config{}, err
+		}
+	}
+	var problems []string
+	c.applyEnv(env, &problems)
+	c.applyFlags(flags)
+	problems = append(problems, c.validate()...)
+	if len(problems) > 0 {
+		return Config{}, &InvalidError{Problems: problems}
+	}
+	return c, nil
+}
+
+// LoadDotEnv adds the variables of a .env file to the process environment, without overriding any
+// variable already set. A missing file is not an error.
+func LoadDotEnv(path string) error {
+	err := godotenv.Load(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("load %s: %w", path, err)
+	}
+	return nil
+}
+
+func (c *Config) readFile(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read config: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	return nil
+}
+
+func (c *Config) applyEnv(env Env, problems *[]string) {
+	str := func(key string, dst *string) {
+		if v, ok := env(key); ok {
+			*dst = v
+		}
+	}
+	str("FAQBOT_KNOWLEDGE", &c.Knowledge)
+	str("FAQBOT_HTTP_ADDR", &c.HTTP.Addr)
+	str("FAQBOT_STORE", &c.Store.DSN)
+	str("FAQBOT_LOG_LEVEL", &c.Log.Level)
+	str("FAQBOT_LOG_FORMAT", &c.Log.Format)
+	if v, ok := env("FAQBOT_ADMIN_TOKEN"); ok {
+		c.AdminToken = Secret(v)
+	}
+	if v, ok := env("FAQBOT_THRESHOLD"); ok {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			*problems = append(*problems, fmt.Sprintf("FAQBOT_THRESHOLD=%q: not a number", v))
+		}
+		c.Threshold = f
+	}
+	for key, dst := range map[string]*bool{
+		"FAQBOT_LOG_TEXT": &c.Log.Text, "FAQBOT_KEEP_UNANSWERED_TEXT": &c.Store.KeepUnansweredText, "FAQBOT_RELOAD_WATCH": &c.Reload.Watch,
+	} {
+		if v, ok := env(key); ok {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s=%q: want true or false", key, v))
+			}
+			*dst = b
+		}
+	}
+}
+
+func (c *Config) applyFlags(f Overrides) {
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&c.Knowledge, f.Knowledge)
+	set(&c.HTTP.Addr, f.HTTPAddr)
+	set(&c.Store.DSN, f.Store)
+	set(&c.Log.Level, f.LogLevel)
+	set(&c.Log.Format, f.LogFormat)
+	if f.Threshold != nil {
+		c.Threshold = *f.Threshold
+	}
+}
+
+func (c *Config) validate() []string {
+	var p []string
+	if c.Threshold <= 0 || c.Threshold > 1 {
+		p = append(p, fmt.Sprintf("threshold %v: want a number in (0,1]", c.Threshold))
+	}
+	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
+		p = append(p, fmt.Sprintf("http.addr %q: want host:port, such as :8080 (FAQBOT_HTTP_ADDR)", c.HTTP.Addr))
+	}
+	for name, d := range map[string]time.Duration{
+		"http.read_timeout": c.HTTP.ReadTimeout, "http.write_timeout": c.HTTP.WriteTimeout,
+		"http.idle_timeout": c.HTTP.IdleTimeout, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
+	} {
+		if d <= 0 {
+			p = append(p, fmt.Sprintf("%s %v: want a positive duration such as 10s", name, d))
+		}
+	}
+	if c.HTTP.MaxBodyBytes <= 0 {
+		p = append(p, fmt.Sprintf("http.max_body_bytes %d: want a positive size", c.HTTP.MaxBodyBytes))
+	}
+	if strings.TrimSpace(c.Store.DSN) == "" {
+		p = append(p, "store.dsn is empty: give a SQLite file path or a postgres:// URL (FAQBOT_STORE)")
+	}
+	if _, err := c.Log.SlogLevel(); err != nil {
+		p = append(p, err.Error())
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		p = append(p, fmt.Sprintf("log.format %q: want text or json (FAQBOT_LOG_FORMAT)", c.Log.Format))
+	}
+	for lang := range c.Messages {
+		if lang != "en" && lang != "ar" {
+			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use en or ar)", lang))
+		}
+	}
+	slices.Sort(p)
+	return p
+}
+
+// SlogLevel parses the log level.
+func (l Log) SlogLevel() (slog.Level, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(l.Level)); err != nil {
+		return 0, fmt.Errorf("log.level %q: want debug, info, warn or error (FAQBOT_LOG_LEVEL)", l.Level)
+	}
+	return lv, nil
+}

@@ -1,0 +1,98 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func envOf(m map[string]string) Env {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func writeFile(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "faqbot.yaml")
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPrecedence(t *testing.T) {
+	file := writeFile(t, "threshold: 0.7\nhttp:\n  addr: \":9000\"\n  read_timeout: 3s\nstore:\n  dsn: file.db\nlog:\n  level: warn\n")
+	env := envOf(map[string]string{"FAQBOT_HTTP_ADDR": ":9100", "FAQBOT_STORE": "env.db", "FAQBOT_ADMIN_TOKEN": "s3cret"})
+	addr := "127.0.0.1:9200"
+	c, err := Load(file, env, Overrides{HTTPAddr: &addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, got, want string }{
+		{"flag beats env", c.HTTP.Addr, "127.0.0.1:9200"},
+		{"env beats file", c.Store.DSN, "env.db"},
+		{"file beats default", c.Log.Level, "warn"},
+		{"default stays", c.Log.Format, "text"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	if c.Threshold != 0.7 || c.HTTP.ReadTimeout != 3*time.Second || c.HTTP.WriteTimeout != Default().HTTP.WriteTimeout {
+		t.Errorf("got threshold %v read %v write %v", c.Threshold, c.HTTP.ReadTimeout, c.HTTP.WriteTimeout)
+	}
+	if c.AdminToken != "s3cret" || c.AdminToken.String() != "[set]" {
+		t.Errorf("admin token not read from the environment, or printed: %q", c.AdminToken.String())
+	}
+}
+
+func TestBadConfigListsEveryProblem(t *testing.T) {
+	file := writeFile(t, "threshold: 2\nhttp:\n  addr: nowhere\n  read_timeout: -1s\nlog:\n  format: xml\n")
+	_, err := Load(file, envOf(map[string]string{"FAQBOT_LOG_LEVEL": "loud", "FAQBOT_LOG_TEXT": "maybe", "FAQBOT_ADMIN_TOKEN": "hunter2"}), Overrides{})
+	var inv *InvalidError
+	if !errors.As(err, &inv) {
+		t.Fatalf("got %v, want *InvalidError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"threshold 2", `http.addr "nowhere"`, "http.read_timeout -1s", `log.format "xml"`, `log.level "loud"`, `FAQBOT_LOG_TEXT="maybe"`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "hunter2") {
+		t.Errorf("error leaks a secret:\n%s", msg)
+	}
+}
+
+func TestFileErrors(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml"), envOf(nil), Overrides{}); err == nil {
+		t.Error("missing file: got no error")
+	}
+	if _, err := Load(writeFile(t, "thresold: 0.5\n"), envOf(nil), Overrides{}); err == nil || !strings.Contains(err.Error(), "thresold") {
+		t.Errorf("unknown key: got %v", err)
+	}
+	if _, err := Load(writeFile(t, ""), envOf(nil), Overrides{}); err != nil {
+		t.Errorf("empty file: got %v, want the defaults", err)
+	}
+}
+
+func TestDotEnvDoesNotOverride(t *testing.T) {
+	p := filepath.Join(t.TempDir(), ".env")
+	if err := os.WriteFile(p, []byte("FAQBOT_TEST_A=from-file\nFAQBOT_TEST_B=from-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("FAQBOT_TEST_A", "from-env")
+	if err := LoadDotEnv(p); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Unsetenv("FAQBOT_TEST_B") })
+	if os.Getenv("FAQBOT_TEST_A") != "from-env" || os.Getenv("FAQBOT_TEST_B") != "from-file" {
+		t.Errorf("got A=%q B=%q", os.Getenv("FAQBOT_TEST_A"), os.Getenv("FAQBOT_TEST_B"))
+	}
+	if err := LoadDotEnv(filepath.Join(t.TempDir(), "none")); err != nil {
+		t.Errorf("missing .env: got %v", err)
+	}
+}
