@@ -16,10 +16,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
+	"github.com/faqbot/faqbot/internal/store"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -90,6 +92,12 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return err
 	}
 	defer live.Close()
+	st, err := store.Open(ctx, cfg.Store.DSN, store.Options{KeepUnansweredText: cfg.Store.KeepUnansweredText})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	answers := store.NewRecorder(live, st, log)
 	srv := server.New(server.Options{
 		ReadTimeout: cfg.HTTP.ReadTimeout, WriteTimeout: cfg.HTTP.WriteTimeout, IdleTimeout: cfg.HTTP.IdleTimeout,
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout, MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
@@ -101,6 +109,15 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		}
 		return nil
 	})
+	srv.AddCheck("store", st.Ping)
+	if cfg.HTTP.API {
+		api := web.New(answers, func(ctx context.Context, id, lang string, helpful bool) error {
+			return answers.Feedback(ctx, store.Feedback{Platform: "web", Lang: lang, AnswerID: id, Helpful: helpful})
+		}, cfg.HTTP.AnswerTimeout)
+		for _, route := range api.Routes() {
+			srv.Handle(route, api)
+		}
+	}
 	if err := watchKnowledge(ctx, cfg, live, log); err != nil {
 		return err
 	}
@@ -109,7 +126,8 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
 	}
 	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
-		"knowledge", knowledgeName(cfg.Knowledge), "admin_reload", cfg.AdminToken != "",
+		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
+		"admin_reload", cfg.AdminToken != "",
 		"telegram", "off: not configured", "discord", "off: not configured")
 	err = srv.Serve(ctx, ln)
 	log.Info("faqbot stopped")
@@ -162,6 +180,14 @@ func watchKnowledge(ctx context.Context, cfg config.Config, live *reload.Engine,
 		return nil
 	}
 	return reload.Watch(ctx, cfg.Knowledge, cfg.Reload.Debounce, func() { _ = live.Reload(ctx) }, log)
+}
+
+// storeKind names the store without its DSN, which may hold a password.
+func storeKind(dsn string) string {
+	if store.IsPostgres(dsn) {
+		return "postgresql"
+	}
+	return "sqlite " + dsn
 }
 
 func knowledgeName(path string) string {

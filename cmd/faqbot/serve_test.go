@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -40,12 +42,13 @@ func TestServeBadConfig(t *testing.T) {
 
 func TestServeStartsAndStops(t *testing.T) {
 	addr := freeAddr(t)
-	t.Setenv("FAQBOT_STORE", "")
+	dbPath := filepath.Join(t.TempDir(), "faqbot.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", "unused.db", "--log-format", "json"}, strings.NewReader(""), io.Discard, &stderr)
+		args := []string{"serve", "--http-addr", addr, "--store", dbPath, "--log-format", "json"}
+		done <- run(ctx, args, strings.NewReader(""), io.Discard, &stderr)
 	}()
 	var resp *http.Response
 	var err error
@@ -64,6 +67,18 @@ func TestServeStartsAndStops(t *testing.T) {
 	if code, out, _ := runCmd(t, "", "healthcheck", "--addr", addr); code != 0 || strings.TrimSpace(out) != "ok" {
 		t.Errorf("healthcheck: exit %d %q", code, out)
 	}
+	for _, q := range []string{`{"question":"what should I wear?"}`, `{"question":"how much does it cost?"}`, `{"question":"عندي حرارة"}`} {
+		resp, err := http.Post("http://"+addr+"/v1/ask", "application/json", strings.NewReader(q))
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("ask %s: %v %v", q, err, resp)
+		}
+		resp.Body.Close()
+	}
+	resp, err = http.Post("http://"+addr+"/v1/feedback", "application/json", strings.NewReader(`{"id":"what-to-wear","lang":"en","helpful":false}`))
+	if err != nil || resp.StatusCode != 204 {
+		t.Fatalf("feedback: %v %v", err, resp)
+	}
+	resp.Body.Close()
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("serve exit %d, want 0 after shutdown:\n%s", code, stderr.String())
@@ -73,5 +88,22 @@ func TestServeStartsAndStops(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "", "healthcheck", "--addr", addr); code != 1 {
 		t.Errorf("healthcheck on a stopped service: exit %d, want 1", code)
+	}
+	code, out, stderrOut := runCmd(t, "", "report", "--store", dbPath, "--format", "json")
+	var r struct {
+		ByStatus  map[string]int `json:"by_status"`
+		Unhelpful []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(out), &r); code != 0 || err != nil {
+		t.Fatalf("report: exit %d %v\n%s%s", code, err, out, stderrOut)
+	}
+	if r.ByStatus["answered"] != 1 || r.ByStatus["no_match"] != 1 || r.ByStatus["urgent"] != 1 || len(r.Unhelpful) != 1 {
+		t.Errorf("report after one question of each kind and one feedback: %s", out)
+	}
+	if code, out, _ := runCmd(t, "", "report", "--store", dbPath); code != 0 || !strings.Contains(out, "TOP ANSWERED") {
+		t.Errorf("report table: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runCmd(t, "", "report", "--since", "yesterday"); code != 2 {
+		t.Errorf("bad --since: exit %d, want 2", code)
 	}
 }

@@ -42,6 +42,8 @@ type HTTP struct {
 	IdleTimeout     time.Duration `yaml:"idle_timeout"`
 	MaxBodyBytes    int64         `yaml:"max_body_bytes"`
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	API             bool          `yaml:"api"`            // serve POST /v1/ask and /v1/feedback
+	AnswerTimeout   time.Duration `yaml:"answer_timeout"` // deadline of each question
 }
 
 // Store is where feedback, unanswered questions and adapter state are kept.
@@ -90,7 +92,8 @@ func Default() Config {
 	return Config{
 		Threshold: 0.6,
 		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second,
-			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second},
+			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second,
+			API: true, AnswerTimeout: 5 * time.Second},
 		Store:  Store{DSN: "faqbot.db"},
 		Log:    Log{Level: "info", Format: "text"},
 		Reload: Reload{Watch: true, Debounce: 500 * time.Millisecond},
@@ -182,6 +185,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	}
 	for key, dst := range map[string]*bool{
 		"FAQBOT_LOG_TEXT": &c.Log.Text, "FAQBOT_KEEP_UNANSWERED_TEXT": &c.Store.KeepUnansweredText, "FAQBOT_RELOAD_WATCH": &c.Reload.Watch,
+		"FAQBOT_HTTP_API": &c.HTTP.API,
 	} {
 		if v, ok := env(key); ok {
 			b, err := strconv.ParseBool(v)
@@ -220,6 +224,7 @@ func (c *Config) validate() []string {
 	for name, d := range map[string]time.Duration{
 		"http.read_timeout": c.HTTP.ReadTimeout, "http.write_timeout": c.HTTP.WriteTimeout,
 		"http.idle_timeout": c.HTTP.IdleTimeout, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
+		"http.answer_timeout": c.HTTP.AnswerTimeout,
 	} {
 		if d <= 0 {
 			p = append(p, fmt.Sprintf("%s %v: want a positive duration such as 10s", name, d))

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// migrations are the schema, version by version. Never edit one that has shipped: add the next.
+func migrations(d dialect) []string {
+	return []string{
+		// 1: events, feedback, adapter state
+		`CREATE TABLE events (
+			id ` + d.autoID() + `,
+			at BIGINT NOT NULL,
+			platform TEXT NOT NULL,
+			lang TEXT NOT NULL,
+			status TEXT NOT NULL,
+			answer_id TEXT NOT NULL DEFAULT '',
+			red_flag TEXT NOT NULL DEFAULT '',
+			text_hash TEXT NOT NULL DEFAULT '',
+			text TEXT
+		);
+		CREATE INDEX events_at ON events (at);
+		CREATE TABLE feedback (
+			id ` + d.autoID() + `,
+			at BIGINT NOT NULL,
+			platform TEXT NOT NULL,
+			lang TEXT NOT NULL,
+			answer_id TEXT NOT NULL,
+			helpful BOOLEAN NOT NULL
+		);
+		CREATE INDEX feedback_at ON feedback (at);
+		CREATE TABLE adapter_state (
+			adapter TEXT NOT NULL,
+			key TEXT NOT NULL,
+			value TEXT NOT NULL,
+			updated_at BIGINT NOT NULL,
+			PRIMARY KEY (adapter, key)
+		)`,
+	}
+}
+
+// migrate applies the migrations the database has not seen, each in its own transaction, on one
+// connection. Replicas that start together take turns: PostgreSQL through an advisory lock, SQLite
+// through immediate transactions and its busy timeout.
+func (s *Store) migrate(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if s.dialect == postgresDialect {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(727274)`); err != nil {
+			return fmt.Errorf("migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(727274)`)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrations table: %w", err)
+	}
+	for i, m := range migrations(s.dialect) {
+		if err := s.apply(ctx, conn, i+1, m); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, conn *sql.Conn, version int, script string) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, s.dialect.bind(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	for _, stmt := range strings.Split(script, ";") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.dialect.bind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`), version, millis(time.Now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Report is what staff read to improve the knowledge: what is asked, what did not help, and what the
+// knowledge does not cover.
+type Report struct {
+	Since      time.Time      `json:"since"`
+	ByStatus   map[string]int `json:"by_status"`
+	Answered   []Count        `json:"top_answered"`
+	Unhelpful  []Helpfulness  `json:"unhelpful"`
+	Unanswered []Cluster      `json:"top_unanswered"`
+}
+
+// Count is how often an entry was answered.
+type Count struct {
+	ID    string `json:"id"`
+	Count int    `json:"count"`
+}
+
+// Helpfulness is the feedback on one entry.
+type Helpfulness struct {
+	ID         string `json:"id"`
+	Helpful    int    `json:"helpful"`
+	NotHelpful int    `json:"not_helpful"`
+}
+
+// Cluster is a group of unanswered questions with the same normalised text.
+type Cluster struct {
+	Hash    string `json:"hash"`
+	Count   int    `json:"count"`
+	Lang    string `json:"lang"`
+	Example string `json:"example,omitempty"` // only when the text was kept
+}
+
+// Report summarises events and feedback since a time; top lists hold at most limit rows.
+func (s *Store) Report(ctx context.Context, since time.Time, limit int) (Report, error) {
+	r := Report{Since: since, ByStatus: map[string]int{}}
+	from := since.UnixMilli()
+	if err := s.rows(ctx, `SELECT status, COUNT(*) FROM events WHERE at >= ? GROUP BY status`, []any{from}, func(scan func(...any) error) error {
+		var status string
+		var n int
+		if err := scan(&status, &n); err != nil {
+			return err
+		}
+		r.ByStatus[status] = n
+		return nil
+	}); err != nil {
+		return r, err
+	}
+	if err := s.rows(ctx, `SELECT answer_id, COUNT(*) AS n FROM events WHERE at >= ? AND status = 'answered'
+		GROUP BY answer_id ORDER BY n DESC, answer_id LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
+		var c Count
+		if err := scan(&c.ID, &c.Count); err != nil {
+			return err
+		}
+		r.Answered = append(r.Answered, c)
+		return nil
+	}); err != nil {
+		return r, err
+	}
+	if err := s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad
+		FROM feedback WHERE at >= ? GROUP BY answer_id HAVING SUM(CASE WHEN helpful THEN 0 ELSE 1 END) > 0
+		ORDER BY bad DESC, answer_id LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
+		var h Helpfulness
+		if err := scan(&h.ID, &h.Helpful, &h.NotHelpful); err != nil {
+			return err
+		}
+		r.Unhelpful = append(r.Unhelpful, h)
+		return nil
+	}); err != nil {
+		return r, err
+	}
+	err := s.rows(ctx, `SELECT text_hash, COUNT(*) AS n, MIN(lang), COALESCE(MIN(text), '') FROM events
+		WHERE at >= ? AND status = 'no_match' GROUP BY text_hash ORDER BY n DESC, text_hash LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
+		var c Cluster
+		if err := scan(&c.Hash, &c.Count, &c.Lang, &c.Example); err != nil {
+			return err
+		}
+		r.Unanswered = append(r.Unanswered, c)
+		return nil
+	})
+	return r, err
+}
+
+// rows runs a query and calls each for every row.
+func (s *Store) rows(ctx context.Context, query string, args []any, each func(scan func(...any) error) error) error {
+	rows, err := s.db.QueryContext(ctx, s.dialect.bind(query), args...)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows.Scan); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,165 @@
+// Package store owns what faqbot remembers: answer events (ids, language, status; no text unless asked),
+// feedback, unanswered questions (a hash of their normalised text, or the text when configured), urgent
+// events, and adapters' state that must survive a restart. SQLite is the single-machine default;
+// PostgreSQL serves several replicas. Both speak the same SQL through database/sql.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+)
+
+// Event is one answered question, without its text unless the store keeps unanswered text.
+type Event struct {
+	At       time.Time
+	Platform string
+	Lang     string
+	Status   string // answered, no_match, urgent
+	AnswerID string // the entry answered, when answered
+	RedFlag  string // the red flag, when urgent
+	Text     string // the question; kept only for no_match and only when KeepUnansweredText is on
+}
+
+// Feedback is a patient's verdict on one answer.
+type Feedback struct {
+	At       time.Time
+	Platform string
+	Lang     string
+	AnswerID string
+	Helpful  bool
+}
+
+// Store is a database of events, feedback and adapter state.
+type Store struct {
+	db       *sql.DB
+	dialect  dialect
+	keepText bool
+}
+
+// Options configure a store.
+type Options struct {
+	KeepUnansweredText bool // keep the text of no_match questions; otherwise only a hash
+}
+
+// Open connects to dsn: a postgres:// (or postgresql://) URL, or else a SQLite file path (created on
+// first use, in WAL mode). It applies pending schema migrations.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	d := sqliteDialect
+	driver, source := "sqlite", sqliteDSN(dsn)
+	if IsPostgres(dsn) {
+		d, driver, source = postgresDialect, "pgx", dsn
+	}
+	db, err := sql.Open(driver, source)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if d == sqliteDialect {
+		db.SetMaxOpenConns(1) // one writer: SQLite serialises writes anyway, and this avoids SQLITE_BUSY
+	}
+	s := &Store{db: db, dialect: d, keepText: opts.KeepUnansweredText}
+	if err := s.migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
+}
+
+// IsPostgres reports whether a DSN names a PostgreSQL server (a URL or key=value settings with a host).
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || strings.Contains(dsn, "host=")
+}
+
+func sqliteDSN(path string) string {
+	path = strings.TrimPrefix(path, "sqlite:")
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return "file:" + path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// RecordEvent stores one answered question.
+func (s *Store) RecordEvent(ctx context.Context, e Event) error {
+	var text sql.NullString
+	var hash string
+	if e.Status == "no_match" {
+		hash = TextHash(e.Text)
+		if s.keepText {
+			text = sql.NullString{String: textnorm.Clean(e.Text), Valid: true}
+		}
+	}
+	_, err := s.db.ExecContext(ctx, s.dialect.bind(
+		`INSERT INTO events (at, platform, lang, status, answer_id, red_flag, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+		millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text)
+	if err != nil {
+		return fmt.Errorf("record event: %w", err)
+	}
+	return nil
+}
+
+// RecordFeedback stores a patient's verdict on an answer.
+func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
+	_, err := s.db.ExecContext(ctx, s.dialect.bind(
+		`INSERT INTO feedback (at, platform, lang, answer_id, helpful) VALUES (?, ?, ?, ?, ?)`),
+		millis(f.At), f.Platform, f.Lang, f.AnswerID, f.Helpful)
+	if err != nil {
+		return fmt.Errorf("record feedback: %w", err)
+	}
+	return nil
+}
+
+// State returns a value an adapter saved (a Telegram update offset, say).
+func (s *Store) State(ctx context.Context, adapter, key string) (string, bool, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, s.dialect.bind(`SELECT value FROM adapter_state WHERE adapter = ? AND key = ?`), adapter, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read state %s/%s: %w", adapter, key, err)
+	}
+	return v, true, nil
+}
+
+// SetState saves a value for an adapter, replacing the previous one.
+func (s *Store) SetState(ctx context.Context, adapter, key, value string) error {
+	_, err := s.db.ExecContext(ctx, s.dialect.bind(
+		`INSERT INTO adapter_state (adapter, key, value, updated_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (adapter, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+		adapter, key, value, millis(time.Now()))
+	if err != nil {
+		return fmt.Errorf("save state %s/%s: %w", adapter, key, err)
+	}
+	return nil
+}
+
+// TextHash identifies a question's normalised text without keeping it: questions that differ only in
+// case, spacing or Arabic spelling variants share a hash.
+func TextHash(text string) string {
+	sum := sha256.Sum256([]byte(strings.Join(textnorm.Words(textnorm.Normalize(text)), " ")))
+	return hex.EncodeToString(sum[:12])
+}
+
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UnixMilli()
+}

@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// backends opens a fresh store of each kind.
+func backends(t *testing.T, opts Options) map[string]*Store {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]*Store{}
+	for name, dsn := range map[string]func() string{
+		"sqlite":   func() string { return filepath.Join(t.TempDir(), "faqbot.db") },
+		"postgres": func() string { return postgresDSN(t) },
+	} {
+		t.Run("open "+name, func(t *testing.T) {
+			s, err := Open(ctx, dsn(), opts)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			if err := waitReady(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = s
+		})
+	}
+	t.Cleanup(func() {
+		for _, s := range out {
+			_ = s.Close()
+		}
+	})
+	return out
+}
+
+func TestReportAndState(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range backends(t, Options{KeepUnansweredText: true}) {
+		t.Run(name, func(t *testing.T) {
+			now := time.Now()
+			old := now.Add(-30 * 24 * time.Hour)
+			events := []Event{
+				{At: now, Platform: "telegram", Lang: "en", Status: "answered", AnswerID: "pain"},
+				{At: now, Platform: "telegram", Lang: "en", Status: "answered", AnswerID: "pain"},
+				{At: now, Platform: "discord", Lang: "ar", Status: "answered", AnswerID: "harvesting"},
+				{At: old, Platform: "discord", Lang: "en", Status: "answered", AnswerID: "fasting"},
+				{At: now, Platform: "cli", Lang: "en", Status: "no_match", Text: "How much does it COST?"},
+				{At: now, Platform: "cli", Lang: "en", Status: "no_match", Text: "how much does it cost"},
+				{At: now, Platform: "cli", Lang: "en", Status: "no_match", Text: "parking?"},
+				{At: now, Platform: "cli", Lang: "en", Status: "urgent", RedFlag: "fever"},
+			}
+			for _, e := range events {
+				if err := s.RecordEvent(ctx, e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, f := range []Feedback{
+				{At: now, Platform: "telegram", Lang: "en", AnswerID: "pain", Helpful: false},
+				{At: now, Platform: "telegram", Lang: "en", AnswerID: "pain", Helpful: true},
+				{At: now, Platform: "telegram", Lang: "en", AnswerID: "harvesting", Helpful: true},
+			} {
+				if err := s.RecordFeedback(ctx, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := s.Report(ctx, now.Add(-7*24*time.Hour), 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.ByStatus["answered"] != 3 || r.ByStatus["no_match"] != 3 || r.ByStatus["urgent"] != 1 {
+				t.Errorf("by status: %v", r.ByStatus)
+			}
+			if len(r.Answered) != 2 || r.Answered[0] != (Count{"pain", 2}) {
+				t.Errorf("top answered: %+v", r.Answered)
+			}
+			if len(r.Unhelpful) != 1 || r.Unhelpful[0] != (Helpfulness{"pain", 1, 1}) {
+				t.Errorf("unhelpful: %+v", r.Unhelpful)
+			}
+			if len(r.Unanswered) != 2 || r.Unanswered[0].Count != 2 || r.Unanswered[0].Example == "" {
+				t.Errorf("unanswered clusters: %+v", r.Unanswered)
+			}
+
+			if _, ok, err := s.State(ctx, "telegram", "offset"); ok || err != nil {
+				t.Errorf("unset state: %v %v", ok, err)
+			}
+			for _, v := range []string{"41", "42"} {
+				if err := s.SetState(ctx, "telegram", "offset", v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if v, ok, err := s.State(ctx, "telegram", "offset"); v != "42" || !ok || err != nil {
+				t.Errorf("state: got %q %v %v, want 42", v, ok, err)
+			}
+		})
+	}
+}
+
+func TestUnansweredTextIsHashedByDefault(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range backends(t, Options{}) {
+		t.Run(name, func(t *testing.T) {
+			if err := s.RecordEvent(ctx, Event{Platform: "cli", Lang: "en", Status: "no_match", Text: "my name is Jane, is it covered by insurance?"}); err != nil {
+				t.Fatal(err)
+			}
+			r, err := s.Report(ctx, time.Now().Add(-time.Hour), 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Unanswered) != 1 || r.Unanswered[0].Example != "" || len(r.Unanswered[0].Hash) != 24 {
+				t.Errorf("got %+v, want a hash and no text", r.Unanswered)
+			}
+		})
+	}
+}
+
+func TestMigrationsAreIdempotentAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	dsns := map[string]string{"sqlite": filepath.Join(t.TempDir(), "faqbot.db"), "postgres": postgresDSN(t)}
+	for name, dsn := range dsns {
+		t.Run(name, func(t *testing.T) {
+			var wg sync.WaitGroup
+			errs := make(chan error, 3)
+			for i := 0; i < 3; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					s, err := Open(ctx, dsn, Options{})
+					if err == nil {
+						err = s.RecordEvent(ctx, Event{Platform: "cli", Lang: "en", Status: "urgent", RedFlag: "fever"})
+						_ = s.Close()
+					}
+					errs <- err
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Errorf("replica: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func TestBind(t *testing.T) {
+	if got := postgresDialect.bind("a = ? AND b = ?"); got != "a = $1 AND b = $2" {
+		t.Errorf("got %q", got)
+	}
+	if got := sqliteDialect.bind("a = ?"); got != "a = ?" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestTextHash(t *testing.T) {
+	if TextHash("How much does it COST?") != TextHash("how much  does it cost") {
+		t.Error("case, spacing and punctuation change the hash")
+	}
+	if TextHash("كم التكلفة؟") != TextHash("كم التكلفه") {
+		t.Error("Arabic spelling variants change the hash")
+	}
+	if TextHash("cost") == TextHash("price") {
+		t.Error("different questions share a hash")
+	}
+}
