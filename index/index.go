@@ -44,8 +44,8 @@ type language struct {
 	fixes    *corrections
 }
 
-// maxCorrections bounds the spelling corrections remembered per language.
-const maxCorrections = 8192
+// maxRemembered bounds the spelling corrections remembered per language.
+const maxRemembered = 8192
 
 // corrections remembers the spelling corrections of unknown terms: building a Levenshtein automaton
 // costs more than the rest of a search, and patients repeat their typos.
@@ -64,7 +64,7 @@ func (c *corrections) get(term string) (string, bool) {
 func (c *corrections) put(term, fixed string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.m) >= maxCorrections {
+	if len(c.m) >= maxRemembered {
 		clear(c.m)
 	}
 	c.m[term] = fixed

@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"slices"
 	"testing"
 
@@ -136,5 +138,20 @@ func TestEditDistance(t *testing.T) {
 		if got := editDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestLongNonsenseCostsLikeAQuestion(t *testing.T) {
+	ix := build(t)
+	var b strings.Builder
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&b, "qzx%dvwy ", i)
+	}
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: b.String(), Lang: "en", Top: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Terms) > maxTerms {
+		t.Errorf("read %d terms, want at most %d", len(res.Terms), maxTerms)
 	}
 }

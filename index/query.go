@@ -18,6 +18,10 @@ const (
 	answerBoost   = 1.0
 	// correctedPenalty discounts the evidence of a term found only through a spelling correction.
 	correctedPenalty = 0.85
+	// A question is read as at most maxTerms distinct terms, of which at most maxCorrections are
+	// looked up for a spelling correction: a long message of made-up words costs no more than a question.
+	maxTerms       = 64
+	maxCorrections = 8
 )
 
 // readQuestion turns a patient's text into weighted search terms: clean-up, lay synonyms, the language's
@@ -36,11 +40,16 @@ func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, 
 			_ = reader.Close()
 		}
 	}()
+	corrections := 0
 	for _, tok := range l.filter(l.prepareWords(words)) {
+		if len(terms) == maxTerms {
+			break
+		}
 		t := knowledge.QueryTerm{Text: string(tok.Term)}
 		word := surface[tok.Start]
 		t.From = from[word]
-		if l.df[t.Text] == 0 {
+		if l.df[t.Text] == 0 && corrections < maxCorrections {
+			corrections++
 			fixed, err := ix.correction(l, t.Text, &reader)
 			if err != nil {
 				return nil, err
