@@ -3,8 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot/knowledge"
