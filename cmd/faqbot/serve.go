@@ -97,7 +97,10 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	answers := store.NewRecorder(live, st, log)
+	answers, err := store.NewRecorder(live, st, store.RecorderOptions{Log: log, LogText: cfg.Log.Text, Metrics: reg})
+	if err != nil {
+		return err
+	}
 	srv := server.New(server.Options{
 		ReadTimeout: cfg.HTTP.ReadTimeout, WriteTimeout: cfg.HTTP.WriteTimeout, IdleTimeout: cfg.HTTP.IdleTimeout,
 		ShutdownTimeout: cfg.HTTP.ShutdownTimeout, MaxBodyBytes: cfg.HTTP.MaxBodyBytes,

@@ -36,7 +36,7 @@ func TestMain(m *testing.M) {
 }
 
 // postgresDSN returns a DSN of a fresh, empty database.
-func postgresDSN(t *testing.T) string {
+func postgresDSN(t testing.TB) string {
 	t.Helper()
 	if os.Getenv("FAQBOT_SKIP_POSTGRES") == "1" {
 		t.Skip("PostgreSQL tests skipped: FAQBOT_SKIP_POSTGRES=1")

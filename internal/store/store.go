@@ -80,13 +80,17 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || strings.Contains(dsn, "host=")
 }
 
+// sqliteDSN opens SQLite in WAL mode with synchronous=NORMAL (a crash of the process loses nothing
+// committed; a power cut may lose the last transactions but never corrupts the file), waits on a busy
+// database instead of failing, and starts transactions as writers so migrations by several processes
+// take turns.
 func sqliteDSN(path string) string {
 	path = strings.TrimPrefix(path, "sqlite:")
 	sep := "?"
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return "file:" + path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
+	return "file:" + path + sep + "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
 // Close closes the database.

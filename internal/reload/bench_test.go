@@ -1,0 +1,69 @@
+package reload
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/internal/banktest"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+func bankBuilder(b *testing.B, bank *knowledge.Bank) Builder {
+	return func(ctx context.Context) (Built, error) {
+		ix, err := index.Build(ctx, bank)
+		if err != nil {
+			return Built{}, err
+		}
+		eng, err := bot.New(bank, ix, bot.Options{})
+		if err != nil {
+			return Built{}, err
+		}
+		return Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
+	}
+}
+
+// BenchmarkReload10k is one hot reload of a 10,000-entry bank while questions keep coming: the time to
+// build the new index beside the old one and swap it in. It reports the questions answered meanwhile.
+func BenchmarkReload10k(b *testing.B) {
+	base, _, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bank := banktest.Generate(base, 5000, banktest.DefaultShape(), 1)
+	live, err := New(context.Background(), bankBuilder(b, bank), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer live.Close()
+	questions := banktest.Questions(base, "en", 200, 3)
+	ctx, stop := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var answered, failed atomic.Int64
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ctx.Err() == nil; i++ {
+			if _, err := live.Answer(context.Background(), bot.Question{Text: questions[i%len(questions)]}); err != nil {
+				failed.Add(1)
+			}
+			answered.Add(1)
+		}
+	}()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := live.Reload(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	stop()
+	wg.Wait()
+	if failed.Load() > 0 {
+		b.Fatalf("%d questions failed during reloads", failed.Load())
+	}
+	b.ReportMetric(float64(answered.Load())/float64(b.N), "questions/reload")
+}

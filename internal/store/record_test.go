@@ -1,0 +1,67 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+type fixedEngine struct {
+	a   bot.Answer
+	err error
+}
+
+func (f fixedEngine) Answer(context.Context, bot.Question) (bot.Answer, error) { return f.a, f.err }
+
+func TestRecorder(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "faqbot.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var logs bytes.Buffer
+	reg := prometheus.NewRegistry()
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.NoMatch}}, s, RecorderOptions{Log: log, Metrics: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Answer(ctx, bot.Question{Text: "Jane Doe here, is it covered by insurance?", Platform: "web"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Feedback(ctx, Feedback{Platform: "web", Lang: "en", AnswerID: "pain", Helpful: false}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Report(ctx, time.Now().Add(-time.Hour), 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.ByStatus["no_match"] != 1 || len(rep.Unhelpful) != 1 {
+		t.Errorf("report: %+v", rep)
+	}
+	if strings.Contains(logs.String(), "Jane") || !strings.Contains(logs.String(), "status=no_match") {
+		t.Errorf("logs must carry the decision and never the text:\n%s", logs.String())
+	}
+	if got := testutil.ToFloat64(r.feedback.WithLabelValues("web", "not_helpful")); got != 1 {
+		t.Errorf("feedback metric: %v", got)
+	}
+	failing := &Recorder{next: fixedEngine{err: errors.New("boom")}, store: s, log: log}
+	if _, err := failing.Answer(ctx, bot.Question{Text: "x"}); err == nil {
+		t.Error("engine error: got none")
+	}
+	_ = s.Close()
+	if _, err := r.Answer(ctx, bot.Question{Text: "x"}); err != nil {
+		t.Errorf("a store that cannot record must not fail the answer: %v", err)
+	}
+}
