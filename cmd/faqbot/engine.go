@@ -26,14 +26,23 @@ func openEngine(ctx context.Context, g *globals) (eng *bot.Engine, close func() 
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w (run faqbot validate for every problem)", err)
 	}
+	eng, ix, err := buildEngine(ctx, bank, bot.Options{Threshold: g.threshold})
+	if err != nil {
+		return nil, nil, err
+	}
+	return eng, ix.Close, nil
+}
+
+// buildEngine indexes a bank and builds the answer engine over it; the index is the caller's to close.
+func buildEngine(ctx context.Context, bank *knowledge.Bank, opts bot.Options) (*bot.Engine, *index.Index, error) {
 	ix, err := index.Build(ctx, bank)
 	if err != nil {
 		return nil, nil, err
 	}
-	eng, err = bot.New(bank, ix, bot.Options{Threshold: g.threshold})
+	eng, err := bot.New(bank, ix, opts)
 	if err != nil {
 		_ = ix.Close()
 		return nil, nil, err
 	}
-	return eng, ix.Close, nil
+	return eng, ix, nil
 }

@@ -17,7 +17,6 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/web"
-	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
@@ -151,13 +150,8 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) re
 			}
 			return reload.Built{}, err
 		}
-		ix, err := index.Build(ctx, bank)
+		eng, ix, err := buildEngine(ctx, bank, bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics})
 		if err != nil {
-			return reload.Built{}, err
-		}
-		eng, err := bot.New(bank, ix, bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics})
-		if err != nil {
-			_ = ix.Close()
 			return reload.Built{}, err
 		}
 		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil

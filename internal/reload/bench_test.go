@@ -7,24 +7,9 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/banktest"
 	"github.com/faqbot/faqbot/knowledge"
 )
-
-func bankBuilder(b *testing.B, bank *knowledge.Bank) Builder {
-	return func(ctx context.Context) (Built, error) {
-		ix, err := index.Build(ctx, bank)
-		if err != nil {
-			return Built{}, err
-		}
-		eng, err := bot.New(bank, ix, bot.Options{})
-		if err != nil {
-			return Built{}, err
-		}
-		return Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
-	}
-}
 
 // BenchmarkReload10k is one hot reload of a 10,000-entry bank while questions keep coming: the time to
 // build the new index beside the old one and swap it in. It reports the questions answered meanwhile.
@@ -34,7 +19,7 @@ func BenchmarkReload10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	bank := banktest.Generate(base, 5000, banktest.DefaultShape(), 1)
-	live, err := New(context.Background(), bankBuilder(b, bank), nil, nil)
+	live, err := New(context.Background(), bankBuilder(bank), nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,16 +16,31 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// builder builds engines over a small knowledge folder; fail makes the next builds fail.
+// builder builds engines over a small knowledge folder; fail makes the next builds fail, and closed
+// counts the retired engines closed.
 func builder(t *testing.T, fail *atomic.Bool, closed *atomic.Int64) Builder {
 	bank, _, err := knowledge.LoadPath("../../knowledge/testdata/good")
 	if err != nil {
 		t.Fatal(err)
 	}
+	build := bankBuilder(bank)
 	return func(ctx context.Context) (Built, error) {
 		if fail.Load() {
 			return Built{}, errors.New("broken knowledge")
 		}
+		b, err := build(ctx)
+		if err != nil {
+			return Built{}, err
+		}
+		ix := b.Closer
+		b.Closer = closerFunc(func() error { closed.Add(1); return ix.Close() })
+		return b, nil
+	}
+}
+
+// bankBuilder builds engines over a bank.
+func bankBuilder(bank *knowledge.Bank) Builder {
+	return func(ctx context.Context) (Built, error) {
 		ix, err := index.Build(ctx, bank)
 		if err != nil {
 			return Built{}, err
@@ -34,7 +49,7 @@ func builder(t *testing.T, fail *atomic.Bool, closed *atomic.Int64) Builder {
 		if err != nil {
 			return Built{}, err
 		}
-		return Built{Engine: eng, Closer: closerFunc(func() error { closed.Add(1); return ix.Close() }), Entries: len(bank.Entries)}, nil
+		return Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
 	}
 }
 
