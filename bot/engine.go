@@ -14,16 +14,6 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// Status is the engine's decision about a question.
-type Status string
-
-// Decisions.
-const (
-	Answered Status = "answered"
-	NoMatch  Status = "no_match"
-	Urgent   Status = "urgent"
-)
-
 // Defaults for Options left zero.
 const (
 	DefaultThreshold = 0.6
@@ -41,69 +31,6 @@ var ErrInvalid = errors.New("invalid question")
 // Searcher finds knowledge entries for a question in one language. index.Index implements it.
 type Searcher interface {
 	Search(ctx context.Context, q knowledge.Query) (knowledge.SearchResult, error)
-}
-
-// Question is what a patient asked.
-type Question struct {
-	Text     string
-	Lang     string // "en", "ar", or "" / "auto" to detect from the text
-	Top      int    // how many candidate matches to report; 0 means DefaultTop
-	Explain  bool   // report how the question was read and why each match scored
-	Platform string // where it was asked (cli, telegram, discord...), for metrics only
-}
-
-// Topic names an entry for a list or a button.
-type Topic struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-}
-
-// Candidate is one entry the search considered, with its calibrated confidence.
-type Candidate struct {
-	ID         string  `json:"id"`
-	Title      string  `json:"title"`
-	Score      float64 `json:"score"`
-	Confidence float64 `json:"confidence"`
-	Kind       string  `json:"kind,omitempty"`
-}
-
-// Answer is the engine's reply. Reply is the message for the patient (the answer, the fallback or the
-// urgent instruction); adapters show it with the Disclaimer.
-type Answer struct {
-	Question    string       `json:"question"`
-	Lang        string       `json:"lang"`
-	Status      Status       `json:"status"`
-	ID          string       `json:"id"`
-	Title       string       `json:"title"`
-	Answer      string       `json:"answer"`
-	Confidence  float64      `json:"confidence"`
-	Disclaimer  string       `json:"disclaimer"`
-	Matches     []Candidate  `json:"matches"`
-	Reply       string       `json:"reply"`
-	Source      string       `json:"source,omitempty"`
-	Related     []Topic      `json:"related,omitempty"`
-	Suggestions []Topic      `json:"suggestions,omitempty"`
-	RedFlag     string       `json:"red_flag,omitempty"`
-	Explanation *Explanation `json:"explain,omitempty"`
-}
-
-// Explanation says how a question was read and what each candidate matched.
-type Explanation struct {
-	Terms   []knowledge.QueryTerm `json:"terms"`
-	Unknown float64               `json:"unknown"` // share of the question's weight the knowledge has never seen
-	Matches []MatchEvidence       `json:"matches"`
-}
-
-// MatchEvidence is what one candidate matched, by field.
-type MatchEvidence struct {
-	ID               string              `json:"id"`
-	Kind             string              `json:"kind"`
-	QuestionCoverage float64             `json:"question_coverage"`
-	Similarity       float64             `json:"similarity"`
-	Coverage         float64             `json:"coverage"`
-	Lead             float64             `json:"lead"`
-	Missing          float64             `json:"missing"`
-	Matched          map[string][]string `json:"matched"`
 }
 
 // Options configure an Engine. Zero values take the defaults.

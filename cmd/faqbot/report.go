@@ -114,7 +114,7 @@ func writeReport(w io.Writer, r store.Report, format string) error {
 	for _, c := range r.Answered {
 		fmt.Fprintf(tw, "%s\t%d\n", c.ID, c.Count)
 	}
-	fmt.Fprintln(tw, "\nNOT HELPFUL\tHELPFUL\tNOT HELPFUL")
+	fmt.Fprintln(tw, "\nMARKED UNHELPFUL\tHELPFUL\tNOT HELPFUL")
 	for _, h := range r.Unhelpful {
 		fmt.Fprintf(tw, "%s\t%d\t%d\n", h.ID, h.Helpful, h.NotHelpful)
 	}
