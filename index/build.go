@@ -59,7 +59,10 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 			return fmt.Errorf("entry %s: unsupported lang %q", e.ID, e.Lang)
 		}
 	}
-	read := ix.readAll(entries)
+	read := ix.readAll(ctx, entries)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	batch := ix.bleve.NewBatch()
 	for i, e := range entries {
 		id := e.Lang + "/" + e.ID
@@ -94,8 +97,9 @@ func (ix *Index) weighVariants() {
 	}
 }
 
-// readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work.
-func (ix *Index) readAll(entries []knowledge.Entry) []entryTerms {
+// readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work. It
+// stops early when ctx ends.
+func (ix *Index) readAll(ctx context.Context, entries []knowledge.Entry) []entryTerms {
 	out := make([]entryTerms, len(entries))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -104,7 +108,7 @@ func (ix *Index) readAll(entries []knowledge.Entry) []entryTerms {
 		go func() {
 			defer wg.Done()
 			seen := map[string]map[string]string{} // per language: word -> term ("" when dropped)
-			for i := w; i < len(entries); i += workers {
+			for i := w; i < len(entries) && ctx.Err() == nil; i += workers {
 				lang := entries[i].Lang
 				if seen[lang] == nil {
 					seen[lang] = map[string]string{}
