@@ -186,3 +186,20 @@ func TestMessagesOverride(t *testing.T) {
 		t.Errorf("got %s %q, want urgent reply ending with the clinic contact", a.Status, a.Reply)
 	}
 }
+
+func TestTopicsAndTopic(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	if got := eng.Topics("ar"); len(got) != 30 || got[0].ID != "session-overview" || got[0].Title == "" {
+		t.Errorf("Topics(ar): %d topics, first %+v", len(got), got)
+	}
+	a, ok := eng.Topic("harvesting", "ar")
+	if !ok || a.Status != bot.Answered || a.Lang != "ar" || a.Confidence != 1 || len(a.Related) == 0 {
+		t.Errorf("Topic(harvesting, ar): %v %+v", ok, a)
+	}
+	checkShape(t, a)
+	for _, id := range []string{"nope", "oos-cost"} {
+		if _, ok := eng.Topic(id, "en"); ok {
+			t.Errorf("Topic(%s): got an answer", id)
+		}
+	}
+}

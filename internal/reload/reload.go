@@ -109,6 +109,14 @@ func (e *Engine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
 	}
 }
 
+// Topics lists the topics of the knowledge serving now.
+func (e *Engine) Topics(lang string) []bot.Topic { return e.current.Load().Engine.Topics(lang) }
+
+// Topic answers with one entry of the knowledge serving now, by id.
+func (e *Engine) Topic(id, lang string) (bot.Answer, bool) {
+	return e.current.Load().Engine.Topic(id, lang)
+}
+
 // Entries is the number of entries of the knowledge serving now.
 func (e *Engine) Entries() int { return e.current.Load().Entries }
 

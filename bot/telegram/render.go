@@ -1,0 +1,161 @@
+package telegram
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+// maxText is Telegram's limit on one message's text, in characters.
+const maxText = 4096
+
+// Unicode marks that keep an Arabic paragraph right-to-left even when it starts with a Latin word or a
+// digit, so the disclaimer and the answer do not mix directions.
+const (
+	rlm = "\u200f"
+	lrm = "\u200e"
+)
+
+// replyText renders an answer as Telegram HTML: urgent replies lead with the instruction in bold, answers
+// carry their source, and every reply ends with the disclaimer in italics. All knowledge and user text is
+// escaped.
+func replyText(a bot.Answer) string {
+	mark := lrm
+	if a.Lang == "ar" {
+		mark = rlm
+	}
+	var parts []string
+	switch a.Status {
+	case bot.Urgent:
+		parts = append(parts, "<b>"+esc(a.Reply)+"</b>")
+	case bot.Answered:
+		parts = append(parts, "<b>"+esc(a.Title)+"</b>\n"+esc(a.Reply))
+	default:
+		parts = append(parts, esc(a.Reply))
+	}
+	parts = append(parts, "<i>"+esc(a.Disclaimer)+"</i>")
+	for i, p := range parts {
+		parts[i] = mark + p
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// esc escapes what Telegram's HTML mode reserves: &, < and >.
+func esc(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "&", "&amp;"), "<", "&lt;"), ">", "&gt;")
+}
+
+// split cuts a message into pieces of at most maxText characters, at paragraph boundaries when it can,
+// else at line or word boundaries, never inside an HTML tag or entity.
+func split(text string) []string {
+	var out []string
+	for utf8.RuneCountInString(text) > maxText {
+		cut := cutPoint(text)
+		out = append(out, strings.TrimRight(text[:cut], "\n "))
+		text = strings.TrimLeft(text[cut:], "\n ")
+	}
+	return append(out, text)
+}
+
+// cutPoint is the byte offset where the first piece ends.
+func cutPoint(text string) int {
+	limit := byteOffset(text, maxText)
+	head := text[:limit]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(head, sep); i > limit/2 && safe(head[:i]) {
+			return i
+		}
+	}
+	for i := limit; i > 0; i-- {
+		if utf8.RuneStart(text[i]) && safe(text[:i]) {
+			return i
+		}
+	}
+	return limit
+}
+
+// safe reports whether a piece ends outside any tag or entity.
+func safe(s string) bool {
+	return strings.LastIndex(s, "<") <= strings.LastIndex(s, ">") && strings.LastIndex(s, "&") <= strings.LastIndex(s, ";")
+}
+
+func byteOffset(s string, runes int) int {
+	for i := range s {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(s)
+}
+
+// Callback data: "t:<lang>:<id>" opens a topic, "f:<1|0>:<lang>:<id>" is feedback, "p:<lang>:<page>" pages
+// the topic list. Telegram allows 64 bytes; an id too long for that gets no button.
+const maxCallback = 64
+
+func topicData(id, lang string) string      { return "t:" + lang + ":" + id }
+func pageData(lang string, page int) string { return "p:" + lang + ":" + strconv.Itoa(page) }
+func feedbackData(id, lang string, ok bool) string {
+	v := "0"
+	if ok {
+		v = "1"
+	}
+	return "f:" + v + ":" + lang + ":" + id
+}
+
+// keyboard is the buttons under an answer: up to three related topics, then helpful / not helpful.
+func keyboard(a bot.Answer) *tgbotapi.InlineKeyboardMarkup {
+	t := texts(a.Lang)
+	var rows [][]tgbotapi.InlineKeyboardButton
+	topics := a.Related
+	if a.Status == bot.NoMatch {
+		topics = a.Suggestions
+	}
+	for i, r := range topics {
+		if i == 3 {
+			break
+		}
+		if d := topicData(r.ID, a.Lang); len(d) <= maxCallback {
+			rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(r.Title, d)))
+		}
+	}
+	if a.Status == bot.Answered {
+		yes, no := feedbackData(a.ID, a.Lang, true), feedbackData(a.ID, a.Lang, false)
+		if len(yes) <= maxCallback {
+			rows = append(rows, tgbotapi.NewInlineKeyboardRow(
+				tgbotapi.NewInlineKeyboardButtonData(t.Helpful, yes), tgbotapi.NewInlineKeyboardButtonData(t.NotHelpful, no)))
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	m := tgbotapi.NewInlineKeyboardMarkup(rows...)
+	return &m
+}
+
+// topicsPageSize is how many topics one page of /topics shows.
+const topicsPageSize = 8
+
+// topicsKeyboard is one page of the topic list, with a button to the next page.
+func topicsKeyboard(topics []bot.Topic, lang string, page int) tgbotapi.InlineKeyboardMarkup {
+	start := min(page*topicsPageSize, len(topics))
+	end := min(start+topicsPageSize, len(topics))
+	var rows [][]tgbotapi.InlineKeyboardButton
+	for _, tp := range topics[start:end] {
+		if d := topicData(tp.ID, lang); len(d) <= maxCallback {
+			rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(tp.Title, d)))
+		}
+	}
+	next := page + 1
+	if end == len(topics) {
+		next = 0
+	}
+	if len(topics) > topicsPageSize {
+		rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(texts(lang).More, pageData(lang, next))))
+	}
+	return tgbotapi.NewInlineKeyboardMarkup(rows...)
+}
