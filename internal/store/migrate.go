@@ -40,6 +40,13 @@ func migrations(d dialect) []string {
 			updated_at BIGINT NOT NULL,
 			PRIMARY KEY (adapter, key)
 		)`,
+		// 2: updates an adapter has handled, so none is answered twice
+		`CREATE TABLE processed_updates (
+			adapter TEXT NOT NULL,
+			update_id BIGINT NOT NULL,
+			at BIGINT NOT NULL,
+			PRIMARY KEY (adapter, update_id)
+		)`,
 	}
 }
 

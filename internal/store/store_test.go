@@ -94,6 +94,18 @@ func TestReportAndState(t *testing.T) {
 			if v, ok, err := s.State(ctx, "telegram", "offset"); v != "42" || !ok || err != nil {
 				t.Errorf("state: got %q %v %v, want 42", v, ok, err)
 			}
+			if done, err := s.Processed(ctx, "telegram", 99); done || err != nil {
+				t.Errorf("unprocessed update: %v %v", done, err)
+			}
+			if first, err := s.MarkProcessed(ctx, "telegram", 99); !first || err != nil {
+				t.Errorf("first mark: %v %v", first, err)
+			}
+			if again, err := s.MarkProcessed(ctx, "telegram", 99); again || err != nil {
+				t.Errorf("second mark: %v %v, want false", again, err)
+			}
+			if done, err := s.Processed(ctx, "telegram", 99); !done || err != nil {
+				t.Errorf("processed update: %v %v", done, err)
+			}
 		})
 	}
 }

@@ -1,0 +1,151 @@
+package telegram
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// memState is State in memory, shared by the pollers of a restart test as a store would be.
+type memState struct {
+	mu     sync.Mutex
+	offset int
+	done   map[int]bool
+}
+
+func (m *memState) Offset(context.Context) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.offset, nil
+}
+
+func (m *memState) SaveOffset(_ context.Context, o int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.offset = o
+	return nil
+}
+
+func (m *memState) Processed(_ context.Context, id int) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.done[id], nil
+}
+
+func (m *memState) MarkProcessed(_ context.Context, id int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.done[id] = true
+	return nil
+}
+
+// backlogAPI serves n pending updates (update i comes from private chat i) through getUpdates, honouring
+// offset and limit, and delivers every tenth update twice, as Telegram may; it counts the replies per chat.
+type backlogAPI struct {
+	srv     *httptest.Server
+	n       int
+	mu      sync.Mutex
+	replies map[int64]int
+}
+
+func newBacklogAPI(t *testing.T, n int) *backlogAPI {
+	b := &backlogAPI{n: n, replies: map[int64]int{}}
+	b.srv = httptest.NewServer(http.HandlerFunc(b.serve))
+	t.Cleanup(b.srv.Close)
+	return b
+}
+
+func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case strings.HasSuffix(r.URL.Path, "/getMe"):
+		_, _ = w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
+	case strings.HasSuffix(r.URL.Path, "/getUpdates"):
+		offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
+		limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
+		var out []map[string]any
+		for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
+			out = append(out, update(id))
+			if id%10 == 0 && len(out) < limit {
+				out = append(out, update(id)) // a duplicate delivery
+			}
+		}
+		body, _ := json.Marshal(map[string]any{"ok": true, "result": out})
+		_, _ = w.Write(body)
+	case strings.HasSuffix(r.URL.Path, "/sendMessage"):
+		chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
+		b.mu.Lock()
+		b.replies[chat]++
+		b.mu.Unlock()
+		fmt.Fprintf(w, `{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":%d,"type":"private"}}}`, chat)
+	default:
+		_, _ = w.Write([]byte(`{"ok":true,"result":true}`))
+	}
+}
+
+func update(id int) map[string]any {
+	return map[string]any{"update_id": id, "message": map[string]any{
+		"message_id": 1, "date": 0, "text": "what should I wear?",
+		"from": map[string]any{"id": id, "is_bot": false, "first_name": "P"},
+		"chat": map[string]any{"id": id, "type": "private"}}}
+}
+
+func (b *backlogAPI) answered() (total int, twice []int64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for chat, n := range b.replies {
+		total++
+		if n != 1 {
+			twice = append(twice, chat)
+		}
+	}
+	return total, twice
+}
+
+func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
+	const n = 1000
+	api := newBacklogAPI(t, n)
+	h, _, _ := newHandler(t)
+	state := &memState{done: map[int]bool{}}
+	run := func(stopAfter int) {
+		client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil), state, 8, nil)
+		p.wait = 0
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- p.Run(ctx) }()
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+			if total, _ := api.answered(); total >= stopAfter {
+				break
+			}
+		}
+		cancel() // a restart in the middle of the backlog
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := time.Now()
+	run(n / 3)
+	if total, _ := api.answered(); total >= n {
+		t.Fatalf("the first run answered the whole backlog (%d); the restart was not in the middle", total)
+	}
+	run(n)
+	total, twice := api.answered()
+	if total != n || len(twice) != 0 {
+		t.Errorf("answered %d of %d updates; answered more than once: %v", total, n, twice)
+	}
+	t.Logf("%d updates (with %d duplicate deliveries) answered once each across a restart, in %v", n, n/10, time.Since(start).Round(time.Millisecond))
+}
