@@ -28,21 +28,30 @@ type State interface {
 // is saved only after a batch's replies are sent, and each update is marked once answered, so a restart
 // neither loses an update nor answers one twice.
 type Poller struct {
+	*responder
 	api     updatesAPI
-	handler *Handler
-	sender  *Sender
-	state   State
-	log     *slog.Logger
 	workers int
 	wait    time.Duration // long-poll timeout
 }
 
-// NewPoller builds a poller; workers bounds the chats answered at once.
-func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, workers int, log *slog.Logger) *Poller {
+// responder answers one update at a time, for the poller and the webhook alike.
+type responder struct {
+	handler *Handler
+	sender  *Sender
+	state   State
+	log     *slog.Logger
+}
+
+func newResponder(h *Handler, s *Sender, st State, log *slog.Logger) *responder {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Poller{api: api, handler: h, sender: s, state: st, log: log, workers: max(1, workers), wait: 10 * time.Second}
+	return &responder{handler: h, sender: s, state: st, log: log}
+}
+
+// NewPoller builds a poller; workers bounds the chats answered at once.
+func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, workers int, log *slog.Logger) *Poller {
+	return &Poller{responder: newResponder(h, s, st, log), api: api, workers: max(1, workers), wait: 10 * time.Second}
 }
 
 // Run polls until ctx ends. A batch being answered when ctx ends is finished first.
@@ -103,7 +112,7 @@ func (p *Poller) answer(ctx context.Context, updates []tgbotapi.Update) {
 }
 
 // one answers an update unless it was answered before, then marks it.
-func (p *Poller) one(ctx context.Context, u tgbotapi.Update) {
+func (p *responder) one(ctx context.Context, u tgbotapi.Update) {
 	done, err := p.state.Processed(ctx, u.UpdateID)
 	if err != nil {
 		p.log.Error("reading processed updates", "update", u.UpdateID, "err", err)

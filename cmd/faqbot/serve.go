@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -112,6 +113,12 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return nil
 	})
 	srv.AddCheck("store", st.Ping)
+	var adapters sync.WaitGroup
+	telegramStatus := "off: not configured"
+	if cfg.Telegram.Token != "" {
+		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, log, &adapters)
+		telegramStatus = cfg.Telegram.Mode
+	}
 	if cfg.HTTP.API {
 		api := web.New(answers, func(ctx context.Context, id, lang string, helpful bool) error {
 			return answers.Feedback(ctx, store.Feedback{Platform: "web", Lang: lang, AnswerID: id, Helpful: helpful})
@@ -130,8 +137,9 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
 		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
 		"admin_reload", cfg.AdminToken != "",
-		"telegram", "off: not configured", "discord", "off: not configured")
+		"telegram", telegramStatus, "discord", "off: not configured")
 	err = srv.Serve(ctx, ln)
+	adapters.Wait() // replies in flight finish before the store closes
 	log.Info("faqbot stopped")
 	return err
 }

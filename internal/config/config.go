@@ -29,6 +29,7 @@ type Config struct {
 	Log       Log                `yaml:"log"`
 	Reload    Reload             `yaml:"reload"`
 	Messages  map[string]Message `yaml:"messages"`
+	Telegram  Telegram           `yaml:"telegram"`
 
 	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
 	AdminToken Secret `yaml:"-"`
@@ -66,6 +67,19 @@ type Reload struct {
 	Debounce time.Duration `yaml:"debounce"` // wait this long after the last change
 }
 
+// Telegram configures the Telegram adapter; it is off without a token.
+type Telegram struct {
+	Token         Secret  `yaml:"-"`            // TELEGRAM_BOT_TOKEN (environment only)
+	Mode          string  `yaml:"mode"`         // polling or webhook; TELEGRAM_MODE
+	WebhookURL    string  `yaml:"webhook_url"`  // public https URL of /telegram/webhook; TELEGRAM_WEBHOOK_URL
+	WebhookSecret Secret  `yaml:"-"`            // TELEGRAM_WEBHOOK_SECRET (environment only)
+	APIEndpoint   string  `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
+	GlobalRate    float64 `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
+	ChatRate      float64 `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
+	GroupRate     float64 `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
+	Workers       int     `yaml:"workers"`      // chats answered at once
+}
+
 // Message overrides the fixed texts of one language.
 type Message struct {
 	Disclaimer string `yaml:"disclaimer"`
@@ -94,9 +108,10 @@ func Default() Config {
 		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second,
 			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second,
 			API: true, AnswerTimeout: 5 * time.Second},
-		Store:  Store{DSN: "faqbot.db"},
-		Log:    Log{Level: "info", Format: "text"},
-		Reload: Reload{Watch: true, Debounce: 500 * time.Millisecond},
+		Store:    Store{DSN: "faqbot.db"},
+		Log:      Log{Level: "info", Format: "text"},
+		Reload:   Reload{Watch: true, Debounce: 500 * time.Millisecond},
+		Telegram: Telegram{Mode: "polling", GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
 	}
 }
 
@@ -173,6 +188,26 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	str("FAQBOT_STORE", &c.Store.DSN)
 	str("FAQBOT_LOG_LEVEL", &c.Log.Level)
 	str("FAQBOT_LOG_FORMAT", &c.Log.Format)
+	str("TELEGRAM_MODE", &c.Telegram.Mode)
+	str("TELEGRAM_WEBHOOK_URL", &c.Telegram.WebhookURL)
+	str("TELEGRAM_API_ENDPOINT", &c.Telegram.APIEndpoint)
+	if v, ok := env("TELEGRAM_BOT_TOKEN"); ok {
+		c.Telegram.Token = Secret(v)
+	}
+	if v, ok := env("TELEGRAM_WEBHOOK_SECRET"); ok {
+		c.Telegram.WebhookSecret = Secret(v)
+	}
+	for key, dst := range map[string]*float64{
+		"TELEGRAM_GLOBAL_RATE": &c.Telegram.GlobalRate, "TELEGRAM_CHAT_RATE": &c.Telegram.ChatRate, "TELEGRAM_GROUP_RATE": &c.Telegram.GroupRate,
+	} {
+		if v, ok := env(key); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s=%q: not a number", key, v))
+			}
+			*dst = f
+		}
+	}
 	if v, ok := env("FAQBOT_ADMIN_TOKEN"); ok {
 		c.AdminToken = Secret(v)
 	}
@@ -242,12 +277,42 @@ func (c *Config) validate() []string {
 	if c.Log.Format != "text" && c.Log.Format != "json" {
 		p = append(p, fmt.Sprintf("log.format %q: want text or json (FAQBOT_LOG_FORMAT)", c.Log.Format))
 	}
+	p = append(p, c.Telegram.validate()...)
 	for lang := range c.Messages {
 		if lang != "en" && lang != "ar" {
 			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use en or ar)", lang))
 		}
 	}
 	slices.Sort(p)
+	return p
+}
+
+func (t Telegram) validate() []string {
+	var p []string
+	if t.Token == "" {
+		return nil
+	}
+	switch t.Mode {
+	case "polling":
+	case "webhook":
+		if !strings.HasPrefix(t.WebhookURL, "https://") {
+			p = append(p, fmt.Sprintf("TELEGRAM_WEBHOOK_URL %q: webhook mode needs the public https URL of /telegram/webhook", t.WebhookURL))
+		}
+		if t.WebhookSecret == "" {
+			p = append(p, "TELEGRAM_WEBHOOK_SECRET is empty: webhook mode needs a secret (letters, digits, _ and -)")
+		}
+	default:
+		p = append(p, fmt.Sprintf("TELEGRAM_MODE %q: want polling or webhook", t.Mode))
+	}
+	if t.APIEndpoint != "" && !strings.HasPrefix(t.APIEndpoint, "http://") && !strings.HasPrefix(t.APIEndpoint, "https://") {
+		p = append(p, fmt.Sprintf("TELEGRAM_API_ENDPOINT %q: want a base URL such as http://127.0.0.1:8081", t.APIEndpoint))
+	}
+	if t.GlobalRate < 0 || t.ChatRate < 0 || t.GroupRate < 0 {
+		p = append(p, "telegram rates: want 0 (no limit) or a positive number of messages per second")
+	}
+	if t.Workers < 1 {
+		p = append(p, fmt.Sprintf("telegram.workers %d: want at least 1", t.Workers))
+	}
 	return p
 }
 

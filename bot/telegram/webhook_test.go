@@ -1,0 +1,54 @@
+package telegram
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+func TestWebhook(t *testing.T) {
+	api := newBacklogAPI(t, 0)
+	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _, _ := newHandler(t)
+	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil), &memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
+	body, _ := json.Marshal(update(42))
+	post := func(secret, body string) int {
+		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
+		if secret != "" {
+			req.Header.Set(SecretHeader, secret)
+		}
+		rec := httptest.NewRecorder()
+		wh.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for _, secret := range []string{"", "wrong", "s3cre", "s3cret2"} {
+		if code := post(secret, string(body)); code != 401 {
+			t.Errorf("secret %q: got %d, want 401", secret, code)
+		}
+	}
+	if total, _ := api.answered(); total != 0 {
+		t.Fatalf("an unauthorised update was answered")
+	}
+	if code := post("s3cret", `{"update_id": 1, "message": {`); code != 400 {
+		t.Errorf("malformed JSON: got %d", code)
+	}
+	for i := 0; i < 3; i++ { // Telegram retrying the same delivery
+		if code := post("s3cret", string(body)); code != 200 {
+			t.Errorf("delivery %d: got %d", i, code)
+		}
+	}
+	if code := post("s3cret", `{"update_id": 43, "poll": {"id": "x"}}`); code != 200 {
+		t.Errorf("unknown update type: got %d", code)
+	}
+	if total, twice := api.answered(); total != 1 || len(twice) != 0 {
+		t.Errorf("answered %d chats, twice %v: want update 42 answered once", total, twice)
+	}
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/telegram"
+	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/reload"
+	"github.com/faqbot/faqbot/internal/server"
+	"github.com/faqbot/faqbot/internal/store"
+)
+
+// telegramState keeps the Telegram adapter's offset, answered updates and chat languages in the store.
+type telegramState struct{ st *store.Store }
+
+const telegramAdapter = "telegram"
+
+func (s telegramState) Offset(ctx context.Context) (int, error) {
+	v, ok, err := s.st.State(ctx, telegramAdapter, "offset")
+	if err != nil || !ok {
+		return 0, err
+	}
+	return strconv.Atoi(v)
+}
+
+func (s telegramState) SaveOffset(ctx context.Context, offset int) error {
+	return s.st.SetState(ctx, telegramAdapter, "offset", strconv.Itoa(offset))
+}
+
+func (s telegramState) Processed(ctx context.Context, id int) (bool, error) {
+	return s.st.Processed(ctx, telegramAdapter, int64(id))
+}
+
+func (s telegramState) MarkProcessed(ctx context.Context, id int) error {
+	_, err := s.st.MarkProcessed(ctx, telegramAdapter, int64(id))
+	return err
+}
+
+func (s telegramState) Lang(ctx context.Context, chat int64) (string, error) {
+	v, _, err := s.st.State(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10))
+	return v, err
+}
+
+func (s telegramState) SetLang(ctx context.Context, chat int64, lang string) error {
+	return s.st.SetState(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10), lang)
+}
+
+// liveEngine gives adapters recorded answers and the topics of the knowledge serving now.
+type liveEngine struct {
+	rec  *store.Recorder
+	live *reload.Engine
+}
+
+func (e liveEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	return e.rec.Answer(ctx, q)
+}
+func (e liveEngine) Topics(lang string) []bot.Topic           { return e.live.Topics(lang) }
+func (e liveEngine) Topic(id, lang string) (bot.Answer, bool) { return e.live.Topic(id, lang) }
+func (e liveEngine) feedback(platform string) telegram.FeedbackFunc {
+	return func(ctx context.Context, id, lang string, helpful bool) error {
+		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, Lang: lang, AnswerID: id, Helpful: helpful})
+	}
+}
+
+// startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),
+// then polls or serves the webhook. wg is done when its work in flight is finished.
+func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server, eng liveEngine, st *store.Store, log *slog.Logger, wg *sync.WaitGroup) {
+	log = log.With("adapter", telegramAdapter)
+	var connected atomic.Bool
+	var hook atomic.Pointer[telegram.Webhook]
+	srv.AddCheck(telegramAdapter, func(context.Context) error {
+		if !connected.Load() {
+			return errors.New("not connected to Telegram yet")
+		}
+		return nil
+	})
+	if cfg.Mode == "webhook" {
+		srv.Handle("POST /telegram/webhook", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if h := hook.Load(); h != nil {
+				h.ServeHTTP(w, r)
+				return
+			}
+			http.Error(w, "not ready", http.StatusServiceUnavailable)
+		}))
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		client, err := connectTelegram(ctx, cfg, log)
+		if err != nil {
+			return // ctx ended
+		}
+		h := telegram.NewHandler(eng, telegramState{st}, eng.feedback(telegramAdapter), client.Self.UserName)
+		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log)
+		if cfg.Mode == "webhook" {
+			hook.Store(telegram.NewWebhook(h, sender, telegramState{st}, string(cfg.WebhookSecret), 30*time.Second, log))
+			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
+				log.Error("telegram setWebhook failed", "err", err)
+				return
+			}
+			connected.Store(true)
+			log.Info("telegram connected", "mode", "webhook", "bot", client.Self.UserName)
+			return
+		}
+		if _, err := client.Request(tgbotapi.DeleteWebhookConfig{}); err != nil {
+			log.Warn("telegram deleteWebhook failed", "err", err)
+		}
+		connected.Store(true)
+		log.Info("telegram connected", "mode", "polling", "bot", client.Self.UserName)
+		_ = telegram.NewPoller(client, h, sender, telegramState{st}, cfg.Workers, log).Run(ctx)
+	}()
+}
+
+// connectTelegram asks Telegram who the bot is, retrying with backoff until it answers or ctx ends. The
+// token stays out of every log line and error.
+func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger) (*tgbotapi.BotAPI, error) {
+	endpoint := tgbotapi.APIEndpoint
+	if cfg.APIEndpoint != "" {
+		endpoint = cfg.APIEndpoint + "/bot%s/%s"
+	}
+	wait := time.Second
+	for {
+		client, err := tgbotapi.NewBotAPIWithClient(string(cfg.Token), endpoint, &http.Client{Timeout: 40 * time.Second})
+		if err == nil {
+			return client, nil
+		}
+		log.Error("telegram getMe failed; retrying", "wait", wait, "err", redact(err, string(cfg.Token)))
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
+
+// redact removes a secret from an error's text (a URL in a network error can hold the bot token).
+func redact(err error, secret string) string {
+	if secret == "" {
+		return err.Error()
+	}
+	return strings.ReplaceAll(err.Error(), secret, "[token]")
+}
