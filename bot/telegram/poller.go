@@ -113,6 +113,7 @@ func (p *Poller) answer(ctx context.Context, updates []tgbotapi.Update) {
 
 // one answers an update unless it was answered before, then marks it.
 func (p *responder) one(ctx context.Context, u tgbotapi.Update) {
+	defer p.sender.metrics.update(u)()
 	done, err := p.state.Processed(ctx, u.UpdateID)
 	if err != nil {
 		p.log.Error("reading processed updates", "update", u.UpdateID, "err", err)

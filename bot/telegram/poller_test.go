@@ -122,7 +122,7 @@ func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil), state, 8, nil)
+		p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, 8, nil)
 		p.wait = 0
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)

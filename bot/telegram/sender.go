@@ -44,12 +44,13 @@ var ErrBlocked = errors.New("telegram: the user blocked the bot")
 
 // Sender sends requests within the rate limits, retrying what can succeed later.
 type Sender struct {
-	api    requester
-	limits Limits
-	retry  Retry
-	global *rate.Limiter
-	log    *slog.Logger
-	sleep  func(ctx context.Context, d time.Duration) error
+	api     requester
+	limits  Limits
+	retry   Retry
+	global  *rate.Limiter
+	log     *slog.Logger
+	sleep   func(ctx context.Context, d time.Duration) error
+	metrics *Metrics
 
 	mu    sync.Mutex
 	chats map[int64]*chatLimiter
@@ -63,13 +64,13 @@ type chatLimiter struct {
 // maxChatLimiters bounds the per-chat limiters kept; the least recently used are dropped beyond it.
 const maxChatLimiters = 10000
 
-// NewSender wraps a Bot API client. A nil logger logs nothing.
-func NewSender(api requester, limits Limits, retry Retry, log *slog.Logger) *Sender {
+// NewSender wraps a Bot API client. A nil logger logs nothing; nil metrics count nothing.
+func NewSender(api requester, limits Limits, retry Retry, log *slog.Logger, metrics *Metrics) *Sender {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Sender{api: api, limits: limits, retry: retry, global: limiter(limits.Global, 30),
-		log: log, sleep: sleepCtx, chats: map[int64]*chatLimiter{}}
+		log: log, sleep: sleepCtx, chats: map[int64]*chatLimiter{}, metrics: metrics}
 }
 
 func limiter(perSecond float64, burst int) *rate.Limiter {
@@ -93,15 +94,39 @@ func (s *Sender) Send(ctx context.Context, chatID int64, group bool, c tgbotapi.
 		_, err := s.api.Request(c)
 		wait, retry, err := s.classify(err, attempt)
 		if !retry {
+			s.metrics.reply(result(err))
 			return err
 		}
+		s.metrics.retry(reason(err))
 		last = err
 		s.log.Warn("telegram request failed; retrying", "attempt", attempt+1, "wait", wait, "err", err)
 		if err := s.sleep(ctx, wait); err != nil {
 			return err
 		}
 	}
+	s.metrics.reply("failed")
 	return fmt.Errorf("telegram: giving up after %d attempts: %w", s.retry.Attempts, last)
+}
+
+func result(err error) string {
+	switch {
+	case err == nil:
+		return "sent"
+	case errors.Is(err, ErrBlocked):
+		return "blocked"
+	}
+	return "failed"
+}
+
+func reason(err error) string {
+	var apiErr *tgbotapi.Error
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Code == 429:
+		return "429"
+	case errors.As(err, &apiErr):
+		return "5xx"
+	}
+	return "network"
 }
 
 // classify says whether a request's error is worth another try, and after how long.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
 // fakeAPI is an httptest server speaking the Bot API's wire format. fail decides, per sendMessage call
@@ -73,7 +75,7 @@ func (s *sleeps) sleep(_ context.Context, d time.Duration) error {
 }
 
 func newSender(t *testing.T, f *fakeAPI, timeout time.Duration) (*Sender, *sleeps) {
-	s := NewSender(f.client(t, timeout), Limits{}, Retry{Attempts: 4, Base: 100 * time.Millisecond, Max: time.Second}, nil)
+	s := NewSender(f.client(t, timeout), Limits{}, Retry{Attempts: 4, Base: 100 * time.Millisecond, Max: time.Second}, nil, nil)
 	sl := &sleeps{}
 	s.sleep = sl.sleep
 	return s, sl
@@ -161,7 +163,7 @@ func TestSenderRetries(t *testing.T) {
 
 func TestSenderRateLimits(t *testing.T) {
 	f := newFakeAPI(t, nil)
-	s := NewSender(f.client(t, time.Second), Limits{Global: 1000, Chat: 20, Group: 0}, DefaultRetry(), nil)
+	s := NewSender(f.client(t, time.Second), Limits{Global: 1000, Chat: 20, Group: 0}, DefaultRetry(), nil, nil)
 	start := time.Now()
 	for i := 0; i < 8; i++ { // burst of 3, then 20/s: the last 5 take about 250 ms
 		if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
@@ -184,5 +186,31 @@ func TestSenderRateLimits(t *testing.T) {
 	cancel()
 	if err := s.Send(ctx, 7, false, tgbotapi.NewMessage(7, "x")); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: got %v", err)
+	}
+}
+
+func TestSenderMetrics(t *testing.T) {
+	f := newFakeAPI(t, func(n int64, w http.ResponseWriter) bool {
+		if n == 1 {
+			w.WriteHeader(429)
+			_, _ = w.Write([]byte(`{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":1}}`))
+			return true
+		}
+		return false
+	})
+	m, err := NewMetrics(prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, m)
+	s.sleep = (&sleeps{}).sleep
+	if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
+		t.Fatal(err)
+	}
+	if got := testutil.ToFloat64(m.retries.WithLabelValues("429")); got != 1 {
+		t.Errorf("429 retries counted: %v", got)
+	}
+	if got := testutil.ToFloat64(m.replies.WithLabelValues("sent")); got != 1 {
+		t.Errorf("replies sent counted: %v", got)
 	}
 }

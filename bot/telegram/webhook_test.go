@@ -18,7 +18,7 @@ func TestWebhook(t *testing.T) {
 		t.Fatal(err)
 	}
 	h, _, _ := newHandler(t)
-	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil), &memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
+	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
 	body, _ := json.Marshal(update(42))
 	post := func(secret, body string) int {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))

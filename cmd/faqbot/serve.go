@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/reload"
@@ -116,7 +117,11 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	var adapters sync.WaitGroup
 	telegramStatus := "off: not configured"
 	if cfg.Telegram.Token != "" {
-		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, log, &adapters)
+		tm, err := telegram.NewMetrics(reg)
+		if err != nil {
+			return err
+		}
+		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, tm, log, &adapters)
 		telegramStatus = cfg.Telegram.Mode
 	}
 	if cfg.HTTP.API {

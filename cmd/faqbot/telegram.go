@@ -75,7 +75,8 @@ func (e liveEngine) feedback(platform string) telegram.FeedbackFunc {
 
 // startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),
 // then polls or serves the webhook. wg is done when its work in flight is finished.
-func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server, eng liveEngine, st *store.Store, log *slog.Logger, wg *sync.WaitGroup) {
+func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server, eng liveEngine, st *store.Store,
+	metrics *telegram.Metrics, log *slog.Logger, wg *sync.WaitGroup) {
 	log = log.With("adapter", telegramAdapter)
 	var connected atomic.Bool
 	var hook atomic.Pointer[telegram.Webhook]
@@ -102,7 +103,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 			return // ctx ended
 		}
 		h := telegram.NewHandler(eng, telegramState{st}, eng.feedback(telegramAdapter), client.Self.UserName)
-		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log)
+		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
 		if cfg.Mode == "webhook" {
 			hook.Store(telegram.NewWebhook(h, sender, telegramState{st}, string(cfg.WebhookSecret), 30*time.Second, log))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
