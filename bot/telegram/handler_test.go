@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -13,11 +14,21 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-type memPrefs map[int64]string
+type memPrefs struct {
+	mu    sync.Mutex
+	langs map[int64]string
+}
 
-func (p memPrefs) Lang(_ context.Context, chat int64) (string, error) { return p[chat], nil }
-func (p memPrefs) SetLang(_ context.Context, chat int64, lang string) error {
-	p[chat] = lang
+func (p *memPrefs) Lang(_ context.Context, chat int64) (string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.langs[chat], nil
+}
+
+func (p *memPrefs) SetLang(_ context.Context, chat int64, lang string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.langs[chat] = lang
 	return nil
 }
 
@@ -26,7 +37,19 @@ type verdict struct {
 	helpful  bool
 }
 
-func newHandler(t *testing.T) (*Handler, memPrefs, *[]verdict) {
+// verdicts records feedback from the handler's goroutines.
+type verdicts struct {
+	mu   sync.Mutex
+	list []verdict
+}
+
+func (v *verdicts) all() []verdict {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return append([]verdict(nil), v.list...)
+}
+
+func newHandler(t *testing.T) (*Handler, *memPrefs, *verdicts) {
 	t.Helper()
 	bank, _, err := knowledge.Default()
 	if err != nil {
@@ -41,13 +64,15 @@ func newHandler(t *testing.T) (*Handler, memPrefs, *[]verdict) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefs := memPrefs{}
-	var got []verdict
+	prefs := &memPrefs{langs: map[int64]string{}}
+	got := &verdicts{}
 	fb := func(_ context.Context, id, lang string, ok bool) error {
-		got = append(got, verdict{id, lang, ok})
+		got.mu.Lock()
+		defer got.mu.Unlock()
+		got.list = append(got.list, verdict{id, lang, ok})
 		return nil
 	}
-	return NewHandler(eng, prefs, fb, "ClinicFAQBot"), prefs, &got
+	return NewHandler(eng, prefs, fb, "ClinicFAQBot"), prefs, got
 }
 
 func private(text string) tgbotapi.Update {
@@ -144,8 +169,8 @@ func TestCommandsAndLanguage(t *testing.T) {
 		t.Errorf("/start deep link: %s", m.Text)
 	}
 	m = onlyMessage(t, handle(t, h, private("/lang ar")))
-	if prefs[7] != "ar" || m.Text != "سأجيبك بالعربية." {
-		t.Errorf("/lang ar: pref %q reply %q", prefs[7], m.Text)
+	if lang, _ := prefs.Lang(context.Background(), 7); lang != "ar" || m.Text != "سأجيبك بالعربية." {
+		t.Errorf("/lang ar: pref %q reply %q", lang, m.Text)
 	}
 	m = onlyMessage(t, handle(t, h, private("What should I wear?")))
 	if !strings.Contains(m.Text, "هذه معلومات عامة") || !strings.Contains(strings.Join(buttons(m), " "), "f:1:ar:what-to-wear") {
@@ -225,8 +250,8 @@ func TestCallbacks(t *testing.T) {
 		t.Fatalf("feedback: %+v", out)
 	}
 	edit := out[1].(tgbotapi.EditMessageReplyMarkupConfig)
-	if n := len(edit.ReplyMarkup.InlineKeyboard); n != 1 || len(*got) != 1 || (*got)[0] != (verdict{"pain", "en", false}) {
-		t.Errorf("feedback: %d rows left, recorded %v", n, *got)
+	if n, v := len(edit.ReplyMarkup.InlineKeyboard), got.all(); n != 1 || len(v) != 1 || v[0] != (verdict{"pain", "en", false}) {
+		t.Errorf("feedback: %d rows left, recorded %v", n, v)
 	}
 	if out := tap("p:ar:1"); len(out) != 2 {
 		t.Errorf("page: %+v", out)

@@ -10,6 +10,9 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
+// emptyPollPause is the pause after a poll that brought no update.
+const emptyPollPause = 50 * time.Millisecond
+
 // updatesAPI is what polling needs from the Bot API client.
 type updatesAPI interface {
 	GetUpdates(config tgbotapi.UpdateConfig) ([]tgbotapi.Update, error)
@@ -73,6 +76,9 @@ func (p *Poller) Run(ctx context.Context) error {
 		}
 		failures = 0
 		if len(updates) == 0 {
+			// Telegram answers an empty poll only after the long-poll timeout; a server that answers at
+			// once (an emulator, a proxy) is not asked again in a tight loop.
+			_ = sleepCtx(ctx, emptyPollPause)
 			continue
 		}
 		p.answer(context.WithoutCancel(ctx), updates)
