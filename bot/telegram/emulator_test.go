@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,7 +24,7 @@ type emulator struct {
 	base, token string
 }
 
-func startEmulator(t *testing.T) *emulator {
+func startEmulator(t testing.TB) *emulator {
 	t.Helper()
 	dir, _ := filepath.Abs("../../testdata/telegram-emulator")
 	node, err := exec.LookPath("node")
@@ -59,7 +60,7 @@ func startEmulator(t *testing.T) *emulator {
 }
 
 // post sends a simulated user's action to the emulator's client API.
-func (e *emulator) post(t *testing.T, path string, v map[string]any) {
+func (e *emulator) post(t testing.TB, path string, v map[string]any) {
 	t.Helper()
 	v["botToken"] = e.token
 	v["date"] = time.Now().Unix()
@@ -74,7 +75,7 @@ func (e *emulator) post(t *testing.T, path string, v map[string]any) {
 var patient = map[string]any{"id": 5, "first_name": "Patient", "is_bot": false, "language_code": "en"}
 var patientChat = map[string]any{"id": 5, "first_name": "Patient", "type": "private"}
 
-func (e *emulator) say(t *testing.T, text string) {
+func (e *emulator) say(t testing.TB, text string) {
 	msg := map[string]any{"from": patient, "chat": patientChat, "text": text}
 	path := "/sendMessage"
 	if strings.HasPrefix(text, "/") {
@@ -85,7 +86,7 @@ func (e *emulator) say(t *testing.T, text string) {
 	e.post(t, path, msg)
 }
 
-func (e *emulator) tap(t *testing.T, data string) {
+func (e *emulator) tap(t testing.TB, data string) {
 	e.post(t, "/sendCallback", map[string]any{"from": patient, "data": data,
 		"message": map[string]any{"message_id": 1, "chat": patientChat, "from": patient}})
 }
@@ -102,7 +103,7 @@ type botMessage struct {
 }
 
 // replies waits for the bot's next n messages to the patient.
-func (e *emulator) replies(t *testing.T, n int) []botMessage {
+func (e *emulator) replies(t testing.TB, n int) []botMessage {
 	t.Helper()
 	var out []botMessage
 	for deadline := time.Now().Add(10 * time.Second); len(out) < n && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
@@ -194,5 +195,30 @@ func TestEmulatorConversation(t *testing.T) {
 	}
 	if v := got.all(); len(v) != 1 || v[0] != (verdict{"what-to-wear", "en", false}) {
 		t.Errorf("feedback recorded: %v", v)
+	}
+}
+
+// TestEmulatorWebhook has the emulator post updates to the webhook. The emulator sends no secret header,
+// so a thin front in the test adds the one given to setWebhook, as Telegram does.
+func TestEmulatorWebhook(t *testing.T) {
+	e := startEmulator(t)
+	h, _, _ := newHandler(t)
+	client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, "hook-secret", 5*time.Second, nil)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set(SecretHeader, "hook-secret")
+		wh.ServeHTTP(w, r)
+	}))
+	defer front.Close()
+	if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": front.URL, "secret_token": "hook-secret"}); err != nil {
+		t.Fatal(err)
+	}
+	e.say(t, "will I be asleep during the procedure?")
+	m := e.replies(t, 1)[0]
+	if !strings.Contains(m.Text, "<b>") || !strings.Contains(strings.Join(m.buttons(), " "), "f:1:en:anesthesia") {
+		t.Errorf("webhook answer: %q %v", m.Text, m.buttons())
 	}
 }

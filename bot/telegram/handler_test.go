@@ -49,7 +49,7 @@ func (v *verdicts) all() []verdict {
 	return append([]verdict(nil), v.list...)
 }
 
-func newHandler(t *testing.T) (*Handler, *memPrefs, *verdicts) {
+func newHandler(t testing.TB) (*Handler, *memPrefs, *verdicts) {
 	t.Helper()
 	bank, _, err := knowledge.Default()
 	if err != nil {

@@ -57,7 +57,7 @@ type backlogAPI struct {
 	replies map[int64]int
 }
 
-func newBacklogAPI(t *testing.T, n int) *backlogAPI {
+func newBacklogAPI(t testing.TB, n int) *backlogAPI {
 	b := &backlogAPI{n: n, replies: map[int64]int{}}
 	b.srv = httptest.NewServer(http.HandlerFunc(b.serve))
 	t.Cleanup(b.srv.Close)
