@@ -26,15 +26,24 @@ type State interface {
 	MarkProcessed(ctx context.Context, updateID int) error
 }
 
-// Poller receives updates by long polling and answers them. Updates of one chat are answered in order;
-// chats are answered concurrently, so a slow chat does not hold up the others in its batch. The offset
-// is saved only after a batch's replies are sent, and each update is marked once answered, so a restart
-// neither loses an update nor answers one twice.
+// Poller receives updates by long polling and answers them. Each chat has its own queue, answered in
+// order by its own goroutine, and at most `workers` updates are answered at once, so a slow or failing
+// chat holds up only itself. Telegram is told an update is handled (the offset moves past it) only once it
+// and every update before it are answered; updates fetched again meanwhile are not queued twice, and a
+// restart re-fetches what was not answered. At most one poll's worth (100) of updates waits in memory.
 type Poller struct {
 	*responder
 	api     updatesAPI
-	workers int
+	workers chan struct{}
 	wait    time.Duration // long-poll timeout
+
+	mu       sync.Mutex
+	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
+	running  map[int64]bool              // chats with a goroutine answering them
+	inFlight map[int]bool                // fetched and not yet answered
+	order    []int                       // fetched update ids, oldest first, until answered
+	next     int                         // the offset past every fetched update
+	drains   sync.WaitGroup
 }
 
 // responder answers one update at a time, for the poller and the webhook alike.
@@ -52,20 +61,24 @@ func newResponder(h *Handler, s *Sender, st State, log *slog.Logger) *responder 
 	return &responder{handler: h, sender: s, state: st, log: log}
 }
 
-// NewPoller builds a poller; workers bounds the chats answered at once.
+// NewPoller builds a poller; workers bounds the updates answered at once.
 func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, workers int, log *slog.Logger) *Poller {
-	return &Poller{responder: newResponder(h, s, st, log), api: api, workers: max(1, workers), wait: 10 * time.Second}
+	return &Poller{responder: newResponder(h, s, st, log), api: api, workers: make(chan struct{}, max(1, workers)),
+		wait: 10 * time.Second, queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
-// Run polls until ctx ends. A batch being answered when ctx ends is finished first.
+// Run polls until ctx ends, then lets each chat finish the update it is answering (queued ones wait for
+// the next start, still unconfirmed to Telegram) and saves the offset.
 func (p *Poller) Run(ctx context.Context) error {
 	offset, err := p.state.Offset(ctx)
 	if err != nil {
 		return err
 	}
+	p.next = offset
+	saved := offset
 	failures := 0
 	for ctx.Err() == nil {
-		updates, err := p.api.GetUpdates(tgbotapi.UpdateConfig{Offset: offset, Limit: 100, Timeout: int(p.wait / time.Second)})
+		updates, err := p.api.GetUpdates(tgbotapi.UpdateConfig{Offset: p.watermark(), Limit: 100, Timeout: int(p.wait / time.Second)})
 		if err != nil {
 			failures++
 			p.log.Warn("telegram getUpdates failed", "attempt", failures, "err", err)
@@ -75,46 +88,97 @@ func (p *Poller) Run(ctx context.Context) error {
 			continue
 		}
 		failures = 0
-		if len(updates) == 0 {
-			// Telegram answers an empty poll only after the long-poll timeout; a server that answers at
-			// once (an emulator, a proxy) is not asked again in a tight loop.
+		if p.enqueue(ctx, updates) == 0 {
+			// Nothing new: Telegram answers so only after the long-poll timeout, or while updates are
+			// still being answered; either way, do not ask again in a tight loop.
 			_ = sleepCtx(ctx, emptyPollPause)
-			continue
 		}
-		p.answer(context.WithoutCancel(ctx), updates)
-		offset = updates[len(updates)-1].UpdateID + 1
-		if err := p.state.SaveOffset(context.WithoutCancel(ctx), offset); err != nil {
-			p.log.Error("saving the telegram offset", "err", err)
-		}
+		saved = p.saveOffset(ctx, saved)
 	}
+	p.drains.Wait()
+	p.saveOffset(ctx, saved)
 	return nil
 }
 
-// answer answers a batch: per chat in order, chats concurrently, at most p.workers at once.
-func (p *Poller) answer(ctx context.Context, updates []tgbotapi.Update) {
-	byChat := map[int64][]tgbotapi.Update{}
-	var order []int64
+// saveOffset stores the watermark when it moved.
+func (p *Poller) saveOffset(ctx context.Context, saved int) int {
+	w := p.watermark()
+	if w == saved {
+		return saved
+	}
+	if err := p.state.SaveOffset(context.WithoutCancel(ctx), w); err != nil {
+		p.log.Error("saving the telegram offset", "err", err)
+		return saved
+	}
+	return w
+}
+
+// watermark is the offset to confirm: the oldest update not yet answered, or past every fetched one.
+func (p *Poller) watermark() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.order) > 0 {
+		return p.order[0]
+	}
+	return p.next
+}
+
+// enqueue queues the updates not already queued or answering, and starts a goroutine for each chat that
+// has none. It returns how many were new.
+func (p *Poller) enqueue(ctx context.Context, updates []tgbotapi.Update) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fresh := 0
 	for _, u := range updates {
-		id := chatOf(u)
-		if _, ok := byChat[id]; !ok {
-			order = append(order, id)
+		if p.inFlight[u.UpdateID] || u.UpdateID < p.next {
+			continue // queued or being answered, or answered already: Telegram sends again until confirmed
 		}
-		byChat[id] = append(byChat[id], u)
+		fresh++
+		p.inFlight[u.UpdateID] = true
+		p.order = append(p.order, u.UpdateID)
+		p.next = max(p.next, u.UpdateID+1)
+		chat := chatOf(u)
+		p.queues[chat] = append(p.queues[chat], u)
+		if !p.running[chat] {
+			p.running[chat] = true
+			p.drains.Add(1)
+			go p.drain(ctx, chat)
+		}
 	}
-	sem := make(chan struct{}, p.workers)
-	var wg sync.WaitGroup
-	for _, id := range order {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(us []tgbotapi.Update) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			for _, u := range us {
-				p.one(ctx, u)
-			}
-		}(byChat[id])
+	return fresh
+}
+
+// drain answers one chat's queue in order until it is empty or ctx ends.
+func (p *Poller) drain(ctx context.Context, chat int64) {
+	defer p.drains.Done()
+	for {
+		p.mu.Lock()
+		q := p.queues[chat]
+		if len(q) == 0 || ctx.Err() != nil {
+			delete(p.queues, chat)
+			delete(p.running, chat)
+			p.mu.Unlock()
+			return
+		}
+		u := q[0]
+		p.queues[chat] = q[1:]
+		p.mu.Unlock()
+
+		p.workers <- struct{}{}
+		p.one(context.WithoutCancel(ctx), u)
+		<-p.workers
+		p.answered(u.UpdateID)
 	}
-	wg.Wait()
+}
+
+// answered retires an update and moves the watermark past every answered one at the front.
+func (p *Poller) answered(id int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.inFlight, id)
+	for len(p.order) > 0 && !p.inFlight[p.order[0]] {
+		p.order = p.order[1:]
+	}
 }
 
 // one answers an update unless it was answered before, then marks it.

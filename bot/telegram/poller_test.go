@@ -55,6 +55,7 @@ type backlogAPI struct {
 	n       int
 	mu      sync.Mutex
 	replies map[int64]int
+	slow    int64 // a chat whose sendMessage takes a second
 }
 
 func newBacklogAPI(t testing.TB, n int) *backlogAPI {
@@ -84,6 +85,9 @@ func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(body)
 	case strings.HasSuffix(r.URL.Path, "/sendMessage"):
 		chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
+		if chat == b.slow {
+			time.Sleep(time.Second)
+		}
 		b.mu.Lock()
 		b.replies[chat]++
 		b.mu.Unlock()
@@ -148,4 +152,37 @@ func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 		t.Errorf("answered %d of %d updates; answered more than once: %v", total, n, twice)
 	}
 	t.Logf("%d updates (with %d duplicate deliveries) answered once each across a restart, in %v", n, n/10, time.Since(start).Round(time.Millisecond))
+}
+
+func TestSlowChatDoesNotBlockOthers(t *testing.T) {
+	api := newBacklogAPI(t, 40)
+	api.slow = 1
+	h, _, _ := newHandler(t)
+	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, 4, nil)
+	p.wait = 0
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	deadline := time.Now().Add(800 * time.Millisecond)
+	for time.Now().Before(deadline) {
+		if total, _ := api.answered(); total >= 39 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	api.mu.Lock()
+	others, slowDone := len(api.replies), api.replies[1]
+	api.mu.Unlock()
+	if slowDone != 0 || others < 39 {
+		t.Errorf("while chat 1 was still being answered, %d other chats were answered; want all 39", others)
+	}
+	cancel()
+	<-done
+	if total, twice := api.answered(); total != 40 || len(twice) != 0 {
+		t.Errorf("after shutdown: %d chats answered, twice %v; the slow chat's reply in flight must finish", total, twice)
+	}
 }
