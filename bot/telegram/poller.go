@@ -24,6 +24,7 @@ type State interface {
 	SaveOffset(ctx context.Context, offset int) error
 	Processed(ctx context.Context, updateID int) (bool, error)
 	MarkProcessed(ctx context.Context, updateID int) error
+	Blocked(ctx context.Context, chatID int64) error // the user stopped or blocked the bot
 }
 
 // Poller receives updates by long polling and answers them. Each chat has its own queue, answered in
@@ -200,6 +201,9 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) {
 		if err := p.sender.Send(ctx, chat, group, r); err != nil {
 			if errors.Is(err, ErrBlocked) {
 				p.log.Info("telegram user blocked the bot; reply dropped", "update", u.UpdateID)
+				if err := p.state.Blocked(ctx, chat); err != nil {
+					p.log.Error("recording a blocked chat", "err", err)
+				}
 				break
 			}
 			p.log.Error("sending a telegram reply", "update", u.UpdateID, "err", err)

@@ -17,9 +17,17 @@ import (
 
 // memState is State in memory, shared by the pollers of a restart test as a store would be.
 type memState struct {
-	mu     sync.Mutex
-	offset int
-	done   map[int]bool
+	mu      sync.Mutex
+	offset  int
+	done    map[int]bool
+	blocked []int64
+}
+
+func (m *memState) Blocked(_ context.Context, chat int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.blocked = append(m.blocked, chat)
+	return nil
 }
 
 func (m *memState) Offset(context.Context) (int, error) {

@@ -52,3 +52,22 @@ func TestWebhook(t *testing.T) {
 		t.Errorf("answered %d chats, twice %v: want update 42 answered once", total, twice)
 	}
 }
+
+func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
+	f := newFakeAPI(t, func(n int64, w http.ResponseWriter) bool {
+		w.WriteHeader(403)
+		_, _ = w.Write([]byte(`{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}`))
+		return true
+	})
+	h, _, _ := newHandler(t)
+	state := &memState{done: map[int]bool{}}
+	wh := NewWebhook(h, NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, nil), state, "s", time.Second, nil)
+	body, _ := json.Marshal(update(7))
+	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(string(body)))
+	req.Header.Set(SecretHeader, "s")
+	rec := httptest.NewRecorder()
+	wh.ServeHTTP(rec, req)
+	if rec.Code != 200 || f.calls.Load() != 1 || len(state.blocked) != 1 || state.blocked[0] != 7 || !state.done[7] {
+		t.Errorf("got %d, %d sends, blocked %v, done %v", rec.Code, f.calls.Load(), state.blocked, state.done[7])
+	}
+}

@@ -47,6 +47,10 @@ func (s telegramState) MarkProcessed(ctx context.Context, id int) error {
 	return err
 }
 
+func (s telegramState) Blocked(ctx context.Context, chat int64) error {
+	return s.st.SetState(ctx, telegramAdapter, "blocked:"+strconv.FormatInt(chat, 10), time.Now().UTC().Format(time.RFC3339))
+}
+
 func (s telegramState) Lang(ctx context.Context, chat int64) (string, error) {
 	v, _, err := s.st.State(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10))
 	return v, err
