@@ -140,19 +140,44 @@ func (m botMessage) buttons() []string {
 }
 
 func TestEmulatorConversation(t *testing.T) {
-	e := startEmulator(t)
-	h, _, got := newHandler(t)
-	client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
+	for _, mode := range []string{"polling", "webhook"} {
+		t.Run(mode, func(t *testing.T) {
+			e := startEmulator(t)
+			h, _, got := newHandler(t)
+			client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sender := NewSender(client, Limits{}, DefaultRetry(), nil, nil)
+			state := &memState{done: map[int]bool{}}
+			if mode == "polling" {
+				p := NewPoller(client, h, sender, state, 4, nil)
+				p.wait = 0
+				ctx, cancel := context.WithCancel(context.Background())
+				done := make(chan error, 1)
+				go func() { done <- p.Run(ctx) }()
+				defer func() { cancel(); <-done }()
+			} else {
+				// The emulator sends no secret header: a thin front adds the one given to setWebhook, as
+				// Telegram does.
+				wh := NewWebhook(h, sender, state, "hook-secret", 5*time.Second, nil)
+				front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					r.Header.Set(SecretHeader, "hook-secret")
+					wh.ServeHTTP(w, r)
+				}))
+				defer front.Close()
+				if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": front.URL, "secret_token": "hook-secret"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			conversation(t, e, got)
+		})
 	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, 4, nil)
-	p.wait = 0
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+}
 
+// conversation is a patient's session: /start, questions in English and Arabic, an urgent message, a
+// photo, a related-topic tap and a feedback tap.
+func conversation(t *testing.T, e *emulator, got *verdicts) {
 	e.say(t, "/start")
 	m := e.replies(t, 1)[0]
 	if !strings.HasPrefix(m.Text, "Hello! I answer questions") || len(m.buttons()) != topicsPageSize+1 {
@@ -195,30 +220,5 @@ func TestEmulatorConversation(t *testing.T) {
 	}
 	if v := got.all(); len(v) != 1 || v[0] != (verdict{"what-to-wear", "en", false}) {
 		t.Errorf("feedback recorded: %v", v)
-	}
-}
-
-// TestEmulatorWebhook has the emulator post updates to the webhook. The emulator sends no secret header,
-// so a thin front in the test adds the one given to setWebhook, as Telegram does.
-func TestEmulatorWebhook(t *testing.T) {
-	e := startEmulator(t)
-	h, _, _ := newHandler(t)
-	client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, "hook-secret", 5*time.Second, nil)
-	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Header.Set(SecretHeader, "hook-secret")
-		wh.ServeHTTP(w, r)
-	}))
-	defer front.Close()
-	if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": front.URL, "secret_token": "hook-secret"}); err != nil {
-		t.Fatal(err)
-	}
-	e.say(t, "will I be asleep during the procedure?")
-	m := e.replies(t, 1)[0]
-	if !strings.Contains(m.Text, "<b>") || !strings.Contains(strings.Join(m.buttons(), " "), "f:1:en:anesthesia") {
-		t.Errorf("webhook answer: %q %v", m.Text, m.buttons())
 	}
 }
