@@ -1,12 +1,8 @@
 package telegram
 
 import (
-	"context"
-	"net/http"
 	"testing"
 	"time"
-
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
 // BenchmarkPollingFakeAPI is one update through polling against an httptest Bot API: fetched, answered
@@ -14,16 +10,9 @@ import (
 func BenchmarkPollingFakeAPI(b *testing.B) {
 	api := newBacklogAPI(b, b.N)
 	h, _, _ := newHandler(b)
-	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, 8, nil)
-	p.wait = 0
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
+	client := botClient(b, api.srv.URL, "123:abc")
 	b.ResetTimer()
-	go func() { done <- p.Run(ctx) }()
+	stop := startPoller(client, h, &memState{done: map[int]bool{}}, 8)
 	for {
 		if total, _ := api.answered(); total >= b.N {
 			break
@@ -31,8 +20,7 @@ func BenchmarkPollingFakeAPI(b *testing.B) {
 		time.Sleep(time.Millisecond)
 	}
 	b.StopTimer()
-	cancel()
-	<-done
+	stop()
 }
 
 // BenchmarkPollingEmulator is one patient message through the local Telegram emulator: sent by the
@@ -40,16 +28,7 @@ func BenchmarkPollingFakeAPI(b *testing.B) {
 func BenchmarkPollingEmulator(b *testing.B) {
 	e := startEmulator(b)
 	h, _, _ := newHandler(b)
-	client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, 8, nil)
-	p.wait = 0
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	defer startPoller(botClient(b, e.base, e.token), h, &memState{done: map[int]bool{}}, 8)()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e.say(b, "what should I wear?")

@@ -2,7 +2,6 @@ package telegram
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -144,23 +143,14 @@ func TestEmulatorConversation(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			e := startEmulator(t)
 			h, _, got := newHandler(t)
-			client, err := tgbotapi.NewBotAPIWithClient(e.token, e.base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-			if err != nil {
-				t.Fatal(err)
-			}
-			sender := NewSender(client, Limits{}, DefaultRetry(), nil, nil)
+			client := botClient(t, e.base, e.token)
 			state := &memState{done: map[int]bool{}}
 			if mode == "polling" {
-				p := NewPoller(client, h, sender, state, 4, nil)
-				p.wait = 0
-				ctx, cancel := context.WithCancel(context.Background())
-				done := make(chan error, 1)
-				go func() { done <- p.Run(ctx) }()
-				defer func() { cancel(); <-done }()
+				defer startPoller(client, h, state, 4)()
 			} else {
 				// The emulator sends no secret header: a thin front adds the one given to setWebhook, as
 				// Telegram does.
-				wh := NewWebhook(h, sender, state, "hook-secret", 5*time.Second, nil)
+				wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, "hook-secret", 5*time.Second, nil)
 				front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 					r.Header.Set(SecretHeader, "hook-secret")
 					wh.ServeHTTP(w, r)

@@ -130,24 +130,13 @@ func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
 	run := func(stopAfter int) {
-		client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, 8, nil)
-		p.wait = 0
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- p.Run(ctx) }()
+		stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, state, 8)
 		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 			if total, _ := api.answered(); total >= stopAfter {
 				break
 			}
 		}
-		cancel() // a restart in the middle of the backlog
-		if err := <-done; err != nil {
-			t.Fatal(err)
-		}
+		stop() // a restart in the middle of the backlog
 	}
 	start := time.Now()
 	run(n / 3)
@@ -166,15 +155,7 @@ func TestSlowChatDoesNotBlockOthers(t *testing.T) {
 	api := newBacklogAPI(t, 40)
 	api.slow = 1
 	h, _, _ := newHandler(t)
-	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, 4, nil)
-	p.wait = 0
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p.Run(ctx) }()
+	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 4)
 	deadline := time.Now().Add(800 * time.Millisecond)
 	for time.Now().Before(deadline) {
 		if total, _ := api.answered(); total >= 39 {
@@ -188,9 +169,29 @@ func TestSlowChatDoesNotBlockOthers(t *testing.T) {
 	if slowDone != 0 || others < 39 {
 		t.Errorf("while chat 1 was still being answered, %d other chats were answered; want all 39", others)
 	}
-	cancel()
-	<-done
+	stop()
 	if total, twice := api.answered(); total != 40 || len(twice) != 0 {
 		t.Errorf("after shutdown: %d chats answered, twice %v; the slow chat's reply in flight must finish", total, twice)
 	}
+}
+
+// botClient connects to a Bot API server under test.
+func botClient(t testing.TB, base, token string) *tgbotapi.BotAPI {
+	t.Helper()
+	client, err := tgbotapi.NewBotAPIWithClient(token, base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
+// startPoller polls client until the returned stop is called; stop returns once the replies in flight
+// are finished.
+func startPoller(client *tgbotapi.BotAPI, h *Handler, state State, workers int) (stop func()) {
+	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, workers, nil)
+	p.wait = 0
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	return func() { cancel(); <-done }
 }
