@@ -15,7 +15,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite"               // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
@@ -68,11 +69,28 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		db.SetMaxOpenConns(1) // one writer: SQLite serialises writes anyway, and this avoids SQLITE_BUSY
 	}
 	s := &Store{db: db, dialect: d, keepText: opts.KeepUnansweredText}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return s, nil
+}
+
+// migrateRetrying migrates, trying again while another process holds a SQLite file it is opening too:
+// SQLite answers some of those lock waits (switching to WAL) with SQLITE_BUSY at once.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	for attempt := 1; ; attempt++ {
+		err := s.migrate(ctx)
+		var busy *sqlite.Error
+		if err == nil || attempt == 20 || !errors.As(err, &busy) || busy.Code()&0xff != sqlite3.SQLITE_BUSY {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt) * 10 * time.Millisecond):
+		}
+	}
 }
 
 // IsPostgres reports whether a DSN names a PostgreSQL server (a URL or key=value settings with a host).
@@ -80,7 +98,8 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || strings.Contains(dsn, "host=")
 }
 
-// sqliteDSN opens SQLite in WAL mode with synchronous=NORMAL (a crash of the process loses nothing
+// sqliteDSN opens SQLite (busy timeout first, so that even switching to WAL waits for another process
+// instead of failing) in WAL mode with synchronous=NORMAL (a crash of the process loses nothing
 // committed; a power cut may lose the last transactions but never corrupts the file), waits on a busy
 // database instead of failing, and starts transactions as writers so migrations by several processes
 // take turns.
@@ -90,7 +109,7 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return "file:" + path + sep + "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
+	return "file:" + path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
 // Close closes the database.
