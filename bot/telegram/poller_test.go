@@ -63,7 +63,7 @@ type backlogAPI struct {
 	n       int
 	mu      sync.Mutex
 	replies map[int64]int
-	slow    int64 // a chat whose sendMessage takes a second
+	slow    int64 // a chat whose sendMessage takes three seconds
 }
 
 func newBacklogAPI(t testing.TB, n int) *backlogAPI {
@@ -94,7 +94,7 @@ func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(r.URL.Path, "/sendMessage"):
 		chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
 		if chat == b.slow {
-			time.Sleep(time.Second)
+			time.Sleep(3 * time.Second)
 		}
 		b.mu.Lock()
 		b.replies[chat]++
@@ -156,7 +156,7 @@ func TestSlowChatDoesNotBlockOthers(t *testing.T) {
 	api.slow = 1
 	h, _, _ := newHandler(t)
 	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 4)
-	deadline := time.Now().Add(800 * time.Millisecond)
+	deadline := time.Now().Add(2500 * time.Millisecond)
 	for time.Now().Before(deadline) {
 		if total, _ := api.answered(); total >= 39 {
 			break
