@@ -1,0 +1,208 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+type verdict struct {
+	id, lang string
+	ok       bool
+}
+
+func setup(t *testing.T, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
+	t.Helper()
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	eng, err := bot.New(bank, ix, bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	var got []verdict
+	h, err := NewInteractions(hex.EncodeToString(pub), eng, func(_ context.Context, id, lang string, ok bool) error {
+		got = append(got, verdict{id, lang, ok})
+		return nil
+	}, public, 2*time.Second, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, priv, &got
+}
+
+// wire is an interaction response as Discord reads it.
+type wire struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data *struct {
+		Content string                 `json:"content"`
+		Flags   discordgo.MessageFlags `json:"flags"`
+		Embeds  []struct {
+			Title, Description string
+			Color              int
+			Footer             struct{ Text string }
+		} `json:"embeds"`
+		Components []struct {
+			Type       int `json:"type"`
+			Components []struct {
+				CustomID string `json:"custom_id"`
+			} `json:"components"`
+		} `json:"components"`
+		Choices []struct {
+			Name  string `json:"name"`
+			Value any    `json:"value"`
+		} `json:"choices"`
+	} `json:"data"`
+}
+
+// call posts a signed interaction; tamper breaks the signature.
+func call(t *testing.T, h *Interactions, key ed25519.PrivateKey, body string, at time.Time, tamper bool) (int, wire) {
+	t.Helper()
+	ts := strconv.FormatInt(at.Unix(), 10)
+	sig := ed25519.Sign(key, []byte(ts+body))
+	if tamper {
+		sig[0] ^= 1
+	}
+	req := httptest.NewRequest("POST", "/discord/interactions", strings.NewReader(body))
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(sig))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var resp wire
+	if rec.Code == 200 {
+		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+			t.Fatalf("response is not an interaction response: %v\n%s", err, rec.Body.String())
+		}
+	}
+	return rec.Code, resp
+}
+
+func command(name, option, value, locale string) string {
+	b, _ := json.Marshal(map[string]any{"id": "1", "application_id": "2", "type": 2, "token": "t", "version": 1, "locale": locale,
+		"data": map[string]any{"id": "3", "name": name, "type": 1, "options": []map[string]any{{"name": option, "type": 3, "value": value}}}})
+	return string(b)
+}
+
+func component(customID string, values ...string) string {
+	b, _ := json.Marshal(map[string]any{"id": "1", "application_id": "2", "type": 3, "token": "t", "version": 1,
+		"data": map[string]any{"custom_id": customID, "component_type": 2, "values": values}})
+	return string(b)
+}
+
+func TestSignatureAndPing(t *testing.T) {
+	h, key, _ := setup(t, false)
+	now := time.Now()
+	if code, resp := call(t, h, key, `{"type":1}`, now, false); code != 200 || resp.Type != discordgo.InteractionResponsePong {
+		t.Errorf("PING: %d %+v", code, resp)
+	}
+	if code, _ := call(t, h, key, `{"type":1}`, now, true); code != 401 {
+		t.Errorf("bad signature: %d", code)
+	}
+	if code, _ := call(t, h, key, `{"type":1}`, now.Add(-6*time.Minute), false); code != 401 {
+		t.Errorf("stale timestamp: %d", code)
+	}
+	if code, _ := call(t, h, key, `{"type":`, now, false); code != 400 {
+		t.Errorf("malformed JSON: %d", code)
+	}
+	req := httptest.NewRequest("POST", "/discord/interactions", strings.NewReader(`{"type":1}`))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 401 {
+		t.Errorf("missing signature: %d", rec.Code)
+	}
+	big := httptest.NewRequest("POST", "/discord/interactions", bytes.NewReader(make([]byte, 100)))
+	big.Body = http.MaxBytesReader(httptest.NewRecorder(), big.Body, 10)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, big)
+	if rec.Code != 413 {
+		t.Errorf("oversize body: %d", rec.Code)
+	}
+	if _, err := NewInteractions("zz", nil, nil, false, time.Second, nil); err == nil {
+		t.Error("bad public key accepted")
+	}
+}
+
+func TestAsk(t *testing.T) {
+	h, key, _ := setup(t, false)
+	now := time.Now()
+	code, resp := call(t, h, key, command("ask", "question", "What should I wear to my session?", "en-US"), now, false)
+	if code != 200 || resp.Data == nil || len(resp.Data.Embeds) != 1 {
+		t.Fatalf("ask: %d %+v", code, resp)
+	}
+	e := resp.Data.Embeds[0]
+	if e.Title != "What to wear" || e.Color != colourAnswer || !strings.HasPrefix(e.Footer.Text, "This information is general") ||
+		resp.Data.Flags != discordgo.MessageFlagsEphemeral || len(resp.Data.Components) != 2 {
+		t.Errorf("English answer: %+v flags %v components %d", e, resp.Data.Flags, len(resp.Data.Components))
+	}
+	_, resp = call(t, h, key, command("ask", "question", "كم تستغرق جلسة العلاج؟", "ar"), now, false)
+	if e := resp.Data.Embeds[0]; !strings.HasPrefix(e.Footer.Text, "هذه معلومات عامة") {
+		t.Errorf("Arabic answer footer: %q", e.Footer.Text)
+	}
+	_, resp = call(t, h, key, command("ask", "question", "I have chest pain @everyone", "en-US"), now, false)
+	if e := resp.Data.Embeds[0]; e.Color != colourUrgent || !strings.Contains(e.Description, "urgent medical attention") || len(resp.Data.Components) != 0 {
+		t.Errorf("urgent: %+v", e)
+	}
+	public, key2, _ := setup(t, true)
+	if _, resp := call(t, public, key2, command("ask", "question", "is it painful?", "en-US"), now, false); resp.Data.Flags != 0 {
+		t.Errorf("public answers: flags %v", resp.Data.Flags)
+	}
+}
+
+func TestAutocompleteTopicsAndButtons(t *testing.T) {
+	h, key, got := setup(t, false)
+	now := time.Now()
+	ac, _ := json.Marshal(map[string]any{"id": "1", "application_id": "2", "type": 4, "token": "t", "version": 1,
+		"data": map[string]any{"id": "3", "name": "faq", "type": 1, "options": []map[string]any{{"name": "topic", "type": 3, "value": "harv", "focused": true}}}})
+	_, resp := call(t, h, key, string(ac), now, false)
+	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(resp.Data.Choices) == 0 || resp.Data.Choices[0].Value != "harvesting" {
+		t.Errorf("autocomplete: %+v", resp.Data)
+	}
+	if _, resp := call(t, h, key, command("faq", "topic", "fasting", "en-US"), now, false); resp.Data.Embeds[0].Title == "" {
+		t.Errorf("/faq: %+v", resp.Data)
+	}
+	if _, resp := call(t, h, key, command("topics", "x", "", "ar"), now, false); len(resp.Data.Components) != 1 {
+		t.Errorf("/topics: %+v", resp.Data)
+	}
+	if _, resp := call(t, h, key, component("t:en:pain"), now, false); len(resp.Data.Embeds) != 1 {
+		t.Errorf("topic button: %+v", resp.Data)
+	}
+	if _, resp := call(t, h, key, component("topics", "t:ar:fasting"), now, false); len(resp.Data.Embeds) != 1 {
+		t.Errorf("topics menu: %+v", resp.Data)
+	}
+	if _, resp := call(t, h, key, component("f:0:en:pain"), now, false); resp.Data.Content != "Thank you for your feedback!" || len(*got) != 1 {
+		t.Errorf("feedback: %+v %v", resp.Data, *got)
+	}
+	for _, bad := range []string{"", "x", "f:2:en:pain", "f:1:xx:pain", "t:en:nope", strings.Repeat("z", 300)} {
+		if code, resp := call(t, h, key, component(bad), now, false); code != 200 || resp.Data == nil || len(resp.Data.Embeds) != 0 {
+			t.Errorf("malformed custom id %q: %d %+v", bad, code, resp.Data)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	if got := escape("**bold** @everyone _x_"); strings.Contains(got, "@everyone") || strings.Contains(got, "**") {
+		t.Errorf("not escaped: %q", got)
+	}
+}

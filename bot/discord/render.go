@@ -1,0 +1,117 @@
+package discord
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+// Discord's limits.
+const (
+	maxDescription = 4096
+	maxTitle       = 256
+	maxFooter      = 2048
+	maxCustomID    = 100
+	maxLabel       = 80
+)
+
+// Embed colours: the clinic's blue, grey when the guide does not cover a question, red for urgent.
+const (
+	colourAnswer  = 0x2B6CB0
+	colourNoMatch = 0x718096
+	colourUrgent  = 0xC53030
+)
+
+// embed renders an answer: the topic title, the answer (or the urgent instruction, or the honest
+// fallback), its source, and the disclaimer as footer. Knowledge text is escaped as Markdown.
+func embed(a bot.Answer) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Footer: &discordgo.MessageEmbedFooter{Text: cut(a.Disclaimer, maxFooter)}}
+	switch a.Status {
+	case bot.Urgent:
+		e.Color = colourUrgent
+		e.Title = "⚠️"
+		e.Description = "**" + escape(a.Reply) + "**"
+	case bot.Answered:
+		e.Color = colourAnswer
+		e.Title = cut(escape(a.Title), maxTitle)
+		e.Description = escape(a.Reply)
+		if a.Source != "" {
+			e.Description += "\n\n*" + escape(a.Source) + "*"
+		}
+	default:
+		e.Color = colourNoMatch
+		e.Description = escape(a.Reply)
+	}
+	e.Description = cut(e.Description, maxDescription)
+	return e
+}
+
+// escape keeps text from being read as Discord Markdown or as a mention.
+func escape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`,
+		"@", "@\u200b", "#", `\#`)
+	return r.Replace(s)
+}
+
+func cut(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
+}
+
+// Custom ids: "t:<lang>:<id>" opens a topic, "f:<1|0>:<lang>:<id>" is feedback.
+func topicID(id, lang string) string { return "t:" + lang + ":" + id }
+func feedbackID(id, lang string, ok bool) string {
+	v := "0"
+	if ok {
+		v = "1"
+	}
+	return "f:" + v + ":" + lang + ":" + id
+}
+
+// components are the buttons under an answer: up to three related topics in one row, then helpful / not
+// helpful. An id too long for a custom id gets no button.
+func components(a bot.Answer) []discordgo.MessageComponent {
+	var topics []discordgo.MessageComponent
+	list := a.Related
+	if a.Status == bot.NoMatch {
+		list = a.Suggestions
+	}
+	for _, r := range list {
+		if len(topics) == 3 {
+			break
+		}
+		if id := topicID(r.ID, a.Lang); len(id) <= maxCustomID {
+			topics = append(topics, discordgo.Button{Label: cut(r.Title, maxLabel), Style: discordgo.SecondaryButton, CustomID: id})
+		}
+	}
+	var rows []discordgo.MessageComponent
+	if len(topics) > 0 {
+		rows = append(rows, discordgo.ActionsRow{Components: topics})
+	}
+	if a.Status == bot.Answered {
+		yes, no := feedbackID(a.ID, a.Lang, true), feedbackID(a.ID, a.Lang, false)
+		if len(yes) <= maxCustomID {
+			t := labels(a.Lang)
+			rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+				discordgo.Button{Label: t.helpful, Style: discordgo.SuccessButton, CustomID: yes},
+				discordgo.Button{Label: t.notHelpful, Style: discordgo.DangerButton, CustomID: no},
+			}})
+		}
+	}
+	return rows
+}
+
+type uiLabels struct{ helpful, notHelpful, thanks, unknown string }
+
+func labels(lang string) uiLabels {
+	if lang == "ar" {
+		return uiLabels{"👍 مفيد", "👎 غير مفيد", "شكرًا على رأيك!", "هذا الموضوع لم يعد متاحًا."}
+	}
+	return uiLabels{"👍 Helpful", "👎 Not helpful", "Thank you for your feedback!", "That topic is no longer available."}
+}
