@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/discord"
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/internal/config"
@@ -139,10 +140,20 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
 	}
+	discordStatus := "off: not configured"
+	if cfg.Discord.PublicKey != "" {
+		eng := liveEngine{rec: answers, live: live}
+		in, err := discord.NewInteractions(cfg.Discord.PublicKey, eng, eng.feedback("discord"), cfg.Discord.PublicAnswers, cfg.HTTP.AnswerTimeout, log)
+		if err != nil {
+			return err
+		}
+		srv.Handle("POST /discord/interactions", in)
+		discordStatus = "interactions endpoint"
+	}
 	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
 		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
 		"admin_reload", cfg.AdminToken != "",
-		"telegram", telegramStatus, "discord", "off: not configured")
+		"telegram", telegramStatus, "discord", discordStatus)
 	err = srv.Serve(ctx, ln)
 	adapters.Wait() // replies in flight finish before the store closes
 	log.Info("faqbot stopped")

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +108,45 @@ func TestServeStartsAndStops(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "", "report", "--since", "yesterday"); code != 2 {
 		t.Errorf("bad --since: exit %d, want 2", code)
+	}
+}
+
+func TestServeDiscordInteractions(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", filepath.Join(t.TempDir(), "f.db")}, strings.NewReader(""), io.Discard, io.Discard)
+	}()
+	defer func() { cancel(); <-done }()
+	post := func(body string, sign bool) int {
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		sig := ed25519.Sign(priv, []byte(ts+body))
+		if !sign {
+			sig[0] ^= 1
+		}
+		req, _ := http.NewRequest("POST", "http://"+addr+"/discord/interactions", strings.NewReader(body))
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(sig))
+		req.Header.Set("X-Signature-Timestamp", ts)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	var code int
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if code = post(`{"type":1}`, true); code != 0 {
+			break
+		}
+	}
+	if code != 200 {
+		t.Errorf("signed PING: %d", code)
+	}
+	if code := post(`{"type":1}`, false); code != 401 {
+		t.Errorf("forged signature: %d", code)
 	}
 }

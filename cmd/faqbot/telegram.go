@@ -13,10 +13,8 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
-	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/internal/config"
-	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
 )
@@ -58,23 +56,6 @@ func (s telegramState) Lang(ctx context.Context, chat int64) (string, error) {
 
 func (s telegramState) SetLang(ctx context.Context, chat int64, lang string) error {
 	return s.st.SetState(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10), lang)
-}
-
-// liveEngine gives adapters recorded answers and the topics of the knowledge serving now.
-type liveEngine struct {
-	rec  *store.Recorder
-	live *reload.Engine
-}
-
-func (e liveEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
-	return e.rec.Answer(ctx, q)
-}
-func (e liveEngine) Topics(lang string) []bot.Topic           { return e.live.Topics(lang) }
-func (e liveEngine) Topic(id, lang string) (bot.Answer, bool) { return e.live.Topic(id, lang) }
-func (e liveEngine) feedback(platform string) telegram.FeedbackFunc {
-	return func(ctx context.Context, id, lang string, helpful bool) error {
-		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, Lang: lang, AnswerID: id, Helpful: helpful})
-	}
 }
 
 // startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),

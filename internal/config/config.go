@@ -30,6 +30,7 @@ type Config struct {
 	Reload    Reload             `yaml:"reload"`
 	Messages  map[string]Message `yaml:"messages"`
 	Telegram  Telegram           `yaml:"telegram"`
+	Discord   Discord            `yaml:"discord"`
 
 	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
 	AdminToken Secret `yaml:"-"`
@@ -78,6 +79,12 @@ type Telegram struct {
 	ChatRate      float64 `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
 	GroupRate     float64 `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
 	Workers       int     `yaml:"workers"`      // chats answered at once
+}
+
+// Discord configures the Discord adapter's HTTP interactions endpoint; it is off without a public key.
+type Discord struct {
+	PublicKey     string `yaml:"public_key"`     // the application's Ed25519 public key (hex); DISCORD_PUBLIC_KEY
+	PublicAnswers bool   `yaml:"public_answers"` // answers visible to the channel, not only the asker
 }
 
 // Message overrides the fixed texts of one language.
@@ -188,6 +195,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	str("FAQBOT_STORE", &c.Store.DSN)
 	str("FAQBOT_LOG_LEVEL", &c.Log.Level)
 	str("FAQBOT_LOG_FORMAT", &c.Log.Format)
+	str("DISCORD_PUBLIC_KEY", &c.Discord.PublicKey)
 	str("TELEGRAM_MODE", &c.Telegram.Mode)
 	str("TELEGRAM_WEBHOOK_URL", &c.Telegram.WebhookURL)
 	str("TELEGRAM_API_ENDPOINT", &c.Telegram.APIEndpoint)
@@ -220,7 +228,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	}
 	for key, dst := range map[string]*bool{
 		"FAQBOT_LOG_TEXT": &c.Log.Text, "FAQBOT_KEEP_UNANSWERED_TEXT": &c.Store.KeepUnansweredText, "FAQBOT_RELOAD_WATCH": &c.Reload.Watch,
-		"FAQBOT_HTTP_API": &c.HTTP.API,
+		"FAQBOT_HTTP_API": &c.HTTP.API, "DISCORD_PUBLIC_ANSWERS": &c.Discord.PublicAnswers,
 	} {
 		if v, ok := env(key); ok {
 			b, err := strconv.ParseBool(v)
@@ -278,6 +286,9 @@ func (c *Config) validate() []string {
 		p = append(p, fmt.Sprintf("log.format %q: want text or json (FAQBOT_LOG_FORMAT)", c.Log.Format))
 	}
 	p = append(p, c.Telegram.validate()...)
+	if k := c.Discord.PublicKey; k != "" && len(k) != 64 {
+		p = append(p, "DISCORD_PUBLIC_KEY: want the application's public key, 64 hexadecimal characters")
+	}
 	for lang := range c.Messages {
 		if lang != "en" && lang != "ar" {
 			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use en or ar)", lang))
