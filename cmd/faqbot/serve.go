@@ -150,6 +150,9 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		srv.Handle("POST /discord/interactions", in)
 		discordStatus = "interactions endpoint"
 	}
+	if cfg.Discord.Token != "" {
+		registerDiscord(ctx, cfg.Discord, log, &adapters)
+	}
 	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
 		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
 		"admin_reload", cfg.AdminToken != "",

@@ -85,6 +85,9 @@ type Telegram struct {
 type Discord struct {
 	PublicKey     string `yaml:"public_key"`     // the application's Ed25519 public key (hex); DISCORD_PUBLIC_KEY
 	PublicAnswers bool   `yaml:"public_answers"` // answers visible to the channel, not only the asker
+	Token         Secret `yaml:"-"`              // DISCORD_BOT_TOKEN (environment only): registers the commands
+	AppID         string `yaml:"app_id"`         // the application id; DISCORD_APP_ID
+	GuildID       string `yaml:"guild_id"`       // register in one server (fast) instead of globally; DISCORD_GUILD_ID
 }
 
 // Message overrides the fixed texts of one language.
@@ -196,6 +199,11 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	str("FAQBOT_LOG_LEVEL", &c.Log.Level)
 	str("FAQBOT_LOG_FORMAT", &c.Log.Format)
 	str("DISCORD_PUBLIC_KEY", &c.Discord.PublicKey)
+	str("DISCORD_APP_ID", &c.Discord.AppID)
+	str("DISCORD_GUILD_ID", &c.Discord.GuildID)
+	if v, ok := env("DISCORD_BOT_TOKEN"); ok {
+		c.Discord.Token = Secret(v)
+	}
 	str("TELEGRAM_MODE", &c.Telegram.Mode)
 	str("TELEGRAM_WEBHOOK_URL", &c.Telegram.WebhookURL)
 	str("TELEGRAM_API_ENDPOINT", &c.Telegram.APIEndpoint)
@@ -288,6 +296,9 @@ func (c *Config) validate() []string {
 	p = append(p, c.Telegram.validate()...)
 	if k := c.Discord.PublicKey; k != "" && len(k) != 64 {
 		p = append(p, "DISCORD_PUBLIC_KEY: want the application's public key, 64 hexadecimal characters")
+	}
+	if c.Discord.Token != "" && c.Discord.AppID == "" {
+		p = append(p, "DISCORD_APP_ID is empty: registering the slash commands needs the application id")
 	}
 	for lang := range c.Messages {
 		if lang != "en" && lang != "ar" {
