@@ -166,7 +166,7 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 		p.mu.Unlock()
 
 		p.workers <- struct{}{}
-		p.one(context.WithoutCancel(ctx), u)
+		_ = p.one(context.WithoutCancel(ctx), u) // logged; polling moves on rather than stall the chat
 		<-p.workers
 		p.answered(u.UpdateID)
 	}
@@ -182,19 +182,22 @@ func (p *Poller) answered(id int) {
 	}
 }
 
-// one answers an update unless it was answered before, then marks it.
-func (p *responder) one(ctx context.Context, u tgbotapi.Update) {
+// one answers an update unless it was answered before, then marks it. When the update cannot be
+// handled (the engine or the store failing), it is left unmarked and the error returned: a webhook then
+// asks Telegram to deliver it again.
+func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 	defer p.sender.metrics.update(u)()
 	done, err := p.state.Processed(ctx, u.UpdateID)
 	if err != nil {
 		p.log.Error("reading processed updates", "update", u.UpdateID, "err", err)
 	}
 	if done {
-		return
+		return nil
 	}
 	reqs, err := p.handler.Handle(ctx, u)
 	if err != nil {
 		p.log.Error("handling a telegram update", "update", u.UpdateID, "err", err)
+		return err
 	}
 	chat, group := chatOf(u), isGroup(u)
 	for _, r := range reqs {
@@ -212,6 +215,7 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) {
 	if err := p.state.MarkProcessed(ctx, u.UpdateID); err != nil {
 		p.log.Error("marking a telegram update", "update", u.UpdateID, "err", err)
 	}
+	return nil
 }
 
 // chatOf is the chat an update belongs to (0 for inline queries, which have none).

@@ -39,6 +39,9 @@ func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), wh.timeout)
 	defer cancel()
-	wh.one(ctx, u)
+	if err := wh.one(ctx, u); err != nil {
+		http.Error(w, "try again", http.StatusServiceUnavailable) // Telegram delivers it again later
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 }

@@ -1,7 +1,9 @@
 package telegram
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -69,5 +71,22 @@ func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
 	wh.ServeHTTP(rec, req)
 	if rec.Code != 200 || f.calls.Load() != 1 || len(state.blocked) != 1 || state.blocked[0] != 7 || !state.done[7] {
 		t.Errorf("got %d, %d sends, blocked %v, done %v", rec.Code, f.calls.Load(), state.blocked, state.done[7])
+	}
+}
+
+func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
+	api := newBacklogAPI(t, 0)
+	h, _, _ := newHandler(t)
+	h.feedback = func(context.Context, string, string, bool) error { return errors.New("store down") }
+	state := &memState{done: map[int]bool{}}
+	wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, "s", time.Second, nil)
+	body := `{"update_id": 9, "callback_query": {"id": "c", "data": "f:1:en:pain", "from": {"id": 5, "is_bot": false, "first_name": "P"},
+		"message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}}}`
+	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
+	req.Header.Set(SecretHeader, "s")
+	rec := httptest.NewRecorder()
+	wh.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || state.done[9] {
+		t.Errorf("got %d, marked %v: want 503 and the update left for redelivery", rec.Code, state.done[9])
 	}
 }
