@@ -28,15 +28,14 @@ type State interface {
 }
 
 // Poller receives updates by long polling and answers them. Each chat has its own queue, answered in
-// order by its own goroutine, and at most `workers` updates are answered at once, so a slow or failing
-// chat holds up only itself. Telegram is told an update is handled (the offset moves past it) only once it
+// order by its own goroutine, and at most `workers` updates are handled or sent at once; a chat waiting
+// on its own rate limit holds no slot, so a slow or failing chat holds up only itself. Telegram is told an update is handled (the offset moves past it) only once it
 // and every update before it are answered; updates fetched again meanwhile are not queued twice, and a
 // restart re-fetches what was not answered. At most one poll's worth (100) of updates waits in memory.
 type Poller struct {
 	*responder
-	api     updatesAPI
-	workers chan struct{}
-	wait    time.Duration // long-poll timeout
+	api  updatesAPI
+	wait time.Duration // long-poll timeout
 
 	mu       sync.Mutex
 	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
@@ -53,6 +52,7 @@ type responder struct {
 	sender  *Sender
 	state   State
 	log     *slog.Logger
+	slots   chan struct{} // bounds the updates being handled or sent at once; nil: no bound
 }
 
 func newResponder(h *Handler, s *Sender, st State, log *slog.Logger) *responder {
@@ -64,8 +64,10 @@ func newResponder(h *Handler, s *Sender, st State, log *slog.Logger) *responder 
 
 // NewPoller builds a poller; workers bounds the updates answered at once.
 func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, workers int, log *slog.Logger) *Poller {
-	return &Poller{responder: newResponder(h, s, st, log), api: api, workers: make(chan struct{}, max(1, workers)),
-		wait: 10 * time.Second, queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
+	r := newResponder(h, s, st, log)
+	r.slots = make(chan struct{}, max(1, workers))
+	return &Poller{responder: r, api: api, wait: 10 * time.Second,
+		queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
 // Run polls until ctx ends, then lets each chat finish the update it is answering (queued ones wait for
@@ -165,9 +167,7 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 		p.queues[chat] = q[1:]
 		p.mu.Unlock()
 
-		p.workers <- struct{}{}
 		_ = p.one(context.WithoutCancel(ctx), u) // logged; polling moves on rather than stall the chat
-		<-p.workers
 		p.answered(u.UpdateID)
 	}
 }
@@ -194,14 +194,22 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 	if done {
 		return nil
 	}
+	release := p.acquire()
 	reqs, err := p.handler.Handle(ctx, u)
+	release()
 	if err != nil {
 		p.log.Error("handling a telegram update", "update", u.UpdateID, "err", err)
 		return err
 	}
 	chat, group := chatOf(u), isGroup(u)
 	for _, r := range reqs {
-		if err := p.sender.Send(ctx, chat, group, r); err != nil {
+		err := p.sender.WaitChat(ctx, chat, group)
+		if err == nil {
+			release := p.acquire()
+			err = p.sender.send(ctx, r)
+			release()
+		}
+		if err != nil {
 			if errors.Is(err, ErrBlocked) {
 				p.log.Info("telegram user blocked the bot; reply dropped", "update", u.UpdateID)
 				if err := p.state.Blocked(ctx, chat); err != nil {
@@ -216,6 +224,15 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 		p.log.Error("marking a telegram update", "update", u.UpdateID, "err", err)
 	}
 	return nil
+}
+
+// acquire takes a slot, when slots are bounded, and returns its release.
+func (p *responder) acquire() func() {
+	if p.slots == nil {
+		return func() {}
+	}
+	p.slots <- struct{}{}
+	return func() { <-p.slots }
 }
 
 // chatOf is the chat an update belongs to (0 for inline queries, which have none).

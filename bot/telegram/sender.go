@@ -83,9 +83,20 @@ func limiter(perSecond float64, burst int) *rate.Limiter {
 // Send sends one request to a chat (group or private), waiting for the rate limits, and retries 429s,
 // 5xx answers and network errors within the retry bounds. It returns ErrBlocked for a 403.
 func (s *Sender) Send(ctx context.Context, chatID int64, group bool, c tgbotapi.Chattable) error {
-	if err := s.chat(chatID, group).Wait(ctx); err != nil {
+	if err := s.WaitChat(ctx, chatID, group); err != nil {
 		return err
 	}
+	return s.send(ctx, c)
+}
+
+// WaitChat waits until a chat may be sent to. Callers that bound their concurrency wait here before
+// taking a slot, so a chat held back by its own limit does not hold a slot others could use.
+func (s *Sender) WaitChat(ctx context.Context, chatID int64, group bool) error {
+	return s.chat(chatID, group).Wait(ctx)
+}
+
+// send sends within the global limit, retrying what can succeed later.
+func (s *Sender) send(ctx context.Context, c tgbotapi.Chattable) error {
 	var last error
 	for attempt := 0; attempt < s.retry.Attempts; attempt++ {
 		if err := s.global.Wait(ctx); err != nil {
