@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/banktest"
+	"github.com/faqbot/faqbot/internal/enginetest"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -19,7 +19,7 @@ func BenchmarkAnswerDefault(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchAnswers(b, engineOver(b, base), mixedQuestions(base))
+	benchAnswers(b, enginetest.Over(b, base, bot.Options{}), mixedQuestions(base))
 }
 
 // BenchmarkAnswer10k answers on a generated bank of 10,000 entries (5,000 per language, question and
@@ -30,25 +30,11 @@ func BenchmarkAnswer10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	bank := banktest.Generate(base, 5000, banktest.DefaultShape(), 1)
-	benchAnswers(b, engineOver(b, bank), mixedQuestions(base))
+	benchAnswers(b, enginetest.Over(b, bank, bot.Options{}), mixedQuestions(base))
 }
 
 func mixedQuestions(base *knowledge.Bank) []string {
 	return append(banktest.Questions(base, "en", 500, 7), banktest.Questions(base, "ar", 500, 8)...)
-}
-
-func engineOver(b *testing.B, bank *knowledge.Bank) *bot.Engine {
-	b.Helper()
-	ix, err := index.Build(context.Background(), bank)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = ix.Close() })
-	eng, err := bot.New(bank, ix, bot.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return eng
 }
 
 // benchAnswers times each answer and reports the median and 99th percentile beside the mean.

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/internal/enginetest"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -115,15 +115,7 @@ func TestGuideSectionsAnswerWhenNoFAQEntryDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Build(context.Background(), bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	eng, err := bot.New(bank, ix, bot.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := enginetest.Over(t, bank, bot.Options{})
 	a, err := eng.Answer(context.Background(), bot.Question{Text: "what do I do on arriving?"})
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/banktest"
+	"github.com/faqbot/faqbot/internal/enginetest"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -21,15 +21,7 @@ func BenchmarkBatch10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	bank := banktest.Generate(base, 5000, banktest.DefaultShape(), 1)
-	ix, err := index.Build(context.Background(), bank)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	eng, err := bot.New(bank, ix, bot.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	eng := enginetest.Over(b, bank, bot.Options{})
 	questions := append(banktest.Questions(base, "en", 500, 7), banktest.Questions(base, "ar", 500, 8)...)
 	var in strings.Builder
 	for i := 0; i < b.N; i++ {

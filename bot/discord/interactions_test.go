@@ -17,8 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
-	"github.com/faqbot/faqbot/knowledge"
+	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 type verdict struct {
@@ -28,19 +27,7 @@ type verdict struct {
 
 func setup(t *testing.T, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
 	t.Helper()
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ix.Close() })
-	eng, err := bot.New(bank, ix, bot.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := enginetest.Default(t, bot.Options{})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	var got []verdict
 	h, err := NewInteractions(hex.EncodeToString(pub), eng, func(_ context.Context, id, lang string, ok bool) error {

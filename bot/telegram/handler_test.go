@@ -10,8 +10,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/index"
-	"github.com/faqbot/faqbot/knowledge"
+	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 type memPrefs struct {
@@ -51,19 +50,7 @@ func (v *verdicts) all() []verdict {
 
 func newHandler(t testing.TB) (*Handler, *memPrefs, *verdicts) {
 	t.Helper()
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ix.Close() })
-	eng, err := bot.New(bank, ix, bot.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := enginetest.Default(t, bot.Options{})
 	prefs := &memPrefs{langs: map[int64]string{}}
 	got := &verdicts{}
 	fb := func(_ context.Context, id, lang string, ok bool) error {
