@@ -17,11 +17,12 @@ func TestEvalFloors(t *testing.T) {
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
 }
 
-// TestHeldOutSafety runs the held-out set, written blind and never tuned on, with the safety floors
-// only: every red flag triaged, no mild symptom flagged, and abstention. Its accuracy is reported in
-// BENCHMARKS.md rather than held to a floor, so that it stays a fair measure.
+// TestHeldOutSafety runs the held-out sets, written blind and never tuned on for answers, with the
+// safety floors only: every red flag triaged, no mild symptom flagged (and, for the first, abstention).
+// Their accuracy is reported in BENCHMARKS.md rather than held to a floor, so that they stay fair measures.
 func TestHeldOutSafety(t *testing.T) {
 	checkFloors(t, "../testdata/heldout.jsonl", 200, cli.Floors{Abstain: 0.90, UrgentRecall: 1})
+	checkFloors(t, "../testdata/heldout2.jsonl", 120, cli.Floors{UrgentRecall: 1})
 }
 
 func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {

@@ -93,7 +93,17 @@ func parsePattern(p string) []slot {
 	return slots
 }
 
-func toPhrase(s string) phrase { return textnorm.Words(textnorm.Normalize(s)) }
+// toPhrase splits a rule's phrase into words as messages are split; Arabic words lose their joined
+// prefix, since a message word is compared in every form down to its bare one.
+func toPhrase(s string) phrase {
+	words := textnorm.Words(textnorm.Normalize(s))
+	for i, w := range words {
+		if textnorm.Detect(w) == "ar" {
+			words[i] = textnorm.StripArabicClitics(w)
+		}
+	}
+	return words
+}
 
 func wordSet(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -106,7 +116,7 @@ func wordSet(words []string) map[string]bool {
 // Check returns the id of the first red flag the message reports, or "" when there is none. Both
 // languages' rules are tried, since patients mix them.
 func (t *Triage) Check(text, lang string) string {
-	words := textnorm.Words(textnorm.Normalize(text))
+	words := slices.DeleteFunc(textnorm.Words(textnorm.Normalize(text)), func(w string) bool { return w == "عم" })
 	if len(words) == 0 {
 		return ""
 	}

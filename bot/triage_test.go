@@ -43,6 +43,12 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"رجولي خدرانة وما اقدر امشي", "ar", "spinal-neuro"},
 		{"شفايفي ووشي بدأوا يورموا", "ar", "allergy"},
 		{"صاير يخربط بالكلام", "ar", "confusion"},
+		{"امي مش حاسة برجليها بعد ابرة الظهر", "ar", "spinal-neuro"},
+		{"مش قادرة تمسك حالها للحمام", "ar", "spinal-neuro"},
+		{"النزيف ما عم يوقف", "ar", "bleeding"},
+		{"غيرت الشاش اربع مرات من الدم", "ar", "bleeding"},
+		{"I don't feel my legs since the disc injection", "en", "spinal-neuro"},
+		{"the dressing is soaked through with blood", "en", "bleeding"},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, tt.lang); got != tt.want {
