@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
@@ -176,7 +176,7 @@ type Floors struct {
 // Check lists every floor the report falls below.
 func (r Report) Check(f Floors) []string {
 	var out []string
-	for _, lang := range sortedKeys(f.Top1) {
+	for _, lang := range slices.Sorted(maps.Keys(f.Top1)) {
 		got := r.Top1[lang]
 		if got == nil {
 			out = append(out, fmt.Sprintf("top-1 %s: the set has no answer questions in that language", lang))
@@ -201,7 +201,7 @@ func (r Report) Check(f Floors) []string {
 // WriteReport prints the figures, then every failure.
 func WriteReport(w io.Writer, r Report) error {
 	var b strings.Builder
-	for _, lang := range sortedKeys(r.Top1) {
+	for _, lang := range slices.Sorted(maps.Keys(r.Top1)) {
 		fmt.Fprintf(&b, "%s  top-1 %s  top-3 %s\n", lang, r.Top1[lang], r.Top3[lang])
 	}
 	fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
@@ -216,13 +216,4 @@ func WriteReport(w io.Writer, r Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

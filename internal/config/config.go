@@ -214,7 +214,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 		c.Telegram.WebhookSecret = Secret(v)
 	}
 	for key, dst := range map[string]*float64{
-		"TELEGRAM_GLOBAL_RATE": &c.Telegram.GlobalRate, "TELEGRAM_CHAT_RATE": &c.Telegram.ChatRate, "TELEGRAM_GROUP_RATE": &c.Telegram.GroupRate,
+		"FAQBOT_THRESHOLD": &c.Threshold, "TELEGRAM_GLOBAL_RATE": &c.Telegram.GlobalRate, "TELEGRAM_CHAT_RATE": &c.Telegram.ChatRate, "TELEGRAM_GROUP_RATE": &c.Telegram.GroupRate,
 	} {
 		if v, ok := env(key); ok {
 			f, err := strconv.ParseFloat(v, 64)
@@ -226,13 +226,6 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	}
 	if v, ok := env("FAQBOT_ADMIN_TOKEN"); ok {
 		c.AdminToken = Secret(v)
-	}
-	if v, ok := env("FAQBOT_THRESHOLD"); ok {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			*problems = append(*problems, fmt.Sprintf("FAQBOT_THRESHOLD=%q: not a number", v))
-		}
-		c.Threshold = f
 	}
 	for key, dst := range map[string]*bool{
 		"FAQBOT_LOG_TEXT": &c.Log.Text, "FAQBOT_KEEP_UNANSWERED_TEXT": &c.Store.KeepUnansweredText, "FAQBOT_RELOAD_WATCH": &c.Reload.Watch,

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"sync"
@@ -72,10 +73,7 @@ func (s *Server) AddCheck(name string, c Check) {
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	checks := make(map[string]Check, len(s.checks))
-	for k, v := range s.checks {
-		checks[k] = v
-	}
+	checks := maps.Clone(s.checks)
 	s.mu.Unlock()
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
