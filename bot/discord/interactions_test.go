@@ -30,10 +30,10 @@ func setup(t *testing.T, public bool) (*Interactions, ed25519.PrivateKey, *[]ver
 	eng := enginetest.Default(t, bot.Options{})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	var got []verdict
-	h, err := NewInteractions(hex.EncodeToString(pub), eng, func(_ context.Context, id, lang string, ok bool) error {
+	h, err := NewInteractions(hex.EncodeToString(pub), NewHandler(eng, func(_ context.Context, id, lang string, ok bool) error {
 		got = append(got, verdict{id, lang, ok})
 		return nil
-	}, public, 2*time.Second, nil)
+	}, Options{Public: public, Timeout: 2 * time.Second}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestSignatureAndPing(t *testing.T) {
 	if rec.Code != 413 {
 		t.Errorf("oversize body: %d", rec.Code)
 	}
-	if _, err := NewInteractions("zz", nil, nil, false, time.Second, nil); err == nil {
+	if _, err := NewInteractions("zz", nil, nil); err == nil {
 		t.Error("bad public key accepted")
 	}
 }

@@ -2,30 +2,90 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/bot/discord"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/server"
+	"github.com/faqbot/faqbot/internal/store"
 )
+
+// discordDeps are what the Discord adapter is built from.
+type discordDeps struct {
+	eng     liveEngine
+	store   *store.Store
+	srv     *server.Server
+	reg     prometheus.Registerer
+	timeout time.Duration
+	log     *slog.Logger
+}
+
+// startDiscord mounts the HTTP interactions endpoint (with a public key) and starts the gateway session
+// and command registration (with a bot token). It reports what it started; wait returns once every
+// deferred answer has been written.
+func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapters *sync.WaitGroup) (status string, wait func(), err error) {
+	if cfg.PublicKey == "" && cfg.Token == "" {
+		return "off: not configured", func() {}, nil
+	}
+	log := d.log.With("adapter", "discord")
+	m, err := discord.NewMetrics(d.reg)
+	if err != nil {
+		return "", nil, err
+	}
+	h := discord.NewHandler(d.eng, d.eng.feedback("discord"), discord.Options{Public: cfg.PublicAnswers, Timeout: d.timeout, Log: log, Metrics: m})
+	sess, err := discord.NewSession(string(cfg.Token), cfg.APIEndpoint)
+	if err != nil {
+		return "", nil, err
+	}
+	rest := discord.NewREST(sess, discord.Retry{}, m)
+	var modes []string
+	if cfg.PublicKey != "" {
+		in, err := discord.NewInteractions(cfg.PublicKey, h, rest)
+		if err != nil {
+			return "", nil, err
+		}
+		d.srv.Handle("POST /discord/interactions", in)
+		modes = append(modes, "interactions endpoint")
+	}
+	if cfg.Token != "" {
+		registerDiscord(ctx, sess, cfg, log, adapters)
+	}
+	if cfg.Token != "" && cfg.Gateway {
+		gw, err := discord.NewGateway(sess, h, rest, d.store, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
+		if err != nil {
+			return "", nil, err
+		}
+		d.srv.AddCheck("discord", gw.Ready)
+		adapters.Add(1)
+		go func() {
+			defer adapters.Done()
+			if err := gw.Run(ctx); err != nil {
+				log.Warn("discord gateway closed", "err", redact(err, string(cfg.Token)))
+			}
+		}()
+		modes = append(modes, fmt.Sprintf("gateway shard %d/%d", cfg.ShardID, cfg.ShardCount))
+		if cfg.MessageContent {
+			log.Info("discord: asking for the message-content intent; enable it under Bot > Privileged Gateway Intents or Discord refuses the session (close code 4014)")
+		} else {
+			log.Info("discord: message-content intent off: slash commands, DMs and mentions are answered (Discord sends their text); other server messages are not read")
+		}
+	}
+	return strings.Join(modes, " + "), h.Wait, nil
+}
 
 // registerDiscord installs the slash commands in the background, retrying until Discord answers or ctx
 // ends; commands are rewritten only when they changed. The token stays out of every log line.
-func registerDiscord(ctx context.Context, cfg config.Discord, log *slog.Logger, wg *sync.WaitGroup) {
-	log = log.With("adapter", "discord")
+func registerDiscord(ctx context.Context, s *discordgo.Session, cfg config.Discord, log *slog.Logger, wg *sync.WaitGroup) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		s, err := discordgo.New("Bot " + string(cfg.Token))
-		if err != nil {
-			log.Error("discord session", "err", redact(err, string(cfg.Token)))
-			return
-		}
-		s.Client.Timeout = 20 * time.Second
 		for wait := time.Second; ; wait = min(2*wait, time.Minute) {
 			changed, err := discord.Register(s, cfg.AppID, cfg.GuildID)
 			if err == nil {

@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/bot/discord"
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/internal/config"
@@ -140,18 +139,10 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
 	}
-	discordStatus := "off: not configured"
-	if cfg.Discord.PublicKey != "" {
-		eng := liveEngine{rec: answers, live: live}
-		in, err := discord.NewInteractions(cfg.Discord.PublicKey, eng, eng.feedback("discord"), cfg.Discord.PublicAnswers, cfg.HTTP.AnswerTimeout, log)
-		if err != nil {
-			return err
-		}
-		srv.Handle("POST /discord/interactions", in)
-		discordStatus = "interactions endpoint"
-	}
-	if cfg.Discord.Token != "" {
-		registerDiscord(ctx, cfg.Discord, log, &adapters)
+	discordStatus, discordWait, err := startDiscord(ctx, cfg.Discord, discordDeps{eng: liveEngine{rec: answers, live: live},
+		store: st, srv: srv, reg: reg, timeout: cfg.HTTP.AnswerTimeout, log: log}, &adapters)
+	if err != nil {
+		return err
 	}
 	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
 		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
@@ -159,6 +150,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		"telegram", telegramStatus, "discord", discordStatus)
 	err = srv.Serve(ctx, ln)
 	adapters.Wait() // replies in flight finish before the store closes
+	discordWait()
 	log.Info("faqbot stopped")
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -81,13 +82,19 @@ type Telegram struct {
 	Workers       int     `yaml:"workers"`      // chats answered at once
 }
 
-// Discord configures the Discord adapter's HTTP interactions endpoint; it is off without a public key.
+// Discord configures the Discord adapter: the HTTP interactions endpoint is on with a public key, the
+// gateway session (and command registration) with a bot token.
 type Discord struct {
-	PublicKey     string `yaml:"public_key"`     // the application's Ed25519 public key (hex); DISCORD_PUBLIC_KEY
-	PublicAnswers bool   `yaml:"public_answers"` // answers visible to the channel, not only the asker
-	Token         Secret `yaml:"-"`              // DISCORD_BOT_TOKEN (environment only): registers the commands
-	AppID         string `yaml:"app_id"`         // the application id; DISCORD_APP_ID
-	GuildID       string `yaml:"guild_id"`       // register in one server (fast) instead of globally; DISCORD_GUILD_ID
+	PublicKey      string `yaml:"public_key"`      // the application's Ed25519 public key (hex); DISCORD_PUBLIC_KEY
+	PublicAnswers  bool   `yaml:"public_answers"`  // answers visible to the channel, not only the asker; DISCORD_PUBLIC_ANSWERS
+	Token          Secret `yaml:"-"`               // DISCORD_BOT_TOKEN (environment only): gateway and command registration
+	AppID          string `yaml:"app_id"`          // the application id; DISCORD_APP_ID
+	GuildID        string `yaml:"guild_id"`        // register in one server (fast) instead of globally; DISCORD_GUILD_ID
+	Gateway        bool   `yaml:"gateway"`         // with a token, connect to the gateway (DMs, mentions, interactions); DISCORD_GATEWAY
+	MessageContent bool   `yaml:"message_content"` // ask for the privileged message-content intent; DISCORD_MESSAGE_CONTENT
+	ShardID        int    `yaml:"shard_id"`        // this process's shard; DISCORD_SHARD_ID
+	ShardCount     int    `yaml:"shard_count"`     // shards in all; DISCORD_SHARD_COUNT
+	APIEndpoint    string `yaml:"api_endpoint"`    // send REST calls to this base URL instead of discord.com (a proxy or test double); DISCORD_API_ENDPOINT
 }
 
 // Message overrides the fixed texts of one language.
@@ -122,6 +129,7 @@ func Default() Config {
 		Log:      Log{Level: "info", Format: "text"},
 		Reload:   Reload{Watch: true, Debounce: 500 * time.Millisecond},
 		Telegram: Telegram{Mode: "polling", GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
+		Discord:  Discord{Gateway: true, ShardCount: 1},
 	}
 }
 
@@ -201,6 +209,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	str("DISCORD_PUBLIC_KEY", &c.Discord.PublicKey)
 	str("DISCORD_APP_ID", &c.Discord.AppID)
 	str("DISCORD_GUILD_ID", &c.Discord.GuildID)
+	str("DISCORD_API_ENDPOINT", &c.Discord.APIEndpoint)
 	if v, ok := env("DISCORD_BOT_TOKEN"); ok {
 		c.Discord.Token = Secret(v)
 	}
@@ -224,12 +233,22 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 			*dst = f
 		}
 	}
+	for key, dst := range map[string]*int{"DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
+		if v, ok := env(key); ok {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s=%q: not a whole number", key, v))
+			}
+			*dst = n
+		}
+	}
 	if v, ok := env("FAQBOT_ADMIN_TOKEN"); ok {
 		c.AdminToken = Secret(v)
 	}
 	for key, dst := range map[string]*bool{
 		"FAQBOT_LOG_TEXT": &c.Log.Text, "FAQBOT_KEEP_UNANSWERED_TEXT": &c.Store.KeepUnansweredText, "FAQBOT_RELOAD_WATCH": &c.Reload.Watch,
 		"FAQBOT_HTTP_API": &c.HTTP.API, "DISCORD_PUBLIC_ANSWERS": &c.Discord.PublicAnswers,
+		"DISCORD_GATEWAY": &c.Discord.Gateway, "DISCORD_MESSAGE_CONTENT": &c.Discord.MessageContent,
 	} {
 		if v, ok := env(key); ok {
 			b, err := strconv.ParseBool(v)
@@ -287,18 +306,30 @@ func (c *Config) validate() []string {
 		p = append(p, fmt.Sprintf("log.format %q: want text or json (FAQBOT_LOG_FORMAT)", c.Log.Format))
 	}
 	p = append(p, c.Telegram.validate()...)
-	if k := c.Discord.PublicKey; k != "" && len(k) != 64 {
-		p = append(p, "DISCORD_PUBLIC_KEY: want the application's public key, 64 hexadecimal characters")
-	}
-	if c.Discord.Token != "" && c.Discord.AppID == "" {
-		p = append(p, "DISCORD_APP_ID is empty: registering the slash commands needs the application id")
-	}
+	p = append(p, c.Discord.validate()...)
 	for lang := range c.Messages {
 		if lang != "en" && lang != "ar" {
 			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use en or ar)", lang))
 		}
 	}
 	slices.Sort(p)
+	return p
+}
+
+func (d Discord) validate() []string {
+	var p []string
+	if k := d.PublicKey; k != "" && len(k) != 64 {
+		p = append(p, "DISCORD_PUBLIC_KEY: want the application's public key, 64 hexadecimal characters")
+	}
+	if d.Token != "" && d.AppID == "" {
+		p = append(p, "DISCORD_APP_ID is empty: registering the slash commands needs the application id")
+	}
+	if d.ShardCount < 1 || d.ShardID < 0 || d.ShardID >= d.ShardCount {
+		p = append(p, fmt.Sprintf("discord shard %d of %d: want 0 <= shard_id < shard_count (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT)", d.ShardID, d.ShardCount))
+	}
+	if u, err := url.Parse(d.APIEndpoint); d.APIEndpoint != "" && (err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https")) {
+		p = append(p, fmt.Sprintf("discord.api_endpoint %q: want an http(s) URL (DISCORD_API_ENDPOINT)", d.APIEndpoint))
+	}
 	return p
 }
 

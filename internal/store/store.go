@@ -199,6 +199,15 @@ func (s *Store) MarkProcessed(ctx context.Context, adapter string, updateID int6
 	return n == 1, nil
 }
 
+// Unmark forgets that an update was handled, so that a redelivery of it is answered: the adapter calls
+// it when answering a claimed update failed.
+func (s *Store) Unmark(ctx context.Context, adapter string, updateID int64) error {
+	if _, err := s.db.ExecContext(ctx, s.dialect.bind(`DELETE FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID); err != nil {
+		return fmt.Errorf("unmark processed update: %w", err)
+	}
+	return nil
+}
+
 // TextHash identifies a question's normalised text without keeping it: questions that differ only in
 // case, spacing or Arabic spelling variants share a hash.
 func TextHash(text string) string {

@@ -1,0 +1,163 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// dedupe remembers which events were answered, across restarts and replicas: MarkProcessed claims an
+// id (false when it was claimed before) and Unmark gives it back when answering failed.
+type dedupe interface {
+	MarkProcessed(ctx context.Context, adapter string, id int64) (bool, error)
+	Unmark(ctx context.Context, adapter string, id int64) error
+}
+
+// GatewayOptions configure the gateway session.
+type GatewayOptions struct {
+	ShardID, ShardCount int  // this process's shard of the bot's guilds (0 of 1 unless sharded)
+	MessageContent      bool // request the privileged message-content intent (message text outside DMs and mentions)
+}
+
+// Gateway receives interactions, direct messages and mentions over Discord's websocket gateway.
+type Gateway struct {
+	s     *discordgo.Session
+	h     *Handler
+	rest  *REST
+	seen  dedupe
+	botID atomic.Pointer[string]
+	up    atomic.Bool
+
+	mu     sync.RWMutex // handlers hold it shared; shutdown takes it to wait for them
+	closed bool
+}
+
+// adapterKey is the name under which answered Discord events are remembered.
+const adapterKey = "discord"
+
+// NewGateway prepares a session (from NewSession) for the gateway: minimal intents, shard, reconnects.
+func NewGateway(s *discordgo.Session, h *Handler, rest *REST, seen dedupe, opts GatewayOptions) (*Gateway, error) {
+	if opts.ShardCount <= 0 {
+		opts.ShardCount = 1
+	}
+	if opts.ShardID < 0 || opts.ShardID >= opts.ShardCount {
+		return nil, errors.New("discord shard id must be at least 0 and below the shard count")
+	}
+	s.ShardID, s.ShardCount = opts.ShardID, opts.ShardCount
+	s.Identify.Intents = Intents(opts.MessageContent)
+	s.ShouldReconnectOnError = true
+	return &Gateway{s: s, h: h, rest: rest, seen: seen}, nil
+}
+
+// Intents are the gateway intents the bot asks for: messages in servers (to see mentions) and in
+// DMs, and message content only when asked for (it is privileged; Discord still sends the text of DMs
+// and of messages that mention the bot without it).
+func Intents(messageContent bool) discordgo.Intent {
+	i := discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if messageContent {
+		i |= discordgo.IntentMessageContent
+	}
+	return i
+}
+
+// Run connects, retrying until Discord answers, and serves until ctx ends; then it closes the session
+// and waits for the answers in flight. discordgo resumes the session after a dropped connection.
+func (g *Gateway) Run(ctx context.Context) error {
+	defer g.s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		if r.User != nil {
+			g.botID.Store(&r.User.ID)
+		}
+	})()
+	defer g.s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.up.Store(true) })()
+	defer g.s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { g.up.Store(false) })()
+	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.InteractionCreate) {
+		g.guard(func() { g.interaction(ctx, e.Interaction) })
+	})()
+	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.MessageCreate) { g.guard(func() { g.message(ctx, e.Message) }) })()
+	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
+		err := g.s.Open()
+		if err == nil {
+			break
+		}
+		g.h.log.Error("discord gateway: connect failed; retrying", "wait", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+	}
+	<-ctx.Done()
+	err := g.s.Close()
+	g.mu.Lock()
+	g.closed = true
+	g.mu.Unlock()
+	g.h.Wait()
+	return err
+}
+
+// Ready reports whether the gateway session is connected.
+func (g *Gateway) Ready(context.Context) error {
+	if !g.up.Load() {
+		return errors.New("not connected to the Discord gateway")
+	}
+	return nil
+}
+
+// guard runs an event handler unless the gateway is shutting down; shutdown waits for it.
+func (g *Gateway) guard(handle func()) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if !g.closed {
+		handle()
+	}
+}
+
+// interaction answers a slash command, autocomplete or component received on the gateway.
+func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
+	if !g.claim(ctx, in.ID) {
+		return
+	}
+	defer g.h.opts.Metrics.start(interactionKind(in.Type))()
+	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
+	defer cancel()
+	err := g.h.deliver(ctx, in, func(resp *discordgo.InteractionResponse) error { return g.rest.Respond(ctx, in, resp) }, g.rest)
+	if err != nil {
+		g.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
+		g.h.opts.Metrics.reply("failed")
+		g.release(ctx, in.ID)
+	}
+}
+
+// claim reports whether this process should answer the event with this id: false when it was answered
+// before (a replayed event after a resume, or another replica). A store failure answers anyway.
+func (g *Gateway) claim(ctx context.Context, id string) bool {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || g.seen == nil {
+		return true
+	}
+	fresh, err := g.seen.MarkProcessed(ctx, adapterKey, n)
+	if err != nil {
+		g.h.log.Warn("discord: cannot check for a duplicate event; answering", "err", err)
+		return true
+	}
+	if !fresh {
+		g.h.opts.Metrics.seen("duplicate")
+	}
+	return fresh
+}
+
+// release forgets a claim whose answer failed, so a redelivery is answered.
+func (g *Gateway) release(ctx context.Context, id string) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || g.seen == nil {
+		return
+	}
+	if err := g.seen.Unmark(context.WithoutCancel(ctx), adapterKey, n); err != nil {
+		g.h.log.Warn("discord: cannot release a failed event", "err", err)
+	}
+}

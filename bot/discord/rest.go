@@ -1,0 +1,178 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Retry bounds REST calls that fail with 429, 5xx or a network error. discordgo's own bucket limiter
+// still paces every call before it is sent; this policy decides what happens after a failure.
+type Retry struct {
+	Attempts int           // tries in all (default 6)
+	Base     time.Duration // first backoff after a 5xx or network error (default 500ms), doubled each time
+	MaxWait  time.Duration // longest single wait, retry_after included (default 30s); a longer one gives up
+}
+
+func (r Retry) withDefaults() Retry {
+	if r.Attempts <= 0 {
+		r.Attempts = 6
+	}
+	if r.Base <= 0 {
+		r.Base = 500 * time.Millisecond
+	}
+	if r.MaxWait <= 0 {
+		r.MaxWait = 30 * time.Second
+	}
+	return r
+}
+
+// REST sends the bot's replies through a discordgo session, retrying within bounds.
+type REST struct {
+	s       *discordgo.Session
+	retry   Retry
+	metrics *Metrics
+}
+
+// NewREST wraps a session (from NewSession) for replies.
+func NewREST(s *discordgo.Session, retry Retry, m *Metrics) *REST {
+	s.ShouldRetryOnRateLimit = false // 429s come back here, to be counted and bounded
+	s.MaxRestRetries = 0
+	return &REST{s: s, retry: retry.withDefaults(), metrics: m}
+}
+
+// NewSession is a discordgo session for a bot token ("" for interaction webhooks only). A non-empty
+// apiBase (e.g. "http://127.0.0.1:9000") sends every REST call there instead of discord.com: a proxy or a
+// test double.
+func NewSession(token, apiBase string) (*discordgo.Session, error) {
+	auth := ""
+	if token != "" {
+		auth = "Bot " + token
+	}
+	s, err := discordgo.New(auth)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	s.StateEnabled = false
+	s.Client = &http.Client{Timeout: 20 * time.Second}
+	if apiBase != "" {
+		base, err := url.Parse(apiBase)
+		if err != nil || base.Host == "" {
+			return nil, fmt.Errorf("discord api endpoint %q: want a URL such as http://127.0.0.1:9000", apiBase)
+		}
+		s.Client.Transport = redirect{base: base, next: http.DefaultTransport}
+	}
+	return s, nil
+}
+
+// redirect sends requests for discord.com to another host.
+type redirect struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.URL.Scheme, req.URL.Host = r.base.Scheme, r.base.Host
+	req.Host = r.base.Host
+	return r.next.RoundTrip(req)
+}
+
+// Respond sends the first response to an interaction received on the gateway. A response Discord
+// already has (sent by an earlier try) counts as sent.
+func (r *REST) Respond(ctx context.Context, in *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	err := r.do(ctx, func(opts ...discordgo.RequestOption) error { return r.s.InteractionRespond(in, resp, opts...) })
+	if code(err) == discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged {
+		return nil
+	}
+	return err
+}
+
+// EditResponse replaces the deferred response of an interaction with its answer.
+func (r *REST) EditResponse(ctx context.Context, in *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+	edit := &discordgo.WebhookEdit{Content: &data.Content, Embeds: &data.Embeds, Components: &data.Components,
+		AllowedMentions: &discordgo.MessageAllowedMentions{}}
+	return r.do(ctx, func(opts ...discordgo.RequestOption) error {
+		_, err := r.s.InteractionResponseEdit(in, edit, opts...)
+		return err
+	})
+}
+
+// Send posts a message in a channel.
+func (r *REST) Send(ctx context.Context, channelID string, m *discordgo.MessageSend) error {
+	return r.do(ctx, func(opts ...discordgo.RequestOption) error {
+		_, err := r.s.ChannelMessageSendComplex(channelID, m, opts...)
+		return err
+	})
+}
+
+// DirectChannel opens (or finds) the direct-message channel with a user.
+func (r *REST) DirectChannel(ctx context.Context, userID string) (string, error) {
+	var id string
+	err := r.do(ctx, func(opts ...discordgo.RequestOption) error {
+		ch, err := r.s.UserChannelCreate(userID, opts...)
+		if err == nil {
+			id = ch.ID
+		}
+		return err
+	})
+	return id, err
+}
+
+// do runs call until it succeeds, fails for good, or the retry policy or ctx ends it.
+func (r *REST) do(ctx context.Context, call func(...discordgo.RequestOption) error) error {
+	backoff := r.retry.Base
+	for attempt := 1; ; attempt++ {
+		err := call(discordgo.WithContext(ctx))
+		if err == nil {
+			return nil
+		}
+		wait, reason := r.classify(err, backoff)
+		if reason == "" || attempt >= r.retry.Attempts || wait > r.retry.MaxWait || ctx.Err() != nil {
+			return err
+		}
+		r.metrics.retried(reason)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w (gave up waiting: %w)", err, ctx.Err())
+		case <-time.After(wait):
+		}
+		if reason != "429" {
+			backoff = min(2*backoff, r.retry.MaxWait)
+		}
+	}
+}
+
+// classify says how long to wait before trying again and why; no reason means the error is final.
+func (r *REST) classify(err error, backoff time.Duration) (time.Duration, string) {
+	var limited *discordgo.RateLimitError
+	if errors.As(err, &limited) {
+		return limited.RetryAfter, "429"
+	}
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) {
+		if rest.Response != nil && rest.Response.StatusCode >= 500 {
+			return backoff, "5xx"
+		}
+		return 0, ""
+	}
+	if strings.Contains(err.Error(), "Exceeded Max retries") { // discordgo's wording for a 502
+		return backoff, "5xx"
+	}
+	return backoff, "network"
+}
+
+// code is Discord's JSON error code of a REST error, or 0.
+func code(err error) int {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Message != nil {
+		return rest.Message.Code
+	}
+	return 0
+}
