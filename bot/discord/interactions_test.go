@@ -25,7 +25,7 @@ type verdict struct {
 	ok       bool
 }
 
-func setup(t *testing.T, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
+func setup(t testing.TB, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
 	t.Helper()
 	eng := enginetest.Default(t, bot.Options{})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
@@ -65,7 +65,7 @@ type wire struct {
 }
 
 // call posts a signed interaction; tamper breaks the signature.
-func call(t *testing.T, h *Interactions, key ed25519.PrivateKey, body string, at time.Time, tamper bool) (int, wire) {
+func call(t testing.TB, h *Interactions, key ed25519.PrivateKey, body string, at time.Time, tamper bool) (int, wire) {
 	t.Helper()
 	ts := strconv.FormatInt(at.Unix(), 10)
 	sig := ed25519.Sign(key, []byte(ts+body))
@@ -192,4 +192,24 @@ func TestEscape(t *testing.T) {
 	if got := escape("**bold** @everyone _x_"); strings.Contains(got, "@everyone") || strings.Contains(got, "**") {
 		t.Errorf("not escaped: %q", got)
 	}
+}
+
+// FuzzInteractions signs whatever body it is given, so the JSON parser and every handler behind it see
+// arbitrary input; a second, unsigned call checks that a forged signature never gets through.
+func FuzzInteractions(f *testing.F) {
+	for _, seed := range []string{`{"type":1}`, command("ask", "question", "is it painful?", "en-US"), command("faq", "topic", "x", "ar"),
+		component("f:1:en:pain"), component("topics", "t:ar:fasting"), `{"type":4,"data":{"options":[{"focused":true,"value":7}]}}`,
+		`{"type":2,"data":{"name":"ask","options":[{"name":"question","value":null}]}}`, `{"type":3,"data":{"custom_id":"t:`, `[]`, `null`, `{"type":2}`, `{"type":3}`, `{"type":4}`, `{"type":5}`} {
+		f.Add(seed, false)
+	}
+	h, key, _ := setup(f, false)
+	f.Fuzz(func(t *testing.T, body string, forge bool) {
+		code, _ := call(t, h, key, body, time.Now(), forge)
+		switch {
+		case forge && code != 401:
+			t.Fatalf("forged signature: status %d", code)
+		case !forge && code != 200 && code != 400 && code != 500:
+			t.Fatalf("status %d for %q", code, body)
+		}
+	})
 }

@@ -96,3 +96,27 @@ func TestDotEnvDoesNotOverride(t *testing.T) {
 		t.Errorf("missing .env: got %v", err)
 	}
 }
+
+func TestExampleFileLoads(t *testing.T) {
+	c, err := Load("../../configs/faqbot.example.yaml", envOf(nil), Overrides{})
+	if err != nil {
+		t.Fatalf("the example configuration does not load: %v", err)
+	}
+	if !c.Discord.Gateway || c.Discord.ShardCount != 1 {
+		t.Errorf("example discord settings: %+v", c.Discord)
+	}
+}
+
+func TestDiscordSettings(t *testing.T) {
+	c, err := Load("", envOf(map[string]string{"DISCORD_SHARD_ID": "1", "DISCORD_SHARD_COUNT": "4", "DISCORD_GATEWAY": "false",
+		"DISCORD_MESSAGE_CONTENT": "true", "DISCORD_API_ENDPOINT": "http://127.0.0.1:9000"}), Overrides{})
+	if err != nil || c.Discord.ShardID != 1 || c.Discord.ShardCount != 4 || c.Discord.Gateway || !c.Discord.MessageContent {
+		t.Fatalf("got %+v, %v", c.Discord, err)
+	}
+	_, err = Load("", envOf(map[string]string{"DISCORD_SHARD_ID": "4", "DISCORD_SHARD_COUNT": "x", "DISCORD_API_ENDPOINT": "ftp:/x"}), Overrides{})
+	for _, want := range []string{`DISCORD_SHARD_COUNT="x"`, "discord shard 4 of 0", `discord.api_endpoint "ftp:/x"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}

@@ -13,12 +13,13 @@ func backends(t *testing.T, opts Options) map[string]*Store {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]*Store{}
-	for name, dsn := range map[string]func() string{
-		"sqlite":   func() string { return filepath.Join(t.TempDir(), "faqbot.db") },
-		"postgres": func() string { return postgresDSN(t) },
+	dir := t.TempDir()
+	for name, dsn := range map[string]func(t *testing.T) string{
+		"sqlite":   func(*testing.T) string { return filepath.Join(dir, "faqbot.db") },
+		"postgres": func(sub *testing.T) string { return postgresDSN(sub) },
 	} {
 		t.Run("open "+name, func(t *testing.T) {
-			s, err := Open(ctx, dsn(), opts)
+			s, err := Open(ctx, dsn(t), opts)
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
@@ -105,6 +106,12 @@ func TestReportAndState(t *testing.T) {
 			}
 			if done, err := s.Processed(ctx, "telegram", 99); !done || err != nil {
 				t.Errorf("processed update: %v %v", done, err)
+			}
+			if err := s.Unmark(ctx, "telegram", 99); err != nil {
+				t.Fatal(err)
+			}
+			if again, err := s.MarkProcessed(ctx, "telegram", 99); !again || err != nil {
+				t.Errorf("mark after unmark: %v %v, want true", again, err)
 			}
 		})
 	}
