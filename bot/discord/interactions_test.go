@@ -213,3 +213,20 @@ func FuzzInteractions(f *testing.F) {
 		}
 	})
 }
+
+func TestEmbedLimits(t *testing.T) {
+	a := bot.Answer{Status: bot.Answered, Title: strings.Repeat("T", 400), Reply: strings.Repeat("word ", 2000),
+		Source: "guide", Disclaimer: strings.Repeat("d", 3000), Lang: "en", ID: strings.Repeat("x", 120)}
+	e := embed(a)
+	n := func(s string) int { return len([]rune(s)) }
+	if n(e.Title) > maxTitle || n(e.Description) > maxDescription || n(e.Footer.Text) > maxFooter || n(e.Title)+n(e.Description)+n(e.Footer.Text) > maxEmbedTotal {
+		t.Errorf("embed over Discord's limits: title %d, description %d, footer %d", n(e.Title), n(e.Description), n(e.Footer.Text))
+	}
+	for _, row := range components(a) {
+		for _, c := range row.(discordgo.ActionsRow).Components {
+			if b := c.(discordgo.Button); len(b.CustomID) > maxCustomID {
+				t.Errorf("custom id of %d bytes", len(b.CustomID))
+			}
+		}
+	}
+}

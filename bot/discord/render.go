@@ -12,6 +12,7 @@ import (
 // Discord's limits.
 const (
 	maxDescription = 4096
+	maxEmbedTotal  = 6000 // title, description and footer together
 	maxTitle       = 256
 	maxFooter      = 2048
 	maxCustomID    = 100
@@ -45,7 +46,8 @@ func embed(a bot.Answer) *discordgo.MessageEmbed {
 		e.Color = colourNoMatch
 		e.Description = escape(a.Reply)
 	}
-	e.Description = cut(e.Description, maxDescription)
+	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title) - utf8.RuneCountInString(e.Footer.Text)
+	e.Description = cut(e.Description, min(maxDescription, budget))
 	return e
 }
 

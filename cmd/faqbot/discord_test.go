@@ -28,7 +28,9 @@ func TestServeWithDiscordGateway(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", filepath.Join(t.TempDir(), "f.db")}, strings.NewReader(""), io.Discard, &lockedWriter{w: &logs})
 	}()
-	f.WaitFor("commands registered", func(c []discordtest.Call) bool { return len(discordtest.Matching(c, "PUT", "/applications/200/", "/commands")) == 1 })
+	f.WaitFor("commands registered", func(c []discordtest.Call) bool {
+		return len(discordtest.Matching(c, "PUT", "/applications/200/", "/commands")) == 1
+	})
 	f.WaitFor("identify", func([]discordtest.Call) bool { n, _ := f.Handshakes(); return n == 1 })
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		resp, err := http.Get("http://" + addr + "/readyz")
@@ -45,7 +47,9 @@ func TestServeWithDiscordGateway(t *testing.T) {
 	}
 	f.Dispatch("MESSAGE_CREATE", map[string]any{"id": "77", "channel_id": "dm1", "content": "what should I wear?",
 		"author": map[string]any{"id": "5", "username": "patient"}})
-	calls := f.WaitFor("DM answered", func(c []discordtest.Call) bool { return len(discordtest.Matching(c, "POST", "/channels/dm1/", "/messages")) == 1 })
+	calls := f.WaitFor("DM answered", func(c []discordtest.Call) bool {
+		return len(discordtest.Matching(c, "POST", "/channels/dm1/", "/messages")) == 1
+	})
 	if body := discordtest.Matching(calls, "POST", "/channels/dm1/", "/messages")[0].Body; !strings.Contains(toJSON(body), "What to wear") {
 		t.Errorf("DM answer: %v", body)
 	}
