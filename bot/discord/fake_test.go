@@ -5,28 +5,35 @@ import (
 	"sync"
 )
 
-// memoryDedupe is the store's processed-updates table in memory.
-type memoryDedupe struct {
-	mu   sync.Mutex
-	seen map[int64]bool
+// memoryClaims is the store's claims in memory.
+type memoryClaims struct {
+	mu    sync.Mutex
+	state map[string]string // id -> "claimed" or "done"
 }
 
-func (m *memoryDedupe) MarkProcessed(_ context.Context, _ string, id int64) (bool, error) {
+func (m *memoryClaims) Claim(_ context.Context, id string) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.seen == nil {
-		m.seen = map[int64]bool{}
+	if m.state == nil {
+		m.state = map[string]string{}
 	}
-	if m.seen[id] {
+	if m.state[id] != "" {
 		return false, nil
 	}
-	m.seen[id] = true
+	m.state[id] = "claimed"
 	return true, nil
 }
 
-func (m *memoryDedupe) Unmark(_ context.Context, _ string, id int64) error {
+func (m *memoryClaims) Complete(_ context.Context, id string) error { return m.set(id, "done") }
+func (m *memoryClaims) Release(_ context.Context, id string) error  { return m.set(id, "") }
+
+func (m *memoryClaims) set(id, state string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	delete(m.seen, id)
+	if state == "" {
+		delete(m.state, id)
+	} else {
+		m.state[id] = state
+	}
 	return nil
 }

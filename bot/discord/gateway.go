@@ -3,7 +3,6 @@ package discord
 import (
 	"context"
 	"errors"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,11 +10,13 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// dedupe remembers which events were answered, across restarts and replicas: MarkProcessed claims an
-// id (false when it was claimed before) and Unmark gives it back when answering failed.
-type dedupe interface {
-	MarkProcessed(ctx context.Context, adapter string, id int64) (bool, error)
-	Unmark(ctx context.Context, adapter string, id int64) error
+// Claims make one event answered once across resumes, restarts and replicas: Claim takes an event id
+// (false when it is answered or being answered elsewhere), Complete records the answer, Release gives
+// the claim back when answering failed.
+type Claims interface {
+	Claim(ctx context.Context, id string) (bool, error)
+	Complete(ctx context.Context, id string) error
+	Release(ctx context.Context, id string) error
 }
 
 // GatewayOptions configure the gateway session.
@@ -29,7 +30,7 @@ type Gateway struct {
 	s     *discordgo.Session
 	h     *Handler
 	rest  *REST
-	seen  dedupe
+	seen  Claims
 	botID atomic.Pointer[string]
 	up    atomic.Bool
 
@@ -41,7 +42,7 @@ type Gateway struct {
 const adapterKey = "discord"
 
 // NewGateway prepares a session (from NewSession) for the gateway: minimal intents, shard, reconnects.
-func NewGateway(s *discordgo.Session, h *Handler, rest *REST, seen dedupe, opts GatewayOptions) (*Gateway, error) {
+func NewGateway(s *discordgo.Session, h *Handler, rest *REST, seen Claims, opts GatewayOptions) (*Gateway, error) {
 	if opts.ShardCount <= 0 {
 		opts.ShardCount = 1
 	}
@@ -129,35 +130,40 @@ func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 	if err != nil {
 		g.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
 		g.h.opts.Metrics.reply("failed")
-		g.release(ctx, in.ID)
 	}
+	g.settle(ctx, in.ID, err)
 }
 
 // claim reports whether this process should answer the event with this id: false when it was answered
-// before (a replayed event after a resume, or another replica). A store failure answers anyway.
+// before (a replayed event after a resume) or is being answered by another replica. A store failure
+// answers anyway: a reply twice is better than none.
 func (g *Gateway) claim(ctx context.Context, id string) bool {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || g.seen == nil {
+	if g.seen == nil {
 		return true
 	}
-	fresh, err := g.seen.MarkProcessed(ctx, adapterKey, n)
+	won, err := g.seen.Claim(ctx, id)
 	if err != nil {
 		g.h.log.Warn("discord: cannot check for a duplicate event; answering", "err", err)
 		return true
 	}
-	if !fresh {
+	if !won {
 		g.h.opts.Metrics.seen("duplicate")
 	}
-	return fresh
+	return won
 }
 
-// release forgets a claim whose answer failed, so a redelivery is answered.
-func (g *Gateway) release(ctx context.Context, id string) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || g.seen == nil {
+// settle completes the claim of an answered event, or releases it when answering failed so that a
+// redelivery is answered.
+func (g *Gateway) settle(ctx context.Context, id string, err error) {
+	if g.seen == nil {
 		return
 	}
-	if err := g.seen.Unmark(context.WithoutCancel(ctx), adapterKey, n); err != nil {
-		g.h.log.Warn("discord: cannot release a failed event", "err", err)
+	ctx = context.WithoutCancel(ctx)
+	settle, verb := g.seen.Complete, "complete"
+	if err != nil {
+		settle, verb = g.seen.Release, "release"
+	}
+	if err := settle(ctx, id); err != nil {
+		g.h.log.Warn("discord: cannot "+verb+" an event's claim", "err", err)
 	}
 }

@@ -34,7 +34,7 @@ func startGateway(t *testing.T, opts Options, gw GatewayOptions, eng engine) *ga
 	b := &gatewayBot{fake: fake, verdicts: make(chan bool, 10), done: make(chan error, 1)}
 	h := NewHandler(eng, func(_ context.Context, _, _ string, ok bool) error { b.verdicts <- ok; return nil }, opts)
 	rest := NewREST(s, Retry{Base: 10 * time.Millisecond}, nil)
-	g, err := NewGateway(s, h, rest, &memoryDedupe{}, gw)
+	g, err := NewGateway(s, h, rest, &memoryClaims{}, gw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,13 +27,14 @@ func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	defer g.h.opts.Metrics.start("message")()
 	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
 	defer cancel()
-	if err := g.reply(ctx, m, *me, direct); err != nil {
+	err := g.reply(ctx, m, *me, direct)
+	if err != nil {
 		g.h.log.Error("discord message", "direct", direct, "err", err)
 		g.h.opts.Metrics.reply("failed")
-		g.release(ctx, m.ID)
-		return
+	} else {
+		g.h.opts.Metrics.reply("sent")
 	}
-	g.h.opts.Metrics.reply("sent")
+	g.settle(ctx, m.ID, err)
 }
 
 // reply answers in a DM, or in the channel when answers are public. Otherwise the answer goes to the

@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -18,14 +19,30 @@ type updatesAPI interface {
 	GetUpdates(config tgbotapi.UpdateConfig) ([]tgbotapi.Update, error)
 }
 
-// State is what must survive a restart: the next update to ask for, and which updates were answered.
+// State is what must survive a restart and be shared by replicas: the next update to ask for, and which
+// updates are answered or being answered.
 type State interface {
 	Offset(ctx context.Context) (int, error)
 	SaveOffset(ctx context.Context, offset int) error
-	Processed(ctx context.Context, updateID int) (bool, error)
-	MarkProcessed(ctx context.Context, updateID int) error
-	Blocked(ctx context.Context, chatID int64) error // the user stopped or blocked the bot
+	// Claim takes an update for answering; only ClaimWon may answer it.
+	Claim(ctx context.Context, updateID int) (Claim, error)
+	Complete(ctx context.Context, updateID int) error // the claimed update was answered
+	Release(ctx context.Context, updateID int) error  // answering failed: a redelivery may claim it
+	Blocked(ctx context.Context, chatID int64) error  // the user stopped or blocked the bot
 }
+
+// Claim is what claiming an update found.
+type Claim int
+
+const (
+	ClaimWon      Claim = iota // answer it
+	ClaimAnswered              // answered before: acknowledge it and do nothing
+	ClaimBusy                  // another replica is answering it now: have it delivered again later
+)
+
+// errNotClaimed is returned for an update that cannot be claimed now (store unreachable, or another
+// replica answering it): it must be delivered or tried again, not dropped.
+var errNotClaimed = errors.New("update not claimed")
 
 // Poller receives updates by long polling and answers them. Each chat has its own queue, answered in
 // order by its own goroutine, and at most `workers` updates are handled or sent at once; a chat waiting
@@ -167,8 +184,29 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 		p.queues[chat] = q[1:]
 		p.mu.Unlock()
 
-		_ = p.one(context.WithoutCancel(ctx), u) // logged; polling moves on rather than stall the chat
+		if !p.oneRetrying(ctx, u) {
+			return // shutting down with u unanswered: the offset stays before it
+		}
 		p.answered(u.UpdateID)
+	}
+}
+
+// oneRetrying answers an update, trying again while it cannot be claimed (the store briefly
+// unreachable) until ctx ends; other failures are logged and polling moves on rather than stall the
+// chat. It reports false when ctx ended first.
+func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
+	for attempt := 1; ; attempt++ {
+		err := p.one(context.WithoutCancel(ctx), u)
+		if !errors.Is(err, errNotClaimed) {
+			return true
+		}
+		if sleepCtx(ctx, p.sender.backoff(min(attempt, 6))) != nil {
+			p.mu.Lock()
+			delete(p.queues, chatOf(u))
+			delete(p.running, chatOf(u))
+			p.mu.Unlock()
+			return false
+		}
 	}
 }
 
@@ -182,25 +220,40 @@ func (p *Poller) answered(id int) {
 	}
 }
 
-// one answers an update unless it was answered before, then marks it. When the update cannot be
-// handled (the engine or the store failing), it is left unmarked and the error returned: a webhook then
-// asks Telegram to deliver it again.
+// one claims an update, answers it and completes the claim. An update answered before is skipped; one
+// that cannot be claimed returns errNotClaimed; one that cannot be handled (the engine failing) gives its
+// claim back and returns the error: a webhook then asks Telegram to deliver it again.
 func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 	defer p.sender.metrics.update(u)()
-	done, err := p.state.Processed(ctx, u.UpdateID)
-	if err != nil {
-		p.log.Error("reading processed updates", "update", u.UpdateID, "err", err)
-	}
-	if done {
+	claim, err := p.state.Claim(ctx, u.UpdateID)
+	switch {
+	case err != nil:
+		p.log.Error("claiming a telegram update", "update", u.UpdateID, "err", err)
+		return fmt.Errorf("%w: %w", errNotClaimed, err)
+	case claim == ClaimAnswered:
 		return nil
+	case claim == ClaimBusy:
+		return errNotClaimed
 	}
 	release := p.acquire()
 	reqs, err := p.handler.Handle(ctx, u)
 	release()
 	if err != nil {
 		p.log.Error("handling a telegram update", "update", u.UpdateID, "err", err)
+		if err := p.state.Release(context.WithoutCancel(ctx), u.UpdateID); err != nil {
+			p.log.Error("releasing a telegram update", "update", u.UpdateID, "err", err)
+		}
 		return err
 	}
+	p.send(ctx, u, reqs)
+	if err := p.state.Complete(context.WithoutCancel(ctx), u.UpdateID); err != nil {
+		p.log.Error("completing a telegram update", "update", u.UpdateID, "err", err)
+	}
+	return nil
+}
+
+// send sends an update's replies in order, each when the chat's rate limit allows.
+func (p *responder) send(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Chattable) {
 	chat, group := chatOf(u), isGroup(u)
 	for _, r := range reqs {
 		err := p.sender.WaitChat(ctx, chat, group)
@@ -209,21 +262,18 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 			err = p.sender.send(ctx, r)
 			release()
 		}
-		if err != nil {
-			if errors.Is(err, ErrBlocked) {
-				p.log.Info("telegram user blocked the bot; reply dropped", "update", u.UpdateID)
-				if err := p.state.Blocked(ctx, chat); err != nil {
-					p.log.Error("recording a blocked chat", "err", err)
-				}
-				break
-			}
-			p.log.Error("sending a telegram reply", "update", u.UpdateID, "err", err)
+		if err == nil {
+			continue
 		}
+		if errors.Is(err, ErrBlocked) {
+			p.log.Info("telegram user blocked the bot; reply dropped", "update", u.UpdateID)
+			if err := p.state.Blocked(ctx, chat); err != nil {
+				p.log.Error("recording a blocked chat", "err", err)
+			}
+			return
+		}
+		p.log.Error("sending a telegram reply", "update", u.UpdateID, "err", err)
 	}
-	if err := p.state.MarkProcessed(ctx, u.UpdateID); err != nil {
-		p.log.Error("marking a telegram update", "update", u.UpdateID, "err", err)
-	}
-	return nil
 }
 
 // acquire takes a slot, when slots are bounded, and returns its release.

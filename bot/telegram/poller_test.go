@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +22,8 @@ type memState struct {
 	offset  int
 	done    map[int]bool
 	blocked []int64
+
+	failClaims int // the next claims fail, as with a store briefly unreachable
 }
 
 func (m *memState) Blocked(_ context.Context, chat int64) error {
@@ -43,18 +46,28 @@ func (m *memState) SaveOffset(_ context.Context, o int) error {
 	return nil
 }
 
-func (m *memState) Processed(_ context.Context, id int) (bool, error) {
+// Claim takes over unfinished claims at once, as the single poller does.
+func (m *memState) Claim(_ context.Context, id int) (Claim, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.done[id], nil
+	if m.failClaims > 0 {
+		m.failClaims--
+		return 0, errors.New("store unavailable")
+	}
+	if m.done[id] {
+		return ClaimAnswered, nil
+	}
+	return ClaimWon, nil
 }
 
-func (m *memState) MarkProcessed(_ context.Context, id int) error {
+func (m *memState) Complete(_ context.Context, id int) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.done[id] = true
 	return nil
 }
+
+func (m *memState) Release(context.Context, int) error { return nil }
 
 // backlogAPI serves n pending updates (update i comes from private chat i) through getUpdates, honouring
 // offset and limit, and delivers every tenth update twice, as Telegram may; it counts the replies per chat.
@@ -149,6 +162,24 @@ func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 		t.Errorf("answered %d of %d updates; answered more than once: %v", total, n, twice)
 	}
 	t.Logf("%d updates (with %d duplicate deliveries) answered once each across a restart, in %v", n, n/10, time.Since(start).Round(time.Millisecond))
+}
+
+func TestStoreOutageLosesNoUpdate(t *testing.T) {
+	const n = 200
+	api := newBacklogAPI(t, n)
+	h, _, _ := newHandler(t)
+	state := &memState{done: map[int]bool{}, failClaims: 100}
+	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, state, 8)
+	defer stop()
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if total, _ := api.answered(); total >= n {
+			break
+		}
+	}
+	total, twice := api.answered()
+	if total != n || len(twice) != 0 {
+		t.Errorf("after 100 failed claims: answered %d of %d updates; more than once: %v", total, n, twice)
+	}
 }
 
 func TestSlowChatDoesNotBlockOthers(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,7 +59,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 		registerDiscord(ctx, sess, cfg, log, adapters)
 	}
 	if cfg.Token != "" && cfg.Gateway {
-		gw, err := discord.NewGateway(sess, h, rest, d.store, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
+		gw, err := discord.NewGateway(sess, h, rest, discordClaims{d.store}, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
 		if err != nil {
 			return "", nil, err
 		}
@@ -107,4 +108,35 @@ func scope(guildID string) string {
 		return "global"
 	}
 	return "guild"
+}
+
+// discordClaims keeps the claims of Discord events (snowflake ids) in the store.
+type discordClaims struct{ st *store.Store }
+
+// discordLease outlasts an answer's deadline and the REST retries.
+const discordLease = 2 * time.Minute
+
+func (c discordClaims) Claim(ctx context.Context, id string) (bool, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return true, nil // not a snowflake: nothing to dedupe by
+	}
+	claim, err := c.st.Claim(ctx, "discord", n, discordLease)
+	return claim == store.Claimed, err
+}
+
+func (c discordClaims) Complete(ctx context.Context, id string) error {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return nil
+	}
+	return c.st.Complete(ctx, "discord", n)
+}
+
+func (c discordClaims) Release(ctx context.Context, id string) error {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return nil
+	}
+	return c.st.Release(ctx, "discord", n)
 }

@@ -20,7 +20,15 @@ import (
 )
 
 // telegramState keeps the Telegram adapter's offset, answered updates and chat languages in the store.
-type telegramState struct{ st *store.Store }
+// lease is how long an unfinished claim holds off other replicas: a webhook replica's claim lasts past
+// its answer deadline and the sender's retries; the one poller takes over unfinished claims at once.
+type telegramState struct {
+	st    *store.Store
+	lease time.Duration
+}
+
+// webhookLease outlasts the webhook's 30-second answer deadline and the sender's retries.
+const webhookLease = 2 * time.Minute
 
 const telegramAdapter = "telegram"
 
@@ -36,13 +44,17 @@ func (s telegramState) SaveOffset(ctx context.Context, offset int) error {
 	return s.st.SetState(ctx, telegramAdapter, "offset", strconv.Itoa(offset))
 }
 
-func (s telegramState) Processed(ctx context.Context, id int) (bool, error) {
-	return s.st.Processed(ctx, telegramAdapter, int64(id))
+func (s telegramState) Claim(ctx context.Context, id int) (telegram.Claim, error) {
+	c, err := s.st.Claim(ctx, telegramAdapter, int64(id), s.lease)
+	return [...]telegram.Claim{store.Claimed: telegram.ClaimWon, store.Answered: telegram.ClaimAnswered, store.Busy: telegram.ClaimBusy}[c], err
 }
 
-func (s telegramState) MarkProcessed(ctx context.Context, id int) error {
-	_, err := s.st.MarkProcessed(ctx, telegramAdapter, int64(id))
-	return err
+func (s telegramState) Complete(ctx context.Context, id int) error {
+	return s.st.Complete(ctx, telegramAdapter, int64(id))
+}
+
+func (s telegramState) Release(ctx context.Context, id int) error {
+	return s.st.Release(ctx, telegramAdapter, int64(id))
 }
 
 func (s telegramState) Blocked(ctx context.Context, chat int64) error {
@@ -87,10 +99,10 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		if err != nil {
 			return // ctx ended
 		}
-		h := telegram.NewHandler(eng, telegramState{st}, eng.feedback(telegramAdapter), client.Self.UserName)
+		h := telegram.NewHandler(eng, telegramState{st: st}, eng.feedback(telegramAdapter), client.Self.UserName)
 		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
 		if cfg.Mode == "webhook" {
-			hook.Store(telegram.NewWebhook(h, sender, telegramState{st}, string(cfg.WebhookSecret), 30*time.Second, log))
+			hook.Store(telegram.NewWebhook(h, sender, telegramState{st: st, lease: webhookLease}, string(cfg.WebhookSecret), 30*time.Second, log))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
 				log.Error("telegram setWebhook failed", "err", err)
 				return
@@ -104,7 +116,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		}
 		connected.Store(true)
 		log.Info("telegram connected", "mode", "polling", "bot", client.Self.UserName)
-		_ = telegram.NewPoller(client, h, sender, telegramState{st}, cfg.Workers, log).Run(ctx)
+		_ = telegram.NewPoller(client, h, sender, telegramState{st: st}, cfg.Workers, log).Run(ctx)
 	}()
 }
 

@@ -47,6 +47,8 @@ func migrations(d dialect) []string {
 			at BIGINT NOT NULL,
 			PRIMARY KEY (adapter, update_id)
 		)`,
+		// 3: a claim is taken before answering and completed after; an unfinished one can be taken over
+		`ALTER TABLE processed_updates ADD COLUMN done INTEGER NOT NULL DEFAULT 1`,
 	}
 }
 

@@ -173,41 +173,6 @@ func (s *Store) SetState(ctx context.Context, adapter, key, value string) error 
 	return nil
 }
 
-// Processed reports whether an adapter has handled an update.
-func (s *Store) Processed(ctx context.Context, adapter string, updateID int64) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, s.dialect.bind(`SELECT COUNT(*) FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("read processed update: %w", err)
-	}
-	return n > 0, nil
-}
-
-// MarkProcessed records that an adapter handled an update. It reports false when the update was
-// already marked, by this process or another replica.
-func (s *Store) MarkProcessed(ctx context.Context, adapter string, updateID int64) (bool, error) {
-	res, err := s.db.ExecContext(ctx, s.dialect.bind(
-		`INSERT INTO processed_updates (adapter, update_id, at) VALUES (?, ?, ?) ON CONFLICT (adapter, update_id) DO NOTHING`),
-		adapter, updateID, millis(time.Now()))
-	if err != nil {
-		return false, fmt.Errorf("mark processed update: %w", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("mark processed update: %w", err)
-	}
-	return n == 1, nil
-}
-
-// Unmark forgets that an update was handled, so that a redelivery of it is answered: the adapter calls
-// it when answering a claimed update failed.
-func (s *Store) Unmark(ctx context.Context, adapter string, updateID int64) error {
-	if _, err := s.db.ExecContext(ctx, s.dialect.bind(`DELETE FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID); err != nil {
-		return fmt.Errorf("unmark processed update: %w", err)
-	}
-	return nil
-}
-
 // TextHash identifies a question's normalised text without keeping it: questions that differ only in
 // case, spacing or Arabic spelling variants share a hash.
 func TextHash(text string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -95,23 +96,35 @@ func TestReportAndState(t *testing.T) {
 			if v, ok, err := s.State(ctx, "telegram", "offset"); v != "42" || !ok || err != nil {
 				t.Errorf("state: got %q %v %v, want 42", v, ok, err)
 			}
-			if done, err := s.Processed(ctx, "telegram", 99); done || err != nil {
-				t.Errorf("unprocessed update: %v %v", done, err)
+			claims := []struct {
+				name  string
+				lease time.Duration
+				want  Claim
+			}{
+				{"first claim", time.Hour, Claimed},
+				{"claimed and unfinished", time.Hour, Busy},
+				{"taken over after its lease", 0, Claimed},
 			}
-			if first, err := s.MarkProcessed(ctx, "telegram", 99); !first || err != nil {
-				t.Errorf("first mark: %v %v", first, err)
+			for _, c := range claims {
+				if got, err := s.Claim(ctx, "telegram", 99, c.lease); got != c.want || err != nil {
+					t.Errorf("%s: got %v %v, want %v", c.name, got, err, c.want)
+				}
 			}
-			if again, err := s.MarkProcessed(ctx, "telegram", 99); again || err != nil {
-				t.Errorf("second mark: %v %v, want false", again, err)
-			}
-			if done, err := s.Processed(ctx, "telegram", 99); !done || err != nil {
-				t.Errorf("processed update: %v %v", done, err)
-			}
-			if err := s.Unmark(ctx, "telegram", 99); err != nil {
+			if err := s.Release(ctx, "telegram", 99); err != nil {
 				t.Fatal(err)
 			}
-			if again, err := s.MarkProcessed(ctx, "telegram", 99); !again || err != nil {
-				t.Errorf("mark after unmark: %v %v, want true", again, err)
+			if got, _ := s.Claim(ctx, "telegram", 99, time.Hour); got != Claimed {
+				t.Errorf("claim after release: got %v, want Claimed", got)
+			}
+			if err := s.Complete(ctx, "telegram", 99); err != nil {
+				t.Fatal(err)
+			}
+			_ = s.Release(ctx, "telegram", 99) // a completed claim is kept
+			if got, _ := s.Claim(ctx, "telegram", 99, 0); got != Answered {
+				t.Errorf("claim after complete: got %v, want Answered", got)
+			}
+			if got, _ := s.Claim(ctx, "discord", 99, time.Hour); got != Claimed {
+				t.Errorf("same id, other adapter: got %v, want Claimed", got)
 			}
 		})
 	}
@@ -183,5 +196,58 @@ func TestTextHash(t *testing.T) {
 	}
 	if TextHash("cost") == TextHash("price") {
 		t.Error("different questions share a hash")
+	}
+}
+
+// TestClaimsAcrossReplicas opens two stores on one database, as two replicas would, and delivers each
+// update to both at the same instant: exactly one claim wins.
+func TestClaimsAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	for name, dsn := range map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "shared.db") },
+		"postgres": func(t *testing.T) string { return postgresDSN(t) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			d := dsn(t)
+			var replicas [2]*Store
+			for i := range replicas {
+				s, err := Open(ctx, d, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := waitReady(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				replicas[i] = s
+			}
+			const updates = 200
+			var won [updates]atomic.Int32
+			var wg sync.WaitGroup
+			for i := range replicas {
+				for g := 0; g < 4; g++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for id := range updates {
+							c, err := replicas[i].Claim(ctx, "telegram", int64(id), time.Minute)
+							if err != nil {
+								t.Error(err)
+								return
+							}
+							if c == Claimed {
+								won[id].Add(1)
+							}
+						}
+					}()
+				}
+			}
+			wg.Wait()
+			for id := range won {
+				if n := won[id].Load(); n != 1 {
+					t.Fatalf("update %d claimed %d times by 8 claimants on 2 replicas, want once", id, n)
+				}
+			}
+		})
 	}
 }
