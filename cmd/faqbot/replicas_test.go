@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/faqbot/faqbot/bot/telegram"
+	"github.com/faqbot/faqbot/internal/pgtest"
+)
+
+// fakeBotAPI answers the Bot API calls of a webhook-mode bot and counts the replies per chat.
+type fakeBotAPI struct {
+	srv     *httptest.Server
+	mu      sync.Mutex
+	replies map[string]int
+}
+
+func newFakeBotAPI(t *testing.T) *fakeBotAPI {
+	f := &fakeBotAPI{replies: map[string]int{}}
+	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/getMe"):
+			fmt.Fprint(w, `{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`)
+		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
+			f.mu.Lock()
+			f.replies[r.PostForm.Get("chat_id")]++
+			f.mu.Unlock()
+			fmt.Fprint(w, `{"ok":true,"result":{"message_id":2,"date":0,"chat":{"id":9,"type":"private"}}}`)
+		default:
+			fmt.Fprint(w, `{"ok":true,"result":true}`)
+		}
+	}))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// TestTwoReplicasShareOnePostgres runs two serve processes in webhook mode on one PostgreSQL store and
+// delivers every update to both at once, as a load balancer retrying or Telegram redelivering might:
+// each update is answered once; feedback given to either replica is in one report.
+func TestTwoReplicasShareOnePostgres(t *testing.T) {
+	pgtest.Skip(t)
+	pg, err := pgtest.Start()
+	if err != nil {
+		t.Fatalf("no PostgreSQL: %v\n%s", err, pgtest.Hint)
+	}
+	defer pg.Stop()
+	dsn := pg.Database(t)
+	api := newFakeBotAPI(t)
+	for k, v := range map[string]string{"TELEGRAM_BOT_TOKEN": "123:replica-token", "TELEGRAM_MODE": "webhook",
+		"TELEGRAM_WEBHOOK_URL": "https://bot.example/telegram/webhook", "TELEGRAM_WEBHOOK_SECRET": "hook-secret",
+		"TELEGRAM_API_ENDPOINT": api.srv.URL, "TELEGRAM_GLOBAL_RATE": "0", "TELEGRAM_CHAT_RATE": "0", "TELEGRAM_GROUP_RATE": "0"} {
+		t.Setenv(k, v)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var replicas [2]string
+	done := make(chan int, len(replicas))
+	for i := range replicas {
+		replicas[i] = freeAddr(t)
+		go func(addr string) {
+			done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", dsn}, strings.NewReader(""), io.Discard, io.Discard)
+		}(replicas[i])
+	}
+	defer func() {
+		cancel()
+		for range replicas {
+			<-done
+		}
+	}()
+	for _, addr := range replicas {
+		waitReadyz(t, addr, `"telegram":"ok"`)
+	}
+	const updates = 60
+	var wg sync.WaitGroup
+	for id := 1; id <= updates; id++ {
+		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
+		for _, addr := range replicas {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				deliverUntilAccepted(t, "http://"+addr+"/telegram/webhook", body)
+			}()
+		}
+	}
+	wg.Wait()
+	api.mu.Lock()
+	for id := 1; id <= updates; id++ {
+		if n := api.replies[fmt.Sprint(id)]; n != 1 {
+			t.Errorf("chat %d got %d replies, want 1", id, n)
+		}
+	}
+	api.mu.Unlock()
+	for i, addr := range replicas {
+		body := fmt.Sprintf(`{"id":"what-to-wear","lang":"en","helpful":%v}`, i == 0)
+		resp, err := http.Post("http://"+addr+"/v1/feedback", "application/json", strings.NewReader(body))
+		if err != nil || resp.StatusCode >= 300 {
+			t.Fatalf("feedback to replica %d: %v %v", i, err, resp)
+		}
+		resp.Body.Close()
+	}
+	code, out, stderr := runCmd(t, "", "report", "--store", dsn, "--format", "json")
+	var rep struct {
+		ByStatus map[string]int `json:"by_status"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
+		t.Fatalf("report: exit %d %s %s", code, out, stderr)
+	}
+	if rep.ByStatus["answered"] != updates {
+		t.Errorf("report counts %d answered questions, want %d (both replicas)", rep.ByStatus["answered"], updates)
+	}
+	if !strings.Contains(out, `"helpful": 1`) || !strings.Contains(out, `"not_helpful": 1`) {
+		t.Errorf("report lacks the feedback given to each replica: %s", out)
+	}
+}
+
+// deliverUntilAccepted posts an update as Telegram does: again after a 5xx, until it is accepted.
+func deliverUntilAccepted(t *testing.T, url, body string) {
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+		req.Header.Set(telegram.SecretHeader, "hook-secret")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode == 200 {
+			return
+		}
+	}
+	t.Errorf("update never accepted by %s", url)
+}
+
+func waitReadyz(t *testing.T, addr, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 && strings.Contains(string(body), want) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never ready with %s", addr, want)
+		}
+	}
+}
