@@ -72,11 +72,11 @@ func (h *Handler) message(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.
 	if !private && !addressed {
 		return nil, nil
 	}
-	lang, err := h.uiLang(ctx, m, text)
-	if err != nil {
-		return nil, err
-	}
 	if m.Text == "" && m.Caption == "" {
+		lang, err := h.uiLang(ctx, m, text)
+		if err != nil {
+			return nil, err
+		}
 		return []tgbotapi.Chattable{h.plain(m, texts(lang).TypeQuestion)}, nil
 	}
 	if strings.TrimSpace(text) == "" {

@@ -127,9 +127,14 @@ func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger)
 	if cfg.APIEndpoint != "" {
 		endpoint = cfg.APIEndpoint + "/bot%s/%s"
 	}
+	// Replies go out from many goroutines at once: keep that many connections to the API open rather
+	// than Go's default of two per host, which would open and close one per reply under load.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 128
+	httpClient := &http.Client{Timeout: 40 * time.Second, Transport: transport}
 	wait := time.Second
 	for {
-		client, err := tgbotapi.NewBotAPIWithClient(string(cfg.Token), endpoint, &http.Client{Timeout: 40 * time.Second})
+		client, err := tgbotapi.NewBotAPIWithClient(string(cfg.Token), endpoint, httpClient)
 		if err == nil {
 			return client, nil
 		}

@@ -13,6 +13,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"time"
 
@@ -42,7 +43,7 @@ type Server struct {
 }
 
 // New builds a server with /healthz, /readyz, /metrics and, when an admin token is set, POST
-// /admin/reload.
+// /admin/reload and the Go profiler under /debug/pprof/ (both need the token).
 func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
@@ -56,9 +57,27 @@ func New(opts Options) *Server {
 		s.mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Gatherer, promhttp.HandlerOpts{}))
 	}
 	if opts.AdminToken != "" && opts.Reload != nil {
-		s.mux.HandleFunc("POST /admin/reload", s.adminReload)
+		s.mux.HandleFunc("POST /admin/reload", s.admin(s.adminReload))
+	}
+	if opts.AdminToken != "" {
+		s.mux.HandleFunc("GET /debug/pprof/", s.admin(pprof.Index))
+		s.mux.HandleFunc("GET /debug/pprof/profile", s.admin(pprof.Profile))
+		s.mux.HandleFunc("GET /debug/pprof/trace", s.admin(pprof.Trace))
 	}
 	return s
+}
+
+// admin lets through requests that carry the admin token (Authorization: Bearer ...).
+func (s *Server) admin(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		const prefix = "Bearer "
+		got := r.Header.Get("Authorization")
+		if len(got) <= len(prefix) || subtle.ConstantTimeCompare([]byte(got[len(prefix):]), []byte(s.opts.AdminToken)) != 1 {
+			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "unauthorized"})
+			return
+		}
+		next(w, r)
+	}
 }
 
 // Handle mounts an adapter's route (a webhook) on the listener.
@@ -89,12 +108,6 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminReload(w http.ResponseWriter, r *http.Request) {
-	const prefix = "Bearer "
-	got := r.Header.Get("Authorization")
-	if len(got) <= len(prefix) || subtle.ConstantTimeCompare([]byte(got[len(prefix):]), []byte(s.opts.AdminToken)) != 1 {
-		writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "unauthorized"})
-		return
-	}
 	if err := s.opts.Reload(r.Context()); err != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
 		return

@@ -2,8 +2,18 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
+)
+
+// The statements of claims, prepared when the store opens.
+const (
+	claimUpdate = `INSERT INTO processed_updates (adapter, update_id, at, done) VALUES (?, ?, ?, 0)
+		ON CONFLICT (adapter, update_id) DO UPDATE SET at = excluded.at
+		WHERE processed_updates.done = 0 AND processed_updates.at <= ?`
+	completeUpdate = `UPDATE processed_updates SET done = 1, at = ? WHERE adapter = ? AND update_id = ?`
+	releaseUpdate  = `DELETE FROM processed_updates WHERE adapter = ? AND update_id = ? AND done = 0`
 )
 
 // Claim is the outcome of claiming an update.
@@ -21,35 +31,40 @@ const (
 // taken over: its owner died or gave up. A lease of 0 takes over any unfinished claim (a single poller
 // after a restart).
 func (s *Store) Claim(ctx context.Context, adapter string, updateID int64, lease time.Duration) (Claim, error) {
-	now := time.Now()
-	res, err := s.db.ExecContext(ctx, s.dialect.bind(
-		`INSERT INTO processed_updates (adapter, update_id, at, done) VALUES (?, ?, ?, 0)
-		ON CONFLICT (adapter, update_id) DO UPDATE SET at = excluded.at
-		WHERE processed_updates.done = 0 AND processed_updates.at <= ?`),
-		adapter, updateID, millis(now), millis(now.Add(-lease)))
+	var claim Claim
+	err := s.writes.do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		now := time.Now()
+		res, err := s.txExec(ctx, tx, claimUpdate, adapter, updateID, millis(now), millis(now.Add(-lease)))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			claim = Claimed
+			return err
+		}
+		var done int
+		err = tx.QueryRowContext(ctx, s.dialect.bind(`SELECT done FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID).Scan(&done)
+		if err != nil {
+			return err
+		}
+		claim = Busy
+		if done == 1 {
+			claim = Answered
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("claim update: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return 0, fmt.Errorf("claim update: %w", err)
-	} else if n == 1 {
-		return Claimed, nil
-	}
-	var done int
-	err = s.db.QueryRowContext(ctx, s.dialect.bind(`SELECT done FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID).Scan(&done)
-	if err != nil {
-		return 0, fmt.Errorf("claim update: %w", err)
-	}
-	if done == 1 {
-		return Answered, nil
-	}
-	return Busy, nil
+	return claim, nil
 }
 
 // Complete records that a claimed update was answered.
 func (s *Store) Complete(ctx context.Context, adapter string, updateID int64) error {
-	_, err := s.db.ExecContext(ctx, s.dialect.bind(`UPDATE processed_updates SET done = 1, at = ? WHERE adapter = ? AND update_id = ?`),
-		millis(time.Now()), adapter, updateID)
+	err := s.writes.do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := s.txExec(ctx, tx, completeUpdate, millis(time.Now()), adapter, updateID)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("complete update: %w", err)
 	}
@@ -58,7 +73,10 @@ func (s *Store) Complete(ctx context.Context, adapter string, updateID int64) er
 
 // Release gives back an unfinished claim, when answering failed, so that a redelivery is answered.
 func (s *Store) Release(ctx context.Context, adapter string, updateID int64) error {
-	_, err := s.db.ExecContext(ctx, s.dialect.bind(`DELETE FROM processed_updates WHERE adapter = ? AND update_id = ? AND done = 0`), adapter, updateID)
+	err := s.writes.do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := s.txExec(ctx, tx, releaseUpdate, adapter, updateID)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("release update: %w", err)
 	}

@@ -38,3 +38,11 @@ func (d dialect) autoID() string {
 	}
 	return "INTEGER PRIMARY KEY AUTOINCREMENT"
 }
+
+// withoutRowID makes a SQLite table one B-tree keyed by its primary key; PostgreSQL has no such option.
+func (d dialect) withoutRowID() string {
+	if d == postgresDialect {
+		return ""
+	}
+	return " WITHOUT ROWID"
+}

@@ -47,8 +47,18 @@ func migrations(d dialect) []string {
 			at BIGINT NOT NULL,
 			PRIMARY KEY (adapter, update_id)
 		)`,
-		// 3: a claim is taken before answering and completed after; an unfinished one can be taken over
-		`ALTER TABLE processed_updates ADD COLUMN done INTEGER NOT NULL DEFAULT 1`,
+		// 3: a claim is taken before answering and completed after (done); an unfinished one can be
+		// taken over. One B-tree per row in SQLite (without rowid): a claim writes one page, not two.
+		`CREATE TABLE claims (
+			adapter TEXT NOT NULL,
+			update_id BIGINT NOT NULL,
+			at BIGINT NOT NULL,
+			done INTEGER NOT NULL DEFAULT 1,
+			PRIMARY KEY (adapter, update_id)
+		)` + d.withoutRowID() + `;
+		INSERT INTO claims (adapter, update_id, at, done) SELECT adapter, update_id, at, 1 FROM processed_updates;
+		DROP TABLE processed_updates;
+		ALTER TABLE claims RENAME TO processed_updates`,
 	}
 }
 

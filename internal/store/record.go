@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,14 +17,27 @@ type answerer interface {
 }
 
 // Recorder answers through an engine and records each decision in the store. A store that fails to
-// record never fails the answer: the patient gets the reply and the failure is logged.
+// record never fails the answer: the patient gets the reply and the failure is logged. Decisions are
+// written in the background, in batches (one transaction each); when the queue is full the answer
+// waits for its own write instead, so nothing is dropped. Close writes what is queued.
 type Recorder struct {
 	next     answerer
 	store    *Store
 	log      *slog.Logger
 	logText  bool
 	feedback *prometheus.CounterVec
+	queue    chan Event
+	written  chan struct{} // closed when the queue is drained after Close
+	mu       sync.RWMutex  // Answer holds it shared while queueing; Close takes it to close the queue
+	closed   bool
 }
+
+// Event batches: at most this many in one transaction, waiting at most this long for more.
+const (
+	batchSize  = 256
+	batchDelay = 20 * time.Millisecond
+	queueSize  = 8192
+)
 
 // RecorderOptions configure a Recorder.
 type RecorderOptions struct {
@@ -38,6 +52,7 @@ func NewRecorder(next answerer, s *Store, opts RecorderOptions) (*Recorder, erro
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	r := &Recorder{next: next, store: s, log: opts.Log, logText: opts.LogText,
+		queue: make(chan Event, queueSize), written: make(chan struct{}),
 		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "faqbot_feedback_total", Help: "Feedback on answers, by platform and verdict (helpful, not_helpful).",
 		}, []string{"platform", "verdict"})}
@@ -46,7 +61,49 @@ func NewRecorder(next answerer, s *Store, opts RecorderOptions) (*Recorder, erro
 			return nil, err
 		}
 	}
+	go r.write()
 	return r, nil
+}
+
+// Close writes the queued decisions and stops the background writer; later answers are written one by
+// one.
+func (r *Recorder) Close() {
+	r.mu.Lock()
+	if !r.closed {
+		r.closed = true
+		close(r.queue)
+	}
+	r.mu.Unlock()
+	<-r.written
+}
+
+// write takes decisions off the queue and stores them in batches until the queue is closed.
+func (r *Recorder) write() {
+	defer close(r.written)
+	batch := make([]Event, 0, batchSize)
+	for e := range r.queue {
+		batch = append(batch[:0], e)
+		timeout := time.After(batchDelay)
+	fill:
+		for len(batch) < batchSize {
+			select {
+			case e, ok := <-r.queue:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, e)
+			case <-timeout:
+				break fill
+			}
+		}
+		r.save(batch)
+	}
+}
+
+func (r *Recorder) save(batch []Event) {
+	if err := r.store.RecordEvents(context.Background(), batch); err != nil {
+		r.log.Error("recording answers", "count", len(batch), "err", err)
+	}
 }
 
 // Answer answers q and records the decision (ids, language, status; text only for unanswered questions
@@ -64,10 +121,24 @@ func (r *Recorder) Answer(ctx context.Context, q bot.Question) (bot.Answer, erro
 	}
 	r.log.Debug("answer", attrs...)
 	e := Event{At: time.Now(), Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag, Text: q.Text}
-	if err := r.store.RecordEvent(context.WithoutCancel(ctx), e); err != nil {
-		r.log.Error("recording an answer", "status", e.Status, "id", e.AnswerID, "err", err)
+	if !r.enqueue(e) {
+		r.save([]Event{e}) // the writer is behind, or closed: this answer waits for its own write
 	}
 	return a, nil
+}
+
+func (r *Recorder) enqueue(e Event) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if r.closed {
+		return false
+	}
+	select {
+	case r.queue <- e:
+		return true
+	default:
+		return false
+	}
 }
 
 // Feedback records a patient's verdict on an answer.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,6 +45,7 @@ func TestRecorder(t *testing.T) {
 	if err := r.Feedback(ctx, Feedback{Platform: "web", Lang: "en", AnswerID: "pain", Helpful: false}); err != nil {
 		t.Fatal(err)
 	}
+	r.Close() // writes the queued decision
 	rep, err := s.Report(ctx, time.Now().Add(-time.Hour), 5)
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +64,48 @@ func TestRecorder(t *testing.T) {
 		t.Error("engine error: got none")
 	}
 	_ = s.Close()
-	if _, err := r.Answer(ctx, bot.Question{Text: "x"}); err != nil {
+	broken, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered}}, s, RecorderOptions{Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := broken.Answer(ctx, bot.Question{Text: "x"}); err != nil {
 		t.Errorf("a store that cannot record must not fail the answer: %v", err)
+	}
+	broken.Close()
+	if !strings.Contains(logs.String(), "recording answers") {
+		t.Errorf("a failed write is not logged:\n%s", logs.String())
+	}
+}
+
+func TestRecorderWritesEveryDecisionUnderLoad(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "faqbot.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000 // more than the queue holds: some answers write their own
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range n / 8 {
+				if _, err := r.Answer(ctx, bot.Question{Text: "q", Platform: fmt.Sprint("p", g)}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	r.Close()
+	rep, err := s.Report(ctx, time.Now().Add(-time.Hour), 5)
+	if err != nil || rep.ByStatus["answered"] != n {
+		t.Errorf("recorded %d of %d decisions (%v)", rep.ByStatus["answered"], n, err)
 	}
 }

@@ -89,7 +89,7 @@ func (s *Store) Report(ctx context.Context, since time.Time, limit int) (Report,
 
 // rows runs a query and calls each for every row.
 func (s *Store) rows(ctx context.Context, query string, args []any, each func(scan func(...any) error) error) error {
-	rows, err := s.db.QueryContext(ctx, s.dialect.bind(query), args...)
+	rows, err := s.read.QueryContext(ctx, s.dialect.bind(query), args...)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
@@ -43,9 +44,12 @@ type Feedback struct {
 
 // Store is a database of events, feedback and adapter state.
 type Store struct {
-	db       *sql.DB
+	db       *sql.DB // writes (one connection for SQLite, which has one writer anyway)
+	read     *sql.DB // reads: for SQLite a pool of read-only connections, which WAL lets run beside the writer
 	dialect  dialect
 	keepText bool
+	stmts    sync.Map // query -> *sql.Stmt, prepared once: hot statements skip parsing
+	writes   *writer  // group commits of claims
 }
 
 // Options configure a store.
@@ -65,15 +69,77 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	s := &Store{db: db, read: db, dialect: d, keepText: opts.KeepUnansweredText, writes: newWriter(db)}
 	if d == sqliteDialect {
 		db.SetMaxOpenConns(1) // one writer: SQLite serialises writes anyway, and this avoids SQLITE_BUSY
 	}
-	s := &Store{db: db, dialect: d, keepText: opts.KeepUnansweredText}
 	if err := s.migrateRetrying(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	if d == sqliteDialect {
+		if s.read, err = sql.Open(driver, source+"&_pragma=query_only(1)"); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		s.read.SetMaxOpenConns(4)
+	}
+	for _, q := range []string{claimUpdate, completeUpdate, releaseUpdate} {
+		if _, err := s.prepared(ctx, db, q); err != nil {
+			_ = s.Close()
+			return nil, fmt.Errorf("open store: prepare: %w", err)
+		}
+	}
 	return s, nil
+}
+
+// txExec runs a write in a transaction, through the statement prepared at Open when there is one. It
+// never asks the pool for another connection: SQLite's only one is the transaction's.
+func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st, ok := s.stmts.Load(stmtKey{s.db, query}); ok {
+		return tx.StmtContext(ctx, st.(*sql.Stmt)).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, s.dialect.bind(query), args...)
+}
+
+// exec runs a write through a statement prepared once.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := s.prepared(ctx, s.db, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryRow runs a read of one row through a statement prepared once.
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
+	st, err := s.prepared(ctx, s.read, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryRowContext(ctx, args...), nil
+}
+
+// stmtKey names a prepared statement: the pool it was prepared on, and its query.
+type stmtKey struct {
+	db    *sql.DB
+	query string
+}
+
+func (s *Store) prepared(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	k := stmtKey{db, query}
+	if st, ok := s.stmts.Load(k); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := db.PrepareContext(ctx, s.dialect.bind(query))
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(k, st); loaded {
+		_ = st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 // migrateRetrying migrates, trying again while another process holds a SQLite file it is opening too:
@@ -113,34 +179,59 @@ func sqliteDSN(path string) string {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.writes.close()
+	s.stmts.Range(func(_, st any) bool { _ = st.(*sql.Stmt).Close(); return true })
+	if s.read != s.db {
+		_ = s.read.Close()
+	}
+	return s.db.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
 // RecordEvent stores one answered question.
 func (s *Store) RecordEvent(ctx context.Context, e Event) error {
-	var text sql.NullString
-	var hash string
-	if e.Status == "no_match" {
-		hash = TextHash(e.Text)
-		if s.keepText {
-			text = sql.NullString{String: textnorm.Clean(e.Text), Valid: true}
+	return s.RecordEvents(ctx, []Event{e})
+}
+
+const insertEvent = `INSERT INTO events (at, platform, lang, status, answer_id, red_flag, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+// RecordEvents stores answered questions in one transaction.
+func (s *Store) RecordEvents(ctx context.Context, events []Event) error {
+	st, err := s.prepared(ctx, s.db, insertEvent)
+	if err != nil {
+		return fmt.Errorf("record events: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("record events: %w", err)
+	}
+	defer tx.Rollback()
+	ins := tx.StmtContext(ctx, st)
+	for _, e := range events {
+		var text sql.NullString
+		var hash string
+		if e.Status == "no_match" {
+			hash = TextHash(e.Text)
+			if s.keepText {
+				text = sql.NullString{String: textnorm.Clean(e.Text), Valid: true}
+			}
+		}
+		if _, err := ins.ExecContext(ctx, millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text); err != nil {
+			return fmt.Errorf("record event: %w", err)
 		}
 	}
-	_, err := s.db.ExecContext(ctx, s.dialect.bind(
-		`INSERT INTO events (at, platform, lang, status, answer_id, red_flag, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-		millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text)
-	if err != nil {
-		return fmt.Errorf("record event: %w", err)
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record events: %w", err)
 	}
 	return nil
 }
 
 // RecordFeedback stores a patient's verdict on an answer.
 func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
-	_, err := s.db.ExecContext(ctx, s.dialect.bind(
-		`INSERT INTO feedback (at, platform, lang, answer_id, helpful) VALUES (?, ?, ?, ?, ?)`),
+	_, err := s.exec(ctx, `INSERT INTO feedback (at, platform, lang, answer_id, helpful) VALUES (?, ?, ?, ?, ?)`,
 		millis(f.At), f.Platform, f.Lang, f.AnswerID, f.Helpful)
 	if err != nil {
 		return fmt.Errorf("record feedback: %w", err)
@@ -151,7 +242,10 @@ func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
 // State returns a value an adapter saved (a Telegram update offset, say).
 func (s *Store) State(ctx context.Context, adapter, key string) (string, bool, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, s.dialect.bind(`SELECT value FROM adapter_state WHERE adapter = ? AND key = ?`), adapter, key).Scan(&v)
+	row, err := s.queryRow(ctx, `SELECT value FROM adapter_state WHERE adapter = ? AND key = ?`, adapter, key)
+	if err == nil {
+		err = row.Scan(&v)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -163,9 +257,8 @@ func (s *Store) State(ctx context.Context, adapter, key string) (string, bool, e
 
 // SetState saves a value for an adapter, replacing the previous one.
 func (s *Store) SetState(ctx context.Context, adapter, key, value string) error {
-	_, err := s.db.ExecContext(ctx, s.dialect.bind(
-		`INSERT INTO adapter_state (adapter, key, value, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (adapter, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+	_, err := s.exec(ctx, `INSERT INTO adapter_state (adapter, key, value, updated_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (adapter, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
 		adapter, key, value, millis(time.Now()))
 	if err != nil {
 		return fmt.Errorf("save state %s/%s: %w", adapter, key, err)

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -249,5 +251,35 @@ func TestClaimsAcrossReplicas(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMigrationKeepsAnsweredUpdates opens a database left by the previous schema (version 2), whose
+// answered updates must stay answered.
+func TestMigrationKeepsAnsweredUpdates(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", sqliteDSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := migrations(sqliteDialect)[:2]
+	stmts := append(strings.Split(old[0], ";"), old[1],
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+		`INSERT INTO schema_migrations VALUES (1, 0), (2, 0)`,
+		`INSERT INTO processed_updates (adapter, update_id, at) VALUES ('telegram', 41, 0)`)
+	for _, stmt := range stmts {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c, err := s.Claim(ctx, "telegram", 41, 0); c != Answered || err != nil {
+		t.Errorf("update answered before the migration: got %v %v, want Answered", c, err)
 	}
 }

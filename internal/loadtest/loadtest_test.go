@@ -1,0 +1,78 @@
+package loadtest
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/bot/discord"
+)
+
+// TestDriveSpeaksThePlatformsWireFormats drives a server that checks every request as faqbot does: the
+// webhook secret and a Telegram update, or a valid Ed25519 signature and a Discord interaction.
+func TestDriveSpeaksThePlatformsWireFormats(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	var telegram, interactions, bad atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		switch r.URL.Path {
+		case "/telegram/webhook":
+			var u tgbotapi.Update
+			if r.Header.Get("X-Telegram-Bot-Api-Secret-Token") != "s3cret" || json.Unmarshal(body, &u) != nil || u.Message == nil || u.Message.Text == "" {
+				bad.Add(1)
+				http.Error(w, "bad update", 400)
+				return
+			}
+			telegram.Add(1)
+		case "/discord/interactions":
+			var in discordgo.Interaction
+			if !discord.Verify(pub, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body, time.Now()) ||
+				json.Unmarshal(body, &in) != nil || in.Type != discordgo.InteractionApplicationCommand || in.ApplicationCommandData().Name != "ask" {
+				bad.Add(1)
+				http.Error(w, "bad interaction", 401)
+				return
+			}
+			interactions.Add(1)
+		}
+	}))
+	defer srv.Close()
+	m := Drive(context.Background(), srv.Client(), Target{Base: srv.URL, TelegramSecret: "s3cret", DiscordKey: priv},
+		Load{Rate: 400, Duration: 500 * time.Millisecond, Workers: 64, TelegramShare: 0.25})
+	if m.Failed() != 0 || bad.Load() != 0 {
+		t.Fatalf("%d failed, %d rejected: %v", m.Failed(), bad.Load(), m.Examples)
+	}
+	if m.Sent()+m.NotSent != 200 || int64(m.Sent()) != telegram.Load()+interactions.Load() || m.Sent() < 150 {
+		t.Errorf("sent %d (telegram %d, discord %d) and %d not sent, want 200 in all", m.Sent(), telegram.Load(), interactions.Load(), m.NotSent)
+	}
+	if got := float64(telegram.Load()) / float64(m.Sent()); got < 0.2 || got > 0.3 {
+		t.Errorf("telegram share %.2f, want 0.25", got)
+	}
+	if p := m.Percentile("", 0.99); p <= 0 || p > 5*time.Second {
+		t.Errorf("p99 %v", p)
+	}
+}
+
+func TestDriveCountsErrorsAndOverload(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(50 * time.Millisecond)
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	m := Drive(context.Background(), srv.Client(), Target{Base: srv.URL, DiscordKey: priv},
+		Load{Rate: 200, Duration: 300 * time.Millisecond, Workers: 2, TelegramShare: 0.5})
+	if m.Failed() == 0 || m.NotSent == 0 || !strings.Contains(strings.Join(m.Examples, " "), "HTTP 503") {
+		t.Errorf("failed %d, not sent %d, examples %v: want failures and requests not sent", m.Failed(), m.NotSent, m.Examples)
+	}
+}
