@@ -77,6 +77,9 @@ type backlogAPI struct {
 	mu      sync.Mutex
 	replies map[int64]int
 	slow    int64 // a chat whose sendMessage takes three seconds
+
+	downUntil time.Time // every method answers 502 until then
+	handedOut int       // the highest update id getUpdates has returned
 }
 
 func newBacklogAPI(t testing.TB, n int) *backlogAPI {
@@ -88,6 +91,15 @@ func newBacklogAPI(t testing.TB, n int) *backlogAPI {
 
 func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
 	_ = r.ParseForm()
+	b.mu.Lock()
+	down := time.Now().Before(b.downUntil)
+	b.mu.Unlock()
+	if down {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = w.Write([]byte("<html>502 Bad Gateway</html>"))
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	switch {
 	case strings.HasSuffix(r.URL.Path, "/getMe"):
@@ -101,6 +113,11 @@ func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
 			if id%10 == 0 && len(out) < limit {
 				out = append(out, update(id)) // a duplicate delivery
 			}
+		}
+		if len(out) > 0 {
+			b.mu.Lock()
+			b.handedOut = max(b.handedOut, out[len(out)-1]["update_id"].(int))
+			b.mu.Unlock()
 		}
 		body, _ := json.Marshal(map[string]any{"ok": true, "result": out})
 		_, _ = w.Write(body)
@@ -180,6 +197,43 @@ func TestStoreOutageLosesNoUpdate(t *testing.T) {
 	if total != n || len(twice) != 0 {
 		t.Errorf("after 100 failed claims: answered %d of %d updates; more than once: %v", total, n, twice)
 	}
+}
+
+// TestAPIDownForHalfAMinute takes the Bot API down for 30 seconds in the middle of a backlog: every
+// update is answered once after it comes back, within the sender's retry bounds, and no more than one
+// poll's worth of updates waits in memory meanwhile.
+func TestAPIDownForHalfAMinute(t *testing.T) {
+	t.Parallel()
+	const n = 300
+	api := newBacklogAPI(t, n)
+	h, _, _ := newHandler(t)
+	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 8)
+	defer stop()
+	for total, _ := api.answered(); total < 50; total, _ = api.answered() {
+		time.Sleep(time.Millisecond)
+	}
+	api.mu.Lock()
+	back := time.Now().Add(30 * time.Second)
+	api.downUntil = back
+	api.mu.Unlock()
+	waiting := 0
+	for deadline := back.Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		total, _ := api.answered()
+		api.mu.Lock()
+		waiting = max(waiting, api.handedOut-total)
+		api.mu.Unlock()
+		if total >= n {
+			break
+		}
+	}
+	total, twice := api.answered()
+	if total != n || len(twice) != 0 {
+		t.Errorf("after a 30 s outage: answered %d of %d updates; more than once: %v", total, n, twice)
+	}
+	if waiting > 100+n/10 { // one poll of 100, and the duplicate deliveries among them
+		t.Errorf("%d updates waited in memory at once, want at most one poll's worth", waiting)
+	}
+	t.Logf("all %d answered %v after the API came back; at most %d waited at once", n, time.Since(back).Round(time.Second), waiting)
 }
 
 func TestSlowChatDoesNotBlockOthers(t *testing.T) {

@@ -34,9 +34,10 @@ type Retry struct {
 	Base, Max time.Duration
 }
 
-// DefaultRetry tries five times over about half a minute.
+// DefaultRetry tries nine times over 37 to 75 seconds (jitter included), so that a reply outlives a
+// half-minute outage of the Bot API.
 func DefaultRetry() Retry {
-	return Retry{Attempts: 5, Base: 500 * time.Millisecond, Max: 15 * time.Second}
+	return Retry{Attempts: 9, Base: 500 * time.Millisecond, Max: 15 * time.Second}
 }
 
 // ErrBlocked means the user stopped or blocked the bot (403): the reply is dropped, not retried.

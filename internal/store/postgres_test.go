@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"sync"
 	"testing"
 	"time"
+
+	"go.uber.org/goleak"
 
 	"github.com/faqbot/faqbot/internal/pgtest"
 )
@@ -17,10 +20,15 @@ var (
 	pgErr    error
 )
 
+// TestMain stops the server, and fails the tests when a goroutine outlives them.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if pgServer != nil {
 		pgServer.Stop()
+	}
+	if err := goleak.Find(goleak.IgnoreTopFunction("github.com/blevesearch/bleve_index_api.AnalysisWorker")); code == 0 && err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		code = 1
 	}
 	os.Exit(code)
 }
