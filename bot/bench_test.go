@@ -33,6 +33,16 @@ func BenchmarkAnswer10k(b *testing.B) {
 	benchAnswers(b, enginetest.Over(b, bank, bot.Options{}), mixedQuestions(base))
 }
 
+// BenchmarkAnswer100k is BenchmarkAnswer10k on 100,000 entries (the build takes about 40 s and 3 GB).
+func BenchmarkAnswer100k(b *testing.B) {
+	base, _, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bank := banktest.Generate(base, 50000, banktest.DefaultShape(), 1)
+	benchAnswers(b, enginetest.Over(b, bank, bot.Options{}), mixedQuestions(base))
+}
+
 func mixedQuestions(base *knowledge.Bank) []string {
 	return append(banktest.Questions(base, "en", 500, 7), banktest.Questions(base, "ar", 500, 8)...)
 }

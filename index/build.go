@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -25,17 +26,33 @@ const batchSize = 20000
 
 // Build indexes every entry of bank in memory (a scorch index, so BM25 applies).
 func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
+	return build(ctx, bank, "")
+}
+
+// build indexes bank in memory, or on disk in the folder path.
+func build(ctx context.Context, bank *knowledge.Bank, path string) (*Index, error) {
 	im, err := newMapping(bank.Lexicons)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix := &Index{bleve: idx, langs: map[string]*language{}, docs: make(map[string]docRef, len(bank.Entries))}
+	ix := &Index{bleve: idx, langs: languages(im, bank), docs: make(map[string]docRef, len(bank.Entries))}
+	if err := ix.add(ctx, bank.Entries); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix.weighVariants()
+	return ix, nil
+}
+
+// languages is the per-language state of a new index, before any entry is counted.
+func languages(im *mapping.IndexMappingImpl, bank *knowledge.Bank) map[string]*language {
+	langs := map[string]*language{}
 	for _, lang := range knowledge.Languages() {
-		ix.langs[lang] = &language{
+		langs[lang] = &language{
 			code:     lang,
 			filters:  tokenFilters(im, lang),
 			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
@@ -45,12 +62,7 @@ func Build(ctx context.Context, bank *knowledge.Bank) (*Index, error) {
 			fixes:    &corrections{m: map[string]string{}},
 		}
 	}
-	if err := ix.add(ctx, bank.Entries); err != nil {
-		_ = idx.Close()
-		return nil, fmt.Errorf("build index: %w", err)
-	}
-	ix.weighVariants()
-	return ix, nil
+	return langs
 }
 
 func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
@@ -186,23 +198,29 @@ func renumber(stream analysis.TokenStream) {
 
 // count adds an entry's terms to the language's document frequencies and returns what search keeps of it.
 func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
-	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, variants: r.variants, terms: map[string]struct{}{}, answer: map[string]struct{}{}}
+	ref := docRef{id: e.ID, lang: e.Lang, kind: e.Kind, variants: r.variants, answer: termSet(r.answer)}
+	all := slices.Clone(r.answer)
 	for _, v := range r.variants {
 		l.variants++
 		for _, t := range v {
 			l.vdf[t]++
-			ref.terms[t] = struct{}{}
 		}
+		all = append(all, v...)
 	}
-	for _, t := range r.answer {
-		ref.terms[t] = struct{}{}
-		ref.answer[t] = struct{}{}
-	}
-	for t := range ref.terms {
+	ref.terms = termSet(all)
+	for _, t := range ref.terms {
 		l.df[t]++
 	}
 	l.docs++
 	return ref
+}
+
+// termSet is a set of terms as a sorted slice without repeats: a tenth of a map's memory, and as quick
+// to search for the few dozen terms an entry holds.
+func termSet(terms []string) []string {
+	set := slices.Clone(terms)
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 // filterSeen is filter for one word at a time, through a memo of what each word became.

@@ -35,7 +35,7 @@ func testBank(t testing.TB) *knowledge.Bank {
 	return knowledge.NewBank(entries, lex)
 }
 
-func build(t testing.TB) *Index {
+func defaultIndex(t testing.TB) *Index {
 	t.Helper()
 	ix, err := Build(context.Background(), testBank(t))
 	if err != nil {
@@ -46,7 +46,7 @@ func build(t testing.TB) *Index {
 }
 
 func TestSearch(t *testing.T) {
-	ix := build(t)
+	ix := defaultIndex(t)
 	tests := []struct {
 		q, lang, want string
 	}{
@@ -72,7 +72,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchReportsHowItReadTheQuestion(t *testing.T) {
-	ix := build(t)
+	ix := defaultIndex(t)
 	res, err := ix.Search(context.Background(), knowledge.Query{Text: "will the jab hurt, injecton worry zzqx", Lang: "en", Top: 3, Explain: true})
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestSearchReportsHowItReadTheQuestion(t *testing.T) {
 }
 
 func TestSearchTreatsQuerySyntaxAsText(t *testing.T) {
-	ix := build(t)
+	ix := defaultIndex(t)
 	for _, q := range []string{`title:(inj) OR +sed* -"x" ~ ^2`, `\`, `"`, `*`, `(`, `[a TO b]`, ""} {
 		if _, err := ix.Search(context.Background(), knowledge.Query{Text: q, Lang: "en", Top: 3}); err != nil {
 			t.Errorf("Search(%q): %v", q, err)
@@ -108,7 +108,7 @@ func TestSearchTreatsQuerySyntaxAsText(t *testing.T) {
 }
 
 func TestSearchOtherLanguageAndLimits(t *testing.T) {
-	ix := build(t)
+	ix := defaultIndex(t)
 	res, err := ix.Search(context.Background(), knowledge.Query{Text: "sedation", Lang: "ar", Top: 3})
 	if err != nil || len(res.Matches) != 0 {
 		t.Errorf("English word in Arabic entries: got %v %v, want nothing", res.Matches, err)
@@ -142,7 +142,7 @@ func TestEditDistance(t *testing.T) {
 }
 
 func TestLongNonsenseCostsLikeAQuestion(t *testing.T) {
-	ix := build(t)
+	ix := defaultIndex(t)
 	var b strings.Builder
 	for i := 0; i < 500; i++ {
 		fmt.Fprintf(&b, "qzx%dvwy ", i)

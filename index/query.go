@@ -297,7 +297,7 @@ func (r reading) matched(ref docRef, best int) map[string][]string {
 	return out
 }
 
-func hasTerm(set map[string]struct{}, t string) bool {
-	_, ok := set[t]
+func hasTerm(set []string, t string) bool {
+	_, ok := slices.BinarySearch(set, t)
 	return ok
 }

@@ -90,3 +90,32 @@ func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
 		t.Errorf("got %d, marked %v: want 503 and the update left for redelivery", rec.Code, state.done[9])
 	}
 }
+
+// FuzzWebhook posts arbitrary bodies with the right secret: the update parser and every handler behind
+// it see them; the answer is 200 (handled or ignored), 400 (not an update) or 503 (try again).
+func FuzzWebhook(f *testing.F) {
+	seed, _ := json.Marshal(update(42))
+	for _, s := range []string{string(seed), `{"update_id":1}`, `{"update_id":2,"message":{"chat":{"id":1,"type":"group"},"text":"/ask@ClinicFAQBot"}}`,
+		`{"update_id":3,"callback_query":{"id":"c","data":"f:1:en:pain","message":{"message_id":1,"chat":{"id":1,"type":"private"}}}}`,
+		`{"update_id":4,"inline_query":{"id":"i","query":"pain","from":{"id":1}}}`, `{"update_id":5,"edited_message":{"text":"x"}}`,
+		`{"update_id":6,"message":{"chat":{"id":1,"type":"private"},"photo":[{"file_id":"p"}]}}`, `[]`, `null`, `{"update_id":"x"}`} {
+		f.Add(s)
+	}
+	api := newBacklogAPI(f, 0)
+	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h, _, _ := newHandler(f)
+	wh := NewWebhook(h, NewSender(client, Limits{}, Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}, nil, nil),
+		&memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
+	f.Fuzz(func(t *testing.T, body string) {
+		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
+		req.Header.Set(SecretHeader, "s3cret")
+		rec := httptest.NewRecorder()
+		wh.ServeHTTP(rec, req)
+		if c := rec.Code; c != 200 && c != 400 && c != 503 {
+			t.Fatalf("status %d for %q", c, body)
+		}
+	})
+}

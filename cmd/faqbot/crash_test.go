@@ -1,83 +1,13 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// backlog is a Bot API with n updates waiting (update i from private chat i, every tenth delivered
-// twice, as Telegram may); it counts the replies per chat.
-type backlog struct {
-	srv     *httptest.Server
-	n       int
-	mu      sync.Mutex
-	replies map[int64]int
-}
-
-func newBacklog(t *testing.T, n int) *backlog {
-	b := &backlog{n: n, replies: map[int64]int{}}
-	b.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = r.ParseForm()
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/getMe"):
-			fmt.Fprint(w, `{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`)
-		case strings.HasSuffix(r.URL.Path, "/getUpdates"):
-			offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
-			limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
-			var out []map[string]any
-			for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
-				u := map[string]any{"update_id": id, "message": map[string]any{"message_id": 1, "date": 0, "text": "what should I wear?",
-					"from": map[string]any{"id": id, "is_bot": false, "first_name": "P"}, "chat": map[string]any{"id": id, "type": "private"}}}
-				out = append(out, u)
-				if id%10 == 0 && len(out) < limit {
-					out = append(out, u)
-				}
-			}
-			body, _ := json.Marshal(map[string]any{"ok": true, "result": out})
-			w.Write(body)
-		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
-			chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
-			b.mu.Lock()
-			b.replies[chat]++
-			b.mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":%d,"type":"private"}}}`, chat)
-		default:
-			fmt.Fprint(w, `{"ok":true,"result":true}`)
-		}
-	}))
-	t.Cleanup(b.srv.Close)
-	return b
-}
-
-// count returns how many chats got a reply, which chats got none, and which got more than one.
-func (b *backlog) count() (answered int, lost, twice []int64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for chat := int64(1); chat <= int64(b.n); chat++ {
-		switch n := b.replies[chat]; {
-		case n == 0:
-			lost = append(lost, chat)
-		case n > 1:
-			twice = append(twice, chat)
-		}
-		if b.replies[chat] > 0 {
-			answered++
-		}
-	}
-	return answered, lost, twice
-}
 
 // startServe runs this test binary as `faqbot serve` in its own process, polling the backlog.
 func startServe(t *testing.T, api, store string) *exec.Cmd {
@@ -91,17 +21,11 @@ func startServe(t *testing.T, api, store string) *exec.Cmd {
 	return cmd
 }
 
-func (b *backlog) waitAnswered(t *testing.T, want int, within time.Duration) {
-	t.Helper()
-	for deadline := time.Now().Add(within); ; time.Sleep(5 * time.Millisecond) {
-		if n, _, _ := b.count(); n >= want {
-			return
-		}
-		if time.Now().After(deadline) {
-			n, _, _ := b.count()
-			t.Fatalf("%d of %d updates answered after %v", n, want, within)
-		}
-	}
+// sent is the texts of every reply so far.
+func (b *backlog) sent() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.texts...)
 }
 
 // TestKillNineInBacklog kills faqbot serve with SIGKILL in the middle of a backlog and starts it again

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -15,34 +14,6 @@ import (
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/internal/pgtest"
 )
-
-// fakeBotAPI answers the Bot API calls of a webhook-mode bot and counts the replies per chat.
-type fakeBotAPI struct {
-	srv     *httptest.Server
-	mu      sync.Mutex
-	replies map[string]int
-}
-
-func newFakeBotAPI(t *testing.T) *fakeBotAPI {
-	f := &fakeBotAPI{replies: map[string]int{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = r.ParseForm()
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/getMe"):
-			fmt.Fprint(w, `{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`)
-		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
-			f.mu.Lock()
-			f.replies[r.PostForm.Get("chat_id")]++
-			f.mu.Unlock()
-			fmt.Fprint(w, `{"ok":true,"result":{"message_id":2,"date":0,"chat":{"id":9,"type":"private"}}}`)
-		default:
-			fmt.Fprint(w, `{"ok":true,"result":true}`)
-		}
-	}))
-	t.Cleanup(f.srv.Close)
-	return f
-}
 
 // TestTwoReplicasShareOnePostgres runs two serve processes in webhook mode on one PostgreSQL store and
 // delivers every update to both at once, as a load balancer retrying or Telegram redelivering might:
@@ -55,7 +26,7 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	}
 	defer pg.Stop()
 	dsn := pg.Database(t)
-	api := newFakeBotAPI(t)
+	api := newBacklog(t, 0)
 	for k, v := range map[string]string{"TELEGRAM_BOT_TOKEN": "123:replica-token", "TELEGRAM_MODE": "webhook",
 		"TELEGRAM_WEBHOOK_URL": "https://bot.example/telegram/webhook", "TELEGRAM_WEBHOOK_SECRET": "hook-secret",
 		"TELEGRAM_API_ENDPOINT": api.srv.URL, "TELEGRAM_GLOBAL_RATE": "0", "TELEGRAM_CHAT_RATE": "0", "TELEGRAM_GROUP_RATE": "0"} {
@@ -93,8 +64,8 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	}
 	wg.Wait()
 	api.mu.Lock()
-	for id := 1; id <= updates; id++ {
-		if n := api.replies[fmt.Sprint(id)]; n != 1 {
+	for id := int64(1); id <= updates; id++ {
+		if n := api.replies[id]; n != 1 {
 			t.Errorf("chat %d got %d replies, want 1", id, n)
 		}
 	}

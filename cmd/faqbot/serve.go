@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -19,6 +21,7 @@ import (
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/bot/web"
+	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
@@ -88,7 +91,11 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	live, err := reload.New(ctx, engineBuilder(cfg, metrics, log), reg, log)
+	builder, err := engineBuilder(cfg, metrics, log)
+	if err != nil {
+		return err
+	}
+	live, err := reload.New(ctx, builder, reg, log)
 	if err != nil {
 		return err
 	}
@@ -157,12 +164,24 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 }
 
 // engineBuilder loads the knowledge and builds an engine over it; a load that fails logs every problem.
-func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) reload.Builder {
+// With index.path, indexes are kept on disk: unchanged knowledge reuses its saved index, and at start
+// changed knowledge is served from the index saved before while its own is built (a stale first build).
+func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (reload.Builder, error) {
 	msgs := map[string]bot.Messages{}
 	for lang, m := range cfg.Messages {
 		msgs[lang] = bot.Messages{Disclaimer: m.Disclaimer, NoMatch: m.NoMatch, Urgent: m.Urgent, Contact: m.Contact}
 	}
+	opts := bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics}
+	var cache *index.Cache
+	if cfg.Index.Path != "" {
+		var err error
+		if cache, err = index.NewCache(cfg.Index.Path); err != nil {
+			return nil, err
+		}
+	}
+	var started atomic.Bool
 	return func(ctx context.Context) (reload.Built, error) {
+		first := !started.Swap(true)
 		bank, problems, err := loadBank(cfg.Knowledge)
 		if err != nil {
 			for _, p := range problems {
@@ -170,12 +189,35 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) re
 			}
 			return reload.Built{}, err
 		}
-		eng, ix, err := buildEngine(ctx, bank, bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics})
+		if cache == nil {
+			eng, ix, err := buildEngine(ctx, bank, opts)
+			if err != nil {
+				return reload.Built{}, err
+			}
+			return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
+		}
+		stale := false
+		var ix *index.Index
+		if first && !cache.Saved(bank) {
+			if old, oldIx, err := cache.Latest(); err == nil {
+				bank, ix, stale = old, oldIx, true
+			}
+		}
+		if ix == nil {
+			start := time.Now()
+			var reused bool
+			if ix, reused, err = cache.Open(ctx, bank); err != nil {
+				return reload.Built{}, err
+			}
+			log.Info("index ready", "reused", reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
+		}
+		eng, err := bot.New(bank, ix, opts)
 		if err != nil {
+			_ = ix.Close()
 			return reload.Built{}, err
 		}
-		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
-	}
+		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries), Stale: stale}, nil
+	}, nil
 }
 
 // watchKnowledge reloads on SIGHUP, and on file changes when the knowledge is on disk.

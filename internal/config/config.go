@@ -32,6 +32,7 @@ type Config struct {
 	Messages  map[string]Message `yaml:"messages"`
 	Telegram  Telegram           `yaml:"telegram"`
 	Discord   Discord            `yaml:"discord"`
+	Index     Index              `yaml:"index"`
 
 	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
 	AdminToken Secret `yaml:"-"`
@@ -80,6 +81,14 @@ type Telegram struct {
 	ChatRate      float64 `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
 	GroupRate     float64 `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
 	Workers       int     `yaml:"workers"`      // chats answered at once
+}
+
+// Index says where built indexes are kept.
+type Index struct {
+	// Path is a folder for indexes on disk, reused at start when the knowledge has not changed and
+	// rebuilt in the background when it has; empty builds the index in memory at every start.
+	// FAQBOT_INDEX_PATH.
+	Path string `yaml:"path"`
 }
 
 // Discord configures the Discord adapter: the HTTP interactions endpoint is on with a public key, the
@@ -202,6 +211,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 		}
 	}
 	str("FAQBOT_KNOWLEDGE", &c.Knowledge)
+	str("FAQBOT_INDEX_PATH", &c.Index.Path)
 	str("FAQBOT_HTTP_ADDR", &c.HTTP.Addr)
 	str("FAQBOT_STORE", &c.Store.DSN)
 	str("FAQBOT_LOG_LEVEL", &c.Log.Level)

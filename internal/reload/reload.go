@@ -23,6 +23,9 @@ type Built struct {
 	Engine  *bot.Engine
 	Closer  io.Closer
 	Entries int
+	// Stale marks an engine over knowledge older than what is on disk (a saved index served while the
+	// current one is built): New serves it and reloads at once, in the background.
+	Stale bool
 }
 
 // Builder loads the knowledge and builds an engine over it.
@@ -51,7 +54,8 @@ type metrics struct {
 	duration prometheus.Histogram
 }
 
-// New builds the first engine. With a nil registry no metrics are kept; a nil logger logs nothing.
+// New builds the first engine; when it is stale, New returns with it and a reload builds the current one
+// in the background, until ctx ends. With a nil registry no metrics are kept; a nil logger logs nothing.
 func New(ctx context.Context, build Builder, reg prometheus.Registerer, log *slog.Logger) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -69,6 +73,10 @@ func New(ctx context.Context, build Builder, reg prometheus.Registerer, log *slo
 		return nil, fmt.Errorf("load knowledge: %w", err)
 	}
 	e.install(b)
+	if b.Stale {
+		e.log.Info("serving the index saved before; building the current knowledge's index in the background")
+		go func() { _ = e.Reload(ctx) }()
+	}
 	return e, nil
 }
 
@@ -171,6 +179,8 @@ func (e *Engine) retire(g *generation) {
 
 // Close retires the current engine; no question may be asked after.
 func (e *Engine) Close() error {
+	e.mu.Lock() // a reload in progress finishes (or fails on its cancelled context) first
+	defer e.mu.Unlock()
 	g := e.current.Load()
 	if g == nil {
 		return errors.New("reload: not started")

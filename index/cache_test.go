@@ -1,0 +1,76 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// TestCacheReusesAndRebuilds builds the default knowledge into a cache, opens it again without
+// building, searches both the same way, and rebuilds when the knowledge changes.
+func TestCacheReusesAndRebuilds(t *testing.T) {
+	ctx := context.Background()
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	c, err := NewCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Latest(); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("empty cache: Latest gave %v, want fs.ErrNotExist", err)
+	}
+	first, reused, err := c.Open(ctx, bank)
+	if err != nil || reused {
+		t.Fatalf("first open: reused %v, err %v", reused, err)
+	}
+	defer first.Close()
+	second, reused, err := c.Open(ctx, bank)
+	if err != nil || !reused {
+		t.Fatalf("second open: reused %v, err %v; want the saved index", reused, err)
+	}
+	defer second.Close()
+	memory, err := Build(ctx, bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer memory.Close()
+	for _, q := range []knowledge.Query{{Text: "what should I wear to my session", Top: 3}, {Text: "هل سحب الخلايا مؤلم", Top: 3},
+		{Text: "can i eat befor the procedur", Top: 3}} {
+		want, _ := memory.Search(ctx, q)
+		got, _ := second.Search(ctx, q)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: saved index found %+v, the index built in memory %+v", q.Text, got, want)
+		}
+	}
+	changed := knowledge.NewBank(append(bank.Entries[:len(bank.Entries):len(bank.Entries)], knowledge.Entry{ID: "parking", Lang: "en",
+		Kind: knowledge.FAQ, Title: "Parking", Question: "Where can I park?", Answer: "In the clinic's car park."}), bank.Lexicons)
+	third, reused, err := c.Open(ctx, changed)
+	if err != nil || reused {
+		t.Fatalf("changed knowledge: reused %v, err %v; want a new index", reused, err)
+	}
+	defer third.Close()
+	latest, ix, err := c.Latest()
+	if err != nil || len(latest.Entries) != len(changed.Entries) {
+		t.Fatalf("Latest: %v, %d entries, want the changed knowledge", err, len(latest.Entries))
+	}
+	ix.Close()
+	saved, _ := c.saved()
+	if len(saved) != keep {
+		t.Errorf("%d saved indexes, want %d", len(saved), keep)
+	}
+	if err := os.WriteFile(filepath.Join(saved[0], "meta.gob"), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Latest(); err != nil {
+		t.Errorf("Latest with the newest index broken: %v, want the one before", err)
+	}
+}
