@@ -27,8 +27,8 @@ type docRef struct {
 	kind     knowledge.Kind
 	variants [][]string
 	vweights []float64 // total weight of each variant's terms
-	terms    []string // every term, sorted (termSet)
-	answer   []string // the answer's terms, sorted
+	terms    []string  // every term, sorted (termSet)
+	answer   []string  // the answer's terms, sorted
 }
 
 // language is what the index knows about the entries of one language.
