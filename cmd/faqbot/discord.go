@@ -117,26 +117,30 @@ type discordClaims struct{ st *store.Store }
 const discordLease = 2 * time.Minute
 
 func (c discordClaims) Claim(ctx context.Context, id string) (bool, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return true, nil // not a snowflake: nothing to dedupe by
+	n, ok := snowflake(id)
+	if !ok {
+		return true, nil // nothing to tell it apart by: answer it
 	}
 	claim, err := c.st.Claim(ctx, "discord", n, discordLease)
 	return claim == store.Claimed, err
 }
 
 func (c discordClaims) Complete(ctx context.Context, id string) error {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return nil
+	if n, ok := snowflake(id); ok {
+		return c.st.Complete(ctx, "discord", n)
 	}
-	return c.st.Complete(ctx, "discord", n)
+	return nil
 }
 
 func (c discordClaims) Release(ctx context.Context, id string) error {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return nil
+	if n, ok := snowflake(id); ok {
+		return c.st.Release(ctx, "discord", n)
 	}
-	return c.st.Release(ctx, "discord", n)
+	return nil
+}
+
+// snowflake reads a Discord id (a 63-bit number in decimal).
+func snowflake(id string) (int64, bool) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	return n, err == nil
 }

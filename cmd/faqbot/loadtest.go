@@ -45,7 +45,7 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 			runtime.GOMAXPROCS(driverProcs) // the server under test gets the rest of the machine
 			load.FirstID = time.Now().UnixMilli() % 1e9 * 1000
 			o := loadtest.Options{Load: load, Warmup: warmup,
-				Serve: loadtest.ServeOptions{Command: []string{self, "serve"}, Knowledge: g.knowledge, Store: store, Dir: dir}}
+				Serve: loadtest.ServeOptions{Command: []string{self, "serve"}, Knowledge: g.knowledge, Threshold: g.threshold, Store: store, Dir: dir}}
 			if profile != "" {
 				f, err := os.Create(profile)
 				if err != nil {
