@@ -97,9 +97,11 @@ func (c *Cache) Open(ctx context.Context, bank *knowledge.Bank) (ix *Index, reus
 	return ix, false, nil
 }
 
-// Saved reports whether bank's index is saved.
-func (c *Cache) Saved(bank *knowledge.Bank) bool {
-	return exists(filepath.Join(c.dir, Key(bank), "meta.gob"))
+// Load opens bank's saved index, without building one: fs.ErrNotExist when this knowledge has not been
+// indexed.
+func (c *Cache) Load(bank *knowledge.Bank) (*Index, error) {
+	ix, _, err := load(filepath.Join(c.dir, Key(bank)), bank)
+	return ix, err
 }
 
 // Latest opens the most recently saved index with the knowledge it was built from: what a process can

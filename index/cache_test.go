@@ -53,6 +53,14 @@ func TestCacheReusesAndRebuilds(t *testing.T) {
 	}
 	changed := knowledge.NewBank(append(bank.Entries[:len(bank.Entries):len(bank.Entries)], knowledge.Entry{ID: "parking", Lang: "en",
 		Kind: knowledge.FAQ, Title: "Parking", Question: "Where can I park?", Answer: "In the clinic's car park."}), bank.Lexicons)
+	if _, err := c.Load(changed); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("Load of knowledge never indexed: %v, want fs.ErrNotExist", err)
+	}
+	loaded, err := c.Load(bank)
+	if err != nil {
+		t.Fatalf("Load of saved knowledge: %v", err)
+	}
+	loaded.Close()
 	third, reused, err := c.Open(ctx, changed)
 	if err != nil || reused {
 		t.Fatalf("changed knowledge: reused %v, err %v; want a new index", reused, err)

@@ -196,19 +196,20 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 			}
 			return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
 		}
-		stale := false
-		var ix *index.Index
-		if first && !cache.Saved(bank) {
+		start := time.Now()
+		ix, err := cache.Load(bank)
+		reused, stale := err == nil, false
+		if err != nil && first {
 			if old, oldIx, err := cache.Latest(); err == nil {
 				bank, ix, stale = old, oldIx, true
 			}
 		}
 		if ix == nil {
-			start := time.Now()
-			var reused bool
 			if ix, reused, err = cache.Open(ctx, bank); err != nil {
 				return reload.Built{}, err
 			}
+		}
+		if !stale {
 			log.Info("index ready", "reused", reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
 		}
 		eng, err := bot.New(bank, ix, opts)
