@@ -27,6 +27,7 @@ type Measured struct {
 	NotSent   int                        // due while every worker was busy
 	Examples  []string                   // the first few errors
 	Windows   []Window                   // the run in tenths, by when requests were due
+	all       []time.Duration            // every platform's latencies together, sorted
 }
 
 // Window is one stretch of a run.
@@ -56,14 +57,9 @@ func (m Measured) Failed() int {
 
 // Percentile is the latency under which p (0..1) of a platform's requests ("" for all) were answered.
 func (m Measured) Percentile(platform string, p float64) time.Duration {
-	var all []time.Duration
+	all := m.all
 	if platform != "" {
 		all = m.Latencies[platform]
-	} else {
-		for _, l := range m.Latencies {
-			all = append(all, l...)
-		}
-		slices.Sort(all)
 	}
 	if len(all) == 0 {
 		return 0
@@ -112,7 +108,9 @@ func Drive(ctx context.Context, client *http.Client, t Target, load Load) Measur
 	m.Elapsed = time.Since(start)
 	for _, l := range m.Latencies {
 		slices.Sort(l)
+		m.all = append(m.all, l...)
 	}
+	slices.Sort(m.all)
 	for i, l := range tenths {
 		slices.Sort(l)
 		w := Window{From: load.Duration * time.Duration(i) / 10, Count: len(l)}
