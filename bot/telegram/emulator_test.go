@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,7 +140,7 @@ func (m botMessage) buttons() []string {
 }
 
 func TestEmulatorConversation(t *testing.T) {
-	for _, mode := range []string{"polling", "webhook"} {
+	for _, mode := range []string{"polling", "webhook", "webhook-api"} {
 		t.Run(mode, func(t *testing.T) {
 			e := startEmulator(t)
 			h, _, got := newHandler(t)
@@ -148,13 +149,12 @@ func TestEmulatorConversation(t *testing.T) {
 			if mode == "polling" {
 				defer startPoller(client, h, state, 4)()
 			} else {
-				// The emulator sends no secret header: a thin front adds the one given to setWebhook, as
-				// Telegram does.
-				wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, "hook-secret", 5*time.Second, nil)
-				front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					r.Header.Set(SecretHeader, "hook-secret")
-					wh.ServeHTTP(w, r)
-				}))
+				opts := WebhookOptions{Secret: "hook-secret", Reply: ReplyInResponse, Timeout: 5 * time.Second}
+				if mode == "webhook-api" {
+					opts.Reply = ReplyThroughAPI
+				}
+				wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, opts, nil)
+				front := httptest.NewServer(telegramFront(t, client, wh))
 				defer front.Close()
 				if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": front.URL, "secret_token": "hook-secret"}); err != nil {
 					t.Fatal(err)
@@ -163,6 +163,34 @@ func TestEmulatorConversation(t *testing.T) {
 			conversation(t, e, got)
 		})
 	}
+}
+
+// telegramFront does for the emulator what Telegram does and it does not: it sends the secret given to
+// setWebhook, and carries out the request a webhook answers with.
+func telegramFront(t *testing.T, client *tgbotapi.BotAPI, wh http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set(SecretHeader, "hook-secret")
+		rec := httptest.NewRecorder()
+		wh.ServeHTTP(rec, r)
+		w.WriteHeader(rec.Code)
+		if rec.Body.Len() == 0 {
+			return
+		}
+		form, err := url.ParseQuery(rec.Body.String())
+		if err != nil {
+			t.Errorf("webhook response %q: %v", rec.Body, err)
+			return
+		}
+		params := tgbotapi.Params{}
+		for k := range form {
+			params[k] = form.Get(k)
+		}
+		method := params["method"]
+		delete(params, "method")
+		if _, err := client.MakeRequest(method, params); err != nil {
+			t.Errorf("%s from the webhook response: %v", method, err)
+		}
+	})
 }
 
 // conversation is a patient's session: /start, questions in English and Arabic, an urgent message, a

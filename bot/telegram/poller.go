@@ -196,7 +196,7 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 // chat. It reports false when ctx ended first.
 func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
 	for attempt := 1; ; attempt++ {
-		err := p.one(context.WithoutCancel(ctx), u)
+		err := p.one(context.WithoutCancel(ctx), u, p.sendAll)
 		if !errors.Is(err, errNotClaimed) {
 			return true
 		}
@@ -220,10 +220,14 @@ func (p *Poller) answered(id int) {
 	}
 }
 
-// one claims an update, answers it and completes the claim. An update answered before is skipped; one
-// that cannot be claimed returns errNotClaimed; one that cannot be handled (the engine failing) gives its
-// claim back and returns the error: a webhook then asks Telegram to deliver it again.
-func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
+// deliverFunc gets an update's replies to Telegram; an error leaves the update to be delivered again.
+type deliverFunc func(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Chattable) error
+
+// one claims an update, answers it, delivers the answer and completes the claim. An update answered
+// before is skipped; one that cannot be claimed returns errNotClaimed; one that cannot be handled (the
+// engine failing) or delivered gives its claim back and returns the error: a webhook then asks Telegram
+// to deliver it again.
+func (p *responder) one(ctx context.Context, u tgbotapi.Update, deliver deliverFunc) error {
 	defer p.sender.metrics.update(u)()
 	claim, err := p.state.Claim(ctx, u.UpdateID)
 	switch {
@@ -238,30 +242,34 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update) error {
 	release := p.acquire()
 	reqs, err := p.handler.Handle(ctx, u)
 	release()
+	if err == nil {
+		err = deliver(ctx, u, reqs)
+	}
 	if err != nil {
-		p.log.Error("handling a telegram update", "update", u.UpdateID, "err", err)
+		p.log.Error("answering a telegram update", "update", u.UpdateID, "err", err)
 		if err := p.state.Release(context.WithoutCancel(ctx), u.UpdateID); err != nil {
 			p.log.Error("releasing a telegram update", "update", u.UpdateID, "err", err)
 		}
 		return err
 	}
-	p.send(ctx, u, reqs)
 	if err := p.state.Complete(context.WithoutCancel(ctx), u.UpdateID); err != nil {
 		p.log.Error("completing a telegram update", "update", u.UpdateID, "err", err)
 	}
 	return nil
 }
 
-// send sends an update's replies in order, each when the chat's rate limit allows.
-func (p *responder) send(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Chattable) {
+// sendAll sends an update's replies through the Bot API in order, each when the chat's rate limit
+// allows. A reply that fails after its retries is logged and the next is sent: it is not worth sending
+// the others again. It returns an error only when ctx ends first.
+func (p *responder) sendAll(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Chattable) error {
 	chat, group := chatOf(u), isGroup(u)
 	for _, r := range reqs {
-		err := p.sender.WaitChat(ctx, chat, group)
-		if err == nil {
-			release := p.acquire()
-			err = p.sender.send(ctx, r)
-			release()
+		if err := p.sender.WaitChat(ctx, chat, group); err != nil {
+			return err
 		}
+		release := p.acquire()
+		err := p.sender.send(ctx, r)
+		release()
 		if err == nil {
 			continue
 		}
@@ -270,10 +278,11 @@ func (p *responder) send(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi
 			if err := p.state.Blocked(ctx, chat); err != nil {
 				p.log.Error("recording a blocked chat", "err", err)
 			}
-			return
+			return nil
 		}
 		p.log.Error("sending a telegram reply", "update", u.UpdateID, "err", err)
 	}
+	return nil
 }
 
 // acquire takes a slot, when slots are bounded, and returns its release.

@@ -96,6 +96,14 @@ func (s *Sender) WaitChat(ctx context.Context, chatID int64, group bool) error {
 	return s.chat(chatID, group).Wait(ctx)
 }
 
+// pace waits for both the chat's and the global rate limit, for a reply sent by other means than send.
+func (s *Sender) pace(ctx context.Context, chatID int64, group bool) error {
+	if err := s.WaitChat(ctx, chatID, group); err != nil {
+		return err
+	}
+	return s.global.Wait(ctx)
+}
+
 // send sends within the global limit, retrying what can succeed later.
 func (s *Sender) send(ctx context.Context, c tgbotapi.Chattable) error {
 	var last error

@@ -1,11 +1,14 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -14,17 +17,42 @@ import (
 // SecretHeader carries the secret Telegram was given with setWebhook.
 const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
-// Webhook receives updates that Telegram posts. It answers each before acknowledging it, so an update
-// whose reply was not sent is delivered again by Telegram, and a delivery seen before is not answered twice.
+// WebhookReply says how the webhook's replies reach Telegram.
+type WebhookReply int
+
+const (
+	// ReplyInResponse puts an update's last reply in the HTTP response to Telegram's delivery (the Bot
+	// API's "making requests when getting updates"); replies before it, rare, go through the Bot API
+	// first. The reply and the acknowledgement are one exchange: a process killed at any moment has
+	// either answered the update (Telegram got the response) or not (Telegram delivers it again), so a
+	// crash neither loses nor repeats it. Telegram does not report whether such a request succeeded.
+	ReplyInResponse WebhookReply = iota
+	// ReplyThroughAPI sends every reply through the Bot API, retrying failures, before acknowledging:
+	// delivery errors are seen and retried, but a process killed between sending and acknowledging
+	// sends the reply again when Telegram redelivers.
+	ReplyThroughAPI
+)
+
+// WebhookOptions configure a webhook.
+type WebhookOptions struct {
+	Secret  string        // what Telegram must send in SecretHeader
+	Reply   WebhookReply  // how replies reach Telegram
+	Timeout time.Duration // the deadline to answer one delivery
+}
+
+// Webhook receives updates that Telegram posts. It answers each before (or while) acknowledging it, so
+// an update whose reply was not sent is delivered again by Telegram, and a delivery seen before is not
+// answered twice.
 type Webhook struct {
 	*responder
 	secret  []byte
+	reply   WebhookReply
 	timeout time.Duration
 }
 
-// NewWebhook builds the webhook handler; requests must carry secret in SecretHeader.
-func NewWebhook(h *Handler, s *Sender, st State, secret string, timeout time.Duration, log *slog.Logger) *Webhook {
-	return &Webhook{responder: newResponder(h, s, st, log), secret: []byte(secret), timeout: timeout}
+// NewWebhook builds the webhook handler.
+func NewWebhook(h *Handler, s *Sender, st State, opts WebhookOptions, log *slog.Logger) *Webhook {
+	return &Webhook{responder: newResponder(h, s, st, log), secret: []byte(opts.Secret), reply: opts.Reply, timeout: opts.Timeout}
 }
 
 func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -39,9 +67,69 @@ func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), wh.timeout)
 	defer cancel()
-	if err := wh.one(ctx, u); err != nil {
-		http.Error(w, "try again", http.StatusServiceUnavailable) // Telegram delivers it again later
+	deliver := wh.sendAll
+	responded := false
+	if wh.reply == ReplyInResponse {
+		deliver = func(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Chattable) error {
+			responded = true
+			return wh.respond(ctx, w, u, reqs)
+		}
+	}
+	if err := wh.one(ctx, u, deliver); err != nil {
+		if !responded {
+			http.Error(w, "try again", http.StatusServiceUnavailable) // Telegram delivers it again later
+		}
 		return
 	}
-	w.WriteHeader(http.StatusOK)
+	if !responded {
+		w.WriteHeader(http.StatusOK)
+	}
 }
+
+// respond sends all but the last reply through the Bot API, then writes the last one as the response,
+// within the rate limits. It writes a 503 for an error before the response (Telegram delivers the update
+// again); an error while writing means Telegram did not get the reply either.
+func (wh *Webhook) respond(ctx context.Context, w http.ResponseWriter, u tgbotapi.Update, reqs []tgbotapi.Chattable) error {
+	if len(reqs) == 0 {
+		w.WriteHeader(http.StatusOK)
+		return nil
+	}
+	last := len(reqs) - 1
+	var reply encodedReply
+	err := tgbotapi.WriteToHTTPResponse(&reply, reqs[last])
+	if err == nil {
+		err = wh.sendAll(ctx, u, reqs[:last])
+	}
+	if err == nil {
+		err = wh.sender.pace(ctx, chatOf(u), isGroup(u))
+	}
+	if err != nil {
+		http.Error(w, "try again", http.StatusServiceUnavailable)
+		return err
+	}
+	w.Header().Set("Content-Type", reply.header.Get("Content-Type"))
+	w.Header().Set("Content-Length", strconv.Itoa(reply.body.Len()))
+	if _, err := w.Write(reply.body.Bytes()); err != nil {
+		return fmt.Errorf("write the reply: %w", err)
+	}
+	wh.sender.metrics.reply("in_response")
+	return nil
+}
+
+// encodedReply holds a request encoded as a webhook response, so that an encoding error is known before
+// anything is written.
+type encodedReply struct {
+	header http.Header
+	body   bytes.Buffer
+}
+
+func (r *encodedReply) Header() http.Header {
+	if r.header == nil {
+		r.header = http.Header{}
+	}
+	return r.header
+}
+
+func (r *encodedReply) Write(p []byte) (int, error) { return r.body.Write(p) }
+
+func (r *encodedReply) WriteHeader(int) {}

@@ -6,12 +6,19 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"path"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
+
+func apiReplies(secret string, timeout time.Duration) WebhookOptions {
+	return WebhookOptions{Secret: secret, Reply: ReplyThroughAPI, Timeout: timeout}
+}
 
 func TestWebhook(t *testing.T) {
 	api := newBacklogAPI(t, 0)
@@ -20,7 +27,7 @@ func TestWebhook(t *testing.T) {
 		t.Fatal(err)
 	}
 	h, _, _ := newHandler(t)
-	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
+	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, apiReplies("s3cret", 5*time.Second), nil)
 	body, _ := json.Marshal(update(42))
 	post := func(secret, body string) int {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -63,7 +70,7 @@ func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
 	})
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, nil), state, "s", time.Second, nil)
+	wh := NewWebhook(h, NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
 	body, _ := json.Marshal(update(7))
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(string(body)))
 	req.Header.Set(SecretHeader, "s")
@@ -79,7 +86,7 @@ func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
 	h, _, _ := newHandler(t)
 	h.feedback = func(context.Context, string, string, bool) error { return errors.New("store down") }
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, "s", time.Second, nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
 	body := `{"update_id": 9, "callback_query": {"id": "c", "data": "f:1:en:pain", "from": {"id": 5, "is_bot": false, "first_name": "P"},
 		"message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}}}`
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -108,7 +115,7 @@ func FuzzWebhook(f *testing.F) {
 	}
 	h, _, _ := newHandler(f)
 	wh := NewWebhook(h, NewSender(client, Limits{}, Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}, nil, nil),
-		&memState{done: map[int]bool{}}, "s3cret", 5*time.Second, nil)
+		&memState{done: map[int]bool{}}, WebhookOptions{Secret: "s3cret", Timeout: 5 * time.Second}, nil)
 	f.Fuzz(func(t *testing.T, body string) {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
 		req.Header.Set(SecretHeader, "s3cret")
@@ -118,4 +125,74 @@ func FuzzWebhook(f *testing.F) {
 			t.Fatalf("status %d for %q", c, body)
 		}
 	})
+}
+
+func TestWebhookRepliesInResponse(t *testing.T) {
+	var mu sync.Mutex
+	var calls []string
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if path.Base(r.URL.Path) == "getMe" {
+			_, _ = w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
+			return
+		}
+		mu.Lock()
+		calls = append(calls, path.Base(r.URL.Path))
+		mu.Unlock()
+		_, _ = w.Write([]byte(`{"ok":true,"result":true}`))
+	}))
+	defer api.Close()
+	called := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.Join(calls, " ")
+	}
+	h, _, _ := newHandler(t)
+	state := &memState{done: map[int]bool{}}
+	sender := NewSender(botClient(t, api.URL, "123:abc"), Limits{Chat: 0.001}, DefaultRetry(), nil, nil)
+	wh := NewWebhook(h, sender, state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: 200 * time.Millisecond}, nil)
+	post := func(body string) (int, url.Values) {
+		t.Helper()
+		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
+		req.Header.Set(SecretHeader, "s")
+		rec := httptest.NewRecorder()
+		wh.ServeHTTP(rec, req)
+		if rec.Body.Len() == 0 || rec.Code != 200 {
+			return rec.Code, nil
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+			t.Errorf("Content-Type %q", ct)
+		}
+		form, err := url.ParseQuery(rec.Body.String())
+		if err != nil {
+			t.Fatalf("response %q: %v", rec.Body, err)
+		}
+		return rec.Code, form
+	}
+	question, _ := json.Marshal(update(42))
+	code, form := post(string(question))
+	if code != 200 || form.Get("method") != "sendMessage" || form.Get("chat_id") != "42" || form.Get("parse_mode") != "HTML" ||
+		!strings.Contains(form.Get("text"), "wear") || form.Get("reply_markup") == "" {
+		t.Fatalf("question: %d %v", code, form)
+	}
+	if c := called(); c != "" {
+		t.Errorf("Bot API called (%s) for a reply given in the response", c)
+	}
+	if code, form := post(string(question)); code != 200 || form != nil {
+		t.Errorf("redelivery: %d %v, want 200 and nothing said again", code, form)
+	}
+
+	tap := `{"update_id": 43, "callback_query": {"id": "c1", "data": "t:en:what-to-wear", "from": {"id": 42, "is_bot": false, "first_name": "P"},
+		"message": {"message_id": 7, "date": 0, "chat": {"id": 42, "type": "private"}}}}`
+	code, form = post(tap)
+	if code != 200 || form.Get("method") != "sendMessage" || called() != "answerCallbackQuery" {
+		t.Errorf("topic tap: %d %v after calls %q; want the callback acknowledged through the API and the topic in the response", code, form, called())
+	}
+
+	// The chat has used its burst of three: the fourth reply cannot be paced within the deadline.
+	again, _ := json.Marshal(map[string]any{"update_id": 44, "message": update(42)["message"]})
+	post(string(again))
+	late, _ := json.Marshal(map[string]any{"update_id": 45, "message": update(42)["message"]})
+	if code, _ := post(string(late)); code != http.StatusServiceUnavailable || state.done[45] {
+		t.Errorf("rate-limited reply: %d, done %v; want 503 and the update left for redelivery", code, state.done[45])
+	}
 }

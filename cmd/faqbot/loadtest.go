@@ -24,6 +24,7 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 		warmup      time.Duration
 		profile     string
 		driverProcs int
+		reply       string
 	)
 	cmd := &cobra.Command{
 		Use:   "loadtest",
@@ -32,6 +33,9 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if load.Rate <= 0 || load.Duration <= 0 || load.Duration > time.Hour || load.Workers < 1 || load.TelegramShare < 0 || load.TelegramShare > 1 || driverProcs < 1 {
 				return usagef("want --rate > 0, 0 < --duration <= 1h, --workers >= 1, --driver-procs >= 1 and --telegram-share in [0,1]")
+			}
+			if reply != "response" && reply != "api" {
+				return usagef("--telegram-reply %q: want response or api", reply)
 			}
 			self, err := os.Executable()
 			if err != nil {
@@ -45,7 +49,7 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 			runtime.GOMAXPROCS(driverProcs) // the server under test gets the rest of the machine
 			load.FirstID = time.Now().UnixMilli() % 1e9 * 1000
 			o := loadtest.Options{Load: load, Warmup: warmup,
-				Serve: loadtest.ServeOptions{Command: []string{self, "serve"}, Knowledge: g.knowledge, Threshold: g.threshold, Store: store, Dir: dir}}
+				Serve: loadtest.ServeOptions{Command: []string{self, "serve"}, Knowledge: g.knowledge, Threshold: g.threshold, Reply: reply, Store: store, Dir: dir}}
 			if profile != "" {
 				f, err := os.Create(profile)
 				if err != nil {
@@ -80,6 +84,7 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 	f.IntVar(&load.Workers, "workers", load.Workers, "requests in flight at most")
 	f.Float64Var(&load.TelegramShare, "telegram-share", load.TelegramShare, "share of Telegram webhook updates; the rest are Discord interactions")
 	f.StringVar(&store, "store", "", "the server's store (default: a fresh SQLite file; a postgres:// URL to measure PostgreSQL)")
+	f.StringVar(&reply, "telegram-reply", "response", "how the server sends Telegram replies: response (in the webhook response) or api (through the fake Bot API)")
 	f.DurationVar(&warmup, "warmup", 5*time.Second, "unmeasured warm-up at the same rate")
 	f.DurationVar(&maxP99, "max-p99", 0, "exit 1 when the p99 latency is over this (0: report only)")
 	f.IntVar(&maxErrors, "max-errors", 0, "exit 1 when more requests than this fail or cannot be sent")

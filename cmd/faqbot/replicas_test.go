@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -52,20 +53,26 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	}
 	const updates = 60
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	inResponse := map[string]int{} // replies carried by webhook responses, by chat
 	for id := 1; id <= updates; id++ {
 		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
 		for _, addr := range replicas {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				deliverUntilAccepted(t, "http://"+addr+"/telegram/webhook", body)
+				if reply := deliverUntilAccepted(t, "http://"+addr+"/telegram/webhook", body); reply != nil {
+					mu.Lock()
+					inResponse[reply.Get("chat_id")]++
+					mu.Unlock()
+				}
 			}()
 		}
 	}
 	wg.Wait()
 	api.mu.Lock()
 	for id := int64(1); id <= updates; id++ {
-		if n := api.replies[id]; n != 1 {
+		if n := api.replies[id] + inResponse[fmt.Sprint(id)]; n != 1 {
 			t.Errorf("chat %d got %d replies, want 1", id, n)
 		}
 	}
@@ -93,8 +100,9 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	}
 }
 
-// deliverUntilAccepted posts an update as Telegram does: again after a 5xx, until it is accepted.
-func deliverUntilAccepted(t *testing.T, url, body string) {
+// deliverUntilAccepted posts an update as Telegram does: again after a 5xx, until it is accepted. It
+// returns the request the webhook answered with, nil for none.
+func deliverUntilAccepted(t *testing.T, url, body string) neturl.Values {
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		req, _ := http.NewRequest("POST", url, strings.NewReader(body))
 		req.Header.Set(telegram.SecretHeader, "hook-secret")
@@ -103,12 +111,22 @@ func deliverUntilAccepted(t *testing.T, url, body string) {
 		if err != nil {
 			continue
 		}
+		reply, err := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode == 200 {
-			return
+		if err != nil || resp.StatusCode != 200 {
+			continue
 		}
+		if len(reply) == 0 {
+			return nil
+		}
+		form, err := neturl.ParseQuery(string(reply))
+		if err != nil {
+			t.Errorf("webhook response %q: %v", reply, err)
+		}
+		return form
 	}
 	t.Errorf("update never accepted by %s", url)
+	return nil
 }
 
 func waitReadyz(t *testing.T, addr, want string) {

@@ -21,14 +21,11 @@ import (
 
 // telegramState keeps the Telegram adapter's offset, answered updates and chat languages in the store.
 // lease is how long an unfinished claim holds off other replicas: a webhook replica's claim lasts past
-// its answer deadline and the sender's retries; the one poller takes over unfinished claims at once.
+// its answer deadline; the one poller takes over unfinished claims at once.
 type telegramState struct {
 	st    *store.Store
 	lease time.Duration
 }
-
-// webhookLease outlasts the webhook's 30-second answer deadline and the sender's retries.
-const webhookLease = 2 * time.Minute
 
 const telegramAdapter = "telegram"
 
@@ -102,13 +99,18 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		h := telegram.NewHandler(eng, telegramState{st: st}, eng.feedback(telegramAdapter), client.Self.UserName)
 		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
 		if cfg.Mode == "webhook" {
-			hook.Store(telegram.NewWebhook(h, sender, telegramState{st: st, lease: webhookLease}, string(cfg.WebhookSecret), 30*time.Second, log))
+			reply := telegram.ReplyInResponse
+			if cfg.WebhookReply == "api" {
+				reply = telegram.ReplyThroughAPI
+			}
+			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout}
+			hook.Store(telegram.NewWebhook(h, sender, telegramState{st: st, lease: 2 * cfg.WebhookTimeout}, opts, log))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
 				log.Error("telegram setWebhook failed", "err", err)
 				return
 			}
 			connected.Store(true)
-			log.Info("telegram connected", "mode", "webhook", "bot", client.Self.UserName)
+			log.Info("telegram connected", "mode", "webhook", "reply", cfg.WebhookReply, "bot", client.Self.UserName)
 			return
 		}
 		if _, err := client.Request(tgbotapi.DeleteWebhookConfig{}); err != nil {

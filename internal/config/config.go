@@ -72,15 +72,22 @@ type Reload struct {
 
 // Telegram configures the Telegram adapter; it is off without a token.
 type Telegram struct {
-	Token         Secret  `yaml:"-"`            // TELEGRAM_BOT_TOKEN (environment only)
-	Mode          string  `yaml:"mode"`         // polling or webhook; TELEGRAM_MODE
-	WebhookURL    string  `yaml:"webhook_url"`  // public https URL of /telegram/webhook; TELEGRAM_WEBHOOK_URL
-	WebhookSecret Secret  `yaml:"-"`            // TELEGRAM_WEBHOOK_SECRET (environment only)
-	APIEndpoint   string  `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
-	GlobalRate    float64 `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
-	ChatRate      float64 `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
-	GroupRate     float64 `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
-	Workers       int     `yaml:"workers"`      // chats answered at once
+	Token         Secret `yaml:"-"`           // TELEGRAM_BOT_TOKEN (environment only)
+	Mode          string `yaml:"mode"`        // polling or webhook; TELEGRAM_MODE
+	WebhookURL    string `yaml:"webhook_url"` // public https URL of /telegram/webhook; TELEGRAM_WEBHOOK_URL
+	WebhookSecret Secret `yaml:"-"`           // TELEGRAM_WEBHOOK_SECRET (environment only)
+	// WebhookReply is how webhook replies reach Telegram: "response" (in the HTTP response to the
+	// delivery: once, even across a crash) or "api" (through the Bot API before acknowledging: delivery
+	// errors seen and retried). TELEGRAM_WEBHOOK_REPLY.
+	WebhookReply string `yaml:"webhook_reply"`
+	// WebhookTimeout is the deadline to answer one delivery, under http.write_timeout; an unfinished
+	// claim is taken over by a redelivery after twice this. TELEGRAM_WEBHOOK_TIMEOUT.
+	WebhookTimeout time.Duration `yaml:"webhook_timeout"`
+	APIEndpoint    string        `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
+	GlobalRate     float64       `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
+	ChatRate       float64       `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
+	GroupRate      float64       `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
+	Workers        int           `yaml:"workers"`      // chats answered at once
 }
 
 // Index says where built indexes are kept.
@@ -137,7 +144,7 @@ func Default() Config {
 		Store:    Store{DSN: "faqbot.db"},
 		Log:      Log{Level: "info", Format: "text"},
 		Reload:   Reload{Watch: true, Debounce: 500 * time.Millisecond},
-		Telegram: Telegram{Mode: "polling", GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
+		Telegram: Telegram{Mode: "polling", WebhookReply: "response", WebhookTimeout: 10 * time.Second, GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
 		Discord:  Discord{Gateway: true, ShardCount: 1},
 	}
 }
@@ -225,6 +232,14 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	}
 	str("TELEGRAM_MODE", &c.Telegram.Mode)
 	str("TELEGRAM_WEBHOOK_URL", &c.Telegram.WebhookURL)
+	str("TELEGRAM_WEBHOOK_REPLY", &c.Telegram.WebhookReply)
+	if v, ok := env("TELEGRAM_WEBHOOK_TIMEOUT"); ok {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			*problems = append(*problems, fmt.Sprintf("TELEGRAM_WEBHOOK_TIMEOUT=%q: want a duration such as 10s", v))
+		}
+		c.Telegram.WebhookTimeout = d
+	}
 	str("TELEGRAM_API_ENDPOINT", &c.Telegram.APIEndpoint)
 	if v, ok := env("TELEGRAM_BOT_TOKEN"); ok {
 		c.Telegram.Token = Secret(v)
@@ -316,6 +331,9 @@ func (c *Config) validate() []string {
 		p = append(p, fmt.Sprintf("log.format %q: want text or json (FAQBOT_LOG_FORMAT)", c.Log.Format))
 	}
 	p = append(p, c.Telegram.validate()...)
+	if c.Telegram.Token != "" && c.Telegram.Mode == "webhook" && c.Telegram.WebhookTimeout >= c.HTTP.WriteTimeout {
+		p = append(p, fmt.Sprintf("telegram.webhook_timeout %v: want less than http.write_timeout %v, or the reply is cut off", c.Telegram.WebhookTimeout, c.HTTP.WriteTimeout))
+	}
 	p = append(p, c.Discord.validate()...)
 	for lang := range c.Messages {
 		if lang != "en" && lang != "ar" {
@@ -356,6 +374,12 @@ func (t Telegram) validate() []string {
 		}
 		if t.WebhookSecret == "" {
 			p = append(p, "TELEGRAM_WEBHOOK_SECRET is empty: webhook mode needs a secret (letters, digits, _ and -)")
+		}
+		if t.WebhookReply != "response" && t.WebhookReply != "api" {
+			p = append(p, fmt.Sprintf("telegram.webhook_reply %q: want response or api (TELEGRAM_WEBHOOK_REPLY)", t.WebhookReply))
+		}
+		if t.WebhookTimeout <= 0 {
+			p = append(p, fmt.Sprintf("telegram.webhook_timeout %v: want a positive duration such as 10s (TELEGRAM_WEBHOOK_TIMEOUT)", t.WebhookTimeout))
 		}
 	default:
 		p = append(p, fmt.Sprintf("TELEGRAM_MODE %q: want polling or webhook", t.Mode))

@@ -1,6 +1,7 @@
 package loadtest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -25,6 +26,7 @@ type Measured struct {
 	Latencies map[string][]time.Duration // by platform, sorted
 	Errors    map[string]int             // by platform
 	NotSent   int                        // due while every worker was busy
+	Replies   int                        // Telegram replies carried by webhook responses
 	Examples  []string                   // the first few errors
 	Windows   []Window                   // the run in tenths, by when requests were due
 	all       []time.Duration            // every platform's latencies together, sorted
@@ -86,10 +88,13 @@ func Drive(ctx context.Context, client *http.Client, t Target, load Load) Measur
 			defer wg.Done()
 			for n := range jobs {
 				due := start.Add(time.Duration(float64(n) / load.Rate * float64(time.Second)))
-				platform, err := send(ctx, client, tr, n)
+				platform, replied, err := send(ctx, client, tr, n)
 				took := time.Since(due)
 				tenth := min(9, int(10*due.Sub(start)/max(load.Duration, 1)))
 				mu.Lock()
+				if replied {
+					m.Replies++
+				}
 				m.Latencies[platform] = append(m.Latencies[platform], took)
 				tenths[tenth] = append(tenths[tenth], took)
 				if err != nil {
@@ -147,20 +152,24 @@ func schedule(ctx context.Context, jobs chan<- int64, start time.Time, load Load
 	return notSent
 }
 
-// send posts the n-th request and reports its platform and whether it was answered with 200.
-func send(ctx context.Context, client *http.Client, tr *traffic, n int64) (string, error) {
+// send posts the n-th request and reports its platform, whether the answer carries a Telegram reply
+// (a webhook answering with sendMessage), and whether it was answered with 200.
+func send(ctx context.Context, client *http.Client, tr *traffic, n int64) (string, bool, error) {
 	req, platform, err := tr.request(n)
 	if err != nil {
-		return platform, err
+		return platform, false, err
 	}
 	resp, err := client.Do(req.WithContext(ctx))
 	if err != nil {
-		return platform, err
+		return platform, false, err
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return platform, fmt.Errorf("%s: HTTP %d", platform, resp.StatusCode)
+	switch {
+	case err != nil:
+		return platform, false, fmt.Errorf("%s: read the answer: %w", platform, err)
+	case resp.StatusCode != http.StatusOK:
+		return platform, false, fmt.Errorf("%s: HTTP %d", platform, resp.StatusCode)
 	}
-	return platform, nil
+	return platform, platform == "telegram" && bytes.Contains(body, []byte("method=sendMessage")), nil
 }

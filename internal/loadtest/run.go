@@ -35,7 +35,7 @@ type Report struct {
 	Windows    []Window           `json:"windows"` // p99 by tenth of the run
 	Errors     []string           `json:"error_examples,omitempty"`
 	TelegramOK int                `json:"telegram_ok"`
-	Replies    int64              `json:"telegram_replies"` // received by the fake Bot API
+	Replies    int64              `json:"telegram_replies"` // received by the fake Bot API or in webhook responses
 	Memory     []Memory           `json:"memory"`           // before the load, every 10% of it, and after it settled
 	ServerCPU  float64            `json:"server_cores"`     // processor time the server used during the load, in cores
 	DriverCPU  float64            `json:"driver_cores"`     // the same for this process: the load generator and the fake Bot API
@@ -125,7 +125,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	sample(m.Elapsed + 2*time.Second)
 	r := Report{Load: o.Load, CPUs: runtime.NumCPU(), Elapsed: m.Elapsed, Sent: m.Sent(), Failed: m.Failed(), NotSent: m.NotSent,
 		Latency: latency(m, ""), ByPlatform: map[string]Latency{}, Errors: m.Examples, Memory: memory, Windows: m.Windows,
-		TelegramOK: len(m.Latencies["telegram"]) - m.Errors["telegram"], Replies: s.API.Replies() - repliesBefore}
+		TelegramOK: len(m.Latencies["telegram"]) - m.Errors["telegram"], Replies: s.API.Replies() - repliesBefore + int64(m.Replies)}
 	r.Throughput = float64(r.Sent-r.Failed) / m.Elapsed.Seconds()
 	r.ServerCPU = (serverAfter - serverBefore).Seconds() / m.Elapsed.Seconds()
 	r.DriverCPU = (driverAfter - driverBefore).Seconds() / m.Elapsed.Seconds()
@@ -169,7 +169,7 @@ func (r Report) WriteText(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "processor use: server %.2f cores, load generator and fake API %.2f cores\n", r.ServerCPU, r.DriverCPU)
-	fmt.Fprintf(w, "telegram replies received by the fake Bot API: %d for %d accepted updates\n", r.Replies, r.TelegramOK)
+	fmt.Fprintf(w, "telegram replies received (webhook responses and fake Bot API): %d for %d accepted updates\n", r.Replies, r.TelegramOK)
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "error: %s\n", e)
 	}

@@ -62,6 +62,7 @@ type ServeOptions struct {
 	Command   []string // the serve command line, e.g. {"/usr/local/bin/faqbot", "serve"}
 	Knowledge string   // FAQBOT_KNOWLEDGE; "" for the embedded knowledge
 	Threshold float64  // FAQBOT_THRESHOLD; 0 for the default
+	Reply     string   // TELEGRAM_WEBHOOK_REPLY: response or api; "" for the default
 	Store     string   // FAQBOT_STORE; "" for a fresh SQLite file in Dir
 	Dir       string   // working folder: the child's log (serve.log) and default store
 }
@@ -105,6 +106,9 @@ func StartServer(ctx context.Context, o ServeOptions) (*Server, error) {
 		"TELEGRAM_WEBHOOK_SECRET=" + s.TelegramSecret, "TELEGRAM_API_ENDPOINT=" + api.URL(),
 		"TELEGRAM_GLOBAL_RATE=0", "TELEGRAM_CHAT_RATE=0", "TELEGRAM_GROUP_RATE=0", "DISCORD_PUBLIC_KEY=" + hex.EncodeToString(pub),
 		"FAQBOT_ADMIN_TOKEN=" + s.admin}
+	if o.Reply != "" {
+		env = append(env, "TELEGRAM_WEBHOOK_REPLY="+o.Reply)
+	}
 	if o.Threshold > 0 {
 		env = append(env, "FAQBOT_THRESHOLD="+strconv.FormatFloat(o.Threshold, 'g', -1, 64))
 	}
