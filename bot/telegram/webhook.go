@@ -112,6 +112,11 @@ func (wh *Webhook) respond(ctx context.Context, w http.ResponseWriter, u tgbotap
 	if _, err := w.Write(reply.body.Bytes()); err != nil {
 		return fmt.Errorf("write the reply: %w", err)
 	}
+	// Out of the server's buffer before the claim is completed: a crash between the two must leave
+	// the reply on its way, or the update unanswered and claimable, never answered on record only.
+	if err := http.NewResponseController(w).Flush(); err != nil {
+		return fmt.Errorf("send the reply: %w", err)
+	}
 	wh.sender.metrics.reply("in_response")
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -194,5 +195,29 @@ func TestWebhookRepliesInResponse(t *testing.T) {
 	late, _ := json.Marshal(map[string]any{"update_id": 45, "message": update(42)["message"]})
 	if code, _ := post(string(late)); code != http.StatusServiceUnavailable || state.done[45] {
 		t.Errorf("rate-limited reply: %d, done %v; want 503 and the update left for redelivery", code, state.done[45])
+	}
+}
+
+// TestWebhookStoreOutage: while the store cannot take claims, deliveries are refused with 503 and
+// Telegram delivers them again; once it can, each update is answered once, in the response.
+func TestWebhookStoreOutage(t *testing.T) {
+	h, _, _ := newHandler(t)
+	state := &memState{done: map[int]bool{}, failClaims: 3}
+	wh := NewWebhook(h, NewSender(nil, Limits{}, DefaultRetry(), nil, nil), state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: time.Second}, nil)
+	body, _ := json.Marshal(update(8))
+	var codes []int
+	replies := 0
+	for range 6 {
+		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(string(body)))
+		req.Header.Set(SecretHeader, "s")
+		rec := httptest.NewRecorder()
+		wh.ServeHTTP(rec, req)
+		codes = append(codes, rec.Code)
+		if strings.Contains(rec.Body.String(), "method=sendMessage") {
+			replies++
+		}
+	}
+	if fmt.Sprint(codes) != "[503 503 503 200 200 200]" || replies != 1 {
+		t.Errorf("codes %v, %d replies: want three refusals, then one reply and two empty acknowledgements", codes, replies)
 	}
 }

@@ -1,15 +1,20 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/faqbot/faqbot/bot/telegram"
 )
 
 // backlog is the Bot API for serve's tests: getMe, n updates waiting for getUpdates (update i from
@@ -88,5 +93,64 @@ func (b *backlog) waitAnswered(t *testing.T, want int, within time.Duration) {
 			n, _, _ := b.count()
 			t.Fatalf("%d of %d updates answered after %v", n, want, within)
 		}
+	}
+}
+
+// deliver plays Telegram's part in webhook mode: it posts the backlog's updates to url, at most
+// connections at once, each again after a failure (an error, a non-200 answer, a cut response) until
+// it is accepted, and never again after that. A request the webhook answers with is carried out: a
+// sendMessage counts as a reply to its chat. It returns when every update is accepted or ctx ends.
+func (b *backlog) deliver(ctx context.Context, url string, connections int) {
+	ids := make(chan int)
+	var wg sync.WaitGroup
+	for range connections {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range ids {
+				for !b.post(ctx, url, id) && sleepCtx(ctx, 20*time.Millisecond) {
+				}
+			}
+		}()
+	}
+	for id := 1; id <= b.n && ctx.Err() == nil; id++ {
+		ids <- id
+	}
+	close(ids)
+	wg.Wait()
+}
+
+// post delivers update id once and reports whether it was accepted.
+func (b *backlog) post(ctx context.Context, url string, id int) bool {
+	body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
+	req, _ := http.NewRequestWithContext(ctx, "POST", url, strings.NewReader(body))
+	req.Header.Set(telegram.SecretHeader, "hook-secret")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return false
+	}
+	reply, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return false
+	}
+	form, _ := neturl.ParseQuery(string(reply))
+	if form.Get("method") == "sendMessage" {
+		chat, _ := strconv.ParseInt(form.Get("chat_id"), 10, 64)
+		b.mu.Lock()
+		b.replies[chat]++
+		b.texts = append(b.texts, form.Get("text"))
+		b.mu.Unlock()
+	}
+	return true
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
 	}
 }
