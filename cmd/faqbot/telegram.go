@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/internal/config"
@@ -58,14 +60,56 @@ func (s telegramState) Blocked(ctx context.Context, chat int64) error {
 	return s.st.SetState(ctx, telegramAdapter, "blocked:"+strconv.FormatInt(chat, 10), time.Now().UTC().Format(time.RFC3339))
 }
 
-func (s telegramState) Lang(ctx context.Context, chat int64) (string, error) {
-	v, _, err := s.st.State(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10))
-	return v, err
+// telegramPrefs keeps each chat's chosen language in the store, with the chats asked about lately in
+// memory: every message needs its chat's choice, and most chats never make one. A choice made through
+// this process is seen at once; one made through another replica sharing the store, within langTTL.
+type telegramPrefs struct {
+	st    *store.Store
+	cache *lru.Cache[int64, cachedLang]
+	now   func() time.Time
 }
 
-func (s telegramState) SetLang(ctx context.Context, chat int64, lang string) error {
-	return s.st.SetState(ctx, telegramAdapter, "lang:"+strconv.FormatInt(chat, 10), lang)
+type cachedLang struct {
+	lang string
+	at   time.Time
 }
+
+// langTTL bounds how long a chat's language is trusted from memory; langCached bounds the chats kept.
+const (
+	langTTL    = 30 * time.Second
+	langCached = 10000
+)
+
+func newTelegramPrefs(st *store.Store) (*telegramPrefs, error) {
+	cache, err := lru.New[int64, cachedLang](langCached)
+	if err != nil {
+		return nil, fmt.Errorf("language cache: %w", err)
+	}
+	return &telegramPrefs{st: st, cache: cache, now: time.Now}, nil
+}
+
+func (p *telegramPrefs) Lang(ctx context.Context, chat int64) (string, error) {
+	if c, ok := p.cache.Get(chat); ok && p.now().Sub(c.at) < langTTL {
+		return c.lang, nil
+	}
+	v, _, err := p.st.State(ctx, telegramAdapter, langKey(chat))
+	if err != nil {
+		return "", err
+	}
+	p.cache.Add(chat, cachedLang{lang: v, at: p.now()})
+	return v, nil
+}
+
+func (p *telegramPrefs) SetLang(ctx context.Context, chat int64, lang string) error {
+	if err := p.st.SetState(ctx, telegramAdapter, langKey(chat), lang); err != nil {
+		p.cache.Remove(chat)
+		return err
+	}
+	p.cache.Add(chat, cachedLang{lang: lang, at: p.now()})
+	return nil
+}
+
+func langKey(chat int64) string { return "lang:" + strconv.FormatInt(chat, 10) }
 
 // startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),
 // then polls or serves the webhook. wg is done when its work in flight is finished.
@@ -96,7 +140,12 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		if err != nil {
 			return // ctx ended
 		}
-		h := telegram.NewHandler(eng, telegramState{st: st}, eng.feedback(telegramAdapter), client.Self.UserName)
+		prefs, err := newTelegramPrefs(st)
+		if err != nil {
+			log.Error("telegram adapter not started", "err", err)
+			return
+		}
+		h := telegram.NewHandler(eng, prefs, eng.feedback(telegramAdapter), client.Self.UserName)
 		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
 		if cfg.Mode == "webhook" {
 			reply := telegram.ReplyInResponse
