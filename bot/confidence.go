@@ -1,8 +1,9 @@
 package bot
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -64,7 +65,10 @@ func calibrate(model Model, ms []knowledge.Match, unknown float64) []scored {
 		out[i] = scored{Match: m, rank: rankSimilarity*m.Similarity + rankQuestion*m.QuestionCoverage +
 			rankCoverage*m.Coverage + rankScore*rel}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].rank > out[j].rank })
+	// Ties, which Bleve returns in no fixed order, go by id: the same question always reads the same.
+	slices.SortFunc(out, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Lang, b.Lang))
+	})
 	for i := range out {
 		out[i].lead = leadOf(out, i)
 		out[i].confidence = model.Confidence(out[i].features(unknown))

@@ -59,6 +59,7 @@ func languages(im *mapping.IndexMappingImpl, bank *knowledge.Bank) map[string]*l
 			stop:     stopSet(lang, bank.Lexicons[lang]),
 			df:       map[string]int{},
 			vdf:      map[string]int{},
+			ids:      map[string]uint32{},
 			fixes:    &corrections{m: map[string]string{}},
 		}
 	}
@@ -212,7 +213,34 @@ func (l *language) count(e knowledge.Entry, r entryTerms) docRef {
 		l.df[t]++
 	}
 	l.docs++
+	return l.number(ref)
+}
+
+// number gives a docRef the numbers of its terms, numbering terms not seen before.
+func (l *language) number(ref docRef) docRef {
+	ref.vids = make([][]uint32, len(ref.variants))
+	for i, v := range ref.variants {
+		ref.vids[i] = make([]uint32, len(v))
+		for j, t := range v {
+			ref.vids[i][j] = l.id(t)
+		}
+	}
+	ref.tids = make([]uint32, len(ref.terms))
+	for i, t := range ref.terms {
+		ref.tids[i] = l.id(t)
+	}
+	slices.Sort(ref.tids)
 	return ref
+}
+
+// id is a term's number, given on first sight.
+func (l *language) id(term string) uint32 {
+	n, ok := l.ids[term]
+	if !ok {
+		n = uint32(len(l.ids))
+		l.ids[term] = n
+	}
+	return n
 }
 
 // termSet is a set of terms as a sorted slice without repeats: a tenth of a map's memory, and as quick

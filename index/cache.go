@@ -295,8 +295,12 @@ func load(dir string, bank *knowledge.Bank) (*Index, *knowledge.Bank, error) {
 		}
 	}
 	for id, d := range m.Docs {
-		ix.docs[id] = docRef{id: d.ID, lang: d.Lang, kind: d.Kind, variants: d.Variants, vweights: d.VWeights,
+		ref := docRef{id: d.ID, lang: d.Lang, kind: d.Kind, variants: d.Variants, vweights: d.VWeights,
 			terms: d.Terms, answer: d.Answer}
+		if l := ix.langs[d.Lang]; l != nil {
+			ref = l.number(ref)
+		}
+		ix.docs[id] = ref
 	}
 	return ix, bank, nil
 }

@@ -29,6 +29,9 @@ type docRef struct {
 	vweights []float64 // total weight of each variant's terms
 	terms    []string  // every term, sorted (termSet)
 	answer   []string  // the answer's terms, sorted
+	// the same as numbers of the language's terms (language.ids), for weighing hits without hashing
+	vids [][]uint32 // each variant's terms
+	tids []uint32   // every term, sorted
 }
 
 // language is what the index knows about the entries of one language.
@@ -41,6 +44,7 @@ type language struct {
 	docs     int
 	vdf      map[string]int // analysed term -> number of question variants containing it
 	variants int
+	ids      map[string]uint32 // analysed term -> its number, given as entries are counted
 	fixes    *corrections
 }
 

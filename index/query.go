@@ -217,28 +217,41 @@ func termQuery(t knowledge.QueryTerm, field string, boost float64) query.Query {
 }
 
 // reading is a question's terms prepared for weighing hits: each known term's weight as the question
-// counts it (discounted when found by spelling correction) and as the entries count it.
+// counts it (discounted when found by spelling correction) and as the entries count it, by the term's
+// number in the language.
 type reading struct {
 	terms           []knowledge.QueryTerm
-	want            map[string]termWeight
+	want            []wanted // one per distinct known term
+	slot            []int    // for each of terms, its place in want, or -1
 	total, heaviest float64
 }
 
-type termWeight struct{ asked, held float64 }
+type wanted struct {
+	id          uint32
+	asked, held float64
+}
 
 func (l *language) newReading(terms []knowledge.QueryTerm) reading {
-	r := reading{terms: terms, want: make(map[string]termWeight, len(terms))}
-	for _, t := range terms {
+	r := reading{terms: terms, slot: make([]int, len(terms))}
+	for i, t := range terms {
+		r.slot[i] = -1
 		r.total += t.Weight
 		r.heaviest = max(r.heaviest, t.Weight)
-		if !t.Known {
+		id, ok := l.ids[t.Text]
+		if !t.Known || !ok {
 			continue
 		}
-		w := t.Weight
+		w := wanted{id: id, asked: t.Weight, held: l.weight(t.Text)}
 		if t.Corrected {
-			w *= correctedPenalty
+			w.asked *= correctedPenalty
 		}
-		r.want[t.Text] = termWeight{asked: w, held: l.weight(t.Text)}
+		j := slices.IndexFunc(r.want, func(o wanted) bool { return o.id == id })
+		if j < 0 {
+			j = len(r.want)
+			r.want = append(r.want, w)
+		}
+		r.want[j] = w // a repeated term counts as its last occurrence says
+		r.slot[i] = j
 	}
 	return r
 }
@@ -252,20 +265,23 @@ func (r reading) evidence(ref docRef, score float64, explain bool) knowledge.Mat
 		return m
 	}
 	var anywhere, missing float64
-	for _, t := range r.terms {
-		if w, ok := r.want[t.Text]; ok && hasTerm(ref.terms, t.Text) {
-			anywhere += w.asked
+	for i, t := range r.terms {
+		if j := r.slot[i]; j >= 0 && hasID(ref.tids, r.want[j].id) {
+			anywhere += r.want[j].asked
 		} else {
 			missing = max(missing, t.Weight)
 		}
 	}
 	best := -1
-	for i, v := range ref.variants {
+	for i, v := range ref.vids {
 		var hit, held float64
-		for _, term := range v {
-			if w, ok := r.want[term]; ok {
-				hit += w.asked
-				held += w.held
+		for _, id := range v {
+			for _, w := range r.want {
+				if w.id == id {
+					hit += w.asked
+					held += w.held
+					break
+				}
 			}
 		}
 		extra := ref.vweights[i] - held
@@ -295,6 +311,11 @@ func (r reading) matched(ref docRef, best int) map[string][]string {
 		}
 	}
 	return out
+}
+
+func hasID(set []uint32, id uint32) bool {
+	_, ok := slices.BinarySearch(set, id)
+	return ok
 }
 
 func hasTerm(set []string, t string) bool {
