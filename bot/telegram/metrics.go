@@ -23,7 +23,7 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "faqbot_telegram_updates_total", Help: "Telegram updates received, by type.",
 		}, []string{"type"}),
 		replies: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "faqbot_telegram_replies_total", Help: "Telegram requests sent, by result (sent, failed, blocked).",
+			Name: "faqbot_telegram_replies_total", Help: "Telegram requests sent, by result (sent, failed, blocked; in_response: carried by a webhook response).",
 		}, []string{"result"}),
 		retries: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "faqbot_telegram_retries_total", Help: "Telegram requests retried, by reason (429, 5xx, network).",
