@@ -25,7 +25,7 @@ import (
 func BenchmarkInteractionsHTTP(b *testing.B) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	h := NewHandler(enginetest.Default(b, bot.Options{}), nil, Options{Timeout: 5 * time.Second})
-	in, err := NewInteractions(hex.EncodeToString(pub), h, nil)
+	in, err := NewInteractions(hex.EncodeToString(pub), h, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

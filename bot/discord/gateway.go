@@ -30,7 +30,7 @@ type Gateway struct {
 	s     *discordgo.Session
 	h     *Handler
 	rest  *REST
-	seen  Claims
+	once  onceGuard
 	botID atomic.Pointer[string]
 	up    atomic.Bool
 
@@ -52,7 +52,7 @@ func NewGateway(s *discordgo.Session, h *Handler, rest *REST, seen Claims, opts 
 	s.ShardID, s.ShardCount = opts.ShardID, opts.ShardCount
 	s.Identify.Intents = Intents(opts.MessageContent)
 	s.ShouldReconnectOnError = true
-	return &Gateway{s: s, h: h, rest: rest, seen: seen}, nil
+	return &Gateway{s: s, h: h, rest: rest, once: onceGuard{seen: seen, h: h}}, nil
 }
 
 // Intents are the gateway intents the bot asks for: messages in servers (to see mentions) and in
@@ -120,7 +120,7 @@ func (g *Gateway) guard(handle func()) {
 
 // interaction answers a slash command, autocomplete or component received on the gateway.
 func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
-	if !g.claim(ctx, in.ID) {
+	if !g.once.claim(ctx, in.ID) {
 		return
 	}
 	defer g.h.opts.Metrics.start(interactionKind(in.Type))()
@@ -131,39 +131,5 @@ func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 		g.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
 		g.h.opts.Metrics.reply("failed")
 	}
-	g.settle(ctx, in.ID, err)
-}
-
-// claim reports whether this process should answer the event with this id: false when it was answered
-// before (a replayed event after a resume) or is being answered by another replica. A store failure
-// answers anyway: a reply twice is better than none.
-func (g *Gateway) claim(ctx context.Context, id string) bool {
-	if g.seen == nil {
-		return true
-	}
-	won, err := g.seen.Claim(ctx, id)
-	if err != nil {
-		g.h.log.Warn("discord: cannot check for a duplicate event; answering", "err", err)
-		return true
-	}
-	if !won {
-		g.h.opts.Metrics.seen("duplicate")
-	}
-	return won
-}
-
-// settle completes the claim of an answered event, or releases it when answering failed so that a
-// redelivery is answered.
-func (g *Gateway) settle(ctx context.Context, id string, err error) {
-	if g.seen == nil {
-		return
-	}
-	ctx = context.WithoutCancel(ctx)
-	settle, verb := g.seen.Complete, "complete"
-	if err != nil {
-		settle, verb = g.seen.Release, "release"
-	}
-	if err := settle(ctx, id); err != nil {
-		g.h.log.Warn("discord: cannot "+verb+" an event's claim", "err", err)
-	}
+	g.once.settle(ctx, in.ID, err)
 }

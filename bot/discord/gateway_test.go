@@ -308,7 +308,7 @@ func TestInteractionsEndpointDefersSlowAnswers(t *testing.T) {
 	eng := &slowEngine{engine: enginetest.Default(t, bot.Options{}), delay: 300 * time.Millisecond}
 	h := NewHandler(eng, nil, Options{DeferAfter: 50 * time.Millisecond})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, Retry{}, nil))
+	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, Retry{}, nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,20 +21,24 @@ const maxSkew = 5 * time.Minute
 
 // Interactions serves Discord's HTTP interactions endpoint.
 type Interactions struct {
-	key ed25519.PublicKey
-	h   *Handler
-	ed  editor // writes deferred answers; nil answers everything in the HTTP response
-	now func() time.Time
+	key  ed25519.PublicKey
+	h    *Handler
+	ed   editor    // writes deferred answers; nil answers everything in the HTTP response
+	once onceGuard // button and menu clicks, which record feedback, are acted on once
+	now  func() time.Time
 }
 
 // NewInteractions builds the endpoint for the application's public key (hex, from the developer portal).
 // rest writes answers that take longer than the handler's DeferAfter; nil makes every answer synchronous.
-func NewInteractions(publicKeyHex string, h *Handler, rest *REST) (*Interactions, error) {
+// seen, when not nil, makes a click posted again (Discord posts each interaction once, so a replay of a
+// signed request) acknowledged without acting: no feedback counted twice. Commands and autocomplete only
+// read, so a replay of one is answered again, as a new question would be.
+func NewInteractions(publicKeyHex string, h *Handler, rest *REST, seen Claims) (*Interactions, error) {
 	key, err := hex.DecodeString(publicKeyHex)
 	if err != nil || len(key) != ed25519.PublicKeySize {
 		return nil, errors.New("discord public key: want 64 hexadecimal characters")
 	}
-	in := &Interactions{key: key, h: h, now: time.Now}
+	in := &Interactions{key: key, h: h, once: onceGuard{seen: seen, h: h}, now: time.Now}
 	if rest != nil {
 		in.ed = rest
 	}
@@ -56,11 +60,20 @@ func (s *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed interaction", http.StatusBadRequest)
 		return
 	}
+	click := in.Type == discordgo.InteractionMessageComponent
+	if click && !s.once.claim(r.Context(), in.ID) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"type":6}`)) // acknowledged, nothing changed
+		return
+	}
 	defer s.h.opts.Metrics.start(interactionKind(in.Type))()
 	err = s.h.deliver(r.Context(), &in, func(resp *discordgo.InteractionResponse) error {
 		w.Header().Set("Content-Type", "application/json")
 		return json.NewEncoder(w).Encode(resp)
 	}, s.ed)
+	if click {
+		s.once.settle(r.Context(), in.ID, err)
+	}
 	if err != nil {
 		s.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
 		s.h.opts.Metrics.reply("failed")

@@ -27,13 +27,18 @@ type verdict struct {
 
 func setup(t testing.TB, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
 	t.Helper()
+	return setupWith(t, public, nil)
+}
+
+func setupWith(t testing.TB, public bool, seen Claims) (*Interactions, ed25519.PrivateKey, *[]verdict) {
+	t.Helper()
 	eng := enginetest.Default(t, bot.Options{})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	var got []verdict
 	h, err := NewInteractions(hex.EncodeToString(pub), NewHandler(eng, func(_ context.Context, id, lang string, ok bool) error {
 		got = append(got, verdict{id, lang, ok})
 		return nil
-	}, Options{Public: public, Timeout: 2 * time.Second}), nil)
+	}, Options{Public: public, Timeout: 2 * time.Second}), nil, seen)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +131,7 @@ func TestSignatureAndPing(t *testing.T) {
 	if rec.Code != 413 {
 		t.Errorf("oversize body: %d", rec.Code)
 	}
-	if _, err := NewInteractions("zz", nil, nil); err == nil {
+	if _, err := NewInteractions("zz", nil, nil, nil); err == nil {
 		t.Error("bad public key accepted")
 	}
 }
@@ -184,6 +189,28 @@ func TestAutocompleteTopicsAndButtons(t *testing.T) {
 	for _, bad := range []string{"", "x", "f:2:en:pain", "f:1:xx:pain", "t:en:nope", strings.Repeat("z", 300)} {
 		if code, resp := call(t, h, key, component(bad), now, false); code != 200 || resp.Data == nil || len(resp.Data.Embeds) != 0 {
 			t.Errorf("malformed custom id %q: %d %+v", bad, code, resp.Data)
+		}
+	}
+}
+
+// TestReplayedClickActsOnce: a signed feedback click posted again (Discord posts each interaction once,
+// so this is a replay) is acknowledged without recording the verdict twice; a replayed question is
+// answered again, as anyone may ask it.
+func TestReplayedClickActsOnce(t *testing.T) {
+	h, key, got := setupWith(t, false, &memoryClaims{})
+	now := time.Now()
+	click := strings.Replace(component("f:1:en:pain"), `"id":"1"`, `"id":"77"`, 1)
+	if _, resp := call(t, h, key, click, now, false); resp.Data == nil || resp.Data.Content != "Thank you for your feedback!" {
+		t.Fatalf("first click: %+v", resp)
+	}
+	code, resp := call(t, h, key, click, now, false)
+	if code != 200 || resp.Type != discordgo.InteractionResponseDeferredMessageUpdate || len(*got) != 1 {
+		t.Errorf("replayed click: %d %+v, verdicts %v; want type 6 and one verdict", code, resp, *got)
+	}
+	ask := command("ask", "question", "is it painful?", "en-US")
+	for i := range 2 {
+		if _, resp := call(t, h, key, ask, now, false); resp.Data == nil || len(resp.Data.Embeds) != 1 {
+			t.Errorf("question, delivery %d: %+v", i+1, resp)
 		}
 	}
 }

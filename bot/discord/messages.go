@@ -21,7 +21,7 @@ func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	if !direct && !mentions(m, *me) {
 		return
 	}
-	if !g.claim(ctx, m.ID) {
+	if !g.once.claim(ctx, m.ID) {
 		return
 	}
 	defer g.h.opts.Metrics.start("message")()
@@ -34,7 +34,7 @@ func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	} else {
 		g.h.opts.Metrics.reply("sent")
 	}
-	g.settle(ctx, m.ID, err)
+	g.once.settle(ctx, m.ID, err)
 }
 
 // reply answers in a DM, or in the channel when answers are public. Otherwise the answer goes to the

@@ -48,7 +48,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	rest := discord.NewREST(sess, discord.Retry{}, m)
 	var modes []string
 	if cfg.PublicKey != "" {
-		in, err := discord.NewInteractions(cfg.PublicKey, h, rest)
+		in, err := discord.NewInteractions(cfg.PublicKey, h, rest, discordClaims{d.store})
 		if err != nil {
 			return "", nil, err
 		}
