@@ -21,7 +21,7 @@ import (
 	"github.com/faqbot/faqbot/internal/store"
 )
 
-// telegramState keeps the Telegram adapter's offset, answered updates and chat languages in the store.
+// telegramState keeps the Telegram adapter's offset, claims of updates and blocked chats in the store.
 // lease is how long an unfinished claim holds off other replicas: a webhook replica's claim lasts past
 // its answer deadline; the one poller takes over unfinished claims at once.
 type telegramState struct {
