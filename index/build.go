@@ -311,15 +311,15 @@ func (l *language) prepareWords(words []string) []string {
 	return words
 }
 
-// arabicWord takes the joined prefixes off an Arabic word: "وما" (and not) is the stop word ما, and
-// "بالخلايا" is خلايا.
+// arabicWord takes the joined prefixes off an Arabic word and gives a noun before a possessive suffix
+// its taa marbuta back: "وما" (and not) is the stop word ما, "بالخلايا" is خلايا, "جلستي" is جلسه.
 func (l *language) arabicWord(w string) string {
 	for _, conj := range []string{"و", "ف"} {
 		if rest, ok := strings.CutPrefix(w, conj); ok && l.stop[rest] {
 			return rest
 		}
 	}
-	return textnorm.StripArabicClitics(w)
+	return textnorm.RestoreTaaMarbuta(textnorm.StripArabicClitics(w))
 }
 
 // weight is a term's inverse document frequency over question variants, as BM25 computes it: a word

@@ -108,10 +108,11 @@ func (s *synonyms) same(word, variant string) bool {
 }
 
 // stem is a light, lossy key for comparing words: no English plural s, no Arabic prefixes such as
-// al-, wa-, bi-. It is only used to find lexicon phrases, not for search.
+// al-, wa-, bi-, no possessive suffix after a taa marbuta. It is only used to find lexicon phrases, not
+// for search.
 func (s *synonyms) stem(w string) string {
 	if s.lang == "ar" {
-		return textnorm.StripArabicClitics(w)
+		return textnorm.RestoreTaaMarbuta(textnorm.StripArabicClitics(w))
 	}
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return w[:len(w)-1]

@@ -155,6 +155,28 @@ func ArabicPrefixForms(w string) []string {
 	return forms
 }
 
+// possessiveSuffixes are the attached pronouns after which a taa marbuta is written ت, longest first.
+// The third person masculine ه is left out: folded, it cannot be told from a taa marbuta (ثابته).
+var possessiveSuffixes = [...]string{"كما", "ها", "نا", "كم", "هم", "كن", "هن", "ي", "ك"}
+
+// RestoreTaaMarbuta gives a folded Arabic noun its taa marbuta back when a possessive suffix turned it
+// into ت: جلستي (my session) and جلستها (her session) become جلسه, as جلسة folds. It needs three
+// letters before the ت, so بيتي (my house) and وقتي (my time) keep theirs, and leaves the feminine
+// plural (عضلاتي, my muscles) alone.
+func RestoreTaaMarbuta(w string) string {
+	for _, suffix := range possessiveSuffixes {
+		stem, ok := strings.CutSuffix(w, "ت"+suffix)
+		if !ok {
+			continue
+		}
+		if utf8.RuneCountInString(stem) < 3 || strings.HasSuffix(stem, "ا") {
+			return w
+		}
+		return stem + "ه"
+	}
+	return w
+}
+
 func stripArabicPrefix(w string) string {
 	// the article and the one-letter conjunctions and prepositions written joined to the word, longest first
 	prefixes := [...]string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}

@@ -84,6 +84,26 @@ func TestStripArabicClitics(t *testing.T) {
 	}
 }
 
+func TestRestoreTaaMarbuta(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"جلستي", "جلسه"},    // my session
+		{"جلستها", "جلسه"},   // her session
+		{"حرارتكم", "حراره"}, // your temperature
+		{"ركبتنا", "ركبه"},   // our knee
+		{"جلسته", "جلسته"},   // his session: folded, ته is also a feminine ending (ثابتة)
+		{"بيتي", "بيتي"},     // my house: the ت is the root's
+		{"وقتك", "وقتك"},     // your time
+		{"عضلاتي", "عضلاتي"}, // my muscles: the feminine plural
+		{"جلسة", "جلسة"},
+		{"تي", "تي"},
+		{"", ""},
+	} {
+		if got := RestoreTaaMarbuta(c.in); got != c.want {
+			t.Errorf("RestoreTaaMarbuta(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"how long?", "كم تستغرق الجلسة؟", "\u200f\u202eRTL", "+-:*\"()", "\xff\xfe", "🙂", strings.Repeat("x", 3000)} {
 		f.Add(s)
@@ -104,7 +124,9 @@ func FuzzNormalize(f *testing.F) {
 			if w == "" || strings.ContainsAny(w, " \t\n") {
 				t.Fatalf("bad word %q from %q", w, s)
 			}
-			_ = StripArabicClitics(w)
+			if r := RestoreTaaMarbuta(StripArabicClitics(w)); r == "" || !utf8.ValidString(r) {
+				t.Fatalf("RestoreTaaMarbuta(%q) = %q", w, r)
+			}
 		}
 		if l := Detect(s); l != "en" && l != "ar" {
 			t.Fatalf("Detect(%q) = %q", s, l)
