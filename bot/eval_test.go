@@ -23,6 +23,7 @@ func TestEvalFloors(t *testing.T) {
 func TestHeldOutSafety(t *testing.T) {
 	checkFloors(t, "../testdata/heldout.jsonl", 200, cli.Floors{Abstain: 0.90, UrgentRecall: 1})
 	checkFloors(t, "../testdata/heldout2.jsonl", 120, cli.Floors{UrgentRecall: 1})
+	checkFloors(t, "../testdata/heldout3.jsonl", 120, cli.Floors{UrgentRecall: 1})
 }
 
 func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
