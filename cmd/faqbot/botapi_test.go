@@ -120,22 +120,9 @@ func (b *backlog) deliver(ctx context.Context, url string, connections int) {
 	wg.Wait()
 }
 
-// post delivers update id once and reports whether it was accepted.
+// post delivers update id once and reports whether it was accepted, counting the reply it carried.
 func (b *backlog) post(ctx context.Context, url string, id int) bool {
-	body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
-	req, _ := http.NewRequestWithContext(ctx, "POST", url, strings.NewReader(body))
-	req.Header.Set(telegram.SecretHeader, "hook-secret")
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return false
-	}
-	reply, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil || resp.StatusCode != http.StatusOK {
-		return false
-	}
-	form, _ := neturl.ParseQuery(string(reply))
+	form, accepted, _ := postUpdate(ctx, url, updateJSON(id))
 	if form.Get("method") == "sendMessage" {
 		chat, _ := strconv.ParseInt(form.Get("chat_id"), 10, 64)
 		b.mu.Lock()
@@ -143,7 +130,38 @@ func (b *backlog) post(ctx context.Context, url string, id int) bool {
 		b.texts = append(b.texts, form.Get("text"))
 		b.mu.Unlock()
 	}
-	return true
+	return accepted
+}
+
+// updateJSON is update id as Telegram posts it: private chat id asking what to wear.
+func updateJSON(id int) string {
+	return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
+}
+
+// postUpdate posts an update to a webhook as Telegram does, with the secret the tests configure. It
+// reports whether the update was accepted (a 200, read whole) and the request the webhook answered
+// with (empty for none).
+func postUpdate(ctx context.Context, url, body string) (neturl.Values, bool, error) {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, strings.NewReader(body))
+	if err != nil {
+		return nil, false, err
+	}
+	req.Header.Set(telegram.SecretHeader, "hook-secret")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, false, err
+	}
+	reply, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return nil, false, err
+	}
+	form, err := neturl.ParseQuery(string(reply))
+	if err != nil {
+		return nil, true, fmt.Errorf("webhook response %q: %w", reply, err)
+	}
+	return form, true, nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {

@@ -73,8 +73,7 @@ func TestKillNineInWebhookBacklog(t *testing.T) {
 		t.Skip("starts faqbot processes")
 	}
 	const n = 1000
-	b := newBacklog(t, 0)
-	b.n = n
+	b := newBacklog(t, n) // delivered to the webhook: getUpdates is not called in webhook mode
 	addr, store := freeAddr(t), filepath.Join(t.TempDir(), "crash.db")
 	env := []string{"TELEGRAM_MODE=webhook", "TELEGRAM_WEBHOOK_URL=https://bot.example/telegram/webhook",
 		"TELEGRAM_WEBHOOK_SECRET=hook-secret", "TELEGRAM_WEBHOOK_TIMEOUT=1s"}
