@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -23,6 +24,9 @@ const (
 	searchDepth = 8
 	// guideMargin is how much more confident a guide section must be than the threshold to be quoted.
 	guideMargin = 0.1
+	// maxQuestionBytes bounds the text one question is read from: four times Telegram's 4,096-character
+	// limit in Arabic's two-byte letters.
+	maxQuestionBytes = 16 << 10
 )
 
 // ErrInvalid marks a question the engine cannot take as given (for example an unsupported language).
@@ -39,6 +43,7 @@ type Options struct {
 	Messages  map[string]Messages // per language; missing languages keep the defaults
 	Model     *Model              // confidence model; nil means DefaultModel
 	Metrics   *Metrics            // where decisions are counted; nil counts nothing
+	Gate      *Gate               // bounds the questions searched at once; nil admits everything
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -50,6 +55,7 @@ type Engine struct {
 	threshold float64
 	model     Model
 	metrics   *Metrics
+	gate      *Gate
 }
 
 // New builds an engine over a bank and a searcher built from the same bank.
@@ -76,7 +82,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model, metrics: opts.Metrics}, nil
+	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -85,7 +91,7 @@ func mergeMessages(base, over Messages) Messages {
 		src string
 	}{
 		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch},
-		{&base.Urgent, over.Urgent}, {&base.Contact, over.Contact},
+		{&base.Urgent, over.Urgent}, {&base.Contact, over.Contact}, {&base.Busy, over.Busy},
 	} {
 		if strings.TrimSpace(f.src) != "" {
 			*f.dst = f.src
@@ -96,14 +102,49 @@ func mergeMessages(base, over Messages) Messages {
 
 // Answer decides what to reply to one question: urgent for red-flag symptoms, the best entry when it
 // is confident enough, and an honest fallback otherwise. It fails only on a cancelled context, an
-// invalid language or a search error; any text, however odd, gets a reply.
+// invalid language or a search error; any text, however odd, gets a reply. At capacity (see Gate) it
+// returns ErrBusy with a reply asking to try again, unless the message is urgent.
 func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	start := time.Now()
+	q.Text = clip(q.Text, maxQuestionBytes)
+	if !e.gate.enter() {
+		return e.busy(q)
+	}
+	defer e.gate.leave()
 	a, err := e.answer(ctx, q)
 	if err == nil {
 		e.metrics.observe(q.Platform, a, time.Since(start))
 	}
 	return a, err
+}
+
+// busy answers a question that found no free slot: urgently if it is urgent, else with ErrBusy.
+func (e *Engine) busy(q Question) (Answer, error) {
+	lang, err := e.language(q)
+	if err != nil {
+		return Answer{}, err
+	}
+	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
+	if flag := e.triage.Check(q.Text, lang); flag != "" {
+		a = e.urgent(a, flag)
+		e.metrics.observe(q.Platform, a, 0)
+		return a, nil
+	}
+	a.Status = NoMatch
+	a.Reply = e.messages[lang].Busy
+	return a, ErrBusy
+}
+
+// clip cuts s to at most n bytes at a rune boundary. No platform sends a message this long; the bound
+// makes the cost of one question finite whatever an adapter lets through.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
