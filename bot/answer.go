@@ -19,6 +19,10 @@ type Question struct {
 	Top      int    // how many candidate matches to report; 0 means DefaultTop
 	Explain  bool   // report how the question was read and why each match scored
 	Platform string // where it was asked (cli, telegram, discord...), for metrics only
+	// User is an opaque key of who asked, unique on its platform (a chat or user id as text), so that
+	// feedback is taken only for an answer that was given. The store keeps only a keyed hash of it; it is
+	// never logged.
+	User string
 }
 
 // Topic names an entry for a list or a button.

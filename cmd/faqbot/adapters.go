@@ -19,6 +19,23 @@ func (e liveEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, err
 }
 func (e liveEngine) Topics(lang string) []bot.Topic           { return e.live.Topics(lang) }
 func (e liveEngine) Topic(id, lang string) (bot.Answer, bool) { return e.live.Topic(id, lang) }
+
+// ShowTopic gives the answer of one topic to a user, recorded as given so that feedback on it is taken.
+func (e liveEngine) ShowTopic(ctx context.Context, platform, user, id, lang string) (bot.Answer, bool) {
+	a, ok := e.live.Topic(id, lang)
+	if ok {
+		e.rec.Shown(ctx, platform, user, a)
+	}
+	return a, ok
+}
+
+// vote records a user's verdict on an answer given to them.
+func (e liveEngine) vote(platform string) func(ctx context.Context, user, id, lang string, helpful bool) error {
+	return func(ctx context.Context, user, id, lang string, helpful bool) error {
+		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, User: user, Lang: lang, AnswerID: id, Helpful: helpful})
+	}
+}
+
 func (e liveEngine) feedback(platform string) func(ctx context.Context, id, lang string, helpful bool) error {
 	return func(ctx context.Context, id, lang string, helpful bool) error {
 		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, Lang: lang, AnswerID: id, Helpful: helpful})

