@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 const chatHelp = `Type a question and press Enter. Commands: /lang auto|en|ar, /explain (on/off), /quit.`
@@ -53,7 +54,9 @@ func Chat(ctx context.Context, eng answerer, in io.Reader, out io.Writer, tmpl b
 			continue
 		}
 		q.Text = line
-		a, err := eng.Answer(ctx, q)
+		var a bot.Answer
+		var panics *guard.Panics // recovers without counting: a panic must not leave the terminal raw
+		err = panics.Call("cli", func() (err error) { a, err = eng.Answer(ctx, q); return err })
 		if err != nil {
 			fmt.Fprintf(w, "error: %v\n", err)
 			continue

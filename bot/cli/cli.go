@@ -6,11 +6,13 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 // answerer is what the CLI needs from the engine.
@@ -98,29 +100,53 @@ func orDash(s string) string {
 
 // Batch answers one question per input line and writes one JSON object per line, in order. Blank lines
 // are answered too (as no_match), so output line n always belongs to input line n; a line longer than
-// maxLine is answered from its first maxLine bytes.
+// maxLine is answered from its first maxLine bytes. A line whose answer panics gets
+// {"line": n, "error": "..."} (without its text) and the batch goes on; Batch then returns an error
+// counting the failed lines.
 func Batch(ctx context.Context, eng answerer, r io.Reader, w io.Writer, tmpl bot.Question) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bw := bufio.NewWriter(w)
-	for n := 1; ; n++ {
+	var panics *guard.Panics
+	failed, n := 0, 0
+	for {
 		line, err := readLine(br)
 		if err == io.EOF {
 			break
 		}
+		n++
 		if err != nil {
 			return fmt.Errorf("read question %d: %w", n, err)
 		}
 		q := tmpl
 		q.Text = line
-		a, err := eng.Answer(ctx, q)
+		var a bot.Answer
+		err = panics.Call("cli", func() (err error) { a, err = eng.Answer(ctx, q); return err })
+		switch {
+		case errors.Is(err, guard.ErrPanic):
+			failed++
+			err = json.NewEncoder(bw).Encode(lineError{Line: n, Error: "internal error while answering this question"})
+		case err != nil:
+			return fmt.Errorf("question %d: %w", n, err)
+		default:
+			err = WriteJSON(bw, a)
+		}
 		if err != nil {
 			return fmt.Errorf("question %d: %w", n, err)
 		}
-		if err := WriteJSON(bw, a); err != nil {
-			return fmt.Errorf("question %d: %w", n, err)
-		}
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("batch: %d of %d questions failed with an internal error", failed, n)
+	}
+	return nil
+}
+
+// lineError stands in the output for a question that could not be answered.
+type lineError struct {
+	Line  int    `json:"line"`
+	Error string `json:"error"`
 }
 
 // readLine returns the next line without its line ending, keeping at most maxLine bytes of it.

@@ -123,3 +123,50 @@ func TestWriteText(t *testing.T) {
 		t.Errorf("got:\n%s", out)
 	}
 }
+
+// panicky panics on the question "panic" and answers every other one.
+type panicky struct{ fakeEngine }
+
+func (p panicky) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	if q.Text == "panic" {
+		var m map[string]int
+		m[q.Text]++
+	}
+	return p.fakeEngine.Answer(ctx, q)
+}
+
+func TestBatchSurvivesAPanicOnOneLine(t *testing.T) {
+	var out bytes.Buffer
+	err := Batch(context.Background(), panicky{}, strings.NewReader("a\npanic\nc\n"), &out, bot.Question{})
+	if err == nil || !strings.Contains(err.Error(), "1 of 3") {
+		t.Errorf("got %v, want an error counting 1 of 3 questions failed", err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines, want 3: %s", len(lines), out.String())
+	}
+	var failed struct {
+		Line  int    `json:"line"`
+		Error string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &failed); err != nil || failed.Line != 2 || failed.Error == "" {
+		t.Errorf("line 2: got %s (%v), want {line:2, error:...}", lines[1], err)
+	}
+	if strings.Contains(lines[1], `"panic"`) {
+		t.Errorf("line 2 quotes the question: %s", lines[1])
+	}
+	var a bot.Answer
+	if err := json.Unmarshal([]byte(lines[2]), &a); err != nil || a.Question != "c" {
+		t.Errorf("line 3: got %s, want the answer to c", lines[2])
+	}
+}
+
+func TestChatSurvivesAPanic(t *testing.T) {
+	var out bytes.Buffer
+	if err := Chat(context.Background(), panicky{}, strings.NewReader("panic\nafter\n"), &out, bot.Question{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "error: ") || !strings.Contains(out.String(), "id=after") {
+		t.Errorf("got %q, want an error line for the first question and the answer to the second", out.String())
+	}
+}

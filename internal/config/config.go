@@ -25,6 +25,9 @@ import (
 type Config struct {
 	Knowledge string             `yaml:"knowledge"`
 	Threshold float64            `yaml:"threshold"`
+	// MaxInFlight bounds the questions searched at once; beyond it a fast "busy, try again" reply (503
+	// on the JSON API), never unbounded memory. Urgent messages are always answered. FAQBOT_MAX_IN_FLIGHT.
+	MaxInFlight int `yaml:"max_in_flight"`
 	HTTP      HTTP               `yaml:"http"`
 	Store     Store              `yaml:"store"`
 	Log       Log                `yaml:"log"`
@@ -119,6 +122,7 @@ type Message struct {
 	NoMatch    string `yaml:"no_match"`
 	Urgent     string `yaml:"urgent"`
 	Contact    string `yaml:"contact"`
+	Busy       string `yaml:"busy"`
 }
 
 // Secret is a value that never appears in output: it prints as "[set]" or "[unset]".
@@ -137,7 +141,7 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 // Default is the configuration with nothing set: the embedded knowledge, SQLite beside the process.
 func Default() Config {
 	return Config{
-		Threshold: 0.6,
+		Threshold: 0.6, MaxInFlight: 64,
 		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second,
 			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second,
 			API: true, AnswerTimeout: 5 * time.Second},
@@ -258,7 +262,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 			*dst = f
 		}
 	}
-	for key, dst := range map[string]*int{"DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
+	for key, dst := range map[string]*int{"FAQBOT_MAX_IN_FLIGHT": &c.MaxInFlight, "DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
 		if v, ok := env(key); ok {
 			n, err := strconv.Atoi(v)
 			if err != nil {
@@ -317,6 +321,9 @@ func (c *Config) validate() []string {
 		if d <= 0 {
 			p = append(p, fmt.Sprintf("%s %v: want a positive duration such as 10s", name, d))
 		}
+	}
+	if c.MaxInFlight <= 0 {
+		p = append(p, fmt.Sprintf("max_in_flight %d: want a positive number of questions (FAQBOT_MAX_IN_FLIGHT)", c.MaxInFlight))
 	}
 	if c.HTTP.MaxBodyBytes <= 0 {
 		p = append(p, fmt.Sprintf("http.max_body_bytes %d: want a positive size", c.HTTP.MaxBodyBytes))
