@@ -27,7 +27,8 @@ type Options struct {
 	Log     *slog.Logger
 }
 
-// New makes a Panics that registers faqbot_panics_total{adapter} with opts.Metrics.
+// New makes a Panics that counts in faqbot_panics_total{adapter} of opts.Metrics, registering it there
+// once: every Panics made on one registry shares the counter.
 func New(opts Options) (*Panics, error) {
 	p := &Panics{log: opts.Log}
 	if p.log == nil {
@@ -39,7 +40,11 @@ func New(opts Options) (*Panics, error) {
 			Help: "Panics recovered while handling one input, by adapter (telegram, discord, web, cli).",
 		}, []string{"adapter"})
 		if err := opts.Metrics.Register(p.count); err != nil {
-			return nil, fmt.Errorf("panic metrics: %w", err)
+			var dup prometheus.AlreadyRegisteredError
+			if !errors.As(err, &dup) {
+				return nil, fmt.Errorf("panic metrics: %w", err)
+			}
+			p.count = dup.ExistingCollector.(*prometheus.CounterVec) // one counter shared by every adapter
 		}
 	}
 	return p, nil

@@ -45,3 +45,20 @@ func TestCallPassesErrorsThrough(t *testing.T) {
 	}
 	p.Go("cli", func() { panic(1) })
 }
+
+func TestNewSharesOneCounterPerRegistry(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	a, err := New(Options{Metrics: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(Options{Metrics: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Go("telegram", func() { panic(1) })
+	b.Go("discord", func() { panic(2) })
+	if got := testutil.CollectAndCount(reg, "faqbot_panics_total"); got != 2 {
+		t.Errorf("got %d series, want 2 in one counter", got)
+	}
+}
