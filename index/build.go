@@ -45,6 +45,7 @@ func build(ctx context.Context, bank *knowledge.Bank, path string) (*Index, erro
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix.weighVariants()
+	ix.indexSpelling()
 	return ix, nil
 }
 
@@ -60,7 +61,6 @@ func languages(im *mapping.IndexMappingImpl, bank *knowledge.Bank) map[string]*l
 			df:       map[string]int{},
 			vdf:      map[string]int{},
 			ids:      map[string]uint32{},
-			fixes:    &corrections{m: map[string]string{}},
 		}
 	}
 	return langs
@@ -107,6 +107,13 @@ func (ix *Index) weighVariants() {
 			}
 		}
 		ix.docs[id] = ref
+	}
+}
+
+// indexSpelling gives each language the terms spelling correction may give, once every entry is counted.
+func (ix *Index) indexSpelling() {
+	for _, l := range ix.langs {
+		l.spell = newSpeller(l.df, l.vdf)
 	}
 }
 

@@ -34,9 +34,10 @@ const keep = 2
 // index and meta.gob: the knowledge it was built from and what searches weigh matches with.
 type Cache struct{ dir string }
 
-// NewCache uses (and creates) the folder dir.
+// NewCache uses (and creates, readable by this user only) the folder dir. Saved indexes are folders of
+// their own, 0700, of files 0600: they hold the whole knowledge.
 func NewCache(dir string) (*Cache, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
 	return &Cache{dir: dir}, nil
@@ -133,6 +134,9 @@ func (c *Cache) save(ctx context.Context, bank *knowledge.Bank, key string) erro
 	}
 	meta := ix.snapshot()
 	if err := ix.Close(); err != nil { // writes what scorch still holds in memory
+		return fmt.Errorf("index cache: %w", err)
+	}
+	if err := private(filepath.Join(tmp, "bleve")); err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
 	if err := writeGob(filepath.Join(tmp, "bank.gob"), savedBank{bank.Entries, bank.Lexicons}); err != nil {
@@ -232,13 +236,30 @@ func (ix *Index) snapshot() meta {
 	return m
 }
 
+// private makes a folder Bleve wrote readable by this user only: Bleve creates some of its files
+// (index_meta.json) readable by everyone.
+func private(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir():
+			return os.Chmod(path, 0o700)
+		case d.Type().IsRegular():
+			return os.Chmod(path, 0o600)
+		}
+		return nil
+	})
+}
+
 func writeGob(path string, v any) error {
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
 	w := bufio.NewWriter(f)
-	if err := gob.NewEncoder(w).Encode(v); err == nil {
+	err = gob.NewEncoder(w).Encode(v)
+	if err == nil {
 		err = w.Flush()
 	}
 	if err != nil {
@@ -302,5 +323,6 @@ func load(dir string, bank *knowledge.Bank) (*Index, *knowledge.Bank, error) {
 		}
 		ix.docs[id] = ref
 	}
+	ix.indexSpelling()
 	return ix, bank, nil
 }

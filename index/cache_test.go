@@ -82,3 +82,49 @@ func TestCacheReusesAndRebuilds(t *testing.T) {
 		t.Errorf("Latest with the newest index broken: %v, want the one before", err)
 	}
 }
+
+// TestCacheIsPrivate saves an index and finds every folder of the cache 0700 and every file 0600:
+// a saved index holds the whole knowledge and what patients' questions are weighed with.
+func TestCacheIsPrivate(t *testing.T) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(t.TempDir(), "cache")
+	c, err := NewCache(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := c.Open(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o600)
+		if d.IsDir() {
+			want = 0o700
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s is %v, want %v", path, got, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWriteGobReportsErrors fails to save what gob cannot encode, rather than saving half a file.
+func TestWriteGobReportsErrors(t *testing.T) {
+	if err := writeGob(filepath.Join(t.TempDir(), "meta.gob"), make(chan int)); err == nil {
+		t.Errorf("writeGob of a channel: got no error")
+	}
+}

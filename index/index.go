@@ -5,7 +5,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -45,33 +44,7 @@ type language struct {
 	vdf      map[string]int // analysed term -> number of question variants containing it
 	variants int
 	ids      map[string]uint32 // analysed term -> its number, given as entries are counted
-	fixes    *corrections
-}
-
-// maxRemembered bounds the spelling corrections remembered per language.
-const maxRemembered = 8192
-
-// corrections remembers the spelling corrections of unknown terms: building a Levenshtein automaton
-// costs more than the rest of a search, and patients repeat their typos.
-type corrections struct {
-	mu sync.Mutex
-	m  map[string]string // unknown term -> known term, or "" when none is close
-}
-
-func (c *corrections) get(term string) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fixed, ok := c.m[term]
-	return fixed, ok
-}
-
-func (c *corrections) put(term, fixed string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxRemembered {
-		clear(c.m)
-	}
-	c.m[term] = fixed
+	spell    *speller          // the terms spelling correction may give, once every entry is counted
 }
 
 // Close releases the index.
@@ -87,10 +60,7 @@ func (ix *Index) Search(ctx context.Context, q knowledge.Query) (knowledge.Searc
 	if l == nil || l.docs == 0 || q.Top <= 0 {
 		return res, nil
 	}
-	terms, err := ix.readQuestion(l, q.Text)
-	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
-	}
+	terms := l.readQuestion(q.Text)
 	res.Terms = terms
 	narrow, wide := termsQuery(l, terms)
 	if narrow == nil {

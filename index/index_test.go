@@ -129,18 +129,6 @@ func TestBuildCancelled(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{{"", "", 0}, {"abc", "abc", 0}, {"injecton", "injection", 1}, {"kitten", "sitting", 3}, {"حقنه", "حقن", 1}}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestLongNonsenseCostsLikeAQuestion(t *testing.T) {
 	ix := defaultIndex(t)
 	var b strings.Builder

@@ -3,10 +3,8 @@ package index
 import (
 	"cmp"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -25,134 +23,53 @@ const (
 )
 
 // readQuestion turns a patient's text into weighted search terms: clean-up, lay synonyms, the language's
-// analyzer (stop words, stemming), then spelling correction of terms the knowledge does not contain.
-func (ix *Index) readQuestion(l *language, text string) ([]knowledge.QueryTerm, error) {
+// analyzer (stop words, stemming), then spelling correction of terms the knowledge does not contain. The
+// analyzer reads maxTerms words at a time and stops with the question's maxTerms-th term.
+func (l *language) readQuestion(text string) []knowledge.QueryTerm {
 	words, from := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
-	if len(words) == 0 {
-		return nil, nil
-	}
-	surface := slices.Clone(words)
-	var terms []knowledge.QueryTerm
-	seen := map[string]bool{}
-	var reader bindex.IndexReader
-	defer func() {
-		if reader != nil {
-			_ = reader.Close()
-		}
-	}()
-	corrections := 0
-	for _, tok := range l.filter(l.prepareWords(words)) {
-		if len(terms) == maxTerms {
-			break
-		}
-		t := knowledge.QueryTerm{Text: string(tok.Term)}
-		word := surface[tok.Start]
-		t.From = from[word]
-		if l.df[t.Text] == 0 && corrections < maxCorrections {
-			corrections++
-			fixed, err := ix.correction(l, t.Text, &reader)
-			if err != nil {
-				return nil, err
+	q := questionReader{l: l, surface: slices.Clone(words), from: from, seen: map[string]bool{}}
+	for start := 0; start < len(words) && len(q.terms) < maxTerms; start += maxTerms {
+		part := words[start:min(len(words), start+maxTerms)]
+		for _, tok := range l.filter(l.prepareWords(part)) {
+			if len(q.terms) == maxTerms {
+				break
 			}
-			if fixed != "" {
-				t.From, t.Text, t.Corrected = word, fixed, true
-			}
+			q.add(string(tok.Term), start+tok.Start)
 		}
-		if seen[t.Text] {
-			continue
-		}
-		seen[t.Text] = true
-		t.Known = l.df[t.Text] > 0
-		t.Weight = l.weight(t.Text)
-		terms = append(terms, t)
 	}
-	return terms, nil
+	return q.terms
 }
 
-// correction returns the known term an unknown one is a misspelling of, or "". It opens the index
-// reader into *reader on first need; the caller closes it.
-func (ix *Index) correction(l *language, term string, reader *bindex.IndexReader) (string, error) {
-	if fixed, ok := l.fixes.get(term); ok {
-		return fixed, nil
-	}
-	if *reader == nil {
-		r, err := ix.reader()
-		if err != nil {
-			return "", err
-		}
-		*reader = r
-	}
-	fixed, _ := correct(*reader, l, term)
-	l.fixes.put(term, fixed)
-	return fixed, nil
+// questionReader collects a question's terms as the analyzer gives them.
+type questionReader struct {
+	l           *language
+	surface     []string          // the question's words before analysis
+	from        map[string]string // canonical word -> the lay phrase it replaced
+	seen        map[string]bool
+	corrections int
+	terms       []knowledge.QueryTerm
 }
 
-func (ix *Index) reader() (bindex.IndexReader, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	return adv.Reader()
-}
-
-// correct finds the known term closest in spelling to an unknown one: one edit away for terms of five
-// letters or more, two for eight or more, same first letter; the more common term wins a tie. Shorter
-// words are left alone: one letter changes too much of them ("wife" is not "wine").
-func correct(r bindex.IndexReader, l *language, term string) (string, bool) {
-	n := utf8.RuneCountInString(term)
-	if n < 5 {
-		return "", false
-	}
-	fuzz := 1
-	if n >= 8 {
-		fuzz = 2
-	}
-	first, size := utf8.DecodeRuneInString(term)
-	prefix := string(first)
-	if size == 0 {
-		return "", false
-	}
-	fr, ok := r.(bindex.IndexReaderFuzzy)
-	if !ok {
-		return "", false
-	}
-	best, bestDist := "", fuzz+1
-	for _, field := range []string{questionField(l.code), answerField(l.code)} {
-		dict, err := fr.FieldDictFuzzy(field, term, fuzz, prefix)
-		if err != nil {
-			continue
+// add takes the term the analyzer made of the question's word at, corrected when it is unknown and the
+// question's corrections are not spent, unless the question has it already.
+func (q *questionReader) add(term string, at int) {
+	l := q.l
+	t := knowledge.QueryTerm{Text: term}
+	word := q.surface[at]
+	t.From = q.from[word]
+	if l.df[t.Text] == 0 && q.corrections < maxCorrections && correctable(t.Text) {
+		q.corrections++
+		if fixed := l.spell.correct(t.Text); fixed != "" {
+			t.From, t.Text, t.Corrected = word, fixed, true
 		}
-		for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
-			d := editDistance(term, de.Term)
-			if d < bestDist || (d == bestDist && l.df[de.Term] > l.df[best]) {
-				best, bestDist = de.Term, d
-			}
-		}
-		_ = dict.Close()
 	}
-	return best, best != ""
-}
-
-// editDistance is the Levenshtein distance between two strings, by runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	if q.seen[t.Text] {
+		return
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	q.seen[t.Text] = true
+	t.Known = l.df[t.Text] > 0
+	t.Weight = l.weight(t.Text)
+	q.terms = append(q.terms, t)
 }
 
 // A term in more than commonShare of a language's entries, and in at least minCommonDocs of them, is too

@@ -23,7 +23,7 @@ func parseCSV(name string, data []byte, c *collector) fileContent {
 		if errors.Is(err, io.EOF) {
 			c.errorf(Position{File: name}, "empty file: a CSV needs the header %s", strings.Join(csvRequired, ","))
 		} else {
-			c.errorf(Position{File: name, Line: 1}, "invalid CSV header: %v", err)
+			c.errorf(Position{File: name, Line: 1}, "invalid CSV header: %s", errText(err))
 		}
 		return fileContent{}
 	}
@@ -43,7 +43,7 @@ func parseCSV(name string, data []byte, c *collector) fileContent {
 			if errors.As(err, &pe) {
 				pos.Line = pe.Line
 			}
-			c.errorf(pos, "invalid CSV row: %v", err)
+			c.errorf(pos, "invalid CSV row: %s", errText(err))
 			return fileContent{} // the reader cannot resynchronise after a broken quote
 		}
 		line, _ := r.FieldPos(0)
@@ -68,7 +68,7 @@ func csvColumns(name string, header []string, c *collector) (map[string]int, boo
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch {
 		case !slices.Contains(csvRequired, h) && !slices.Contains(csvOptional, h):
-			c.errorf(pos, "unknown column %q (known: %s)", h, strings.Join(slices.Concat(csvRequired, csvOptional), ", "))
+			c.errorf(pos, "unknown column %s (known: %s)", excerpt(h), strings.Join(slices.Concat(csvRequired, csvOptional), ", "))
 			ok = false
 		case cols[h] != 0:
 			c.errorf(pos, "column %q given twice", h)

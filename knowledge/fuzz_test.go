@@ -47,6 +47,7 @@ func checkParsed(t *testing.T, out fileContent, c *collector) {
 		if p.Msg == "" || p.Severity == "" {
 			t.Fatalf("problem without message or severity: %+v", p)
 		}
+		checkMessage(t, p.Msg)
 	}
 	for _, e := range out.entries {
 		if e.Pos.File == "" {

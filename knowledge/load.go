@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,16 +25,24 @@ func Default() (*Bank, Problems, error) {
 	return Load(defaultFS, "default")
 }
 
-// LoadPath loads knowledge from a folder (every knowledge file below it) or a single file on disk.
+// LoadPath loads knowledge from a folder (every knowledge file below it) or a single file on disk. Files
+// are read only from inside the folder (of a single file, the folder it is in): a symbolic link that
+// leads out of it is refused, so write access to the folder never reads the files of the host.
 func LoadPath(p string) (*Bank, Problems, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
 	}
-	if info.IsDir() {
-		return Load(os.DirFS(p), ".")
+	dir, name := p, "."
+	if !info.IsDir() {
+		dir, name = filepath.Dir(p), filepath.Base(p)
 	}
-	return Load(os.DirFS(filepath.Dir(p)), filepath.Base(p))
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
+	}
+	defer root.Close()
+	return Load(root.FS(), name)
 }
 
 // Load reads every knowledge file at root in fsys (a folder, walked recursively, or one file), then
@@ -97,7 +106,7 @@ func knownExt(p string) bool {
 func readFile(fsys fs.FS, name string, c *collector) fileContent {
 	f, err := fsys.Open(name)
 	if err != nil {
-		c.errorf(Position{File: name}, "cannot open: %v", err)
+		c.errorf(Position{File: name}, "%s", openProblem(fsys, name, err))
 		return fileContent{}
 	}
 	defer f.Close()
@@ -111,6 +120,20 @@ func readFile(fsys fs.FS, name string, c *collector) fileContent {
 		return fileContent{}
 	}
 	return parseFile(name, data, c)
+}
+
+// openProblem says why a knowledge file did not open, naming a link that leaves the folder as such; it
+// never shows where the link leads.
+func openProblem(fsys fs.FS, name string, err error) string {
+	info, lerr := fs.Lstat(fsys, name)
+	switch {
+	case lerr != nil || info.Mode()&fs.ModeSymlink == 0:
+		return "cannot open: " + errText(err)
+	case errors.Is(err, fs.ErrNotExist):
+		return "cannot open: a symbolic link to nothing"
+	default:
+		return "refused: a symbolic link that leads out of the knowledge folder"
+	}
 }
 
 // parseFile parses one knowledge file by its extension. Text must be UTF-8 (a byte-order mark is allowed).
@@ -132,7 +155,7 @@ func parseFile(name string, data []byte, c *collector) fileContent {
 	case ".csv":
 		return parseCSV(name, data, c)
 	}
-	c.errorf(Position{File: name}, "unknown file type %q (use .yaml, .md or .csv)", path.Ext(name))
+	c.errorf(Position{File: name}, "unknown file type %s (use .yaml, .md or .csv)", excerpt(path.Ext(name)))
 	return fileContent{}
 }
 

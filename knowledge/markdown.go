@@ -36,7 +36,7 @@ func parseMarkdown(name string, data []byte, c *collector) fileContent {
 		return fileContent{}
 	}
 	if !Supported(fm.Lang) {
-		c.errorf(Position{File: name, Line: 1}, "unsupported lang %q (supported: %s)", fm.Lang, strings.Join(Languages(), ", "))
+		c.errorf(Position{File: name, Line: 1}, "unsupported lang %s (supported: %s)", excerpt(fm.Lang), strings.Join(Languages(), ", "))
 		return fileContent{}
 	}
 	entries := markdownSections(name, lines, body, fm, c)
@@ -55,7 +55,7 @@ func parseMarkdown(name string, data []byte, c *collector) fileContent {
 	}
 	for id := range fm.Sections {
 		if !used[id] {
-			c.errorf(Position{File: name, Line: 1}, "front matter describes section %q, which has no heading", id)
+			c.errorf(Position{File: name, Line: 1}, "front matter describes section %s, which has no heading", excerpt(id))
 		}
 	}
 	if len(entries) == 0 {
@@ -77,7 +77,7 @@ func splitFrontMatter(name string, lines []string, c *collector) (frontMatter, i
 		dec := yaml.NewDecoder(bytes.NewReader([]byte(strings.Join(lines[1:i], "\n"))))
 		dec.KnownFields(true)
 		if err := dec.Decode(&fm); err != nil && err.Error() != "EOF" {
-			c.errorf(Position{File: name, Line: 1 + yamlErrLine(err)}, "invalid front matter: %v", err)
+			c.errorf(Position{File: name, Line: 1 + yamlErrLine(err)}, "invalid front matter: %s", errText(err))
 		}
 		return fm, i + 1
 	}
@@ -95,7 +95,7 @@ func markdownSections(name string, lines []string, start int, fm frontMatter, c 
 		}
 		cur.Answer = strings.TrimSpace(strings.Join(text, "\n"))
 		if cur.Answer == "" {
-			c.errorf(cur.Pos, "section %q has no text", cur.Title)
+			c.errorf(cur.Pos, "section %s has no text", excerpt(cur.Title))
 		} else {
 			out = append(out, *cur)
 		}

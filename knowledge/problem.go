@@ -3,7 +3,10 @@ package knowledge
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity tells whether a problem stops the knowledge from loading.
@@ -70,15 +73,53 @@ func (e *InvalidError) Error() string {
 	return fmt.Sprintf("invalid knowledge (%d errors): %s", len(errs), msg)
 }
 
+// Problem messages reach the logs and the reply of POST /admin/reload, so they quote a file's text only
+// as a short excerpt: excerptRunes runes at most, and a whole message is at most maxMessageRunes runes.
+const (
+	excerptRunes    = 32
+	maxMessageRunes = 240
+)
+
 // collector gathers problems while files are read.
 type collector struct {
 	problems Problems
 }
 
 func (c *collector) errorf(pos Position, format string, args ...any) {
-	c.problems = append(c.problems, Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	c.problems = append(c.problems, Problem{Pos: pos, Severity: Error, Msg: clip(fmt.Sprintf(format, args...), maxMessageRunes)})
 }
 
 func (c *collector) warnf(pos Position, format string, args ...any) {
-	c.problems = append(c.problems, Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	c.problems = append(c.problems, Problem{Pos: pos, Severity: Warning, Msg: clip(fmt.Sprintf(format, args...), maxMessageRunes)})
+}
+
+// excerpt quotes a piece of a file for a problem message: at most excerptRunes runes, control and
+// formatting characters replaced, the last an ellipsis where it was cut.
+func excerpt(s string) string {
+	return strconv.Quote(clip(s, excerptRunes))
+}
+
+// errText is a parser's error for a problem message: parsers quote the file too (yaml.v3 names unknown
+// fields in full), so it is clipped to a few words past the parser's own text.
+func errText(err error) string {
+	return clip(err.Error(), 2*excerptRunes+16)
+}
+
+// clip keeps at most max runes of s, the last an ellipsis where it was cut, with control and formatting
+// characters (line breaks, escapes, bidirectional overrides) replaced by a space.
+func clip(s string, max int) string {
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if _, size := utf8.DecodeRuneInString(s[i:]); n == max-1 && len(s) > i+size {
+			b.WriteRune('…')
+			break
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
 }

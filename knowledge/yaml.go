@@ -30,7 +30,7 @@ func parseYAML(name string, data []byte, c *collector) fileContent {
 		if errors.Is(err, io.EOF) {
 			c.errorf(Position{File: name}, "empty file")
 		} else {
-			c.errorf(Position{File: name, Line: yamlErrLine(err)}, "invalid YAML: %v", err)
+			c.errorf(Position{File: name, Line: yamlErrLine(err)}, "invalid YAML: %s", errText(err))
 		}
 		return out
 	}
@@ -45,7 +45,7 @@ func parseYAML(name string, data []byte, c *collector) fileContent {
 	fields := mappingFields(name, root, yamlFileKeys, c)
 	lang := scalar(name, fields["lang"], c)
 	if lang != "" && !Supported(lang) {
-		c.errorf(Position{File: name, Line: fields["lang"].Line}, "unsupported lang %q (supported: %s)", lang, strings.Join(Languages(), ", "))
+		c.errorf(Position{File: name, Line: fields["lang"].Line}, "unsupported lang %s (supported: %s)", excerpt(lang), strings.Join(Languages(), ", "))
 	}
 	if n := fields["entries"]; n != nil {
 		out.entries = yamlEntries(name, n, lang, c)
@@ -133,7 +133,7 @@ func mappingFields(name string, n *yaml.Node, allowed []string, c *collector) ma
 		pos := Position{File: name, Line: k.Line}
 		switch {
 		case !slices.Contains(allowed, k.Value):
-			c.errorf(pos, "unknown field %q (known: %s)", k.Value, strings.Join(allowed, ", "))
+			c.errorf(pos, "unknown field %s (known: %s)", excerpt(k.Value), strings.Join(allowed, ", "))
 		case out[k.Value] != nil:
 			c.errorf(pos, "field %q given twice", k.Value)
 		default:

@@ -14,9 +14,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 // BenchmarkInteractionsHTTP sends signed /ask interactions (English, Arabic, urgent, unknown) to the
@@ -24,7 +21,7 @@ import (
 // percentiles. Signing is done beforehand; verifying is part of what is measured.
 func BenchmarkInteractionsHTTP(b *testing.B) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	h := NewHandler(enginetest.Default(b, bot.Options{}), nil, Options{Timeout: 5 * time.Second})
+	h := NewHandler(testEngine(b), nil, Options{Timeout: 5 * time.Second})
 	in, err := NewInteractions(hex.EncodeToString(pub), h, nil, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -38,7 +35,7 @@ func BenchmarkInteractionsHTTP(b *testing.B) {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	for i, q := range questions {
 		body, _ := json.Marshal(map[string]any{"id": strconv.Itoa(i), "application_id": "2", "type": 2, "token": "t", "version": 1,
-			"data": map[string]any{"id": "3", "name": "ask", "type": 1, "options": []map[string]any{{"name": "question", "type": 3, "value": q}}}})
+			"user": map[string]any{"id": "5"}, "data": map[string]any{"id": "3", "name": "ask", "type": 1, "options": []map[string]any{{"name": "question", "type": 3, "value": q}}}})
 		reqs = append(reqs, signed{string(body), ts, hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...)))})
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -28,9 +29,10 @@ func Commands() []*discordgo.ApplicationCommand {
 }
 
 // Register installs the slash commands for a guild (fast, for testing a server) or globally (guildID
-// ""), and only when what is registered differs. It reports whether it wrote them.
-func Register(api commandsAPI, appID, guildID string) (bool, error) {
-	have, err := api.ApplicationCommands(appID, guildID)
+// ""), and only when what is registered differs. It reports whether it wrote them. api is a *REST,
+// whose errors are redacted.
+func Register(ctx context.Context, api commandsAPI, appID, guildID string) (bool, error) {
+	have, err := api.ApplicationCommands(appID, guildID, discordgo.WithContext(ctx))
 	if err != nil {
 		return false, fmt.Errorf("discord: list commands: %w", err)
 	}
@@ -38,7 +40,7 @@ func Register(api commandsAPI, appID, guildID string) (bool, error) {
 	if same(have, want) {
 		return false, nil
 	}
-	if _, err := api.ApplicationCommandBulkOverwrite(appID, guildID, want); err != nil {
+	if _, err := api.ApplicationCommandBulkOverwrite(appID, guildID, want, discordgo.WithContext(ctx)); err != nil {
 		return false, fmt.Errorf("discord: register commands: %w", err)
 	}
 	return true, nil

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"errors"
 	"testing"
 
@@ -25,18 +26,18 @@ func (f *fakeCommands) ApplicationCommandBulkOverwrite(_, _ string, cmds []*disc
 
 func TestRegisterOnlyWhenChanged(t *testing.T) {
 	f := &fakeCommands{}
-	if changed, err := Register(f, "app", "guild"); !changed || err != nil || f.writes != 1 {
+	if changed, err := Register(context.Background(), f, "app", "guild"); !changed || err != nil || f.writes != 1 {
 		t.Fatalf("first registration: %v %v, %d writes", changed, err, f.writes)
 	}
-	if changed, err := Register(f, "app", "guild"); changed || err != nil || f.writes != 1 {
+	if changed, err := Register(context.Background(), f, "app", "guild"); changed || err != nil || f.writes != 1 {
 		t.Errorf("unchanged commands rewritten: %v %v, %d writes", changed, err, f.writes)
 	}
 	f.have[0].Description = "old"
-	if changed, _ := Register(f, "app", ""); !changed || f.writes != 2 {
+	if changed, _ := Register(context.Background(), f, "app", ""); !changed || f.writes != 2 {
 		t.Errorf("changed commands not rewritten")
 	}
 	f.fail = errors.New("401 Unauthorized")
-	if _, err := Register(f, "app", ""); err == nil {
+	if _, err := Register(context.Background(), f, "app", ""); err == nil {
 		t.Error("listing failure: got no error")
 	}
 }

@@ -2,10 +2,13 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 // editor writes the answer of a deferred interaction into its original response.
@@ -23,10 +26,12 @@ const lateWrite = 30 * time.Second
 
 // deliver answers an interaction within Discord's 3-second deadline: with the answer itself when it is
 // ready within DeferAfter, otherwise with a deferred acknowledgement ("thinking…") and, once the answer
-// is ready, an edit of that response through ed. ack sends the first response, whichever it is.
+// is ready, an edit of that response through ed. ack sends the first response, whichever it is. A panic
+// while answering is recovered: before the acknowledgement, deliver returns an error wrapping
+// guard.ErrPanic (the caller apologises); after it, the apology is written into the deferred response.
 func (h *Handler) deliver(ctx context.Context, in *discordgo.Interaction, ack func(*discordgo.InteractionResponse) error, ed editor) error {
 	if !deferrable(in.Type) || ed == nil {
-		resp, err := h.respond(ctx, in)
+		resp, err := h.respondSafely(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -35,7 +40,7 @@ func (h *Handler) deliver(ctx context.Context, in *discordgo.Interaction, ack fu
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.opts.Timeout)
 	done := make(chan outcome, 1)
 	go func() {
-		resp, err := h.respond(work, in)
+		resp, err := h.respondSafely(work, in)
 		done <- outcome{resp, err}
 	}()
 	timer := time.NewTimer(h.opts.DeferAfter)
@@ -77,9 +82,11 @@ func (h *Handler) finish(ctx context.Context, in *discordgo.Interaction, o outco
 	ctx, cancel := context.WithTimeout(ctx, lateWrite)
 	defer cancel()
 	data := &discordgo.InteractionResponseData{Content: labels(locale(in)).failed}
-	if o.err == nil && o.resp.Data != nil {
+	switch {
+	case o.err == nil && o.resp.Data != nil:
 		data = o.resp.Data
-	} else if o.err != nil {
+	case errors.Is(o.err, guard.ErrPanic): // logged where it was recovered
+	case o.err != nil:
 		h.log.Error("discord deferred answer", "err", o.err)
 	}
 	if err := ed.EditResponse(ctx, in, data); err != nil {

@@ -3,6 +3,10 @@ package discord
 import (
 	"context"
 	"sync"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 // memoryClaims is the store's claims in memory.
@@ -36,4 +40,18 @@ func (m *memoryClaims) set(id, state string) error {
 		m.state[id] = state
 	}
 	return nil
+}
+
+// topicEngine is an engine over the embedded knowledge with the ShowTopic the adapter needs; what the
+// store records of a topic shown is tested with the store.
+type topicEngine struct{ *bot.Engine }
+
+func (e topicEngine) ShowTopic(_ context.Context, _, _, id, lang string) (bot.Answer, bool) {
+	return e.Topic(id, lang)
+}
+
+// testEngine is an engine over the embedded knowledge, as the adapter sees it.
+func testEngine(t testing.TB) engine {
+	t.Helper()
+	return topicEngine{enginetest.Default(t, bot.Options{})}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 // Claims make one event answered once across resumes, restarts and replicas: Claim takes an event id
@@ -37,9 +39,6 @@ type Gateway struct {
 	mu     sync.RWMutex // handlers hold it shared; shutdown takes it to wait for them
 	closed bool
 }
-
-// adapterKey is the name under which answered Discord events are remembered.
-const adapterKey = "discord"
 
 // NewGateway prepares a session (from NewSession) for the gateway: minimal intents, shard, reconnects.
 func NewGateway(s *discordgo.Session, h *Handler, rest *REST, seen Claims, opts GatewayOptions) (*Gateway, error) {
@@ -77,15 +76,15 @@ func (g *Gateway) Run(ctx context.Context) error {
 	defer g.s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.up.Store(true) })()
 	defer g.s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { g.up.Store(false) })()
 	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.InteractionCreate) {
-		g.guard(func() { g.interaction(ctx, e.Interaction) })
+		g.handle(func() { g.interaction(ctx, e.Interaction) })
 	})()
-	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.MessageCreate) { g.guard(func() { g.message(ctx, e.Message) }) })()
+	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.MessageCreate) { g.handle(func() { g.message(ctx, e.Message) }) })()
 	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
 		err := g.s.Open()
 		if err == nil {
 			break
 		}
-		g.h.log.Error("discord gateway: connect failed; retrying", "wait", wait, "err", err)
+		g.h.log.Error("discord gateway: connect failed; retrying", "wait", wait, "err", redact(err, g.s.Token))
 		select {
 		case <-ctx.Done():
 			return nil
@@ -98,7 +97,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	g.closed = true
 	g.mu.Unlock()
 	g.h.Wait()
-	return err
+	return redact(err, g.s.Token)
 }
 
 // Ready reports whether the gateway session is connected.
@@ -109,16 +108,18 @@ func (g *Gateway) Ready(context.Context) error {
 	return nil
 }
 
-// guard runs an event handler unless the gateway is shutting down; shutdown waits for it.
-func (g *Gateway) guard(handle func()) {
+// handle runs an event handler unless the gateway is shutting down; shutdown waits for it. discordgo
+// runs each handler in a goroutine of its own, where a panic would end the process: it is recovered here.
+func (g *Gateway) handle(event func()) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	if !g.closed {
-		handle()
+		g.h.opts.Panics.Go(platform, event)
 	}
 }
 
-// interaction answers a slash command, autocomplete or component received on the gateway.
+// interaction answers a slash command, autocomplete or component received on the gateway. One whose
+// handling panicked gets an apology, and its claim is completed so that a replay is not handled again.
 func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 	if !g.once.claim(ctx, in.ID) {
 		return
@@ -126,10 +127,28 @@ func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 	defer g.h.opts.Metrics.start(interactionKind(in.Type))()
 	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
 	defer cancel()
-	err := g.h.deliver(ctx, in, func(resp *discordgo.InteractionResponse) error { return g.rest.Respond(ctx, in, resp) }, g.rest)
-	if err != nil {
+	sent := false
+	err := g.h.opts.Panics.Call(platform, func() error {
+		return g.h.deliver(ctx, in, func(resp *discordgo.InteractionResponse) error {
+			sent = true
+			return g.rest.Respond(ctx, in, resp)
+		}, g.rest)
+	})
+	switch {
+	case errors.Is(err, guard.ErrPanic):
+		g.h.opts.Metrics.reply("failed")
+		if !sent {
+			g.apologise(ctx, in)
+		}
+	case err != nil:
 		g.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
 		g.h.opts.Metrics.reply("failed")
 	}
 	g.once.settle(ctx, in.ID, err)
+}
+
+func (g *Gateway) apologise(ctx context.Context, in *discordgo.Interaction) {
+	if err := g.rest.Respond(ctx, in, g.h.apology(in)); err != nil {
+		g.h.log.Warn("discord: apology not delivered", "err", err)
+	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/internal/discordtest"
-	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 // gatewayBot runs the real gateway session against a fake Discord.
@@ -32,7 +31,7 @@ func startGateway(t *testing.T, opts Options, gw GatewayOptions, eng engine) *ga
 		t.Fatal(err)
 	}
 	b := &gatewayBot{fake: fake, verdicts: make(chan bool, 10), done: make(chan error, 1)}
-	h := NewHandler(eng, func(_ context.Context, _, _ string, ok bool) error { b.verdicts <- ok; return nil }, opts)
+	h := NewHandler(eng, func(_ context.Context, _, _, _ string, ok bool) error { b.verdicts <- ok; return nil }, opts)
 	rest := NewREST(s, Retry{Base: 10 * time.Millisecond}, nil)
 	g, err := NewGateway(s, h, rest, &memoryClaims{}, gw)
 	if err != nil {
@@ -97,7 +96,7 @@ func embedOf(c discordtest.Call) map[string]any {
 
 func TestGatewayIdentifyIntentsAndShard(t *testing.T) {
 	t.Parallel()
-	b := startGateway(t, Options{}, GatewayOptions{ShardID: 1, ShardCount: 2}, enginetest.Default(t, bot.Options{}))
+	b := startGateway(t, Options{}, GatewayOptions{ShardID: 1, ShardCount: 2}, testEngine(t))
 	id := b.fake.Identifies()[0]
 	if got, want := int(id["intents"].(float64)), int(Intents(false)); got != want {
 		t.Errorf("intents %d, want %d (no privileged intent)", got, want)
@@ -118,7 +117,7 @@ func TestGatewayIdentifyIntentsAndShard(t *testing.T) {
 
 func TestGatewayMessages(t *testing.T) {
 	t.Parallel()
-	b := startGateway(t, Options{}, GatewayOptions{}, enginetest.Default(t, bot.Options{}))
+	b := startGateway(t, Options{}, GatewayOptions{}, testEngine(t))
 	f := b.fake
 	f.Dispatch("MESSAGE_CREATE", dm("1001", "5", "What should I wear to my session?"))
 	calls := f.WaitFor("DM answer", func(c []discordtest.Call) bool {
@@ -176,7 +175,7 @@ func TestGatewayMessages(t *testing.T) {
 
 func TestGatewayInteractionsRetryAndResume(t *testing.T) {
 	t.Parallel()
-	b := startGateway(t, Options{}, GatewayOptions{}, enginetest.Default(t, bot.Options{}))
+	b := startGateway(t, Options{}, GatewayOptions{}, testEngine(t))
 	f := b.fake
 	f.FailNext("/interactions/", 429, 500)
 	f.Dispatch("INTERACTION_CREATE", interaction("2001", 2, askData("What should I wear to my session?")))
@@ -226,7 +225,7 @@ func TestGatewayInteractionsRetryAndResume(t *testing.T) {
 
 func TestGatewayGivesUpWithinBounds(t *testing.T) {
 	t.Parallel()
-	b := startGateway(t, Options{}, GatewayOptions{}, enginetest.Default(t, bot.Options{}))
+	b := startGateway(t, Options{}, GatewayOptions{}, testEngine(t))
 	f := b.fake
 	f.FailNext("/interactions/", 503, 503, 503, 503, 503, 503, 503)
 	f.Dispatch("INTERACTION_CREATE", interaction("3001", 2, askData("is it painful?")))
@@ -260,7 +259,7 @@ func (s *slowEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, er
 
 func TestGatewayDefersSlowAnswers(t *testing.T) {
 	t.Parallel()
-	eng := &slowEngine{engine: enginetest.Default(t, bot.Options{}), delay: 300 * time.Millisecond}
+	eng := &slowEngine{engine: testEngine(t), delay: 300 * time.Millisecond}
 	b := startGateway(t, Options{DeferAfter: 50 * time.Millisecond}, GatewayOptions{}, eng)
 	f := b.fake
 	f.Dispatch("INTERACTION_CREATE", interaction("4001", 2, askData("What should I wear to my session?")))
@@ -284,7 +283,7 @@ func TestRegisterAgainstDiscord(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, want := range []bool{true, false} {
-		changed, err := Register(s, "200", "g1")
+		changed, err := Register(context.Background(), NewREST(s, Retry{}, nil), "200", "g1")
 		if err != nil || changed != want {
 			t.Fatalf("registration %d: changed %v err %v, want %v", i+1, changed, err, want)
 		}
@@ -305,14 +304,14 @@ func TestInteractionsEndpointDefersSlowAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &slowEngine{engine: enginetest.Default(t, bot.Options{}), delay: 300 * time.Millisecond}
+	eng := &slowEngine{engine: testEngine(t), delay: 300 * time.Millisecond}
 	h := NewHandler(eng, nil, Options{DeferAfter: 50 * time.Millisecond})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, Retry{}, nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := `{"id":"5001","application_id":"200","type":2,"token":"tok5001","version":1,"locale":"ar",` +
+	body := `{"id":"5001","application_id":"200","type":2,"token":"tok5001","version":1,"locale":"ar","user":{"id":"5"},` +
 		`"data":{"id":"3","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"كم تستغرق الجلسة؟"}]}}`
 	code, resp := call(t, in, priv, body, time.Now(), false)
 	if code != 200 || resp.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || resp.Data.Flags != discordgo.MessageFlagsEphemeral {

@@ -11,18 +11,22 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
-// engine is what the adapter needs from the answer engine.
+// engine is what the adapter needs from the answer engine. ShowTopic gives a topic's answer to a user
+// and records it as given, so that their feedback on it is taken.
 type engine interface {
 	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
 	Topics(lang string) []bot.Topic
-	Topic(id, lang string) (bot.Answer, bool)
+	ShowTopic(ctx context.Context, platform, user, id, lang string) (bot.Answer, bool)
 }
 
-// FeedbackFunc records a verdict on an answer.
-type FeedbackFunc func(ctx context.Context, answerID, lang string, helpful bool) error
+// FeedbackFunc records a user's verdict on an answer given to them; it fails for an answer that was not.
+type FeedbackFunc func(ctx context.Context, user, answerID, lang string, helpful bool) error
+
+// platform names Discord to the engine, the store and the panic counter.
+const platform = "discord"
 
 // Options tune a Handler. Zero values take the defaults.
 type Options struct {
@@ -31,6 +35,7 @@ type Options struct {
 	DeferAfter time.Duration // answer later when not ready by then (default 2s; Discord allows 3s)
 	Log        *slog.Logger
 	Metrics    *Metrics
+	Panics     *guard.Panics // recovers and counts a panic while handling one event; nil still recovers
 }
 
 // Handler turns interactions and messages into answers. The HTTP endpoint and the gateway share it.
@@ -42,7 +47,8 @@ type Handler struct {
 	late     sync.WaitGroup // deferred answers still being written
 }
 
-// NewHandler builds the shared handler.
+// NewHandler builds the shared handler. A nil feedback records no verdict: clicks on the verdict
+// buttons are acknowledged quietly.
 func NewHandler(eng engine, feedback FeedbackFunc, opts Options) *Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
@@ -69,34 +75,80 @@ func (h *Handler) respond(ctx context.Context, in *discordgo.Interaction) (*disc
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return h.autocomplete(in), nil
 	case discordgo.InteractionMessageComponent:
-		return h.component(ctx, in)
+		return h.component(ctx, in), nil
 	}
 	return nil, errors.New("unknown interaction type")
 }
 
+// respondSafely is respond with a panic recovered (counted, logged without the input) and returned as
+// an error wrapping guard.ErrPanic.
+func (h *Handler) respondSafely(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	var resp *discordgo.InteractionResponse
+	err := h.opts.Panics.Call(platform, func() error {
+		var err error
+		resp, err = h.respond(ctx, in)
+		return err
+	})
+	return resp, err
+}
+
+// command answers /ask, /faq and /topics. A command out of shape (no user, an unknown name, an option
+// that no Discord client sends) gets a short private "I can't read that".
 func (h *Handler) command(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	data := in.ApplicationCommandData()
 	lang := locale(in)
+	data, ok := in.Data.(discordgo.ApplicationCommandInteractionData)
+	user, known := asker(in)
+	if !ok || !known {
+		return h.notice(labels(lang).unreadable), nil
+	}
 	switch data.Name {
 	case "ask":
-		q := option(data.Options, "question")
-		if strings.TrimSpace(q) == "" {
-			return h.notice("Type a question after /ask."), nil
-		}
-		a, err := h.eng.Answer(ctx, bot.Question{Text: q, Platform: "discord"})
-		if err != nil {
-			return nil, err
-		}
-		return h.answer(a), nil
+		return h.ask(ctx, user, lang, option(data.Options, "question"))
 	case "faq":
-		if a, ok := h.eng.Topic(option(data.Options, "topic"), lang); ok {
-			return h.answer(a), nil
-		}
-		return h.notice(labels(lang).unknown), nil
+		return h.faq(ctx, user, lang, option(data.Options, "topic")), nil
 	case "topics":
 		return h.topics(lang), nil
 	}
-	return nil, errors.New("unknown command " + data.Name)
+	return h.notice(labels(lang).unreadable), nil
+}
+
+// ask answers a question; at capacity, with the engine's short "busy, try again".
+func (h *Handler) ask(ctx context.Context, user, lang, q string) (*discordgo.InteractionResponse, error) {
+	if !readable(q, maxQuestionRunes) {
+		return h.notice(labels(lang).unreadable), nil
+	}
+	if strings.TrimSpace(q) == "" {
+		return h.notice("Type a question after /ask."), nil
+	}
+	a, err := h.eng.Answer(ctx, bot.Question{Text: q, Platform: platform, User: user})
+	switch {
+	case errors.Is(err, bot.ErrBusy):
+		return h.notice(busyReply(a)), nil
+	case err != nil:
+		return nil, err
+	}
+	return h.answer(a), nil
+}
+
+// busyReply is the engine's "busy" reply, or the adapter's apology when it has none.
+func busyReply(a bot.Answer) string {
+	if a.Reply != "" {
+		return a.Reply
+	}
+	return labels(a.Lang).failed
+}
+
+// faq answers one topic, chosen by its id (autocomplete offers ids as values).
+func (h *Handler) faq(ctx context.Context, user, lang, id string) *discordgo.InteractionResponse {
+	if !readable(id, maxTopicRunes) {
+		return h.notice(labels(lang).unreadable)
+	}
+	if validID(id) {
+		if a, ok := h.eng.ShowTopic(ctx, platform, user, id, lang); ok {
+			return h.answer(a)
+		}
+	}
+	return h.notice(labels(lang).unknown)
 }
 
 // locale is the language of the user's Discord client, when it is Arabic; else the default English.
@@ -109,7 +161,7 @@ func locale(in *discordgo.Interaction) string {
 
 func option(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
 	for _, o := range opts {
-		if o.Name == name {
+		if o != nil && o.Name == name {
 			if s, ok := o.Value.(string); ok {
 				return s
 			}
@@ -130,81 +182,24 @@ func (h *Handler) notice(text string) *discordgo.InteractionResponse {
 			AllowedMentions: &discordgo.MessageAllowedMentions{}}}
 }
 
+// quiet acknowledges a click without changing anything (type 6): the answer to a click out of shape,
+// or to feedback the store does not take.
+func quiet() *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+}
+
+// apology is the response to an interaction whose handling failed or panicked: a short private "sorry,
+// try again", or for autocomplete an empty list.
+func (h *Handler) apology(in *discordgo.Interaction) *discordgo.InteractionResponse {
+	if in.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		return noChoices()
+	}
+	return h.notice(labels(locale(in)).failed)
+}
+
 func (h *Handler) flags() discordgo.MessageFlags {
 	if h.opts.Public {
 		return 0
 	}
 	return discordgo.MessageFlagsEphemeral
-}
-
-// topics is a select menu of every topic (Discord shows up to 25 options).
-func (h *Handler) topics(lang string) *discordgo.InteractionResponse {
-	var opts []discordgo.SelectMenuOption
-	for _, t := range h.eng.Topics(lang) {
-		if len(opts) == 25 {
-			break
-		}
-		if id := topicID(t.ID, lang); len(id) <= maxCustomID {
-			opts = append(opts, discordgo.SelectMenuOption{Label: cut(t.Title, maxLabel), Value: id})
-		}
-	}
-	menu := discordgo.SelectMenu{CustomID: "topics", Placeholder: "…", Options: opts}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{menu}}},
-			Flags: discordgo.MessageFlagsEphemeral}}
-}
-
-// autocomplete offers the topic titles matching what the user has typed so far.
-func (h *Handler) autocomplete(in *discordgo.Interaction) *discordgo.InteractionResponse {
-	data := in.ApplicationCommandData()
-	typed := ""
-	for _, o := range data.Options {
-		if o.Focused {
-			typed, _ = o.Value.(string)
-		}
-	}
-	lang := locale(in)
-	if strings.TrimSpace(typed) != "" {
-		lang = textnorm.Detect(typed)
-	}
-	want := textnorm.Normalize(typed)
-	var choices []*discordgo.ApplicationCommandOptionChoice
-	for _, t := range h.eng.Topics(lang) {
-		if len(choices) == 25 {
-			break
-		}
-		if strings.Contains(textnorm.Normalize(t.Title), want) || strings.Contains(t.ID, want) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: cut(t.Title, 100), Value: t.ID})
-		}
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-		Data: &discordgo.InteractionResponseData{Choices: choices}}
-}
-
-// component handles a button or the topics menu.
-func (h *Handler) component(ctx context.Context, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	data := in.MessageComponentData()
-	id := data.CustomID
-	if id == "topics" && len(data.Values) == 1 {
-		id = data.Values[0]
-	}
-	kind, rest, _ := strings.Cut(id, ":")
-	switch kind {
-	case "t":
-		lang, topic, _ := strings.Cut(rest, ":")
-		if a, ok := h.eng.Topic(topic, lang); ok {
-			return h.answer(a), nil
-		}
-		return h.notice(labels("en").unknown), nil
-	case "f":
-		parts := strings.SplitN(rest, ":", 3)
-		if len(parts) != 3 || (parts[0] != "0" && parts[0] != "1") || (parts[1] != "en" && parts[1] != "ar") {
-			return h.notice(labels("en").unknown), nil
-		}
-		if err := h.feedback(ctx, parts[2], parts[1], parts[0] == "1"); err != nil {
-			return nil, err
-		}
-		return h.notice(labels(parts[1]).thanks), nil
-	}
-	return h.notice(labels("en").unknown), nil
 }

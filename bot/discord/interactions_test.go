@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -17,12 +18,11 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 type verdict struct {
-	id, lang string
-	ok       bool
+	user, id, lang string
+	ok             bool
 }
 
 func setup(t testing.TB, public bool) (*Interactions, ed25519.PrivateKey, *[]verdict) {
@@ -32,11 +32,11 @@ func setup(t testing.TB, public bool) (*Interactions, ed25519.PrivateKey, *[]ver
 
 func setupWith(t testing.TB, public bool, seen Claims) (*Interactions, ed25519.PrivateKey, *[]verdict) {
 	t.Helper()
-	eng := enginetest.Default(t, bot.Options{})
+	eng := testEngine(t)
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	var got []verdict
-	h, err := NewInteractions(hex.EncodeToString(pub), NewHandler(eng, func(_ context.Context, id, lang string, ok bool) error {
-		got = append(got, verdict{id, lang, ok})
+	h, err := NewInteractions(hex.EncodeToString(pub), NewHandler(eng, func(_ context.Context, user, id, lang string, ok bool) error {
+		got = append(got, verdict{user, id, lang, ok})
 		return nil
 	}, Options{Public: public, Timeout: 2 * time.Second}), nil, seen)
 	if err != nil {
@@ -93,13 +93,13 @@ func call(t testing.TB, h *Interactions, key ed25519.PrivateKey, body string, at
 
 func command(name, option, value, locale string) string {
 	b, _ := json.Marshal(map[string]any{"id": "1", "application_id": "2", "type": 2, "token": "t", "version": 1, "locale": locale,
-		"data": map[string]any{"id": "3", "name": name, "type": 1, "options": []map[string]any{{"name": option, "type": 3, "value": value}}}})
+		"user": map[string]any{"id": "5"}, "data": map[string]any{"id": "3", "name": name, "type": 1, "options": []map[string]any{{"name": option, "type": 3, "value": value}}}})
 	return string(b)
 }
 
 func component(customID string, values ...string) string {
 	b, _ := json.Marshal(map[string]any{"id": "1", "application_id": "2", "type": 3, "token": "t", "version": 1,
-		"data": map[string]any{"custom_id": customID, "component_type": 2, "values": values}})
+		"member": map[string]any{"user": map[string]any{"id": "5"}}, "data": map[string]any{"custom_id": customID, "component_type": 2, "values": values}})
 	return string(b)
 }
 
@@ -186,10 +186,16 @@ func TestAutocompleteTopicsAndButtons(t *testing.T) {
 	if _, resp := call(t, h, key, component("f:0:en:pain"), now, false); resp.Data.Content != "Thank you for your feedback!" || len(*got) != 1 {
 		t.Errorf("feedback: %+v %v", resp.Data, *got)
 	}
-	for _, bad := range []string{"", "x", "f:2:en:pain", "f:1:xx:pain", "t:en:nope", strings.Repeat("z", 300)} {
-		if code, resp := call(t, h, key, component(bad), now, false); code != 200 || resp.Data == nil || len(resp.Data.Embeds) != 0 {
-			t.Errorf("malformed custom id %q: %d %+v", bad, code, resp.Data)
+	for _, bad := range []string{"", "x", "f:2:en:pain", "f:1:xx:pain", "f:1:en:pain\n", strings.Repeat("z", 300)} {
+		if code, resp := call(t, h, key, component(bad), now, false); code != 200 || resp.Type != discordgo.InteractionResponseDeferredMessageUpdate {
+			t.Errorf("malformed custom id %q: got %d %+v, want a quiet acknowledgement", bad, code, resp)
 		}
+	}
+	if len(*got) != 1 {
+		t.Errorf("got %d verdicts recorded, want 1 (malformed custom ids record none)", len(*got))
+	}
+	if _, resp := call(t, h, key, component("t:en:nope"), now, false); resp.Data == nil || resp.Data.Content != labels("en").unknown {
+		t.Errorf("unknown topic: got %+v, want %q", resp.Data, labels("en").unknown)
 	}
 }
 
@@ -287,4 +293,42 @@ func mustHex(s string) []byte {
 		return make([]byte, ed25519.SignatureSize)
 	}
 	return b
+}
+
+// countingReader is a body of spaces, max bytes long, that counts what was read of it.
+type countingReader struct{ n, max int64 }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.n >= c.max {
+		return 0, io.EOF
+	}
+	p = p[:min(int64(len(p)), c.max-c.n)]
+	for i := range p {
+		p[i] = ' '
+	}
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+// TestBodyLimit (issue 11, point 6): a body over MaxInteractionBytes is refused with 413 before the
+// signature is checked, having read no more than the limit; a signed body at the limit is read whole.
+func TestBodyLimit(t *testing.T) {
+	h, key, _ := setup(t, false)
+	body := &countingReader{max: 8 << 20}
+	req := httptest.NewRequest("POST", "/discord/interactions", body)
+	req.Header.Set("X-Signature-Ed25519", strings.Repeat("00", ed25519.SignatureSize))
+	req.Header.Set("X-Signature-Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || body.n > MaxInteractionBytes+64<<10 {
+		t.Errorf("unsigned body of 8 MiB: got %d after reading %d bytes, want 413 within %d bytes", rec.Code, body.n, MaxInteractionBytes)
+	}
+	ping := `{"type":1}`
+	padded := ping + strings.Repeat(" ", MaxInteractionBytes-len(ping))
+	if code, resp := call(t, h, key, padded, time.Now(), false); code != 200 || resp.Type != discordgo.InteractionResponsePong {
+		t.Errorf("signed PING of exactly %d bytes: got %d", len(padded), code)
+	}
+	if code, _ := call(t, h, key, padded+" ", time.Now(), false); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("signed PING of %d bytes: got %d, want 413", len(padded)+1, code)
+	}
 }

@@ -2,11 +2,13 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
@@ -14,7 +16,7 @@ import (
 // and those of bots, are ignored.
 func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	me := g.botID.Load()
-	if m.Author == nil || m.Author.Bot || me == nil || m.Author.ID == *me {
+	if m.Author == nil || m.Author.Bot || me == nil || m.Author.ID == *me || !snowflake(m.Author.ID) {
 		return
 	}
 	direct := m.GuildID == ""
@@ -27,11 +29,18 @@ func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	defer g.h.opts.Metrics.start("message")()
 	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
 	defer cancel()
-	err := g.reply(ctx, m, *me, direct)
-	if err != nil {
+	err := g.h.opts.Panics.Call(platform, func() error { return g.reply(ctx, m, *me, direct) })
+	switch {
+	case errors.Is(err, guard.ErrPanic): // logged where it was recovered
+		g.h.opts.Metrics.reply("failed")
+		apology := labels(textnorm.Detect(m.Content)).failed
+		if err := g.rest.Send(ctx, m.ChannelID, noteMessage(apology, reference(m))); err != nil {
+			g.h.log.Warn("discord: apology not delivered", "err", err)
+		}
+	case err != nil:
 		g.h.log.Error("discord message", "direct", direct, "err", err)
 		g.h.opts.Metrics.reply("failed")
-	} else {
+	default:
 		g.h.opts.Metrics.reply("sent")
 	}
 	g.once.settle(ctx, m.ID, err)
@@ -47,8 +56,11 @@ func (g *Gateway) reply(ctx context.Context, m *discordgo.Message, me string, di
 		note := labels(textnorm.Detect(m.Content)).typeQuestion
 		return g.rest.Send(ctx, m.ChannelID, noteMessage(note, ref))
 	}
-	a, err := g.h.eng.Answer(ctx, bot.Question{Text: text, Platform: "discord"})
-	if err != nil {
+	a, err := g.h.eng.Answer(ctx, bot.Question{Text: text, Platform: platform, User: userKey(m.Author.ID)})
+	switch {
+	case errors.Is(err, bot.ErrBusy):
+		return g.rest.Send(ctx, m.ChannelID, noteMessage(busyReply(a), ref))
+	case err != nil:
 		return err
 	}
 	msg := &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{embed(a)}, Components: components(a),

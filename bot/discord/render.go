@@ -109,7 +109,9 @@ func components(a bot.Answer) []discordgo.MessageComponent {
 	return rows
 }
 
-type uiLabels struct{ helpful, notHelpful, thanks, unknown, failed, typeQuestion, sentPrivately, cannotDM, emergency string }
+type uiLabels struct {
+	helpful, notHelpful, thanks, unknown, failed, typeQuestion, sentPrivately, cannotDM, emergency, unreadable string
+}
 
 func labels(lang string) uiLabels {
 	if lang == "ar" {
@@ -118,12 +120,14 @@ func labels(lang string) uiLabels {
 			"اكتب سؤالك نصًا بعد الإشارة إليّ، أو استخدم الأمر /ask.",
 			"أرسلت إليك الإجابة في رسالة خاصة حفاظًا على خصوصيتك. يمكنك أيضًا استخدام الأمر /ask لإجابة لا يراها غيرك.",
 			"لا أستطيع مراسلتك برسالة خاصة. استخدم الأمر /ask لتحصل على إجابة لا يراها غيرك.",
-			"إذا كانت حالة طارئة فاتصل بالطوارئ أو بالعيادة الآن."}
+			"إذا كانت حالة طارئة فاتصل بالطوارئ أو بالعيادة الآن.",
+			"عذرًا، لا أستطيع قراءة ذلك."}
 	}
 	return uiLabels{"👍 Helpful", "👎 Not helpful", "Thank you for your feedback!", "That topic is no longer available.",
 		"Sorry, I could not answer just now. Please try again in a moment.",
 		"Type your question as text after mentioning me, or use /ask.",
 		"I sent you the answer in a direct message, to keep it private. You can also use /ask for an answer only you can see.",
 		"I can't send you a direct message. Use /ask for an answer only you can see.",
-		"If this is an emergency, contact emergency services or the clinic now."}
+		"If this is an emergency, contact emergency services or the clinic now.",
+		"Sorry, I can't read that."}
 }

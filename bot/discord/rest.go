@@ -33,7 +33,9 @@ func (r Retry) withDefaults() Retry {
 	return r
 }
 
-// REST sends the bot's replies through a discordgo session, retrying within bounds.
+// REST sends the bot's replies through a discordgo session, retrying within bounds. Every error it
+// returns is redacted: neither the bot token nor an interaction's token is in its text, whatever the
+// API answered.
 type REST struct {
 	s       *discordgo.Session
 	retry   Retry
@@ -125,7 +127,20 @@ func (r *REST) DirectChannel(ctx context.Context, userID string) (string, error)
 	return id, err
 }
 
-// do runs call until it succeeds, fails for good, or the retry policy or ctx ends it.
+// ApplicationCommands lists the registered slash commands (see Register).
+func (r *REST) ApplicationCommands(appID, guildID string, opts ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error) {
+	cmds, err := r.s.ApplicationCommands(appID, guildID, opts...)
+	return cmds, redact(err, r.s.Token)
+}
+
+// ApplicationCommandBulkOverwrite replaces the registered slash commands (see Register).
+func (r *REST) ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*discordgo.ApplicationCommand, opts ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error) {
+	cmds, err := r.s.ApplicationCommandBulkOverwrite(appID, guildID, cmds, opts...)
+	return cmds, redact(err, r.s.Token)
+}
+
+// do runs call until it succeeds, fails for good, or the retry policy or ctx ends it. The error it
+// returns is redacted.
 func (r *REST) do(ctx context.Context, call func(...discordgo.RequestOption) error) error {
 	backoff := r.retry.Base
 	for attempt := 1; ; attempt++ {
@@ -135,12 +150,12 @@ func (r *REST) do(ctx context.Context, call func(...discordgo.RequestOption) err
 		}
 		wait, reason := r.classify(err, backoff)
 		if reason == "" || attempt >= r.retry.Attempts || wait > r.retry.MaxWait || ctx.Err() != nil {
-			return err
+			return redact(err, r.s.Token)
 		}
 		r.metrics.retried(reason)
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%w (gave up waiting: %w)", err, ctx.Err())
+			return redact(fmt.Errorf("%w (gave up waiting: %w)", err, ctx.Err()), r.s.Token)
 		case <-time.After(wait):
 		}
 		if reason != "429" {
@@ -166,13 +181,4 @@ func (r *REST) classify(err error, backoff time.Duration) (time.Duration, string
 		return backoff, "5xx"
 	}
 	return backoff, "network"
-}
-
-// code is Discord's JSON error code of a REST error, or 0.
-func code(err error) int {
-	var rest *discordgo.RESTError
-	if errors.As(err, &rest) && rest.Message != nil {
-		return rest.Message.Code
-	}
-	return 0
 }

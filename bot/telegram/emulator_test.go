@@ -167,7 +167,7 @@ func TestEmulatorConversation(t *testing.T) {
 
 // telegramFront does for the emulator what Telegram does and it does not: it sends the secret given to
 // setWebhook, and carries out the request a webhook answers with.
-func telegramFront(t *testing.T, client *tgbotapi.BotAPI, wh http.Handler) http.Handler {
+func telegramFront(t *testing.T, client *Client, wh http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Header.Set(SecretHeader, "hook-secret")
 		rec := httptest.NewRecorder()
@@ -236,7 +236,7 @@ func conversation(t *testing.T, e *emulator, got *verdicts) {
 	e.tap(t, "f:0:en:what-to-wear")
 	for deadline := time.Now().Add(5 * time.Second); len(got.all()) == 0 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 	}
-	if v := got.all(); len(v) != 1 || v[0] != (verdict{"what-to-wear", "en", false}) {
+	if v := got.all(); len(v) != 1 || v[0] != (verdict{"what-to-wear", "en", false, "tg:5"}) {
 		t.Errorf("feedback recorded: %v", v)
 	}
 }

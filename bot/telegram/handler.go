@@ -5,21 +5,32 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
 )
+
+// platform names Telegram to the engine and the store.
+const platform = "telegram"
+
+// userKey is who asked, for the engine and the store: the chat, as answers are given to a chat.
+func userKey(chatID int64) string { return "tg:" + strconv.FormatInt(chatID, 10) }
 
 // engine is what the adapter needs from the answer engine.
 type engine interface {
 	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
 	Topics(lang string) []bot.Topic
 	Topic(id, lang string) (bot.Answer, bool)
+	// ShowTopic is Topic for an answer given to user, recorded so that their feedback on it is taken.
+	ShowTopic(ctx context.Context, platform, user, id, lang string) (bot.Answer, bool)
 }
 
 // Prefs remembers each chat's chosen language (/lang).
@@ -28,8 +39,8 @@ type Prefs interface {
 	SetLang(ctx context.Context, chatID int64, lang string) error
 }
 
-// FeedbackFunc records a patient's verdict on an answer.
-type FeedbackFunc func(ctx context.Context, answerID, lang string, helpful bool) error
+// FeedbackFunc records a user's verdict on an answer given to them; it fails for an answer that was not.
+type FeedbackFunc func(ctx context.Context, user, answerID, lang string, helpful bool) error
 
 // Handler decides what to send for each update. It sends nothing itself.
 type Handler struct {
@@ -65,7 +76,7 @@ func (h *Handler) message(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.
 		return nil, nil
 	}
 	private := m.Chat.IsPrivate()
-	if m.IsCommand() {
+	if isCommand(m) {
 		return h.command(ctx, m)
 	}
 	text, addressed := h.question(m)
@@ -85,6 +96,25 @@ func (h *Handler) message(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.
 	return h.answer(ctx, m, text)
 }
 
+// isCommand reports whether a message starts with a command whose entity fits its text. tgbotapi slices
+// the text by the entity's length without checking it, so a forged one must not reach it.
+func isCommand(m *tgbotapi.Message) bool {
+	if !m.IsCommand() {
+		return false
+	}
+	n := m.Entities[0].Length
+	return n >= 1 && n <= len(m.Text) && isASCII(m.Text[:n]) // lengths count UTF-16 units: equal to bytes only in ASCII
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // question is the text a message asks, without the bot's @mention, and whether a group message is
 // addressed to the bot (a mention, or a reply to one of its messages).
 func (h *Handler) question(m *tgbotapi.Message) (string, bool) {
@@ -95,13 +125,30 @@ func (h *Handler) question(m *tgbotapi.Message) (string, bool) {
 	addressed := m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.IsBot &&
 		strings.EqualFold(m.ReplyToMessage.From.UserName, h.username)
 	if h.username != "" {
-		mention := "@" + h.username
-		if i := strings.Index(strings.ToLower(text), mention); i >= 0 {
+		if i, n := indexFold(text, "@"+h.username); i >= 0 {
 			addressed = true
-			text = text[:i] + text[i+len(mention):]
+			text = text[:i] + text[i+n:]
 		}
 	}
 	return text, addressed
+}
+
+// indexFold finds the first match of sub in s ignoring case, and returns its byte offset and length in s
+// (both -1, 0 for none). Offsets found in a lower-cased copy are not offsets in s: a letter's lower case
+// can be longer or shorter than itself.
+func indexFold(s, sub string) (int, int) {
+	n := utf8.RuneCountInString(sub)
+	for i := range s {
+		end := i
+		for k := 0; k < n && end < len(s); k++ {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+		if strings.EqualFold(s[i:end], sub) {
+			return i, end - i
+		}
+	}
+	return -1, 0
 }
 
 func (h *Handler) command(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.Chattable, error) {
@@ -117,7 +164,7 @@ func (h *Handler) command(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.
 	switch m.Command() {
 	case "start":
 		if args != "" {
-			if a, ok := h.eng.Topic(args, lang); ok {
+			if a, ok := h.eng.ShowTopic(ctx, platform, userKey(m.Chat.ID), args, lang); ok {
 				return h.reply(m, a), nil
 			}
 		}
@@ -132,7 +179,7 @@ func (h *Handler) command(ctx context.Context, m *tgbotapi.Message) ([]tgbotapi.
 		msg.ReplyMarkup = topicsKeyboard(h.eng.Topics(lang), lang, 0)
 		return []tgbotapi.Chattable{msg}, nil
 	case "lang":
-		if args != "en" && args != "ar" {
+		if !knowledge.Supported(args) {
 			return []tgbotapi.Chattable{h.plain(m, t.Help)}, nil
 		}
 		if err := h.prefs.SetLang(ctx, m.Chat.ID, args); err != nil {
@@ -159,8 +206,8 @@ func commandTarget(m *tgbotapi.Message) string {
 
 // answer asks the engine and renders its answer, in the chat's chosen language when there is one.
 func (h *Handler) answer(ctx context.Context, m *tgbotapi.Message, text string) ([]tgbotapi.Chattable, error) {
-	q := bot.Question{Text: text, Platform: "telegram"}
-	a, err := h.eng.Answer(ctx, q)
+	q := bot.Question{Text: text, Platform: platform, User: userKey(m.Chat.ID)}
+	a, err := h.ask(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -177,18 +224,27 @@ func (h *Handler) answer(ctx context.Context, m *tgbotapi.Message, text string) 
 	return h.reply(m, a), nil
 }
 
-// inLang gives an answer in another language: the same entry's translation, or the same decision with
-// that language's texts.
+// ask asks the engine. An engine too busy to search says so in an answer of its own, which is the reply.
+func (h *Handler) ask(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	a, err := h.eng.Answer(ctx, q)
+	if errors.Is(err, bot.ErrBusy) {
+		return a, nil
+	}
+	return a, err
+}
+
+// inLang gives an answer in another language: the same entry's translation (given to the user, so that
+// their feedback on it is taken), or the same decision with that language's texts.
 func (h *Handler) inLang(ctx context.Context, q bot.Question, a bot.Answer, lang string) (bot.Answer, error) {
 	if a.Status == bot.Answered {
-		if t, ok := h.eng.Topic(a.ID, lang); ok && t.Lang == lang {
+		if t, ok := h.eng.ShowTopic(ctx, platform, q.User, a.ID, lang); ok && t.Lang == lang {
 			t.Question, t.Matches = a.Question, a.Matches
 			return t, nil
 		}
 		return a, nil
 	}
 	q.Lang = lang
-	return h.eng.Answer(ctx, q)
+	return h.ask(ctx, q)
 }
 
 // reply renders an answer as one or more messages; buttons go under the last one.
@@ -237,52 +293,6 @@ func (h *Handler) uiLang(ctx context.Context, m *tgbotapi.Message, text string) 
 	return "en", nil
 }
 
-func (h *Handler) callback(ctx context.Context, c *tgbotapi.CallbackQuery) ([]tgbotapi.Chattable, error) {
-	ack := tgbotapi.NewCallback(c.ID, "")
-	parts := strings.SplitN(c.Data, ":", 3)
-	if c.Message == nil || c.Message.Chat == nil || len(parts) < 3 {
-		return []tgbotapi.Chattable{ack}, nil // malformed or stale: acknowledge, do nothing
-	}
-	kind, lang, rest := parts[0], parts[1], parts[2]
-	switch {
-	case kind == "f":
-		return h.feedbackTap(ctx, c, lang, rest, ack)
-	case lang != "en" && lang != "ar":
-		return []tgbotapi.Chattable{ack}, nil
-	case kind == "t":
-		a, ok := h.eng.Topic(rest, lang)
-		if !ok {
-			ack.Text = texts(lang).Unknown
-			return []tgbotapi.Chattable{ack}, nil
-		}
-		return append([]tgbotapi.Chattable{ack}, h.reply(c.Message, a)...), nil
-	case kind == "p":
-		page, err := strconv.Atoi(rest)
-		if err != nil || page < 0 {
-			return []tgbotapi.Chattable{ack}, nil
-		}
-		edit := tgbotapi.NewEditMessageReplyMarkup(c.Message.Chat.ID, c.Message.MessageID, topicsKeyboard(h.eng.Topics(lang), lang, page))
-		return []tgbotapi.Chattable{ack, edit}, nil
-	}
-	return []tgbotapi.Chattable{ack}, nil
-}
-
-// feedbackTap records helpful / not helpful, thanks the patient, and removes the buttons so the verdict
-// is given once.
-// The data is "f:<1|0>:<lang>:<id>", split here as verdict and "<lang>:<id>".
-func (h *Handler) feedbackTap(ctx context.Context, c *tgbotapi.CallbackQuery, verdict, rest string, ack tgbotapi.CallbackConfig) ([]tgbotapi.Chattable, error) {
-	lang, id, _ := strings.Cut(rest, ":")
-	if (verdict != "0" && verdict != "1") || (lang != "en" && lang != "ar") || id == "" {
-		return []tgbotapi.Chattable{ack}, nil
-	}
-	if err := h.feedback(ctx, id, lang, verdict == "1"); err != nil {
-		return nil, fmt.Errorf("record feedback: %w", err)
-	}
-	ack.Text = texts(lang).Thanks
-	edit := tgbotapi.NewEditMessageReplyMarkup(c.Message.Chat.ID, c.Message.MessageID, withoutFeedback(c.Message.ReplyMarkup))
-	return []tgbotapi.Chattable{ack, edit}, nil
-}
-
 // withoutFeedback keeps a message's topic buttons and drops its feedback row.
 func withoutFeedback(kb *tgbotapi.InlineKeyboardMarkup) tgbotapi.InlineKeyboardMarkup {
 	out := tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
@@ -296,47 +306,4 @@ func withoutFeedback(kb *tgbotapi.InlineKeyboardMarkup) tgbotapi.InlineKeyboardM
 		out.InlineKeyboard = append(out.InlineKeyboard, row)
 	}
 	return out
-}
-
-// inline offers the top answers to "@bot question" typed in any chat, each with the disclaimer.
-func (h *Handler) inline(ctx context.Context, q *tgbotapi.InlineQuery) ([]tgbotapi.Chattable, error) {
-	resp := tgbotapi.InlineConfig{InlineQueryID: q.ID, CacheTime: 60, IsPersonal: false, Results: []interface{}{}}
-	if strings.TrimSpace(q.Query) == "" {
-		return []tgbotapi.Chattable{resp}, nil
-	}
-	a, err := h.eng.Answer(ctx, bot.Question{Text: q.Query, Platform: "telegram", Top: 3})
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	add := func(ans bot.Answer) {
-		if seen[ans.ID+ans.RedFlag] {
-			return
-		}
-		seen[ans.ID+ans.RedFlag] = true
-		title := ans.Title
-		if title == "" {
-			title = firstLine(ans.Reply)
-		}
-		art := tgbotapi.NewInlineQueryResultArticleHTML(strconv.Itoa(len(resp.Results)), title, replyText(ans))
-		art.Description = firstLine(ans.Reply)
-		resp.Results = append(resp.Results, art)
-	}
-	add(a)
-	if a.Status != bot.Urgent {
-		for _, m := range a.Matches {
-			if t, ok := h.eng.Topic(m.ID, a.Lang); ok && m.Kind == "faq" && m.Confidence >= 0.3 {
-				add(t)
-			}
-		}
-	}
-	return []tgbotapi.Chattable{resp}, nil
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	if r := []rune(s); len(r) > 90 {
-		return string(r[:90]) + "…"
-	}
-	return s
 }

@@ -34,6 +34,7 @@ func (p *memPrefs) SetLang(_ context.Context, chat int64, lang string) error {
 type verdict struct {
 	id, lang string
 	helpful  bool
+	user     string
 }
 
 // verdicts records feedback from the handler's goroutines.
@@ -50,16 +51,69 @@ func (v *verdicts) all() []verdict {
 
 func newHandler(t testing.TB) (*Handler, *memPrefs, *verdicts) {
 	t.Helper()
-	eng := enginetest.Default(t, bot.Options{})
+	h, _, prefs, got := newTestHandler(t)
+	return h, prefs, got
+}
+
+// newTestHandler is newHandler with its engine, which records what it is asked and shown.
+func newTestHandler(t testing.TB) (*Handler, *testEngine, *memPrefs, *verdicts) {
+	t.Helper()
+	eng := &testEngine{Engine: enginetest.Default(t, bot.Options{})}
 	prefs := &memPrefs{langs: map[int64]string{}}
 	got := &verdicts{}
-	fb := func(_ context.Context, id, lang string, ok bool) error {
+	fb := func(_ context.Context, user, id, lang string, ok bool) error {
 		got.mu.Lock()
 		defer got.mu.Unlock()
-		got.list = append(got.list, verdict{id, lang, ok})
+		got.list = append(got.list, verdict{id, lang, ok, user})
 		return nil
 	}
-	return NewHandler(eng, prefs, fb, "ClinicFAQBot"), prefs, got
+	return NewHandler(eng, prefs, fb, "ClinicFAQBot"), eng, prefs, got
+}
+
+// testEngine is the engine as cmd gives it to the adapter: topics shown to a user are recorded, and a
+// question or topic id containing panicOn panics, as a bug in the engine would.
+type testEngine struct {
+	*bot.Engine
+	panicOn string
+
+	mu    sync.Mutex
+	asked []bot.Question
+	shown []string // "user id lang"
+}
+
+func (e *testEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	e.mu.Lock()
+	e.asked = append(e.asked, q)
+	e.mu.Unlock()
+	if e.panicOn != "" && strings.Contains(q.Text, e.panicOn) {
+		panic("engine bug on " + q.Text)
+	}
+	return e.Engine.Answer(ctx, q)
+}
+
+func (e *testEngine) ShowTopic(_ context.Context, platform, user, id, lang string) (bot.Answer, bool) {
+	if e.panicOn != "" && strings.Contains(id, e.panicOn) {
+		panic("engine bug on topic " + id)
+	}
+	a, ok := e.Topic(id, lang)
+	if ok && platform == "telegram" {
+		e.mu.Lock()
+		e.shown = append(e.shown, user+" "+id+" "+lang)
+		e.mu.Unlock()
+	}
+	return a, ok
+}
+
+func (e *testEngine) questions() []bot.Question {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]bot.Question(nil), e.asked...)
+}
+
+func (e *testEngine) topicsShown() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.shown...)
 }
 
 func private(text string) tgbotapi.Update {
@@ -237,7 +291,7 @@ func TestCallbacks(t *testing.T) {
 		t.Fatalf("feedback: %+v", out)
 	}
 	edit := out[1].(tgbotapi.EditMessageReplyMarkupConfig)
-	if n, v := len(edit.ReplyMarkup.InlineKeyboard), got.all(); n != 1 || len(v) != 1 || v[0] != (verdict{"pain", "en", false}) {
+	if n, v := len(edit.ReplyMarkup.InlineKeyboard), got.all(); n != 1 || len(v) != 1 || v[0] != (verdict{"pain", "en", false, "tg:7"}) {
 		t.Errorf("feedback: %d rows left, recorded %v", n, v)
 	}
 	if out := tap("p:ar:1"); len(out) != 2 {

@@ -9,21 +9,36 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 // emptyPollPause is the pause after a poll that brought no update.
 const emptyPollPause = 50 * time.Millisecond
+
+// DefaultProbeEvery is how often idle polling checks that update ids did not start again (see probe).
+const DefaultProbeEvery = time.Minute
 
 // updatesAPI is what polling needs from the Bot API client.
 type updatesAPI interface {
 	GetUpdates(config tgbotapi.UpdateConfig) ([]tgbotapi.Update, error)
 }
 
-// State is what must survive a restart and be shared by replicas: the next update to ask for, and which
+// Cursor is where polling stands: the offset Telegram last confirmed (every update before it is gone),
+// and the bot whose updates it counts. Update ids belong to one bot and one Bot API server's history.
+type Cursor struct {
+	Bot    int64 // the bot's id (getMe); 0 when not known (saved before bots were recorded)
+	Offset int
+}
+
+// State is what must survive a restart and be shared by replicas: where polling stands, and which
 // updates are answered or being answered.
 type State interface {
-	Offset(ctx context.Context) (int, error)
-	SaveOffset(ctx context.Context, offset int) error
+	Offset(ctx context.Context) (Cursor, error)
+	SaveOffset(ctx context.Context, c Cursor) error
+	// ForgetClaims drops the claims of updates from id `from` on: update ids are handed out again (another
+	// bot, or a Bot API server that started numbering again), so a claim there is of another update.
+	ForgetClaims(ctx context.Context, from int) error
 	// Claim takes an update for answering; only ClaimWon may answer it.
 	Claim(ctx context.Context, updateID int) (Claim, error)
 	Complete(ctx context.Context, updateID int) error // the claimed update was answered
@@ -51,8 +66,11 @@ var errNotClaimed = errors.New("update not claimed")
 // restart re-fetches what was not answered. At most one poll's worth (100) of updates waits in memory.
 type Poller struct {
 	*responder
-	api  updatesAPI
-	wait time.Duration // long-poll timeout
+	api        updatesAPI
+	wait       time.Duration // long-poll timeout
+	bot        int64         // whose updates these are; 0: not checked
+	probeEvery time.Duration
+	cursor     cursor // touched by Run's goroutine only
 
 	mu       sync.Mutex
 	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
@@ -69,36 +87,49 @@ type responder struct {
 	sender  *Sender
 	state   State
 	log     *slog.Logger
+	panics  *guard.Panics
 	slots   chan struct{} // bounds the updates being handled or sent at once; nil: no bound
 }
 
-func newResponder(h *Handler, s *Sender, st State, log *slog.Logger) *responder {
+func newResponder(h *Handler, s *Sender, st State, log *slog.Logger, panics *guard.Panics) *responder {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &responder{handler: h, sender: s, state: st, log: log}
+	return &responder{handler: h, sender: s, state: st, log: log, panics: panics}
 }
 
-// NewPoller builds a poller; workers bounds the updates answered at once.
-func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, workers int, log *slog.Logger) *Poller {
-	r := newResponder(h, s, st, log)
-	r.slots = make(chan struct{}, max(1, workers))
-	return &Poller{responder: r, api: api, wait: 10 * time.Second,
+// PollerOptions configure a poller.
+type PollerOptions struct {
+	Workers    int           // updates answered at once; at least 1
+	Bot        int64         // the bot's id (getMe), to see a saved offset of another bot's; 0 checks none
+	ProbeEvery time.Duration // how often idle polling checks update ids did not start again; 0: DefaultProbeEvery
+	Log        *slog.Logger  // nil logs nothing
+	Panics     *guard.Panics // recovers a panic while answering one update; nil still recovers
+}
+
+// NewPoller builds a poller.
+func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, opts PollerOptions) *Poller {
+	r := newResponder(h, s, st, opts.Log, opts.Panics)
+	r.slots = make(chan struct{}, max(1, opts.Workers))
+	probe := opts.ProbeEvery
+	if probe <= 0 {
+		probe = DefaultProbeEvery
+	}
+	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe,
 		queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
 // Run polls until ctx ends, then lets each chat finish the update it is answering (queued ones wait for
-// the next start, still unconfirmed to Telegram) and saves the offset.
+// the next start, still unconfirmed to Telegram). After each poll it saves the offset Telegram has just
+// confirmed; updates fetched again after a restart were claimed, and are not answered twice.
 func (p *Poller) Run(ctx context.Context) error {
-	offset, err := p.state.Offset(ctx)
-	if err != nil {
+	if err := p.resume(ctx); err != nil {
 		return err
 	}
-	p.next = offset
-	saved := offset
 	failures := 0
 	for ctx.Err() == nil {
-		updates, err := p.api.GetUpdates(tgbotapi.UpdateConfig{Offset: p.watermark(), Limit: 100, Timeout: int(p.wait / time.Second)})
+		offset := p.watermark()
+		updates, err := p.api.GetUpdates(tgbotapi.UpdateConfig{Offset: offset, Limit: 100, Timeout: int(p.wait / time.Second)})
 		if err != nil {
 			failures++
 			p.log.Warn("telegram getUpdates failed", "attempt", failures, "err", err)
@@ -108,29 +139,15 @@ func (p *Poller) Run(ctx context.Context) error {
 			continue
 		}
 		failures = 0
-		if p.enqueue(ctx, updates) == 0 {
+		if p.received(ctx, updates, offset) == 0 {
+			p.probeIdle(ctx)
 			// Nothing new: Telegram answers so only after the long-poll timeout, or while updates are
 			// still being answered; either way, do not ask again in a tight loop.
 			_ = sleepCtx(ctx, emptyPollPause)
 		}
-		saved = p.saveOffset(ctx, saved)
 	}
 	p.drains.Wait()
-	p.saveOffset(ctx, saved)
 	return nil
-}
-
-// saveOffset stores the watermark when it moved.
-func (p *Poller) saveOffset(ctx context.Context, saved int) int {
-	w := p.watermark()
-	if w == saved {
-		return saved
-	}
-	if err := p.state.SaveOffset(context.WithoutCancel(ctx), w); err != nil {
-		p.log.Error("saving the telegram offset", "err", err)
-		return saved
-	}
-	return w
 }
 
 // watermark is the offset to confirm: the oldest update not yet answered, or past every fetched one.
@@ -196,7 +213,7 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 // chat. It reports false when ctx ended first.
 func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
 	for attempt := 1; ; attempt++ {
-		err := p.one(context.WithoutCancel(ctx), u, p.sendAll)
+		err := p.guarded(context.WithoutCancel(ctx), u, p.sendAll)
 		if !errors.Is(err, errNotClaimed) {
 			return true
 		}
@@ -240,7 +257,7 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update, deliver deliverF
 		return errNotClaimed
 	}
 	release := p.acquire()
-	reqs, err := p.handler.Handle(ctx, u)
+	reqs, err := p.handle(ctx, u)
 	release()
 	if err == nil {
 		err = deliver(ctx, u, reqs)

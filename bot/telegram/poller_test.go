@@ -12,16 +12,15 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
 // memState is State in memory, shared by the pollers of a restart test as a store would be.
 type memState struct {
 	mu      sync.Mutex
-	offset  int
+	offset  Cursor
 	done    map[int]bool
 	blocked []int64
+	forgot  []int // ForgetClaims calls
 
 	failClaims int // the next claims fail, as with a store briefly unreachable
 }
@@ -33,16 +32,28 @@ func (m *memState) Blocked(_ context.Context, chat int64) error {
 	return nil
 }
 
-func (m *memState) Offset(context.Context) (int, error) {
+func (m *memState) Offset(context.Context) (Cursor, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.offset, nil
 }
 
-func (m *memState) SaveOffset(_ context.Context, o int) error {
+func (m *memState) SaveOffset(_ context.Context, c Cursor) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.offset = o
+	m.offset = c
+	return nil
+}
+
+func (m *memState) ForgetClaims(_ context.Context, from int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.forgot = append(m.forgot, from)
+	for id := range m.done {
+		if id >= from {
+			delete(m.done, id)
+		}
+	}
 	return nil
 }
 
@@ -70,7 +81,8 @@ func (m *memState) Complete(_ context.Context, id int) error {
 func (m *memState) Release(context.Context, int) error { return nil }
 
 // backlogAPI serves n pending updates (update i comes from private chat i) through getUpdates, honouring
-// offset and limit, and delivers every tenth update twice, as Telegram may; it counts the replies per chat.
+// offset and limit, and delivers every tenth update twice, as Telegram may; as Telegram does, an update
+// below an offset asked for is confirmed, and not served again. It counts the replies per chat.
 type backlogAPI struct {
 	srv     *httptest.Server
 	n       int
@@ -80,6 +92,7 @@ type backlogAPI struct {
 
 	downUntil time.Time // every method answers 502 until then
 	handedOut int       // the highest update id getUpdates has returned
+	confirmed int       // the highest offset asked for
 }
 
 func newBacklogAPI(t testing.TB, n int) *backlogAPI {
@@ -107,6 +120,10 @@ func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(r.URL.Path, "/getUpdates"):
 		offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
 		limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
+		b.mu.Lock()
+		b.confirmed = max(b.confirmed, offset)
+		offset = b.confirmed
+		b.mu.Unlock()
 		var out []map[string]any
 		for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
 			out = append(out, update(id))
@@ -261,9 +278,9 @@ func TestSlowChatDoesNotBlockOthers(t *testing.T) {
 }
 
 // botClient connects to a Bot API server under test.
-func botClient(t testing.TB, base, token string) *tgbotapi.BotAPI {
+func botClient(t testing.TB, base, token string) *Client {
 	t.Helper()
-	client, err := tgbotapi.NewBotAPIWithClient(token, base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
+	client, err := NewClient(token, base+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,8 +289,8 @@ func botClient(t testing.TB, base, token string) *tgbotapi.BotAPI {
 
 // startPoller polls client until the returned stop is called; stop returns once the replies in flight
 // are finished.
-func startPoller(client *tgbotapi.BotAPI, h *Handler, state State, workers int) (stop func()) {
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, workers, nil)
+func startPoller(client *Client, h *Handler, state State, workers int) (stop func()) {
+	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, PollerOptions{Workers: workers})
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -52,9 +52,9 @@ func newFakeAPI(t *testing.T, fail func(call int64, w http.ResponseWriter) bool)
 	return f
 }
 
-func (f *fakeAPI) client(t *testing.T, timeout time.Duration) *tgbotapi.BotAPI {
+func (f *fakeAPI) client(t *testing.T, timeout time.Duration) *Client {
 	t.Helper()
-	api, err := tgbotapi.NewBotAPIWithClient("123:abc", f.srv.URL+"/bot%s/%s", &http.Client{Timeout: timeout})
+	api, err := NewClient("123:abc", f.srv.URL+"/bot%s/%s", &http.Client{Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,7 @@ package telegram
 
 // ui is the adapter's own texts in one language: everything the patient sees that is not an answer.
 type ui struct {
-	Greeting, Help, TypeQuestion, TopicsTitle, Related, Helpful, NotHelpful, Thanks, LangSet, Unknown, More string
+	Greeting, Help, TypeQuestion, TopicsTitle, Related, Helpful, NotHelpful, Thanks, LangSet, More, Sorry string
 }
 
 func texts(lang string) ui {
@@ -17,8 +17,8 @@ func texts(lang string) ui {
 			NotHelpful:   "👎 غير مفيد",
 			Thanks:       "شكرًا على رأيك!",
 			LangSet:      "سأجيبك بالعربية.",
-			Unknown:      "هذا الموضوع لم يعد متاحًا.",
 			More:         "المزيد ›",
+			Sorry:        "عذرًا، حدث خطأ أثناء الرد على رسالتك. يُرجى إعادة صياغة سؤالك، أو التواصل مع فريق العيادة مباشرة. وإذا كان الأمر عاجلًا فاتصل بالعيادة أو برقم الطوارئ المحلي الآن.",
 		}
 	}
 	return ui{
@@ -31,7 +31,7 @@ func texts(lang string) ui {
 		NotHelpful:   "👎 Not helpful",
 		Thanks:       "Thank you for your feedback!",
 		LangSet:      "I will answer in English.",
-		Unknown:      "That topic is no longer available.",
 		More:         "More ›",
+		Sorry:        "Sorry, something went wrong while answering your message. Please ask again in other words, or contact the clinic team directly. If it is urgent, call the clinic or your local emergency number now.",
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -12,10 +13,18 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/internal/guard"
 )
 
 // SecretHeader carries the secret Telegram was given with setWebhook.
 const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// MaxUpdateBytes bounds a webhook delivery: one Update. A message's text or caption is at most 4,096
+// characters (24 KiB with Telegram's \uXXXX escapes), and an update may carry the message it replies to
+// and their entities besides. The webhook checks its secret header before reading the body, so only
+// Telegram can make it read this much. The server applies it before the handler reads.
+const MaxUpdateBytes = 128 << 10
 
 // WebhookReply says how the webhook's replies reach Telegram.
 type WebhookReply int
@@ -38,6 +47,7 @@ type WebhookOptions struct {
 	Secret  string        // what Telegram must send in SecretHeader
 	Reply   WebhookReply  // how replies reach Telegram
 	Timeout time.Duration // the deadline to answer one delivery
+	Panics  *guard.Panics // recovers a panic while answering one update; nil still recovers
 }
 
 // Webhook receives updates that Telegram posts. It answers each before (or while) acknowledging it, so
@@ -52,7 +62,7 @@ type Webhook struct {
 
 // NewWebhook builds the webhook handler.
 func NewWebhook(h *Handler, s *Sender, st State, opts WebhookOptions, log *slog.Logger) *Webhook {
-	return &Webhook{responder: newResponder(h, s, st, log), secret: []byte(opts.Secret), reply: opts.Reply, timeout: opts.Timeout}
+	return &Webhook{responder: newResponder(h, s, st, log, opts.Panics), secret: []byte(opts.Secret), reply: opts.Reply, timeout: opts.Timeout}
 }
 
 func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -75,7 +85,7 @@ func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return wh.respond(ctx, w, u, reqs)
 		}
 	}
-	if err := wh.one(ctx, u, deliver); err != nil {
+	if err := wh.guarded(ctx, u, deliver); err != nil && !errors.Is(err, guard.ErrPanic) {
 		if !responded {
 			http.Error(w, "try again", http.StatusServiceUnavailable) // Telegram delivers it again later
 		}

@@ -82,14 +82,19 @@ func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
 	}
 }
 
+// failingPrefs cannot reach the store.
+type failingPrefs struct{}
+
+func (failingPrefs) Lang(context.Context, int64) (string, error)  { return "", errors.New("store down") }
+func (failingPrefs) SetLang(context.Context, int64, string) error { return errors.New("store down") }
+
 func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
 	api := newBacklogAPI(t, 0)
 	h, _, _ := newHandler(t)
-	h.feedback = func(context.Context, string, string, bool) error { return errors.New("store down") }
+	h.prefs = failingPrefs{}
 	state := &memState{done: map[int]bool{}}
 	wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
-	body := `{"update_id": 9, "callback_query": {"id": "c", "data": "f:1:en:pain", "from": {"id": 5, "is_bot": false, "first_name": "P"},
-		"message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}}}`
+	body := `{"update_id": 9, "message": {"message_id": 1, "date": 0, "text": "what should I wear?", "chat": {"id": 5, "type": "private"}}}`
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
 	req.Header.Set(SecretHeader, "s")
 	rec := httptest.NewRecorder()

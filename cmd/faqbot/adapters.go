@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"log/slog"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/store"
 )
@@ -36,8 +38,9 @@ func (e liveEngine) vote(platform string) func(ctx context.Context, user, id, la
 	}
 }
 
-func (e liveEngine) feedback(platform string) func(ctx context.Context, id, lang string, helpful bool) error {
-	return func(ctx context.Context, id, lang string, helpful bool) error {
-		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, Lang: lang, AnswerID: id, Helpful: helpful})
-	}
+// storeOptions are the store's settings from the configuration.
+func storeOptions(c config.Store, log *slog.Logger) store.Options {
+	r := c.Retention
+	return store.Options{KeepUnansweredText: c.KeepUnansweredText, Log: log, Retention: store.Retention{Events: r.Events,
+		Feedback: r.Feedback, UnansweredText: r.UnansweredText, Claims: r.Claims, AnswersGiven: r.AnswersGiven}}
 }

@@ -18,14 +18,16 @@ import (
 )
 
 // backlog is the Bot API for serve's tests: getMe, n updates waiting for getUpdates (update i from
-// private chat i asking what to wear, every tenth delivered twice, as Telegram may), and sendMessage,
-// whose texts it keeps and counts per chat. Other methods succeed.
+// private chat i asking what to wear, every tenth delivered twice, as Telegram may; an update below an
+// offset asked for confirmed, as Telegram does), and sendMessage, whose texts it keeps and counts per
+// chat. Other methods succeed.
 type backlog struct {
-	srv     *httptest.Server
-	n       int
-	mu      sync.Mutex
-	replies map[int64]int
-	texts   []string
+	srv       *httptest.Server
+	n         int
+	mu        sync.Mutex
+	replies   map[int64]int
+	texts     []string
+	confirmed int // the highest offset asked for
 }
 
 func newBacklog(t *testing.T, n int) *backlog {
@@ -39,6 +41,10 @@ func newBacklog(t *testing.T, n int) *backlog {
 		case strings.HasSuffix(r.URL.Path, "/getUpdates"):
 			offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
 			limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
+			b.mu.Lock()
+			b.confirmed = max(b.confirmed, offset)
+			offset = b.confirmed
+			b.mu.Unlock()
 			var out []map[string]any
 			for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
 				u := map[string]any{"update_id": id, "message": map[string]any{"message_id": 1, "date": 0, "text": "what should I wear?",

@@ -9,11 +9,11 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/bot/discord"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
 )
@@ -26,6 +26,7 @@ type discordDeps struct {
 	reg     prometheus.Registerer
 	timeout time.Duration
 	log     *slog.Logger
+	panics  *guard.Panics // recovers panics while handling one event; nil still recovers
 }
 
 // startDiscord mounts the HTTP interactions endpoint (with a public key) and starts the gateway session
@@ -40,7 +41,8 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	if err != nil {
 		return "", nil, err
 	}
-	h := discord.NewHandler(d.eng, d.eng.feedback("discord"), discord.Options{Public: cfg.PublicAnswers, Timeout: d.timeout, Log: log, Metrics: m})
+	h := discord.NewHandler(d.eng, d.eng.vote("discord"), discord.Options{Public: cfg.PublicAnswers, Timeout: d.timeout, Log: log,
+		Metrics: m, Panics: d.panics})
 	sess, err := discord.NewSession(string(cfg.Token), cfg.APIEndpoint)
 	if err != nil {
 		return "", nil, err
@@ -52,11 +54,11 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 		if err != nil {
 			return "", nil, err
 		}
-		d.srv.Handle("POST /discord/interactions", in)
+		d.srv.Handle("POST /discord/interactions", discord.MaxInteractionBytes, in)
 		modes = append(modes, "interactions endpoint")
 	}
 	if cfg.Token != "" {
-		registerDiscord(ctx, sess, cfg, log, adapters)
+		registerDiscord(ctx, rest, cfg, log, adapters)
 	}
 	if cfg.Token != "" && cfg.Gateway {
 		gw, err := discord.NewGateway(sess, h, rest, discordClaims{d.store}, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
@@ -68,7 +70,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 		go func() {
 			defer adapters.Done()
 			if err := gw.Run(ctx); err != nil {
-				log.Warn("discord gateway closed", "err", redact(err, string(cfg.Token)))
+				log.Warn("discord gateway closed", "err", err)
 			}
 		}()
 		modes = append(modes, fmt.Sprintf("gateway shard %d/%d", cfg.ShardID, cfg.ShardCount))
@@ -82,18 +84,18 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 }
 
 // registerDiscord installs the slash commands in the background, retrying until Discord answers or ctx
-// ends; commands are rewritten only when they changed. The token stays out of every log line.
-func registerDiscord(ctx context.Context, s *discordgo.Session, cfg config.Discord, log *slog.Logger, wg *sync.WaitGroup) {
+// ends; commands are rewritten only when they changed. rest's errors carry no token.
+func registerDiscord(ctx context.Context, rest *discord.REST, cfg config.Discord, log *slog.Logger, wg *sync.WaitGroup) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		for wait := time.Second; ; wait = min(2*wait, time.Minute) {
-			changed, err := discord.Register(s, cfg.AppID, cfg.GuildID)
+			changed, err := discord.Register(ctx, rest, cfg.AppID, cfg.GuildID)
 			if err == nil {
 				log.Info("discord commands ready", "changed", changed, "scope", scope(cfg.GuildID))
 				return
 			}
-			log.Error("discord command registration failed; retrying", "wait", wait, "err", redact(err, string(cfg.Token)))
+			log.Error("discord command registration failed; retrying", "wait", wait, "err", err)
 			select {
 			case <-ctx.Done():
 				return

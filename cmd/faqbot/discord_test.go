@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,4 +69,97 @@ func TestServeWithDiscordGateway(t *testing.T) {
 func toJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestServeDiscordFeedbackOnlyOnAnswersGiven (issue 11, point 4) runs serve with the interactions
+// endpoint and the real store: a verdict on an answer given to that user (an /ask answer, a topic from
+// /faq) is thanked and recorded; the same tap by another user, and forged custom ids, are acknowledged
+// quietly (type 6) and recorded nowhere.
+func TestServeDiscordFeedbackOnlyOnAnswersGiven(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
+	addr, dbPath := freeAddr(t), filepath.Join(t.TempDir(), "f.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", dbPath}, strings.NewReader(""), io.Discard, io.Discard)
+	}()
+	id := 9000
+	post := func(user string, typ int, data map[string]any) (int, map[string]any) {
+		id++
+		body, _ := json.Marshal(map[string]any{"id": strconv.Itoa(id), "application_id": "200", "type": typ, "token": "tok", "version": 1,
+			"locale": "en-US", "member": map[string]any{"user": map[string]any{"id": user}}, "data": data})
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req, _ := http.NewRequest("POST", "http://"+addr+"/discord/interactions", bytes.NewReader(body))
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...))))
+		req.Header.Set("X-Signature-Timestamp", ts)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, nil
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		_ = json.NewDecoder(resp.Body).Decode(&out)
+		return resp.StatusCode, out
+	}
+	command := func(name, option, value string) map[string]any {
+		return map[string]any{"id": "3", "name": name, "type": 1, "options": []any{map[string]any{"name": option, "type": 3, "value": value}}}
+	}
+	click := func(customID string) map[string]any {
+		return map[string]any{"custom_id": customID, "component_type": 2}
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if code, _ := post("5", 1, nil); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("serve never answered a PING")
+		}
+	}
+	if _, resp := post("5", 2, command("ask", "question", "what should I wear?")); !strings.Contains(toJSON(resp), "f:0:en:what-to-wear") {
+		t.Fatalf("/ask: %v, want feedback buttons on what-to-wear", resp)
+	}
+	if _, resp := post("7", 2, command("faq", "topic", "pain")); !strings.Contains(toJSON(resp), "f:0:en:pain") {
+		t.Fatalf("/faq pain: %v, want feedback buttons on pain", resp)
+	}
+	taps := []struct {
+		user, customID string
+		thanked        bool
+	}{
+		{"5", "f:0:en:what-to-wear", true},
+		{"7", "f:0:en:pain", true},
+		{"6", "f:0:en:what-to-wear", false}, // never given to user 6
+		{"5", "f:0:en:pain", false},         // pain was shown to 7, not 5
+		{"5", "f:0:en:=HYPERLINK(\"x\")", false},
+		{"5", "f:0:en:what-to-wear\nx", false},
+		{"5", "f:0:en:no-such-answer", false},
+	}
+	for _, tap := range taps {
+		code, resp := post(tap.user, 3, click(tap.customID))
+		thanked := strings.Contains(toJSON(resp), "Thank you")
+		if code != 200 || thanked != tap.thanked || !thanked && resp["type"] != float64(6) {
+			t.Errorf("user %s taps %q: got %d %v, want thanked %v (else type 6)", tap.user, tap.customID, code, resp, tap.thanked)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("serve exit %d", code)
+	}
+	code, out, _ := runCmd(t, "", "report", "--store", dbPath, "--format", "json")
+	var r struct {
+		Unhelpful []struct {
+			ID         string `json:"id"`
+			NotHelpful int    `json:"not_helpful"`
+		} `json:"unhelpful"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); code != 0 || err != nil {
+		t.Fatalf("report: exit %d %v\n%s", code, err, out)
+	}
+	got := map[string]int{}
+	for _, u := range r.Unhelpful {
+		got[u.ID] = u.NotHelpful
+	}
+	if len(got) != 2 || got["what-to-wear"] != 1 || got["pain"] != 1 {
+		t.Errorf("verdicts recorded %v, want one on what-to-wear and one on pain", got)
+	}
 }

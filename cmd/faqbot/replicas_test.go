@@ -47,8 +47,14 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 			<-done
 		}
 	}()
-	for _, addr := range replicas {
+	for i, addr := range replicas {
 		waitReadyz(t, addr, `"telegram":"ok"`)
+		ask := fmt.Sprintf(`{"question":"what should I wear?","user":"visitor-%d"}`, i)
+		resp, err := http.Post("http://"+addr+"/v1/ask", "application/json", strings.NewReader(ask))
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("ask replica %d: %v %v", i, err, resp)
+		}
+		resp.Body.Close()
 	}
 	const updates = 60
 	var wg sync.WaitGroup
@@ -76,9 +82,9 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 		}
 	}
 	api.mu.Unlock()
-	for i, addr := range replicas {
-		body := fmt.Sprintf(`{"id":"what-to-wear","lang":"en","helpful":%v}`, i == 0)
-		resp, err := http.Post("http://"+addr+"/v1/feedback", "application/json", strings.NewReader(body))
+	for i := range replicas { // a vote on the answer given by the other replica (asked first) is taken
+		vote := fmt.Sprintf(`{"id":"what-to-wear","lang":"en","helpful":%v,"user":"visitor-%d"}`, i == 0, 1-i)
+		resp, err := http.Post("http://"+replicas[i]+"/v1/feedback", "application/json", strings.NewReader(vote))
 		if err != nil || resp.StatusCode >= 300 {
 			t.Fatalf("feedback to replica %d: %v %v", i, err, resp)
 		}
@@ -91,8 +97,8 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
 		t.Fatalf("report: exit %d %s %s", code, out, stderr)
 	}
-	if rep.ByStatus["answered"] != updates {
-		t.Errorf("report counts %d answered questions, want %d (both replicas)", rep.ByStatus["answered"], updates)
+	if rep.ByStatus["answered"] != updates+2 {
+		t.Errorf("report counts %d answered questions, want %d (both replicas)", rep.ByStatus["answered"], updates+2)
 	}
 	if !strings.Contains(out, `"helpful": 1`) || !strings.Contains(out, `"not_helpful": 1`) {
 		t.Errorf("report lacks the feedback given to each replica: %s", out)

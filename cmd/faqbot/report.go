@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +28,9 @@ func newReportCmd() *cobra.Command {
 		Short: "What patients asked: top answers, unhelpful answers, top unanswered questions",
 		Long: "Summarise the store (FAQBOT_STORE, --store or the config file) so staff see what to add to the\n" +
 			"knowledge: the most answered entries, answers marked not helpful, and unanswered questions\n" +
-			"clustered by normalised text (their text only when store.keep_unanswered_text is on).",
+			"clustered by normalised text (their text only when store.keep_unanswered_text is on). The table\n" +
+			"drops control characters from every value, CSV cells that would run as formulas start with a\n" +
+			"single quote, JSON is exact.",
 		Example: "  faqbot report --since 7d\n  faqbot report --since 30d --format csv > report.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -85,6 +88,9 @@ func parseSince(s string) (time.Duration, error) {
 	return d, nil
 }
 
+// writeReport writes a report. Its values may come from patients (ids of forged feedback before it was
+// refused, kept unanswered text): JSON carries them exactly, CSV neutralises cells a spreadsheet would
+// run as formulas, and the table drops what a terminal would act on instead of showing.
 func writeReport(w io.Writer, r store.Report, format string) error {
 	switch format {
 	case "json":
@@ -96,13 +102,13 @@ func writeReport(w io.Writer, r store.Report, format string) error {
 		cw := csv.NewWriter(w)
 		_ = cw.Write([]string{"section", "id_or_hash", "count", "not_helpful", "lang", "example"})
 		for _, c := range r.Answered {
-			_ = cw.Write([]string{"answered", c.ID, strconv.Itoa(c.Count), "", "", ""})
+			_ = cw.Write([]string{"answered", csvCell(c.ID), strconv.Itoa(c.Count), "", "", ""})
 		}
 		for _, h := range r.Unhelpful {
-			_ = cw.Write([]string{"feedback", h.ID, strconv.Itoa(h.Helpful + h.NotHelpful), strconv.Itoa(h.NotHelpful), "", ""})
+			_ = cw.Write([]string{"feedback", csvCell(h.ID), strconv.Itoa(h.Helpful + h.NotHelpful), strconv.Itoa(h.NotHelpful), "", ""})
 		}
 		for _, c := range r.Unanswered {
-			_ = cw.Write([]string{"unanswered", c.Hash, strconv.Itoa(c.Count), "", c.Lang, c.Example})
+			_ = cw.Write([]string{"unanswered", csvCell(c.Hash), strconv.Itoa(c.Count), "", csvCell(c.Lang), csvCell(c.Example)})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -112,15 +118,39 @@ func writeReport(w io.Writer, r store.Report, format string) error {
 		r.ByStatus["answered"], r.ByStatus["no_match"], r.ByStatus["urgent"])
 	fmt.Fprintln(tw, "TOP ANSWERED\tCOUNT")
 	for _, c := range r.Answered {
-		fmt.Fprintf(tw, "%s\t%d\n", c.ID, c.Count)
+		fmt.Fprintf(tw, "%s\t%d\n", printable(c.ID), c.Count)
 	}
 	fmt.Fprintln(tw, "\nMARKED UNHELPFUL\tHELPFUL\tNOT HELPFUL")
 	for _, h := range r.Unhelpful {
-		fmt.Fprintf(tw, "%s\t%d\t%d\n", h.ID, h.Helpful, h.NotHelpful)
+		fmt.Fprintf(tw, "%s\t%d\t%d\n", printable(h.ID), h.Helpful, h.NotHelpful)
 	}
 	fmt.Fprintln(tw, "\nTOP UNANSWERED\tCOUNT\tLANG\tEXAMPLE")
 	for _, c := range r.Unanswered {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", c.Hash, c.Count, c.Lang, c.Example)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", printable(c.Hash), c.Count, printable(c.Lang), printable(c.Example))
 	}
 	return tw.Flush()
+}
+
+// printable keeps a value to one line of plain text: line breaks, tabs and line or paragraph separators
+// become spaces; the other C0 and C1 controls (escape sequences), DEL and bidirectional controls, which a
+// terminal would act on instead of showing, are dropped; invalid UTF-8 becomes U+FFFD.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || unicode.In(r, unicode.Zl, unicode.Zp):
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// csvCell keeps a spreadsheet from running a cell as a formula: one that starts with =, +, -, @, a tab or
+// a carriage return gets a leading single quote (OWASP, CSV injection).
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

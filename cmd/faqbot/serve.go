@@ -23,6 +23,7 @@ import (
 	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
@@ -100,7 +101,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return err
 	}
 	defer live.Close()
-	st, err := store.Open(ctx, cfg.Store.DSN, store.Options{KeepUnansweredText: cfg.Store.KeepUnansweredText})
+	st, err := store.Open(ctx, cfg.Store.DSN, storeOptions(cfg.Store, log))
 	if err != nil {
 		return err
 	}
@@ -111,8 +112,9 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}
 	defer answers.Close() // before the store closes: writes the queued decisions
 	srv := server.New(server.Options{
-		ReadTimeout: cfg.HTTP.ReadTimeout, WriteTimeout: cfg.HTTP.WriteTimeout, IdleTimeout: cfg.HTTP.IdleTimeout,
-		ShutdownTimeout: cfg.HTTP.ShutdownTimeout, MaxBodyBytes: cfg.HTTP.MaxBodyBytes,
+		ReadTimeout: cfg.HTTP.ReadTimeout, ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout, WriteTimeout: cfg.HTTP.WriteTimeout,
+		IdleTimeout: cfg.HTTP.IdleTimeout, ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
+		MaxBodyBytes: cfg.HTTP.MaxBodyBytes, MaxConnections: cfg.HTTP.MaxConnections,
 		Gatherer: reg, AdminToken: string(cfg.AdminToken), Reload: live.Reload, Log: log,
 	})
 	srv.AddCheck("knowledge", func(context.Context) error {
@@ -122,6 +124,10 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return nil
 	})
 	srv.AddCheck("store", st.Ping)
+	panics, err := guard.New(guard.Options{Metrics: reg, Log: log}) // one per registry, shared by the adapters
+	if err != nil {
+		return err
+	}
 	var adapters sync.WaitGroup
 	telegramStatus := "off: not configured"
 	if cfg.Telegram.Token != "" {
@@ -129,15 +135,14 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, tm, log, &adapters)
+		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, tm, panics, log, &adapters)
 		telegramStatus = cfg.Telegram.Mode
 	}
 	if cfg.HTTP.API {
-		api := web.New(answers, func(ctx context.Context, id, lang string, helpful bool) error {
-			return answers.Feedback(ctx, store.Feedback{Platform: "web", Lang: lang, AnswerID: id, Helpful: helpful})
-		}, cfg.HTTP.AnswerTimeout)
+		api := web.New(answers, liveEngine{rec: answers, live: live}.vote("web"), web.Options{Timeout: cfg.HTTP.AnswerTimeout,
+			Rate: cfg.HTTP.APIRate, Burst: cfg.HTTP.APIBurst, Panics: panics})
 		for _, route := range api.Routes() {
-			srv.Handle(route, api)
+			srv.Handle(route, web.MaxRequestBytes, api)
 		}
 	}
 	if err := watchKnowledge(ctx, cfg, live, log); err != nil {
@@ -148,7 +153,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
 	}
 	discordStatus, discordWait, err := startDiscord(ctx, cfg.Discord, discordDeps{eng: liveEngine{rec: answers, live: live},
-		store: st, srv: srv, reg: reg, timeout: cfg.HTTP.AnswerTimeout, log: log}, &adapters)
+		store: st, srv: srv, reg: reg, timeout: cfg.HTTP.AnswerTimeout, log: log, panics: panics}, &adapters)
 	if err != nil {
 		return err
 	}

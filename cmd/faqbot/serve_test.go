@@ -82,6 +82,20 @@ func TestServeStartsAndStops(t *testing.T) {
 		t.Fatalf("feedback: %v %v", err, resp)
 	}
 	resp.Body.Close()
+	for _, forged := range []struct {
+		contentType, body string
+		want              int
+	}{
+		{"application/json", `{"id":"=HYPERLINK(\"x\")","lang":"en","helpful":false}`, 404}, // never given
+		{"application/json", `{"id":"pain","lang":"en","helpful":false}`, 404},              // not given to this client
+		{"text/plain", `{"id":"what-to-wear","lang":"en","helpful":true}`, 415},             // a cross-site post
+	} {
+		resp, err = http.Post("http://"+addr+"/v1/feedback", forged.contentType, strings.NewReader(forged.body))
+		if err != nil || resp.StatusCode != forged.want {
+			t.Fatalf("forged feedback %s: got %v %v, want %d", forged.body, err, resp, forged.want)
+		}
+		resp.Body.Close()
+	}
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("serve exit %d, want 0 after shutdown:\n%s", code, stderr.String())

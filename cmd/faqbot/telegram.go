@@ -17,6 +17,7 @@ import (
 
 	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
 )
@@ -31,16 +32,33 @@ type telegramState struct {
 
 const telegramAdapter = "telegram"
 
-func (s telegramState) Offset(ctx context.Context) (int, error) {
+// Offset reads where polling stands, saved as "<bot id>:<offset>", or as "<offset>" before bots were
+// recorded.
+func (s telegramState) Offset(ctx context.Context) (telegram.Cursor, error) {
 	v, ok, err := s.st.State(ctx, telegramAdapter, "offset")
 	if err != nil || !ok {
-		return 0, err
+		return telegram.Cursor{}, err
 	}
-	return strconv.Atoi(v)
+	var c telegram.Cursor
+	bot, offset, found := strings.Cut(v, ":")
+	if !found {
+		bot, offset = "0", v
+	}
+	if c.Bot, err = strconv.ParseInt(bot, 10, 64); err == nil {
+		c.Offset, err = strconv.Atoi(offset)
+	}
+	if err != nil {
+		return telegram.Cursor{}, fmt.Errorf("telegram offset %q: %w", v, err)
+	}
+	return c, nil
 }
 
-func (s telegramState) SaveOffset(ctx context.Context, offset int) error {
-	return s.st.SetState(ctx, telegramAdapter, "offset", strconv.Itoa(offset))
+func (s telegramState) SaveOffset(ctx context.Context, c telegram.Cursor) error {
+	return s.st.SetState(ctx, telegramAdapter, "offset", strconv.FormatInt(c.Bot, 10)+":"+strconv.Itoa(c.Offset))
+}
+
+func (s telegramState) ForgetClaims(ctx context.Context, from int) error {
+	return s.st.ForgetClaims(ctx, telegramAdapter, int64(from))
 }
 
 func (s telegramState) Claim(ctx context.Context, id int) (telegram.Claim, error) {
@@ -114,7 +132,7 @@ func langKey(chat int64) string { return "lang:" + strconv.FormatInt(chat, 10) }
 // startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),
 // then polls or serves the webhook. wg is done when its work in flight is finished.
 func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server, eng liveEngine, st *store.Store,
-	metrics *telegram.Metrics, log *slog.Logger, wg *sync.WaitGroup) {
+	metrics *telegram.Metrics, panics *guard.Panics, log *slog.Logger, wg *sync.WaitGroup) {
 	log = log.With("adapter", telegramAdapter)
 	var connected atomic.Bool
 	var hook atomic.Pointer[telegram.Webhook]
@@ -125,7 +143,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		return nil
 	})
 	if cfg.Mode == "webhook" {
-		srv.Handle("POST /telegram/webhook", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.Handle("POST /telegram/webhook", telegram.MaxUpdateBytes, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if h := hook.Load(); h != nil {
 				h.ServeHTTP(w, r)
 				return
@@ -145,35 +163,36 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 			log.Error("telegram adapter not started", "err", err)
 			return
 		}
-		h := telegram.NewHandler(eng, prefs, eng.feedback(telegramAdapter), client.Self.UserName)
+		h := telegram.NewHandler(eng, prefs, eng.vote(telegramAdapter), client.Self().UserName)
 		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
 		if cfg.Mode == "webhook" {
 			reply := telegram.ReplyInResponse
 			if cfg.WebhookReply == "api" {
 				reply = telegram.ReplyThroughAPI
 			}
-			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout}
+			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout, Panics: panics}
 			hook.Store(telegram.NewWebhook(h, sender, telegramState{st: st, lease: 2 * cfg.WebhookTimeout}, opts, log))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
 				log.Error("telegram setWebhook failed", "err", err)
 				return
 			}
 			connected.Store(true)
-			log.Info("telegram connected", "mode", "webhook", "reply", cfg.WebhookReply, "bot", client.Self.UserName)
+			log.Info("telegram connected", "mode", "webhook", "reply", cfg.WebhookReply, "bot", client.Self().UserName)
 			return
 		}
 		if _, err := client.Request(tgbotapi.DeleteWebhookConfig{}); err != nil {
 			log.Warn("telegram deleteWebhook failed", "err", err)
 		}
 		connected.Store(true)
-		log.Info("telegram connected", "mode", "polling", "bot", client.Self.UserName)
-		_ = telegram.NewPoller(client, h, sender, telegramState{st: st}, cfg.Workers, log).Run(ctx)
+		log.Info("telegram connected", "mode", "polling", "bot", client.Self().UserName)
+		_ = telegram.NewPoller(client, h, sender, telegramState{st: st},
+			telegram.PollerOptions{Workers: cfg.Workers, Bot: client.Self().ID, Log: log, Panics: panics}).Run(ctx)
 	}()
 }
 
 // connectTelegram asks Telegram who the bot is, retrying with backoff until it answers or ctx ends. The
-// token stays out of every log line and error.
-func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger) (*tgbotapi.BotAPI, error) {
+// client keeps the token out of every error it returns, so out of every log line.
+func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger) (*telegram.Client, error) {
 	endpoint := tgbotapi.APIEndpoint
 	if cfg.APIEndpoint != "" {
 		endpoint = cfg.APIEndpoint + "/bot%s/%s"
@@ -185,11 +204,11 @@ func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger)
 	httpClient := &http.Client{Timeout: 40 * time.Second, Transport: transport}
 	wait := time.Second
 	for {
-		client, err := tgbotapi.NewBotAPIWithClient(string(cfg.Token), endpoint, httpClient)
+		client, err := telegram.NewClient(string(cfg.Token), endpoint, httpClient)
 		if err == nil {
 			return client, nil
 		}
-		log.Error("telegram getMe failed; retrying", "wait", wait, "err", redact(err, string(cfg.Token)))
+		log.Error("telegram getMe failed; retrying", "wait", wait, "err", err)
 		select {
 		case <-ctx.Done():
 			return nil, ctx.Err()
@@ -197,12 +216,4 @@ func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger)
 		}
 		wait = min(2*wait, time.Minute)
 	}
-}
-
-// redact removes a secret from an error's text (a URL in a network error can hold the bot token).
-func redact(err error, secret string) string {
-	if secret == "" {
-		return err.Error()
-	}
-	return strings.ReplaceAll(err.Error(), secret, "[token]")
 }

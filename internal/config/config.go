@@ -23,19 +23,19 @@ import (
 
 // Config is every setting of faqbot serve.
 type Config struct {
-	Knowledge string             `yaml:"knowledge"`
-	Threshold float64            `yaml:"threshold"`
+	Knowledge string  `yaml:"knowledge"`
+	Threshold float64 `yaml:"threshold"`
 	// MaxInFlight bounds the questions searched at once; beyond it a fast "busy, try again" reply (503
 	// on the JSON API), never unbounded memory. Urgent messages are always answered. FAQBOT_MAX_IN_FLIGHT.
-	MaxInFlight int `yaml:"max_in_flight"`
-	HTTP      HTTP               `yaml:"http"`
-	Store     Store              `yaml:"store"`
-	Log       Log                `yaml:"log"`
-	Reload    Reload             `yaml:"reload"`
-	Messages  map[string]Message `yaml:"messages"`
-	Telegram  Telegram           `yaml:"telegram"`
-	Discord   Discord            `yaml:"discord"`
-	Index     Index              `yaml:"index"`
+	MaxInFlight int                `yaml:"max_in_flight"`
+	HTTP        HTTP               `yaml:"http"`
+	Store       Store              `yaml:"store"`
+	Log         Log                `yaml:"log"`
+	Reload      Reload             `yaml:"reload"`
+	Messages    map[string]Message `yaml:"messages"`
+	Telegram    Telegram           `yaml:"telegram"`
+	Discord     Discord            `yaml:"discord"`
+	Index       Index              `yaml:"index"`
 
 	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
 	AdminToken Secret `yaml:"-"`
@@ -43,20 +43,38 @@ type Config struct {
 
 // HTTP is the one listener for health, metrics, admin and webhook routes.
 type HTTP struct {
-	Addr            string        `yaml:"addr"`
-	ReadTimeout     time.Duration `yaml:"read_timeout"`
-	WriteTimeout    time.Duration `yaml:"write_timeout"`
-	IdleTimeout     time.Duration `yaml:"idle_timeout"`
-	MaxBodyBytes    int64         `yaml:"max_body_bytes"`
+	Addr        string        `yaml:"addr"`
+	ReadTimeout time.Duration `yaml:"read_timeout"` // a whole request, body included: a stalled sender is cut then
+	// ReadHeaderTimeout bounds reading a request's headers, under read_timeout.
+	ReadHeaderTimeout time.Duration `yaml:"read_header_timeout"`
+	WriteTimeout      time.Duration `yaml:"write_timeout"`
+	IdleTimeout       time.Duration `yaml:"idle_timeout"`
+	// MaxBodyBytes lowers every route's body limit (each route has its own, sized to what its sender
+	// sends: see internal/server); above them it changes nothing.
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// MaxConnections caps the connections open at once; further ones wait to be accepted.
+	MaxConnections  int           `yaml:"max_connections"`
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 	API             bool          `yaml:"api"`            // serve POST /v1/ask and /v1/feedback
 	AnswerTimeout   time.Duration `yaml:"answer_timeout"` // deadline of each question
+	APIRate         float64       `yaml:"api_rate"`       // JSON API requests per second per client address; 0 = no limit
+	APIBurst        int           `yaml:"api_burst"`      // requests a client may make at once under api_rate
 }
 
 // Store is where feedback, unanswered questions and adapter state are kept.
 type Store struct {
-	DSN                string `yaml:"dsn"` // a SQLite file path, or postgres://...
-	KeepUnansweredText bool   `yaml:"keep_unanswered_text"`
+	DSN                string    `yaml:"dsn"` // a SQLite file path, or postgres://...
+	KeepUnansweredText bool      `yaml:"keep_unanswered_text"`
+	Retention          Retention `yaml:"retention"`
+}
+
+// Retention is how long the store keeps each kind of record; 0 keeps it for ever.
+type Retention struct {
+	Events         time.Duration `yaml:"events"`          // questions' decisions; FAQBOT_RETENTION_EVENTS
+	Feedback       time.Duration `yaml:"feedback"`        // votes; FAQBOT_RETENTION_FEEDBACK
+	UnansweredText time.Duration `yaml:"unanswered_text"` // kept text of unanswered questions; FAQBOT_RETENTION_UNANSWERED_TEXT
+	Claims         time.Duration `yaml:"claims"`          // claims of updates; FAQBOT_RETENTION_CLAIMS
+	AnswersGiven   time.Duration `yaml:"answers_given"`   // which answers each user was given (feedback is taken this long); FAQBOT_RETENTION_ANSWERS_GIVEN
 }
 
 // Log configures log/slog.
@@ -138,14 +156,18 @@ func (s Secret) String() string {
 // LogValue keeps secrets out of slog records.
 func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
+// day is a retention period's unit.
+const day = 24 * time.Hour
+
 // Default is the configuration with nothing set: the embedded knowledge, SQLite beside the process.
 func Default() Config {
 	return Config{
 		Threshold: 0.6, MaxInFlight: 64,
-		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second,
-			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, ShutdownTimeout: 15 * time.Second,
+		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 15 * time.Second,
+			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, MaxConnections: 1024, ShutdownTimeout: 15 * time.Second,
 			API: true, AnswerTimeout: 5 * time.Second},
-		Store:    Store{DSN: "faqbot.db"},
+		Store: Store{DSN: "faqbot.db", Retention: Retention{Events: 180 * day, Feedback: 180 * day, UnansweredText: 30 * day,
+			Claims: 7 * day, AnswersGiven: 7 * day}},
 		Log:      Log{Level: "info", Format: "text"},
 		Reload:   Reload{Watch: true, Debounce: 500 * time.Millisecond},
 		Telegram: Telegram{Mode: "polling", WebhookReply: "response", WebhookTimeout: 10 * time.Second, GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
@@ -252,7 +274,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 		c.Telegram.WebhookSecret = Secret(v)
 	}
 	for key, dst := range map[string]*float64{
-		"FAQBOT_THRESHOLD": &c.Threshold, "TELEGRAM_GLOBAL_RATE": &c.Telegram.GlobalRate, "TELEGRAM_CHAT_RATE": &c.Telegram.ChatRate, "TELEGRAM_GROUP_RATE": &c.Telegram.GroupRate,
+		"FAQBOT_THRESHOLD": &c.Threshold, "FAQBOT_HTTP_API_RATE": &c.HTTP.APIRate, "TELEGRAM_GLOBAL_RATE": &c.Telegram.GlobalRate, "TELEGRAM_CHAT_RATE": &c.Telegram.ChatRate, "TELEGRAM_GROUP_RATE": &c.Telegram.GroupRate,
 	} {
 		if v, ok := env(key); ok {
 			f, err := strconv.ParseFloat(v, 64)
@@ -262,7 +284,9 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 			*dst = f
 		}
 	}
-	for key, dst := range map[string]*int{"FAQBOT_MAX_IN_FLIGHT": &c.MaxInFlight, "DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
+	c.applyStoreEnv(env, problems)
+	for key, dst := range map[string]*int{"FAQBOT_MAX_IN_FLIGHT": &c.MaxInFlight, "DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount,
+		"FAQBOT_HTTP_API_BURST": &c.HTTP.APIBurst} {
 		if v, ok := env(key); ok {
 			n, err := strconv.Atoi(v)
 			if err != nil {
@@ -287,6 +311,33 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 			*dst = b
 		}
 	}
+}
+
+// applyStoreEnv reads the retention periods: a number of days (180d) or a duration (720h).
+func (c *Config) applyStoreEnv(env Env, problems *[]string) {
+	r := &c.Store.Retention
+	for key, dst := range map[string]*time.Duration{
+		"FAQBOT_RETENTION_EVENTS": &r.Events, "FAQBOT_RETENTION_FEEDBACK": &r.Feedback,
+		"FAQBOT_RETENTION_UNANSWERED_TEXT": &r.UnansweredText, "FAQBOT_RETENTION_CLAIMS": &r.Claims,
+		"FAQBOT_RETENTION_ANSWERS_GIVEN": &r.AnswersGiven,
+	} {
+		if v, ok := env(key); ok {
+			d, err := parsePeriod(v)
+			if err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s=%q: want a number of days such as 30d, or a duration such as 720h", key, v))
+			}
+			*dst = d
+		}
+	}
+}
+
+// parsePeriod reads "30d" as thirty days, or any Go duration.
+func parsePeriod(v string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		n, err := strconv.Atoi(days)
+		return time.Duration(n) * day, err
+	}
+	return time.ParseDuration(v)
 }
 
 func (c *Config) applyFlags(f Overrides) {
@@ -314,7 +365,7 @@ func (c *Config) validate() []string {
 		p = append(p, fmt.Sprintf("http.addr %q: want host:port, such as :8080 (FAQBOT_HTTP_ADDR)", c.HTTP.Addr))
 	}
 	for name, d := range map[string]time.Duration{
-		"http.read_timeout": c.HTTP.ReadTimeout, "http.write_timeout": c.HTTP.WriteTimeout,
+		"http.read_timeout": c.HTTP.ReadTimeout, "http.read_header_timeout": c.HTTP.ReadHeaderTimeout, "http.write_timeout": c.HTTP.WriteTimeout,
 		"http.idle_timeout": c.HTTP.IdleTimeout, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
 		"http.answer_timeout": c.HTTP.AnswerTimeout,
 	} {
@@ -328,8 +379,15 @@ func (c *Config) validate() []string {
 	if c.HTTP.MaxBodyBytes <= 0 {
 		p = append(p, fmt.Sprintf("http.max_body_bytes %d: want a positive size", c.HTTP.MaxBodyBytes))
 	}
+	if c.HTTP.MaxConnections < 1 {
+		p = append(p, fmt.Sprintf("http.max_connections %d: want at least 1", c.HTTP.MaxConnections))
+	}
 	if strings.TrimSpace(c.Store.DSN) == "" {
 		p = append(p, "store.dsn is empty: give a SQLite file path or a postgres:// URL (FAQBOT_STORE)")
+	}
+	p = append(p, c.Store.Retention.validate()...)
+	if c.HTTP.APIRate < 0 || c.HTTP.APIBurst < 0 {
+		p = append(p, fmt.Sprintf("http.api_rate %v, http.api_burst %d: want 0 (no limit) or positive numbers (FAQBOT_HTTP_API_RATE, FAQBOT_HTTP_API_BURST)", c.HTTP.APIRate, c.HTTP.APIBurst))
 	}
 	if _, err := c.Log.SlogLevel(); err != nil {
 		p = append(p, err.Error())
@@ -348,6 +406,21 @@ func (c *Config) validate() []string {
 		}
 	}
 	slices.Sort(p)
+	return p
+}
+
+func (r Retention) validate() []string {
+	var p []string
+	for name, d := range map[string]time.Duration{
+		"events": r.Events, "feedback": r.Feedback, "unanswered_text": r.UnansweredText, "answers_given": r.AnswersGiven,
+	} {
+		if d < 0 {
+			p = append(p, fmt.Sprintf("store.retention.%s %v: want 0 (keep for ever) or a positive period such as 720h", name, d))
+		}
+	}
+	if r.Claims < 0 || (r.Claims > 0 && r.Claims < day) {
+		p = append(p, fmt.Sprintf("store.retention.claims %v: want 0 (keep for ever) or at least 24h (Telegram redelivers an update for a day)", r.Claims))
+	}
 	return p
 }
 

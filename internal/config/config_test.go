@@ -120,3 +120,43 @@ func TestDiscordSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestRetentionAndAPIRate(t *testing.T) {
+	d := Default().Store.Retention
+	if d.Events != 180*24*time.Hour || d.UnansweredText != 30*24*time.Hour || d.Claims != 7*24*time.Hour || d.AnswersGiven != 7*24*time.Hour {
+		t.Errorf("default retention: %+v", d)
+	}
+	file := writeFile(t, "store:\n  retention:\n    events: 720h\nhttp:\n  api_rate: 2\n")
+	c, err := Load(file, envOf(map[string]string{"FAQBOT_RETENTION_FEEDBACK": "0", "FAQBOT_RETENTION_UNANSWERED_TEXT": "14d", "FAQBOT_HTTP_API_BURST": "5"}), Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Store.Retention; r.Events != 720*time.Hour || r.Feedback != 0 || r.UnansweredText != 14*24*time.Hour || r.Claims != d.Claims {
+		t.Errorf("retention: %+v", r)
+	}
+	if c.HTTP.APIRate != 2 || c.HTTP.APIBurst != 5 {
+		t.Errorf("api rate %v burst %d", c.HTTP.APIRate, c.HTTP.APIBurst)
+	}
+	_, err = Load("", envOf(map[string]string{"FAQBOT_RETENTION_CLAIMS": "1h", "FAQBOT_RETENTION_EVENTS": "soon", "FAQBOT_HTTP_API_RATE": "-1"}), Overrides{})
+	for _, want := range []string{"store.retention.claims 1h0m0s", `FAQBOT_RETENTION_EVENTS="soon"`, "http.api_rate -1"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}
+
+func TestHTTPConnectionCapAndHeaderTimeout(t *testing.T) {
+	c, err := Load(writeFile(t, "http:\n  max_connections: 50\n  read_header_timeout: 2s\n"), envOf(nil), Overrides{})
+	if err != nil || c.HTTP.MaxConnections != 50 || c.HTTP.ReadHeaderTimeout != 2*time.Second {
+		t.Fatalf("got %v, %d, %v; want 50 connections, 2s", err, c.HTTP.MaxConnections, c.HTTP.ReadHeaderTimeout)
+	}
+	if d := Default().HTTP; d.MaxConnections != 1024 || d.ReadHeaderTimeout <= 0 || d.ReadHeaderTimeout > d.ReadTimeout {
+		t.Errorf("defaults: %d connections, header timeout %v (read %v)", d.MaxConnections, d.ReadHeaderTimeout, d.ReadTimeout)
+	}
+	_, err = Load(writeFile(t, "http:\n  max_connections: 0\n  read_header_timeout: 0s\n"), envOf(nil), Overrides{})
+	for _, want := range []string{"http.max_connections 0", "http.read_header_timeout 0s"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want a problem %q", err, want)
+		}
+	}
+}

@@ -26,7 +26,7 @@ type Fake struct {
 
 	mu         sync.Mutex
 	calls      []Call
-	failures   map[string][]int // path prefix -> statuses to answer first
+	failures   map[string][]http.HandlerFunc // path prefix -> failures to answer first
 	commands   map[string]json.RawMessage
 	closedDMs  map[string]bool // users whose DMs are closed
 	conn       *websocket.Conn
@@ -36,6 +36,7 @@ type Fake struct {
 	identifies []map[string]any
 	resumes    int
 	changed    chan struct{} // signalled on every call and gateway handshake
+	done       chan struct{} // closed when the fake stops: hanging calls end
 }
 
 type Call struct {
@@ -46,14 +47,15 @@ type Call struct {
 var apiVersion = regexp.MustCompile(`^/api/v\d+`)
 
 func New(t testing.TB) *Fake {
-	f := &Fake{t: t, failures: map[string][]int{}, commands: map[string]json.RawMessage{},
-		closedDMs: map[string]bool{}, changed: make(chan struct{}, 1000)}
+	f := &Fake{t: t, failures: map[string][]http.HandlerFunc{}, commands: map[string]json.RawMessage{},
+		closedDMs: map[string]bool{}, changed: make(chan struct{}, 1000), done: make(chan struct{})}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.close)
 	return f
 }
 
 func (f *Fake) close() {
+	close(f.done)
 	f.mu.Lock()
 	if f.conn != nil {
 		f.conn.Close()
@@ -62,11 +64,87 @@ func (f *Fake) close() {
 	f.srv.Close()
 }
 
-// FailNext makes the next calls under a path prefix answer these statuses.
+// FailNext makes the next calls under a path prefix answer these statuses: 429 with a retry_after of
+// 50ms, any other with Discord's JSON error body.
 func (f *Fake) FailNext(prefix string, statuses ...int) {
+	for _, status := range statuses {
+		f.FailNextWith(prefix, Status(status))
+	}
+}
+
+// FailNextWith makes the next calls under a path prefix fail in these ways, one call each.
+func (f *Fake) FailNextWith(prefix string, failures ...Failure) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.failures[prefix] = append(f.failures[prefix], statuses...)
+	for _, fail := range failures {
+		f.failures[prefix] = append(f.failures[prefix], fail(f))
+	}
+}
+
+// Failure is a way for the fake to fail one call.
+type Failure func(f *Fake) http.HandlerFunc
+
+// Status answers an HTTP status as Discord does: 429 with a retry_after of 50ms, any other with
+// Discord's JSON error body.
+func Status(status int) Failure {
+	return func(*Fake) http.HandlerFunc {
+		return func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			if status == http.StatusTooManyRequests {
+				fmt.Fprint(w, `{"message":"You are being rate limited.","retry_after":0.05,"global":false}`)
+				return
+			}
+			fmt.Fprintf(w, `{"message":"%s","code":0}`, http.StatusText(status))
+		}
+	}
+}
+
+// EchoHeaders answers a status whose body quotes the request's headers, Authorization included, as a
+// careless proxy's error page might: what the bot must not repeat in its logs or errors.
+func EchoHeaders(status int) Failure {
+	return func(*Fake) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(status)
+			fmt.Fprintf(w, "upstream failed for %s %s with headers %v", r.Method, r.URL, r.Header)
+		}
+	}
+}
+
+// Hang answers nothing until the client gives up (or the fake stops): a timeout.
+func Hang() Failure {
+	return func(f *Fake) http.HandlerFunc {
+		return func(_ http.ResponseWriter, r *http.Request) {
+			select {
+			case <-r.Context().Done():
+			case <-f.done:
+			}
+		}
+	}
+}
+
+// Disconnect closes the connection without an answer: the client reads EOF.
+func Disconnect() Failure {
+	return func(f *Fake) http.HandlerFunc {
+		return func(w http.ResponseWriter, _ *http.Request) {
+			conn, _, err := http.NewResponseController(w).Hijack()
+			if err != nil {
+				f.t.Errorf("discordtest: cannot hijack a connection: %v", err)
+				return
+			}
+			conn.Close()
+		}
+	}
+}
+
+// InvalidJSON answers 200 with a body that is not JSON.
+func InvalidJSON() Failure {
+	return func(*Fake) http.HandlerFunc {
+		return func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"id": "9000", "channel_id": `)
+		}
+	}
 }
 
 func (f *Fake) signal() {
@@ -87,26 +165,21 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	_ = json.Unmarshal(raw, &body)
 	f.mu.Lock()
 	f.calls = append(f.calls, Call{r.Method, path, body})
-	status := 0
+	var fail http.HandlerFunc
 	for prefix, queue := range f.failures {
 		if strings.HasPrefix(path, prefix) && len(queue) > 0 {
-			status, f.failures[prefix] = queue[0], queue[1:]
+			fail, f.failures[prefix] = queue[0], queue[1:]
 			break
 		}
 	}
 	f.mu.Unlock()
 	defer f.signal()
-	w.Header().Set("Content-Type", "application/json")
-	switch {
-	case status == 429:
-		w.WriteHeader(429)
-		fmt.Fprint(w, `{"message":"You are being rate limited.","retry_after":0.05,"global":false}`)
-	case status != 0:
-		w.WriteHeader(status)
-		fmt.Fprintf(w, `{"message":"%s","code":0}`, http.StatusText(status))
-	default:
-		f.answer(w, r.Method, path, raw, body)
+	if fail != nil {
+		fail(w, r)
+		return
 	}
+	w.Header().Set("Content-Type", "application/json")
+	f.answer(w, r.Method, path, raw, body)
 }
 
 // answer plays Discord for the REST routes the bot uses.

@@ -40,7 +40,7 @@ func TestDriveSpeaksThePlatformsWireFormats(t *testing.T) {
 			if !discord.Verify(pub, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body, time.Now()) ||
 				json.Unmarshal(body, &in) != nil || in.Type != discordgo.InteractionApplicationCommand || in.ApplicationCommandData().Name != "ask" {
 				bad.Add(1)
-				http.Error(w, "bad interaction", 401)
+				http.Error(w, "bad interaction", http.StatusUnauthorized)
 				return
 			}
 			interactions.Add(1)

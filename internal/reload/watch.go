@@ -36,8 +36,8 @@ func Watch(ctx context.Context, path string, debounce time.Duration, reload func
 				if !match(ev.Name) {
 					continue
 				}
-				if ev.Has(fsnotify.Create) {
-					if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+				if ev.Has(fsnotify.Create) { // a new folder, not a link to one: knowledge is read only inside path
+					if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 						_ = w.Add(ev.Name)
 					}
 				}

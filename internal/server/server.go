@@ -1,10 +1,11 @@
 // Package server owns faqbot serve's one HTTP listener: liveness, readiness, Prometheus metrics, the
-// admin reload route, and the routes that adapters mount (webhooks), with timeouts, a request body
-// limit and graceful shutdown.
+// admin reload route, and the routes that adapters mount (webhooks), with timeouts, a body limit per
+// route, a cap on open connections and graceful shutdown.
 package server
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -23,12 +24,16 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
-	MaxBodyBytes                                            int64
-	Gatherer                                                prometheus.Gatherer // what /metrics serves
-	AdminToken                                              string              // empty disables /admin routes
-	Reload                                                  func(context.Context) error
-	Log                                                     *slog.Logger
+	// ReadTimeout bounds reading a whole request, body included, from its first byte: a sender that
+	// stalls is cut then. ReadHeaderTimeout bounds the headers alone (zero: ReadTimeout).
+	ReadTimeout, ReadHeaderTimeout             time.Duration
+	WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
+	MaxBodyBytes                               int64               // lowers every route's body limit; 0 keeps them
+	MaxConnections                             int                 // connections open at once; more wait to be accepted; 0 is no cap
+	Gatherer                                   prometheus.Gatherer // what /metrics serves
+	AdminToken                                 string              // empty disables /admin routes
+	Reload                                     func(context.Context) error
+	Log                                        *slog.Logger
 }
 
 // Check is one readiness condition: nil when ready.
@@ -49,30 +54,31 @@ func New(opts Options) *Server {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), checks: map[string]Check{}}
-	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+	s.Handle("GET /healthz", OwnRouteBytes, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	s.mux.HandleFunc("GET /readyz", s.readyz)
+	}))
+	s.Handle("GET /readyz", OwnRouteBytes, http.HandlerFunc(s.readyz))
 	if opts.Gatherer != nil {
-		s.mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Gatherer, promhttp.HandlerOpts{}))
+		s.Handle("GET /metrics", OwnRouteBytes, promhttp.HandlerFor(opts.Gatherer, promhttp.HandlerOpts{}))
 	}
 	if opts.AdminToken != "" && opts.Reload != nil {
-		s.mux.HandleFunc("POST /admin/reload", s.admin(s.adminReload))
+		s.Handle("POST /admin/reload", OwnRouteBytes, s.admin(s.adminReload))
 	}
 	if opts.AdminToken != "" {
-		s.mux.HandleFunc("GET /debug/pprof/", s.admin(pprof.Index))
-		s.mux.HandleFunc("GET /debug/pprof/profile", s.admin(pprof.Profile))
-		s.mux.HandleFunc("GET /debug/pprof/trace", s.admin(pprof.Trace))
+		s.Handle("GET /debug/pprof/", OwnRouteBytes, s.admin(pprof.Index))
+		s.Handle("GET /debug/pprof/profile", OwnRouteBytes, s.admin(pprof.Profile))
+		s.Handle("GET /debug/pprof/trace", OwnRouteBytes, s.admin(pprof.Trace))
 	}
 	return s
 }
 
-// admin lets through requests that carry the admin token (Authorization: Bearer ...).
+// admin lets through requests whose Authorization header is exactly "Bearer " and the admin token,
+// compared in constant time (of the token's length too: both sides are hashed first).
 func (s *Server) admin(next http.HandlerFunc) http.HandlerFunc {
+	want := sha256.Sum256([]byte("Bearer " + s.opts.AdminToken))
 	return func(w http.ResponseWriter, r *http.Request) {
-		const prefix = "Bearer "
-		got := r.Header.Get("Authorization")
-		if len(got) <= len(prefix) || subtle.ConstantTimeCompare([]byte(got[len(prefix):]), []byte(s.opts.AdminToken)) != 1 {
+		got := sha256.Sum256([]byte(r.Header.Get("Authorization")))
+		if len(r.Header.Values("Authorization")) != 1 || subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "unauthorized"})
 			return
 		}
@@ -80,8 +86,15 @@ func (s *Server) admin(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// Handle mounts an adapter's route (a webhook) on the listener.
-func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
+// Handle mounts a route (an adapter's webhook or API) on the listener, with the largest request body
+// it takes: a body over it is refused with 413 before the handler runs when its length is declared,
+// and its reading fails past the limit when it is not. Options.MaxBodyBytes, when lower, wins.
+func (s *Server) Handle(pattern string, maxBody int64, h http.Handler) {
+	if s.opts.MaxBodyBytes > 0 {
+		maxBody = min(maxBody, s.opts.MaxBodyBytes)
+	}
+	s.mux.Handle(pattern, limitBody(maxBody, h))
+}
 
 // AddCheck adds a readiness condition under a name (knowledge, store, an adapter).
 func (s *Server) AddCheck(name string, c Check) {
@@ -119,12 +132,17 @@ func (s *Server) adminReload(w http.ResponseWriter, r *http.Request) {
 // for those in flight.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:      http.MaxBytesHandler(s.mux, s.opts.MaxBodyBytes),
-		ReadTimeout:  s.opts.ReadTimeout,
-		WriteTimeout: s.opts.WriteTimeout,
-		IdleTimeout:  s.opts.IdleTimeout,
-		ErrorLog:     slog.NewLogLogger(s.opts.Log.Handler(), slog.LevelWarn),
-		BaseContext:  func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		Handler:           s.mux,
+		ReadTimeout:       s.opts.ReadTimeout,
+		ReadHeaderTimeout: s.opts.ReadHeaderTimeout,
+		WriteTimeout:      s.opts.WriteTimeout,
+		IdleTimeout:       s.opts.IdleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.opts.Log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	if s.opts.MaxConnections > 0 {
+		ln = limitListener(ln, s.opts.MaxConnections)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -108,7 +108,7 @@ func TestAdminReload(t *testing.T) {
 
 func TestBodyLimit(t *testing.T) {
 	s := New(opts())
-	s.Handle("POST /hook", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Handle("POST /hook", 64, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := io.ReadAll(r.Body); err != nil {
 			http.Error(w, "too large", http.StatusRequestEntityTooLarge)
 			return
@@ -128,7 +128,7 @@ func TestBodyLimit(t *testing.T) {
 func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	s := New(opts())
 	started := make(chan struct{})
-	s.Handle("GET /slow", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Handle("GET /slow", OwnRouteBytes, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(started)
 		time.Sleep(300 * time.Millisecond)
 		_, _ = io.WriteString(w, "done")

@@ -59,6 +59,27 @@ func migrations(d dialect) []string {
 		INSERT INTO claims (adapter, update_id, at, done) SELECT adapter, update_id, at, 1 FROM processed_updates;
 		DROP TABLE processed_updates;
 		ALTER TABLE claims RENAME TO processed_updates`,
+		// 4: the per-install secret of keyed hashes; the answers given to each user (a keyed hash, never
+		// the text), without which no feedback is taken; one vote per user and answer (votes from before
+		// keep a key of their own); the unkeyed hashes of unanswered questions are cleared (a short
+		// question could be found from them); kept text is pruned by its age.
+		`CREATE TABLE settings (
+			key TEXT PRIMARY KEY,
+			value TEXT NOT NULL
+		);
+		CREATE TABLE answers_given (
+			platform TEXT NOT NULL,
+			user_hash TEXT NOT NULL,
+			answer_id TEXT NOT NULL,
+			at BIGINT NOT NULL,
+			PRIMARY KEY (platform, user_hash, answer_id)
+		)` + d.withoutRowID() + `;
+		CREATE INDEX answers_given_at ON answers_given (at);
+		ALTER TABLE feedback ADD COLUMN user_hash TEXT NOT NULL DEFAULT '';
+		UPDATE feedback SET user_hash = 'before-v4:' || CAST(id AS TEXT);
+		CREATE UNIQUE INDEX feedback_vote ON feedback (platform, user_hash, answer_id);
+		UPDATE events SET text_hash = '' WHERE text_hash <> '';
+		CREATE INDEX events_text_at ON events (at) WHERE text IS NOT NULL`,
 	}
 }
 

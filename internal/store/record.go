@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -19,17 +20,30 @@ type answerer interface {
 // Recorder answers through an engine and records each decision in the store. A store that fails to
 // record never fails the answer: the patient gets the reply and the failure is logged. Decisions are
 // written in the background, in batches (one transaction each); when the queue is full the answer
-// waits for its own write instead, so nothing is dropped. Close writes what is queued.
+// waits for its own write instead, so nothing is dropped. Close writes what is queued. An answer given
+// to a named user (bot.Question.User, or a topic Shown) is recorded as given with its decision: feedback
+// is taken on nothing else.
 type Recorder struct {
 	next     answerer
 	store    *Store
 	log      *slog.Logger
 	logText  bool
 	feedback *prometheus.CounterVec
-	queue    chan Event
+	refused  *prometheus.CounterVec
+	queue    chan record
 	written  chan struct{} // closed when the queue is drained after Close
 	mu       sync.RWMutex  // Answer holds it shared while queueing; Close takes it to close the queue
 	closed   bool
+
+	pendingMu sync.Mutex
+	pending   map[Given]int // answers given that are queued and not yet written, At left zero
+}
+
+// record is one queued write: a decision, an answer given to a user, or both.
+type record struct {
+	event    Event
+	hasEvent bool
+	given    Given // no AnswerID: none
 }
 
 // Event batches: at most this many in one transaction, waiting at most this long for more.
@@ -52,13 +66,18 @@ func NewRecorder(next answerer, s *Store, opts RecorderOptions) (*Recorder, erro
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	r := &Recorder{next: next, store: s, log: opts.Log, logText: opts.LogText,
-		queue: make(chan Event, queueSize), written: make(chan struct{}),
+		queue: make(chan record, queueSize), written: make(chan struct{}), pending: map[Given]int{},
 		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "faqbot_feedback_total", Help: "Feedback on answers, by platform and verdict (helpful, not_helpful).",
-		}, []string{"platform", "verdict"})}
+			Name: "faqbot_feedback_total", Help: "Feedback taken on answers, by platform and verdict (helpful, not_helpful).",
+		}, []string{"platform", "verdict"}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "faqbot_feedback_refused_total", Help: "Feedback refused: on an answer not given to that user, by platform.",
+		}, []string{"platform"})}
 	if opts.Metrics != nil {
-		if err := opts.Metrics.Register(r.feedback); err != nil {
-			return nil, err
+		for _, c := range []prometheus.Collector{r.feedback, r.refused} {
+			if err := opts.Metrics.Register(c); err != nil {
+				return nil, err
+			}
 		}
 	}
 	go r.write()
@@ -80,7 +99,7 @@ func (r *Recorder) Close() {
 // write takes decisions off the queue and stores them in batches until the queue is closed.
 func (r *Recorder) write() {
 	defer close(r.written)
-	batch := make([]Event, 0, batchSize)
+	batch := make([]record, 0, batchSize)
 	for e := range r.queue {
 		batch = append(batch[:0], e)
 		timeout := time.After(batchDelay)
@@ -100,9 +119,27 @@ func (r *Recorder) write() {
 	}
 }
 
-func (r *Recorder) save(batch []Event) {
-	if err := r.store.RecordEvents(context.Background(), batch); err != nil {
+func (r *Recorder) save(batch []record) {
+	var events []Event
+	var given []Given
+	for _, rec := range batch {
+		if rec.hasEvent {
+			events = append(events, rec.event)
+		}
+		if rec.given.AnswerID != "" {
+			given = append(given, rec.given)
+		}
+	}
+	if err := r.store.Record(context.Background(), events, given); err != nil {
 		r.log.Error("recording answers", "count", len(batch), "err", err)
+	}
+	r.pendingMu.Lock()
+	defer r.pendingMu.Unlock()
+	for _, g := range given {
+		g.At = time.Time{}
+		if r.pending[g]--; r.pending[g] <= 0 {
+			delete(r.pending, g)
+		}
 	}
 }
 
@@ -120,41 +157,83 @@ func (r *Recorder) Answer(ctx context.Context, q bot.Question) (bot.Answer, erro
 		attrs = append(attrs, "text", q.Text)
 	}
 	r.log.Debug("answer", attrs...)
-	e := Event{At: time.Now(), Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag, Text: q.Text}
-	if !r.enqueue(e) {
-		r.save([]Event{e}) // the writer is behind, or closed: this answer waits for its own write
+	now := time.Now()
+	rec := record{hasEvent: true,
+		event: Event{At: now, Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag, Text: q.Text}}
+	if a.Status == bot.Answered && q.User != "" && a.ID != "" {
+		rec.given = Given{At: now, Platform: q.Platform, User: q.User, AnswerID: a.ID}
 	}
+	r.put(rec)
 	return a, nil
 }
 
-func (r *Recorder) enqueue(e Event) bool {
+// Shown records that an answer was given to a user outside Answer (a topic chosen from a menu), so that
+// feedback on it is taken.
+func (r *Recorder) Shown(_ context.Context, platform, user string, a bot.Answer) {
+	if user == "" || a.ID == "" {
+		return
+	}
+	r.put(record{given: Given{At: time.Now(), Platform: platform, User: user, AnswerID: a.ID}})
+}
+
+// put queues a write, or makes it at once when the writer is behind or closed.
+func (r *Recorder) put(rec record) {
+	if rec.given.AnswerID != "" {
+		key := rec.given
+		key.At = time.Time{}
+		r.pendingMu.Lock()
+		r.pending[key]++
+		r.pendingMu.Unlock()
+	}
+	if !r.enqueue(rec) {
+		r.save([]record{rec}) // this answer waits for its own write
+	}
+}
+
+func (r *Recorder) enqueue(rec record) bool {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	if r.closed {
 		return false
 	}
 	select {
-	case r.queue <- e:
+	case r.queue <- rec:
 		return true
 	default:
 		return false
 	}
 }
 
-// Feedback records a patient's verdict on an answer.
+// queued reports whether an answer given to a user waits in the queue, not yet written.
+func (r *Recorder) queued(platform, user, answerID string) bool {
+	r.pendingMu.Lock()
+	defer r.pendingMu.Unlock()
+	return r.pending[Given{Platform: platform, User: user, AnswerID: answerID}] > 0
+}
+
+// Feedback records a user's verdict on an answer given to them, replacing their earlier verdict on it;
+// on any other answer it returns an error wrapping ErrNotGiven. An answer given a moment ago, still in
+// the queue, is written first.
 func (r *Recorder) Feedback(ctx context.Context, f Feedback) error {
 	if f.At.IsZero() {
 		f.At = time.Now()
+	}
+	err := r.store.RecordFeedback(ctx, f)
+	if errors.Is(err, ErrNotGiven) && r.queued(f.Platform, f.User, f.AnswerID) {
+		if err = r.store.RecordGiven(ctx, Given{At: f.At, Platform: f.Platform, User: f.User, AnswerID: f.AnswerID}); err == nil {
+			err = r.store.RecordFeedback(ctx, f)
+		}
+	}
+	if errors.Is(err, ErrNotGiven) {
+		r.refused.WithLabelValues(f.Platform).Inc()
+	}
+	if err != nil {
+		return err
 	}
 	verdict := "not_helpful"
 	if f.Helpful {
 		verdict = "helpful"
 	}
 	r.feedback.WithLabelValues(f.Platform, verdict).Inc()
-	return r.store.RecordFeedback(ctx, f)
-}
-
-// Shown records that an answer was given to a user outside Answer (a topic chosen from a menu), so that
-// feedback on it is taken.
-func (r *Recorder) Shown(ctx context.Context, platform, user string, a bot.Answer) {
+	return nil
 }

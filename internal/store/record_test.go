@@ -42,7 +42,8 @@ func TestRecorder(t *testing.T) {
 	if _, err := r.Answer(ctx, bot.Question{Text: "Jane Doe here, is it covered by insurance?", Platform: "web"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Feedback(ctx, Feedback{Platform: "web", Lang: "en", AnswerID: "pain", Helpful: false}); err != nil {
+	r.Shown(ctx, "web", "u1", bot.Answer{ID: "pain"})
+	if err := r.Feedback(ctx, Feedback{Platform: "web", User: "u1", Lang: "en", AnswerID: "pain", Helpful: false}); err != nil {
 		t.Fatal(err)
 	}
 	r.Close() // writes the queued decision
@@ -107,5 +108,45 @@ func TestRecorderWritesEveryDecisionUnderLoad(t *testing.T) {
 	rep, err := s.Report(ctx, time.Now().Add(-time.Hour), 5)
 	if err != nil || rep.ByStatus["answered"] != n {
 		t.Errorf("recorded %d of %d decisions (%v)", rep.ByStatus["answered"], n, err)
+	}
+}
+
+// TestRecorderTakesFeedbackOnlyOnAnswersGiven: an answer given to a user (even one still queued) takes
+// their vote; anything else is refused, and only votes taken are counted (issue 11, point 4).
+func TestRecorderTakesFeedbackOnlyOnAnswersGiven(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "faqbot.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{Metrics: prometheus.NewRegistry()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Answer(ctx, bot.Question{Text: "does it hurt?", Platform: "telegram", User: "42"}); err != nil {
+		t.Fatal(err)
+	}
+	vote := func(user, id string, helpful bool) error {
+		return r.Feedback(ctx, Feedback{Platform: "telegram", User: user, Lang: "en", AnswerID: id, Helpful: helpful})
+	}
+	if err := vote("42", "pain", false); err != nil { // at once: the answer given may still be queued
+		t.Fatalf("vote on the answer just given: %v", err)
+	}
+	for _, v := range []struct{ user, id string }{{"43", "pain"}, {"42", "fasting"}, {"42", "=1+1"}} {
+		if err := vote(v.user, v.id, false); !errors.Is(err, ErrNotGiven) {
+			t.Errorf("vote of %s on %s: got %v, want ErrNotGiven", v.user, v.id, err)
+		}
+	}
+	if got := testutil.ToFloat64(r.feedback.WithLabelValues("telegram", "not_helpful")); got != 1 {
+		t.Errorf("votes counted: got %v, want 1 (refused votes are not counted)", got)
+	}
+	if got := testutil.ToFloat64(r.refused.WithLabelValues("telegram")); got != 3 {
+		t.Errorf("votes refused: got %v, want 3", got)
+	}
+	r.Shown(ctx, "discord", "7", bot.Answer{ID: "fasting"})
+	if err := r.Feedback(ctx, Feedback{Platform: "discord", User: "7", Lang: "en", AnswerID: "fasting"}); err != nil {
+		t.Errorf("vote on a topic shown: %v", err)
 	}
 }

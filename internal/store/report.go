@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -76,7 +77,7 @@ func (s *Store) Report(ctx context.Context, since time.Time, limit int) (Report,
 		return r, err
 	}
 	err := s.rows(ctx, `SELECT text_hash, COUNT(*) AS n, MIN(lang), COALESCE(MIN(text), '') FROM events
-		WHERE at >= ? AND status = 'no_match' GROUP BY text_hash ORDER BY n DESC, text_hash LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
+		WHERE at >= ? AND status = 'no_match' AND text_hash <> '' GROUP BY text_hash ORDER BY n DESC, text_hash LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
 		var c Cluster
 		if err := scan(&c.Hash, &c.Count, &c.Lang, &c.Example); err != nil {
 			return err
@@ -87,20 +88,25 @@ func (s *Store) Report(ctx context.Context, since time.Time, limit int) (Report,
 	return r, err
 }
 
-// rows runs a query and calls each for every row.
+// rows runs a query of the report and calls each for every row.
 func (s *Store) rows(ctx context.Context, query string, args []any, each func(scan func(...any) error) error) error {
-	rows, err := s.read.QueryContext(ctx, s.dialect.bind(query), args...)
-	if err != nil {
+	if err := s.rowsOn(ctx, s.read, query, args, each); err != nil {
 		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// rowsOn runs a query on db and calls each for every row.
+func (s *Store) rowsOn(ctx context.Context, db *sql.DB, query string, args []any, each func(scan func(...any) error) error) error {
+	rows, err := db.QueryContext(ctx, s.dialect.bind(query), args...)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := each(rows.Scan); err != nil {
-			return fmt.Errorf("report: %w", err)
+			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
+	return rows.Err()
 }

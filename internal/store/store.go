@@ -1,16 +1,19 @@
 // Package store owns what faqbot remembers: answer events (ids, language, status; no text unless asked),
-// feedback, unanswered questions (a hash of their normalised text, or the text when configured), urgent
-// events, and adapters' state that must survive a restart. SQLite is the single-machine default;
-// PostgreSQL serves several replicas. Both speak the same SQL through database/sql.
+// the answers given to each user and their feedback on them (users only as keyed hashes), unanswered
+// questions (a keyed hash of their normalised text, or the text when configured), urgent events, and
+// adapters' state that must survive a restart; each kept for its retention period. SQLite is the
+// single-machine default; PostgreSQL serves several replicas. Both speak the same SQL through
+// database/sql.
 package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -18,8 +21,6 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"modernc.org/sqlite"               // registers the "sqlite" database/sql driver
 	sqlite3 "modernc.org/sqlite/lib"
-
-	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
 // Event is one answered question, without its text unless the store keeps unanswered text.
@@ -51,11 +52,20 @@ type Store struct {
 	keepText bool
 	stmts    sync.Map // query -> *sql.Stmt, prepared once: hot statements skip parsing
 	writes   *writer  // group commits of claims
+	secret   []byte   // the per-install key of hashed users and questions
+	log      *slog.Logger
+
+	retention  Retention
+	pruneBatch int
+	stopPrune  context.CancelFunc
+	pruned     chan struct{} // closed when the prune loop has ended; nil without one
 }
 
 // Options configure a store.
 type Options struct {
-	KeepUnansweredText bool // keep the text of no_match questions; otherwise only a hash
+	KeepUnansweredText bool         // keep the text of no_match questions; otherwise only a hash
+	Retention          Retention    // how long records are kept; zero periods keep them for ever
+	Log                *slog.Logger // where failed prunes are logged; nil logs nothing
 }
 
 // Open connects to dsn: a postgres:// (or postgresql://) URL, or else a SQLite file path (created on
@@ -66,20 +76,36 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if IsPostgres(dsn) {
 		d, driver, source = postgresDialect, "pgx", dsn
 	}
+	if d == sqliteDialect {
+		if err := createPrivate(dsn); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
 	db, err := sql.Open(driver, source)
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{db: db, read: db, dialect: d, keepText: opts.KeepUnansweredText, writes: newWriter(db)}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &Store{db: db, read: db, dialect: d, keepText: opts.KeepUnansweredText, writes: newWriter(db),
+		log: opts.Log, retention: opts.Retention, pruneBatch: defaultPruneBatch}
 	if d == sqliteDialect {
 		db.SetMaxOpenConns(1) // one writer: SQLite serialises writes anyway, and this avoids SQLITE_BUSY
 	}
 	if err := s.migrateRetrying(ctx); err != nil {
+		s.writes.close()
+		_ = db.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if err := s.loadSecret(ctx); err != nil {
+		s.writes.close()
 		_ = db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	if d == sqliteDialect {
 		if s.read, err = sql.Open(driver, source+"&_pragma=query_only(1)"); err != nil {
+			s.writes.close()
 			_ = db.Close()
 			return nil, fmt.Errorf("open store: %w", err)
 		}
@@ -91,7 +117,43 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open store: prepare: %w", err)
 		}
 	}
+	s.startPruning()
 	return s, nil
+}
+
+// startPruning starts the loop that prunes what the retention periods no longer keep; Close stops it.
+func (s *Store) startPruning() {
+	if !s.retention.any() {
+		return
+	}
+	every := s.retention.Every
+	if every <= 0 {
+		every = time.Hour
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopPrune, s.pruned = cancel, make(chan struct{})
+	go s.pruneLoop(ctx, every)
+}
+
+// createPrivate creates a SQLite database file readable by its owner only, before SQLite does, so that
+// the -wal and -shm files SQLite creates beside it take the same mode. An existing file is left as it is.
+func createPrivate(dsn string) error {
+	path, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:"), "?")
+	if path == "" || path == ":memory:" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := f.Chmod(0o600); err != nil { // whatever the umask
+		_ = f.Close()
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // txExec runs a write in a transaction, through the statement prepared at Open when there is one. It
@@ -181,6 +243,10 @@ func sqliteDSN(path string) string {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.stopPrune != nil {
+		s.stopPrune()
+		<-s.pruned
+	}
 	s.writes.close()
 	s.stmts.Range(func(_, st any) bool { _ = st.(*sql.Stmt).Close(); return true })
 	if s.read != s.db {
@@ -201,41 +267,8 @@ const insertEvent = `INSERT INTO events (at, platform, lang, status, answer_id, 
 
 // RecordEvents stores answered questions in one transaction.
 func (s *Store) RecordEvents(ctx context.Context, events []Event) error {
-	st, err := s.prepared(ctx, s.db, insertEvent)
-	if err != nil {
+	if err := s.Record(ctx, events, nil); err != nil {
 		return fmt.Errorf("record events: %w", err)
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("record events: %w", err)
-	}
-	defer tx.Rollback()
-	ins := tx.StmtContext(ctx, st)
-	for _, e := range events {
-		var text sql.NullString
-		var hash string
-		if e.Status == "no_match" {
-			hash = TextHash(e.Text)
-			if s.keepText {
-				text = sql.NullString{String: textnorm.Clean(e.Text), Valid: true}
-			}
-		}
-		if _, err := ins.ExecContext(ctx, millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text); err != nil {
-			return fmt.Errorf("record event: %w", err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("record events: %w", err)
-	}
-	return nil
-}
-
-// RecordFeedback stores a patient's verdict on an answer.
-func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
-	_, err := s.exec(ctx, `INSERT INTO feedback (at, platform, lang, answer_id, helpful) VALUES (?, ?, ?, ?, ?)`,
-		millis(f.At), f.Platform, f.Lang, f.AnswerID, f.Helpful)
-	if err != nil {
-		return fmt.Errorf("record feedback: %w", err)
 	}
 	return nil
 }
@@ -265,13 +298,6 @@ func (s *Store) SetState(ctx context.Context, adapter, key, value string) error 
 		return fmt.Errorf("save state %s/%s: %w", adapter, key, err)
 	}
 	return nil
-}
-
-// TextHash identifies a question's normalised text without keeping it: questions that differ only in
-// case, spacing or Arabic spelling variants share a hash.
-func TextHash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(textnorm.Words(textnorm.Normalize(text)), " ")))
-	return hex.EncodeToString(sum[:12])
 }
 
 func millis(t time.Time) int64 {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -62,10 +63,13 @@ func TestReportAndState(t *testing.T) {
 				}
 			}
 			for _, f := range []Feedback{
-				{At: now, Platform: "telegram", Lang: "en", AnswerID: "pain", Helpful: false},
-				{At: now, Platform: "telegram", Lang: "en", AnswerID: "pain", Helpful: true},
-				{At: now, Platform: "telegram", Lang: "en", AnswerID: "harvesting", Helpful: true},
+				{At: now, Platform: "telegram", User: "1", Lang: "en", AnswerID: "pain", Helpful: false},
+				{At: now, Platform: "telegram", User: "2", Lang: "en", AnswerID: "pain", Helpful: true},
+				{At: now, Platform: "telegram", User: "1", Lang: "en", AnswerID: "harvesting", Helpful: true},
 			} {
+				if err := s.RecordGiven(ctx, Given{At: now, Platform: f.Platform, User: f.User, AnswerID: f.AnswerID}); err != nil {
+					t.Fatal(err)
+				}
 				if err := s.RecordFeedback(ctx, f); err != nil {
 					t.Fatal(err)
 				}
@@ -190,13 +194,18 @@ func TestBind(t *testing.T) {
 }
 
 func TestTextHash(t *testing.T) {
-	if TextHash("How much does it COST?") != TextHash("how much  does it cost") {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "faqbot.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.TextHash("How much does it COST?") != s.TextHash("how much  does it cost") {
 		t.Error("case, spacing and punctuation change the hash")
 	}
-	if TextHash("كم التكلفة؟") != TextHash("كم التكلفه") {
+	if s.TextHash("كم التكلفة؟") != s.TextHash("كم التكلفه") {
 		t.Error("Arabic spelling variants change the hash")
 	}
-	if TextHash("cost") == TextHash("price") {
+	if s.TextHash("cost") == s.TextHash("price") {
 		t.Error("different questions share a hash")
 	}
 }
@@ -281,5 +290,46 @@ func TestMigrationKeepsAnsweredUpdates(t *testing.T) {
 	defer s.Close()
 	if c, err := s.Claim(ctx, "telegram", 41, 0); c != Answered || err != nil {
 		t.Errorf("update answered before the migration: got %v %v, want Answered", c, err)
+	}
+}
+
+// TestMigrationToVotesPerUser opens a database of schema 3: its votes (several on one answer, from
+// before votes had users) stay counted, and the unkeyed hashes of unanswered questions are cleared.
+func TestMigrationToVotesPerUser(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", sqliteDSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := migrations(sqliteDialect)[:3]
+	stmts := append(strings.Split(old[0], ";"), old[1])
+	stmts = append(stmts, strings.Split(old[2], ";")...)
+	now := time.Now().UnixMilli()
+	stmts = append(stmts,
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+		`INSERT INTO schema_migrations VALUES (1, 0), (2, 0), (3, 0)`,
+		fmt.Sprintf(`INSERT INTO feedback (at, platform, lang, answer_id, helpful) VALUES (%d, 'web', 'en', 'pain', 0), (%d, 'web', 'en', 'pain', 0)`, now, now),
+		fmt.Sprintf(`INSERT INTO events (at, platform, lang, status, text_hash) VALUES (%d, 'cli', 'en', 'no_match', 'a1b2c3')`, now))
+	for _, stmt := range stmts {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := s.Report(ctx, time.Now().Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Unhelpful) != 1 || r.Unhelpful[0] != (Helpfulness{"pain", 0, 2}) {
+		t.Errorf("votes from before the migration: got %+v, want pain 0/2", r.Unhelpful)
+	}
+	if r.ByStatus["no_match"] != 1 || len(r.Unanswered) != 0 {
+		t.Errorf("unanswered: got %v %+v, want counted, its unkeyed hash gone", r.ByStatus, r.Unanswered)
 	}
 }

@@ -16,42 +16,62 @@ const MaxRunes = 2000
 // Clean returns text fit for analysis: invalid UTF-8 replaced, NFKC-normalised, typographic apostrophes
 // made plain, control, format
 // (zero-width, bidi) and private-use characters removed, whitespace folded to single spaces, and at most
-// MaxRunes runes kept.
+// MaxRunes runes kept. It normalises the text as it reads it and stops at MaxRunes, so a long text
+// costs no more than the part kept.
 func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	if !isASCII(s) {
-		s = norm.NFKC.String(s) // ASCII is its own NFKC form
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	n := 0
-	space := true
-	for _, r := range s {
-		if n >= MaxRunes {
-			break
+	c := cleaner{space: true}
+	c.b.Grow(min(len(s), utf8.UTFMax*MaxRunes))
+	if isASCII(s) { // ASCII is its own NFKC form
+		for i := 0; i < len(s) && c.n < MaxRunes; i++ {
+			c.keep(rune(s[i]))
 		}
-		switch {
-		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
-			b.WriteByte('\'')
-			space = false
-			n++
-		case unicode.IsSpace(r) || unicode.IsControl(r):
-			if !space {
-				b.WriteByte(' ')
-				space = true
-				n++
-			}
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
-			// zero-width joiners, bidi marks and the like carry no meaning here
-		default:
-			b.WriteRune(r)
-			space = false
-			n++
-		}
+		return strings.TrimSpace(c.b.String())
 	}
-	return strings.TrimSpace(b.String())
+	var it norm.Iter
+	it.InitString(norm.NFKC, s)
+	for !it.Done() && c.n < MaxRunes {
+		c.write(it.Next())
+	}
+	return strings.TrimSpace(c.b.String())
+}
+
+// cleaner writes normalised text as Clean keeps it, counting the runes kept.
+type cleaner struct {
+	b     strings.Builder
+	n     int
+	space bool // the last rune kept is a space, or none is
+}
+
+func (c *cleaner) write(seg []byte) {
+	for len(seg) > 0 && c.n < MaxRunes {
+		r, size := utf8.DecodeRune(seg)
+		seg = seg[size:]
+		c.keep(r)
+	}
+}
+
+func (c *cleaner) keep(r rune) {
+	switch {
+	case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
+		c.b.WriteByte('\'')
+		c.space = false
+		c.n++
+	case unicode.IsSpace(r) || unicode.IsControl(r):
+		if !c.space {
+			c.b.WriteByte(' ')
+			c.space = true
+			c.n++
+		}
+	case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
+		// zero-width joiners, bidi marks and the like carry no meaning here
+	default:
+		c.b.WriteRune(r)
+		c.space = false
+		c.n++
+	}
 }
 
 // FoldArabic unifies Arabic spelling variants so that they compare equal: alef forms to bare alef, alef
@@ -115,11 +135,19 @@ func Words(s string) []string {
 }
 
 // Detect names the language of a question: "ar" when Arabic letters are at least as many as Latin ones
-// (and there is at least one), "en" otherwise, including for text with no letters at all.
+// (and there is at least one), "en" otherwise, including for text with no letters at all. Like Clean,
+// it reads at most MaxRunes runes.
 func Detect(s string) string {
-	arabic, latin := 0, 0
+	arabic, latin, n := 0, 0, 0
 	for _, r := range s {
+		if n++; n > MaxRunes {
+			break
+		}
 		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
 		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
 			arabic++
 		case unicode.Is(unicode.Latin, r):

@@ -116,6 +116,9 @@ func FuzzNormalize(f *testing.F) {
 		if Clean(c) != c {
 			t.Fatalf("Clean is not idempotent on %q", s)
 		}
+		if w := cleanWhole(s); c != w {
+			t.Fatalf("Clean(%q) = %q, normalising it whole gives %q", s, c, w)
+		}
 		if utf8.RuneCountInString(c) > MaxRunes {
 			t.Fatalf("Clean kept %d runes", utf8.RuneCountInString(c))
 		}
