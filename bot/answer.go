@@ -57,11 +57,13 @@ type Answer struct {
 	Related     []Topic      `json:"related,omitempty"`
 	Suggestions []Topic      `json:"suggestions,omitempty"`
 	RedFlag     string       `json:"red_flag,omitempty"`
+	Urgency     string       `json:"urgency,omitempty"` // for urgent answers: "emergency" or "clinic"
 	Explanation *Explanation `json:"explain,omitempty"`
 }
 
 // Explanation says how a question was read and what each candidate matched.
 type Explanation struct {
+	Triage  Verdict               `json:"triage"` // what triage read, before any search
 	Terms   []knowledge.QueryTerm `json:"terms"`
 	Unknown float64               `json:"unknown"` // share of the question's weight the knowledge has never seen
 	Matches []MatchEvidence       `json:"matches"`

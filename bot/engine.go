@@ -91,7 +91,7 @@ func mergeMessages(base, over Messages) Messages {
 		src string
 	}{
 		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch},
-		{&base.Urgent, over.Urgent}, {&base.Contact, over.Contact}, {&base.Busy, over.Busy},
+		{&base.Urgent, over.Urgent}, {&base.Clinic, over.Clinic}, {&base.Contact, over.Contact}, {&base.Busy, over.Busy},
 	} {
 		if strings.TrimSpace(f.src) != "" {
 			*f.dst = f.src
@@ -125,8 +125,8 @@ func (e *Engine) busy(q Question) (Answer, error) {
 		return Answer{}, err
 	}
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
-	if flag := e.triage.Check(q.Text, lang); flag != "" {
-		a = e.urgent(a, flag)
+	if v := e.triage.Check(q.Text, lang); v.Urgent() {
+		a = e.urgent(a, v)
 		e.metrics.observe(q.Platform, a, 0)
 		return a, nil
 	}
@@ -161,6 +161,13 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	top = min(top, maxTop)
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
+	v := e.triage.Check(q.Text, lang)
+	if q.Explain {
+		a.Explanation = &Explanation{Triage: v}
+	}
+	if v.Urgent() {
+		return e.urgent(a, v), nil
+	}
 	res, err := e.search.Search(ctx, knowledge.Query{Text: q.Text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: %w", err)
@@ -173,10 +180,7 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		a.Matches = append(a.Matches, e.candidate(c, lang))
 	}
 	if q.Explain {
-		a.Explanation = explain(res, cands)
-	}
-	if flag := e.triage.Check(q.Text, lang); flag != "" {
-		return e.urgent(a, flag), nil
+		a.Explanation = explain(res, cands, v)
 	}
 	if best, ok := e.choose(cands); ok {
 		return e.answered(a, best), nil
@@ -246,10 +250,16 @@ func (e *Engine) noMatch(a Answer, cands []scored) Answer {
 	return a
 }
 
-func (e *Engine) urgent(a Answer, flag string) Answer {
+// urgent replies to a red flag with its tier's instruction: emergency services now, or the clinic today.
+func (e *Engine) urgent(a Answer, v Verdict) Answer {
 	a.Status = Urgent
-	a.RedFlag = flag
-	a.Reply = e.withContact(e.messages[a.Lang].Urgent, a.Lang)
+	a.RedFlag = v.Flag
+	a.Urgency = string(v.Tier)
+	text := e.messages[a.Lang].Urgent
+	if v.Tier == Clinic {
+		text = e.messages[a.Lang].Clinic
+	}
+	a.Reply = e.withContact(text, a.Lang)
 	return a
 }
 
@@ -321,8 +331,8 @@ func joinSource(doc, section string) string {
 	return doc + " › " + section
 }
 
-func explain(res knowledge.SearchResult, cands []scored) *Explanation {
-	ex := &Explanation{Terms: res.Terms, Unknown: round(unknownShare(res.Terms)), Matches: []MatchEvidence{}}
+func explain(res knowledge.SearchResult, cands []scored, v Verdict) *Explanation {
+	ex := &Explanation{Triage: v, Terms: res.Terms, Unknown: round(unknownShare(res.Terms)), Matches: []MatchEvidence{}}
 	if ex.Terms == nil {
 		ex.Terms = []knowledge.QueryTerm{}
 	}

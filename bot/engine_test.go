@@ -195,3 +195,32 @@ func TestTopicsAndTopic(t *testing.T) {
 		}
 	}
 }
+
+// failingSearch is an index that is down.
+type failingSearch struct{}
+
+func (failingSearch) Search(context.Context, knowledge.Query) (knowledge.SearchResult, error) {
+	return knowledge.SearchResult{}, errors.New("index unavailable")
+}
+
+func TestTriageNeedsNoSearch(t *testing.T) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := bot.New(bank, failingSearch{}, bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Answer(context.Background(), bot.Question{Text: "I can't breathe and my chest hurts"})
+	if err != nil || a.Status != bot.Urgent || a.Urgency != "emergency" || !strings.Contains(a.Reply, "emergency") {
+		t.Errorf("got %s/%s %q, %v; want an emergency reply although the search fails", a.Status, a.Urgency, a.Reply, err)
+	}
+	a, err = e.Answer(context.Background(), bot.Question{Text: "عندي حرارة ٣٩ من امبارح"})
+	if err != nil || a.Status != bot.Urgent || a.Urgency != "clinic" || a.Lang != "ar" {
+		t.Errorf("got %s/%s in %s, %v; want a clinic reply in Arabic", a.Status, a.Urgency, a.Lang, err)
+	}
+	if _, err := e.Answer(context.Background(), bot.Question{Text: "what should I wear"}); err == nil {
+		t.Error("a question that needs the search got no error from a failing search")
+	}
+}

@@ -22,14 +22,50 @@ type Triage struct {
 	langs map[string]*triageLang
 }
 
+// Tier is how soon a message needs a person.
+type Tier string
+
+// Tiers, most urgent first. A message with no red flag has the empty Tier.
+const (
+	Emergency Tier = "emergency" // call emergency services now
+	Clinic    Tier = "clinic"    // contact the clinic today
+)
+
+// Verdict is what triage read in a message: the most urgent red flag reported as happening now, and
+// the red flags it saw but set aside (negated, history, a chronic condition, a hypothetical), for
+// --explain.
+type Verdict struct {
+	Tier     Tier       `json:"tier,omitempty"`
+	Flag     string     `json:"flag,omitempty"`
+	SetAside []SetAside `json:"set_aside,omitempty"`
+}
+
+// SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
+// chronic, hypothetical, question).
+type SetAside struct {
+	Flag   string `json:"flag"`
+	Reason string `json:"reason"`
+}
+
+// Urgent reports whether the message needs a person rather than an answer.
+func (v Verdict) Urgent() bool { return v.Tier != "" }
+
+// contextual reports whether a red flag was set aside for its context (history, chronic, hypothetical,
+// question) rather than negated: a temperature in such a message is read the same way.
+func (v Verdict) contextual() bool {
+	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool { return s.Reason != "negated" })
+}
+
 type triageLang struct {
 	negators map[string]bool
 	bridges  map[string]bool
+	context  contextMarkers
 	rules    []triageRule
 }
 
 type triageRule struct {
 	id       string
+	tier     Tier
 	patterns [][]slot // a pattern matches when each of its slots does
 	unless   []phrase
 }
@@ -38,10 +74,12 @@ type slot []phrase   // alternatives
 type phrase []string // words
 
 type redFlagsFile struct {
-	Negators map[string][]string `yaml:"negators"`
-	Bridges  map[string][]string `yaml:"bridges"`
+	Negators map[string][]string            `yaml:"negators"`
+	Bridges  map[string][]string            `yaml:"bridges"`
+	Context  map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	Rules    []struct {
 		ID     string              `yaml:"id"`
+		Tier   Tier                `yaml:"tier"`
 		EN     []string            `yaml:"en"`
 		AR     []string            `yaml:"ar"`
 		Unless map[string][]string `yaml:"unless"`
@@ -57,12 +95,20 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}}
 	for _, lang := range []string{"en", "ar"} {
 		tl := &triageLang{negators: wordSet(f.Negators[lang]), bridges: wordSet(f.Bridges[lang])}
+		ctx, err := newContextMarkers(f.Context, lang)
+		if err != nil {
+			return nil, fmt.Errorf("red-flag rules: %w", err)
+		}
+		tl.context = ctx
 		for _, r := range f.Rules {
 			src := r.EN
 			if lang == "ar" {
 				src = r.AR
 			}
-			rule := triageRule{id: r.ID}
+			if r.Tier != Emergency && r.Tier != Clinic {
+				return nil, fmt.Errorf("red-flag rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
+			}
+			rule := triageRule{id: r.ID, tier: r.Tier}
 			for _, p := range src {
 				rule.patterns = append(rule.patterns, parsePattern(p))
 			}
@@ -113,49 +159,72 @@ func wordSet(words []string) map[string]bool {
 	return m
 }
 
-// Check returns the id of the first red flag the message reports, or "" when there is none. Both
-// languages' rules are tried, since patients mix them.
-func (t *Triage) Check(text, lang string) string {
-	words := slices.DeleteFunc(textnorm.Words(textnorm.Normalize(text)), func(w string) bool { return w == "عم" })
-	if len(words) == 0 {
-		return ""
+// Check reads a message for red flags in both languages' rules, since patients mix them, and returns the
+// most urgent one reported as happening now. It depends on nothing but the rules: no index, no search.
+func (t *Triage) Check(text, lang string) Verdict {
+	sentences := splitSentences(text)
+	if len(sentences.words) == 0 {
+		return Verdict{}
 	}
+	var v Verdict
 	order := []string{lang, "en", "ar"}
 	for i, l := range order {
 		tl := t.langs[l]
 		if tl == nil || (i > 0 && l == lang) {
 			continue
 		}
-		if id := tl.check(words, l == "ar"); id != "" {
-			return id
+		tl.check(sentences, l == "ar", &v)
+		if v.Tier == Emergency {
+			break
 		}
 	}
-	return ""
+	if !v.Urgent() && !v.contextual() {
+		if flag, ok := readTemperature(text); ok {
+			v.Tier, v.Flag = Clinic, flag
+		}
+	}
+	return v
 }
 
-func (tl *triageLang) check(words []string, arabic bool) string {
-	m := newMessage(words, arabic)
+// check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
+// rule of a tier wins within it.
+func (tl *triageLang) check(s sentences, arabic bool, v *Verdict) {
+	m := newMessage(s, arabic)
 	for _, r := range tl.rules {
-		if r.cancelled(m) {
+		if r.cancelled(m) || (v.Tier == Emergency) || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
 		}
 		for _, p := range r.patterns {
-			if tl.matches(p, m) {
-				return r.id
+			reason := tl.matches(p, m, r.tier)
+			if reason == "" {
+				v.Tier, v.Flag = r.tier, r.id
+				break
+			}
+			if reason != noMatch {
+				v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: r.id, Reason: reason})
 			}
 		}
 	}
-	return ""
 }
 
-// message is a message's words in every spelling they are compared under, with where each form stands.
+func appendSetAside(list []SetAside, s SetAside) []SetAside {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// message is a message's words in every spelling they are compared under, with where each form stands
+// and which sentence each word belongs to.
 type message struct {
-	forms [][]string
-	at    map[string][]int // form -> positions of the words that have it
+	forms    [][]string
+	sentence []int
+	at       map[string][]int // form -> positions of the words that have it
 }
 
-func newMessage(words []string, arabic bool) message {
-	m := message{forms: make([][]string, len(words)), at: make(map[string][]int, 2*len(words))}
+func newMessage(s sentences, arabic bool) message {
+	words := s.words
+	m := message{forms: make([][]string, len(words)), sentence: s.of, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
 		m.forms[i] = wordForms(w, arabic)
 		for _, f := range m.forms[i] {
@@ -196,23 +265,40 @@ func (r triageRule) cancelled(m message) bool {
 	return false
 }
 
-// matches reports whether every slot of a pattern has a phrase in the message that is not negated.
-func (tl *triageLang) matches(p []slot, m message) bool {
+// noMatch is the reason matches gives when a pattern is not in the message at all.
+const noMatch = "-"
+
+// matches reports whether every slot of a pattern has a phrase in the message that reports a symptom
+// now: "" when it does, noMatch when a slot has no phrase at all, else why the phrase found was set aside
+// (negated, or its sentence's context: history, chronic, hypothetical, question).
+func (tl *triageLang) matches(p []slot, m message, tier Tier) string {
 	for _, s := range p {
-		if !tl.slotMatches(s, m) {
-			return false
+		if reason := tl.slotMatches(s, m, tier); reason != "" {
+			return reason
 		}
 	}
-	return true
+	return ""
 }
 
-func (tl *triageLang) slotMatches(s slot, m message) bool {
+func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
+	reason := noMatch
 	for _, ph := range s {
-		if m.find(ph, func(i int) bool { return !tl.negated(m.forms, i) }) {
-			return true
+		found := m.find(ph, func(i int) bool {
+			why := "negated"
+			if !tl.negated(m.forms, i) {
+				why = tl.context.setAside(m, i, tier)
+			}
+			if why == "" {
+				return true
+			}
+			reason = why
+			return false
+		})
+		if found {
+			return ""
 		}
 	}
-	return false
+	return reason
 }
 
 // negated reports whether a negation stands right before position i, possibly across a few filler words:

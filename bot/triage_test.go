@@ -23,7 +23,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"the pain is unbearable", "en", "severe-pain"},
 		{"my knee pain keeps getting worse", "en", "severe-pain"},
 		{"my legs are numb after the spinal injection", "en", "spinal-neuro"},
-		{"I lost control of my bladder after the disc injection", "en", "spinal-neuro"},
+		{"I lost control of my bladder after the disc injection", "en", "paralysis"},
 		{"I fainted at home", "en", "fainting"},
 		{"my lips are swollen and I have hives", "en", "allergy"},
 		{"the bleeding won't stop", "en", "bleeding"},
@@ -38,7 +38,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"ألم في صدري", "ar", "chest-pain"},
 		{"ما اقدر اتنفس", "ar", "breathing"},
 		{"الألم شديد جدا", "ar", "severe-pain"},
-		{"ابوي ما يقدر يتحكم بالبول بعد ابرة الظهر", "ar", "spinal-neuro"},
+		{"ابوي ما يقدر يتحكم بالبول بعد ابرة الظهر", "ar", "paralysis"},
 		{"تنميل في رجلي بعد حقنة الفقرات", "ar", "spinal-neuro"},
 		{"اغمي علي بعد الجلسة", "ar", "fainting"},
 		{"وجهي وشفايفي انتفخوا", "ar", "allergy"},
@@ -47,19 +47,19 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"I have a fever", "ar", "fever"},
 		{"the pain is 10/10 and the painkillers do nothing", "en", "severe-pain"},
 		{"ماما مش قادرة تاخد نفسها", "ar", "breathing"},
-		{"رجولي خدرانة وما اقدر امشي", "ar", "spinal-neuro"},
+		{"رجولي خدرانة وما اقدر امشي", "ar", "paralysis"},
 		{"شفايفي ووشي بدأوا يورموا", "ar", "allergy"},
 		{"صاير يخربط بالكلام", "ar", "confusion"},
 		{"امي مش حاسة برجليها بعد ابرة الظهر", "ar", "spinal-neuro"},
-		{"مش قادرة تمسك حالها للحمام", "ar", "spinal-neuro"},
+		{"مش قادرة تمسك حالها للحمام", "ar", "paralysis"},
 		{"النزيف ما عم يوقف", "ar", "bleeding"},
 		{"غيرت الشاش اربع مرات من الدم", "ar", "bleeding"},
 		{"I don't feel my legs since the disc injection", "en", "spinal-neuro"},
 		{"the dressing is soaked through with blood", "en", "bleeding"},
 	}
 	for _, tt := range tests {
-		if got := tr.Check(tt.text, tt.lang); got != tt.want {
-			t.Errorf("Check(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := tr.Check(tt.text, tt.lang); got.Flag != tt.want {
+			t.Errorf("Check(%q) = %+v, want %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -92,8 +92,51 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"",
 		"🙂",
 	} {
-		if got := tr.Check(text, ""); got != "" {
-			t.Errorf("Check(%q) = %q, want no red flag", text, got)
+		if got := tr.Check(text, ""); got.Urgent() {
+			t.Errorf("Check(%q) = %+v, want no red flag", text, got)
+		}
+	}
+}
+
+func TestTriageTiersAndContext(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want Tier
+	}{
+		{"my chest hurts and I can't catch my breath", Emergency},
+		{"my lips and tongue are swelling up", Emergency},
+		{"I passed out in the shower", Emergency},
+		{"his face is drooping on one side and his speech is slurred", Emergency},
+		{"I have a fever since the injection", Clinic},
+		{"I have hives on my arms", Clinic},
+		{"my legs are numb after the spinal injection", Clinic},
+		{"temp 38.6 this morning", Clinic},
+		{"I'm at 101.5F", Clinic},
+		{"39.2°C since last night", Clinic},
+		{"حرارتي ٣٩ درجة", Clinic},
+		{"38,7 since yesterday, is that ok", Clinic},
+		// chronic conditions, history, hypotheticals: the clinic's core audience, asking about treatment
+		{"I have severe knee pain for years, can stem cells help?", ""},
+		{"عندي ألم شديد في الركبة من سنين، هل الخلايا الجذعية تفيد؟", ""},
+		{"I had a heart attack 5 years ago, can I still get treatment?", ""},
+		{"I had a stroke in 2019, am I a candidate?", ""},
+		{"what if I get a fever after the injection?", ""},
+		{"is chest pain a side effect?", ""},
+		{"can the injection cause numbness?", ""},
+		{"لو صار عندي حرارة بعد الحقنة شو أعمل؟", ""},
+		{"I'm 39 and my knee hurts when I run", ""},
+		// history undone by a new onset, and a hypothetical undone by the present
+		{"I've had knee pain for years but since the injection it's getting worse every day", Clinic},
+		{"my face is puffing up and my lips feel weird, I had the injection an hour ago", Emergency},
+		{"what if... no wait, I can't breathe right now", Emergency},
+	}
+	for _, tt := range tests {
+		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
+			t.Errorf("Check(%q) = %+v, want tier %q", tt.text, got, tt.want)
 		}
 	}
 }

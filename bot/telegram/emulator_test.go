@@ -219,7 +219,7 @@ func conversation(t *testing.T, e *emulator, got *verdicts) {
 
 	e.say(t, "my knee is hot and the redness is spreading and I have a fever")
 	m = e.replies(t, 1)[0]
-	if !strings.HasPrefix(m.Text, lrm+"<b>What you describe may need urgent medical attention. Please contact the clinic right away") || len(m.buttons()) != 0 {
+	if !strings.HasPrefix(m.Text, lrm+"<b>What you describe should be checked by the clinic today. Please call the clinic now") || len(m.buttons()) != 0 {
 		t.Errorf("urgent reply: %q %v", m.Text, m.buttons())
 	}
 

@@ -187,7 +187,7 @@ func TestAnswers(t *testing.T) {
 	}
 
 	m = onlyMessage(t, handle(t, h, private("I have a fever and chills since the injection")))
-	if !strings.HasPrefix(m.Text, lrm+"<b>What you describe may need urgent medical attention") || len(buttons(m)) != 0 {
+	if !strings.HasPrefix(m.Text, lrm+"<b>What you describe should be checked by the clinic today") || len(buttons(m)) != 0 {
 		t.Errorf("urgent reply:\n%s\nbuttons %v", m.Text, buttons(m))
 	}
 

@@ -174,7 +174,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (reload.Builder, error) {
 	msgs := map[string]bot.Messages{}
 	for lang, m := range cfg.Messages {
-		msgs[lang] = bot.Messages{Disclaimer: m.Disclaimer, NoMatch: m.NoMatch, Urgent: m.Urgent, Contact: m.Contact, Busy: m.Busy}
+		msgs[lang] = bot.Messages{Disclaimer: m.Disclaimer, NoMatch: m.NoMatch, Urgent: m.Urgent, Clinic: m.Clinic, Contact: m.Contact, Busy: m.Busy}
 	}
 	opts := bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics, Gate: bot.NewGate(cfg.MaxInFlight)}
 	var cache *index.Cache

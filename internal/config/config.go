@@ -138,7 +138,8 @@ type Discord struct {
 type Message struct {
 	Disclaimer string `yaml:"disclaimer"`
 	NoMatch    string `yaml:"no_match"`
-	Urgent     string `yaml:"urgent"`
+	Urgent     string `yaml:"urgent"` // emergency-tier red flags
+	Clinic     string `yaml:"clinic"` // clinic-tier red flags
 	Contact    string `yaml:"contact"`
 	Busy       string `yaml:"busy"`
 }

@@ -1,0 +1,152 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+)
+
+// sentences are a message's words in order, with the sentence each belongs to.
+type sentences struct {
+	words []string
+	of    []int
+}
+
+// sentenceEnd splits normalised text into sentences: at . ! ? ؟ ; ؛ and line breaks, but not at the
+// decimal point of a number ("38.6").
+var sentenceEnd = regexp.MustCompile(`[!?؟;؛]+|\.+(?:\s|$)|\.+[^\d]`)
+
+// splitSentences reads a message as the rules compare it. The Levantine progressive particle عم is
+// dropped ("ما عم يوقف" reads as "ما يوقف").
+func splitSentences(text string) sentences {
+	norm := textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
+	var s sentences
+	start := 0
+	bounds := append(sentenceEnd.FindAllStringIndex(norm, -1), []int{len(norm), len(norm)})
+	for n, b := range bounds {
+		for _, w := range textnorm.Words(norm[start:b[0]]) {
+			if w != "عم" {
+				s.words = append(s.words, w)
+				s.of = append(s.of, n)
+			}
+		}
+		start = b[1]
+	}
+	return s
+}
+
+// contextMarkers are the phrases of one language that say a symptom is not happening now. Kinds:
+//   - hypothetical, before the symptom in its sentence: "what if I get a fever", "لو صار عندي حرارة";
+//   - question, opening its sentence, with no report in it: "is chest pain a side effect?";
+//   - history, anywhere in its sentence: "I had a heart attack 5 years ago";
+//   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
+//
+// and the phrases that undo them: present ("now", "الحين") undoes every kind; onset ("since the
+// injection", "امبارح") undoes history and chronic; report ("my", "I have", "عندي") undoes question.
+type contextMarkers map[string][]phrase
+
+// contextKinds are the kinds of marker the rules must give, in both languages.
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "present", "onset", "report"}
+
+func newContextMarkers(src map[string]map[string][]string, lang string) (contextMarkers, error) {
+	c := contextMarkers{}
+	for _, kind := range contextKinds {
+		phrases := src[kind][lang]
+		if len(phrases) == 0 {
+			return nil, fmt.Errorf("context %s has no %s phrases", kind, lang)
+		}
+		for _, p := range phrases {
+			c[kind] = append(c[kind], toPhrase(p))
+		}
+	}
+	return c, nil
+}
+
+// setAside says why the symptom at word i is not read as happening now ("" when it is).
+func (c contextMarkers) setAside(m message, i int, tier Tier) string {
+	lo, hi := sentenceBounds(m, i)
+	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
+	switch {
+	case has("present", hi):
+		return ""
+	case has("hypothetical", i):
+		return "hypothetical"
+	case c.opens(m, "question", lo) && !has("report", hi):
+		return "question"
+	case has("onset", hi):
+		return ""
+	case has("history", hi) || hasYear(m, lo, hi):
+		return "history"
+	case tier == Clinic && has("chronic", hi):
+		return "chronic"
+	}
+	return ""
+}
+
+func sentenceBounds(m message, i int) (lo, hi int) {
+	lo, hi = i, i+1
+	for lo > 0 && m.sentence[lo-1] == m.sentence[i] {
+		lo--
+	}
+	for hi < len(m.sentence) && m.sentence[hi] == m.sentence[i] {
+		hi++
+	}
+	return lo, hi
+}
+
+// in reports whether a phrase of kind starts in words [lo, end).
+func (c contextMarkers) in(m message, kind string, lo, end int) bool {
+	for _, ph := range c[kind] {
+		if m.find(ph, func(at int) bool { return at >= lo && at < end }) {
+			return true
+		}
+	}
+	return false
+}
+
+// opens reports whether a phrase of kind starts the sentence at lo.
+func (c contextMarkers) opens(m message, kind string, lo int) bool {
+	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.phraseAt(ph, lo) && slices.Contains(m.forms[lo], ph[0]) })
+}
+
+// hasYear reports whether a year (1950-2039) stands in words [lo, hi): "a stroke in 2019".
+func hasYear(m message, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if y, err := strconv.Atoi(m.forms[k][0]); err == nil && y >= 1950 && y < 2040 {
+			return true
+		}
+	}
+	return false
+}
+
+// temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",
+// "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
+var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه)?`)
+
+// readTemperature reports a fever read from a number: 37.8-43 °C, or 100-110 °F. A number with no unit
+// counts only with a decimal in the Celsius range: "39" alone may be an age or a dose.
+func readTemperature(text string) (string, bool) {
+	norm := textnorm.Normalize(text)
+	for _, m := range temperature.FindAllStringSubmatch(norm, 16) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+		if err != nil {
+			continue
+		}
+		unit := strings.TrimSpace(m[2])
+		celsius := v >= 37.8 && v <= 43
+		fahrenheit := v >= 100 && v <= 110
+		switch {
+		case unit == "" && celsius && strings.ContainsAny(m[1], ".,"):
+			return "fever", true
+		case unit == "" || strings.HasSuffix(unit, "f") && !fahrenheit || strings.HasSuffix(unit, "c") && !celsius:
+			continue
+		case celsius || fahrenheit:
+			return "fever", true
+		}
+	}
+	return "", false
+}
