@@ -38,7 +38,7 @@ func WriteText(w io.Writer, a bot.Answer) error {
 	var b strings.Builder
 	switch a.Status {
 	case bot.Urgent:
-		fmt.Fprintf(&b, "URGENT (%s)\n%s\n", a.RedFlag, a.Reply)
+		fmt.Fprintf(&b, "URGENT (%s)\n%s\n", strings.Trim(a.RedFlag+", "+a.Urgency, ", "), a.Reply)
 	case bot.Answered:
 		fmt.Fprintf(&b, "%s\n\n%s\n", a.Title, a.Reply)
 		if a.Source != "" {
@@ -72,6 +72,10 @@ func writeTopics(b *strings.Builder, label string, ts []bot.Topic) {
 }
 
 func writeExplanation(b *strings.Builder, ex *bot.Explanation) {
+	writeTriage(b, ex.Triage)
+	if ex.Terms == nil {
+		return // urgent: triage decided before any search
+	}
 	b.WriteString("Read as:")
 	for _, t := range ex.Terms {
 		note := ""
@@ -89,6 +93,24 @@ func writeExplanation(b *strings.Builder, ex *bot.Explanation) {
 	for _, m := range ex.Matches {
 		fmt.Fprintf(b, "  %s: question=%v answer=%v coverage=%.2f/%.2f\n", m.ID, m.Matched["question"], m.Matched["answer"], m.QuestionCoverage, m.Coverage)
 	}
+}
+
+// writeTriage says what triage read: the red flag and its tier, and what it set aside and why.
+func writeTriage(b *strings.Builder, v bot.Verdict) {
+	b.WriteString("Triage: ")
+	if v.Urgent() {
+		fmt.Fprintf(b, "%s (%s)", v.Flag, v.Tier)
+	} else {
+		b.WriteString("no red flag")
+	}
+	for i, s := range v.SetAside {
+		sep := ", "
+		if i == 0 {
+			sep = "; set aside: "
+		}
+		fmt.Fprintf(b, "%s%s (%s)", sep, s.Flag, s.Reason)
+	}
+	b.WriteString("\n")
 }
 
 func orDash(s string) string {

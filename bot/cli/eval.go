@@ -18,16 +18,26 @@ import (
 type Case struct {
 	Q    string   `json:"q"`
 	Lang string   `json:"lang"`
-	Kind string   `json:"kind"` // answer, no_match or urgent
+	Kind string   `json:"kind"` // answer, no_match, urgent, mild or negative
 	IDs  []string `json:"ids"`
-	Line int      `json:"-"`
+	// Urgency is the tier an urgent case needs: emergency or clinic ("" accepts either).
+	Urgency string `json:"urgency,omitempty"`
+	// Variety and Concept describe the case for reading failures (en-slang, gulf, arabizi...; fever,
+	// chronic...); they are not scored.
+	Variety string `json:"variety,omitempty"`
+	Concept string `json:"concept,omitempty"`
+	Line    int    `json:"-"`
 }
 
-// Case kinds.
+// Case kinds. Mild cases are expected after-effects (a little soreness the next day) and negative cases
+// mention a symptom that is not happening now (a chronic condition, history, a hypothetical): neither may
+// be urgent, and a mild one may never be an emergency.
 const (
-	KindAnswer  = "answer"
-	KindNoMatch = "no_match"
-	KindUrgent  = "urgent"
+	KindAnswer   = "answer"
+	KindNoMatch  = "no_match"
+	KindUrgent   = "urgent"
+	KindMild     = "mild"
+	KindNegative = "negative"
 )
 
 // ReadCases parses an evaluation set, reporting the line of the first malformed case.
@@ -64,10 +74,12 @@ func (c Case) check() error {
 	switch {
 	case strings.TrimSpace(c.Q) == "":
 		return fmt.Errorf("empty q")
-	case c.Kind != KindAnswer && c.Kind != KindNoMatch && c.Kind != KindUrgent:
-		return fmt.Errorf("kind %q: want answer, no_match or urgent", c.Kind)
+	case !slices.Contains([]string{KindAnswer, KindNoMatch, KindUrgent, KindMild, KindNegative}, c.Kind):
+		return fmt.Errorf("kind %q: want answer, no_match, urgent, mild or negative", c.Kind)
 	case c.Kind == KindAnswer && len(c.IDs) == 0:
 		return fmt.Errorf("an answer case needs ids")
+	case c.Urgency != "" && (c.Kind != KindUrgent || c.Urgency != string(bot.Emergency) && c.Urgency != string(bot.Clinic)):
+		return fmt.Errorf("urgency %q: want emergency or clinic, on an urgent case", c.Urgency)
 	}
 	return nil
 }
@@ -111,14 +123,28 @@ type Report struct {
 	Top1        map[string]*Ratio // per language: answered with a right id
 	Top3        map[string]*Ratio // per language: a right id among the first three matches
 	Abstain     Ratio             // no_match cases that got no_match
-	Urgent      Ratio             // urgent cases flagged urgent
+	Urgent      Ratio             // urgent cases flagged urgent (in any tier)
 	FalseUrgent Ratio             // other cases flagged urgent
+	Triage      TriageReport
 	Failures    []Failure
+}
+
+// TriageReport is how the red-flag tiers fared: recall per tier, the tiers given against the tiers
+// needed, and the mild and negative cases kept out of the urgent replies.
+type TriageReport struct {
+	Recall      map[string]*Ratio         // per tier needed: flagged urgent in any tier
+	InTier      map[string]*Ratio         // per tier needed: flagged in that very tier
+	Confusion   map[string]map[string]int // tier needed -> tier given ("" not urgent)
+	Mild        Ratio                     // mild cases not urgent
+	MildEmerg   Ratio                     // mild cases flagged emergency
+	MildAnswer  Ratio                     // mild cases answered from the side-effects entry
+	NegativeNot Ratio                     // negative cases not urgent
 }
 
 // Evaluate runs every case through the engine.
 func Evaluate(ctx context.Context, eng answerer, cases []Case) (Report, error) {
-	r := Report{Top1: map[string]*Ratio{}, Top3: map[string]*Ratio{}}
+	r := Report{Top1: map[string]*Ratio{}, Top3: map[string]*Ratio{},
+		Triage: TriageReport{Recall: map[string]*Ratio{}, InTier: map[string]*Ratio{}, Confusion: map[string]map[string]int{}}}
 	for _, c := range cases {
 		a, err := eng.Answer(ctx, bot.Question{Text: c.Q, Lang: c.Lang, Top: 3})
 		if err != nil {
@@ -140,10 +166,20 @@ func (r *Report) score(c Case, a bot.Answer) bool {
 	if c.Kind != KindUrgent {
 		r.FalseUrgent.add(a.Status == bot.Urgent)
 	}
+	urgent := a.Status == bot.Urgent
 	switch c.Kind {
 	case KindUrgent:
-		r.Urgent.add(a.Status == bot.Urgent)
-		return a.Status == bot.Urgent
+		r.Urgent.add(urgent)
+		r.Triage.tier(c.Urgency, a.Urgency)
+		return urgent
+	case KindMild:
+		r.Triage.Mild.add(!urgent)
+		r.Triage.MildEmerg.add(a.Urgency == string(bot.Emergency))
+		r.Triage.MildAnswer.add(a.Status == bot.Answered && a.ID == "side-effects")
+		return !urgent
+	case KindNegative:
+		r.Triage.NegativeNot.add(!urgent)
+		return !urgent
 	case KindNoMatch:
 		r.Abstain.add(a.Status == bot.NoMatch)
 		return a.Status == bot.NoMatch
@@ -162,6 +198,23 @@ func (r *Report) score(c Case, a bot.Answer) bool {
 	}
 	r.Top3[lang].add(in3)
 	return hit
+}
+
+// tier counts one urgent case: want is the tier it needs ("" when its set does not say), got the tier
+// given ("" when it was not flagged).
+func (t *TriageReport) tier(want, got string) {
+	if want == "" {
+		want = "any"
+	}
+	if t.Recall == nil {
+		t.Recall, t.InTier, t.Confusion = map[string]*Ratio{}, map[string]*Ratio{}, map[string]map[string]int{}
+	}
+	if t.Recall[want] == nil {
+		t.Recall[want], t.InTier[want], t.Confusion[want] = &Ratio{}, &Ratio{}, map[string]int{}
+	}
+	t.Recall[want].add(got != "")
+	t.InTier[want].add(got == want)
+	t.Confusion[want][got]++
 }
 
 // Floors are the minimum figures an evaluation must reach; zero values check nothing.
@@ -207,13 +260,36 @@ func WriteReport(w io.Writer, r Report) error {
 	fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
 	fmt.Fprintf(&b, "urgent recall        %s\n", r.Urgent)
 	fmt.Fprintf(&b, "false urgent         %s\n", r.FalseUrgent)
+	writeTiers(&b, r.Triage)
 	if len(r.Failures) > 0 {
 		fmt.Fprintf(&b, "\n%d failures:\n", len(r.Failures))
 	}
 	for _, f := range r.Failures {
+		want := strings.Join(f.Case.IDs, ",")
+		if f.Case.Urgency != "" || f.Case.Concept != "" {
+			want = strings.Trim(f.Case.Urgency+" "+f.Case.Concept+" "+f.Case.Variety, " ")
+		}
 		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
-			strings.Join(f.Case.IDs, ","), f.Status, orDash(f.ID), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
+			want, f.Status, orDash(f.ID), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTiers prints the tier figures of a set that has tiered, mild or negative cases.
+func writeTiers(b *strings.Builder, t TriageReport) {
+	for _, tier := range slices.Sorted(maps.Keys(t.Recall)) {
+		if tier == "any" {
+			continue
+		}
+		c := t.Confusion[tier]
+		fmt.Fprintf(b, "urgent recall %-9s %s  in tier %s  (given: emergency %d, clinic %d, not urgent %d)\n",
+			tier, t.Recall[tier], t.InTier[tier], c[string(bot.Emergency)], c[string(bot.Clinic)], c[""])
+	}
+	if t.Mild.Total > 0 {
+		fmt.Fprintf(b, "mild not urgent      %s  emergency %s  answered side-effects %s\n", t.Mild, t.MildEmerg, t.MildAnswer)
+	}
+	if t.NegativeNot.Total > 0 {
+		fmt.Fprintf(b, "negatives not urgent %s\n", t.NegativeNot)
+	}
 }
