@@ -170,7 +170,7 @@ func (t *Triage) Check(text, lang string) Verdict {
 	order := []string{lang, "en", "ar"}
 	for i, l := range order {
 		tl := t.langs[l]
-		if tl == nil || (i > 0 && l == lang) {
+		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(l) {
 			continue
 		}
 		tl.check(sentences, l == "ar", &v)

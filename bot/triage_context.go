@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
@@ -16,27 +17,51 @@ type sentences struct {
 	of    []int
 }
 
-// sentenceEnd splits normalised text into sentences: at . ! ? ؟ ; ؛ and line breaks, but not at the
-// decimal point of a number ("38.6").
-var sentenceEnd = regexp.MustCompile(`[!?؟;؛]+|\.+(?:\s|$)|\.+[^\d]`)
+// hasScript reports whether some word is written in lang's script: rules in one language cannot match a
+// message with no word of its letters.
+func (s sentences) hasScript(lang string) bool {
+	for _, w := range s.words {
+		if textnorm.Detect(w) == lang {
+			return true
+		}
+	}
+	return false
+}
 
-// splitSentences reads a message as the rules compare it. The Levantine progressive particle عم is
-// dropped ("ما عم يوقف" reads as "ما يوقف").
+// splitSentences reads a message as the rules compare it: its words, each with its sentence. Sentences
+// end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number ("38.6"). The Levantine
+// progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
 func splitSentences(text string) sentences {
 	norm := textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
 	var s sentences
-	start := 0
-	bounds := append(sentenceEnd.FindAllStringIndex(norm, -1), []int{len(norm), len(norm)})
-	for n, b := range bounds {
-		for _, w := range textnorm.Words(norm[start:b[0]]) {
+	n, start := 0, 0
+	add := func(end int) {
+		for _, w := range textnorm.Words(norm[start:end]) {
 			if w != "عم" {
 				s.words = append(s.words, w)
 				s.of = append(s.of, n)
 			}
 		}
-		start = b[1]
+		n++
 	}
+	for i, r := range norm {
+		if isSentenceEnd(norm, i, r) {
+			add(i)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	add(len(norm))
 	return s
+}
+
+func isSentenceEnd(s string, i int, r rune) bool {
+	switch r {
+	case '!', '?', '؟', ';', '؛':
+		return true
+	case '.':
+		return i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' || i == 0 || s[i-1] < '0' || s[i-1] > '9'
+	}
+	return false
 }
 
 // contextMarkers are the phrases of one language that say a symptom is not happening now. Kinds:
@@ -131,6 +156,9 @@ var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(
 // counts only with a decimal in the Celsius range: "39" alone may be an age or a dose.
 func readTemperature(text string) (string, bool) {
 	norm := textnorm.Normalize(text)
+	if !strings.ContainsAny(norm, "0123456789") {
+		return "", false
+	}
 	for _, m := range temperature.FindAllStringSubmatch(norm, 16) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
 		if err != nil {

@@ -140,3 +140,23 @@ func TestTriageTiersAndContext(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTriage is triage alone on a mix of messages: red flags, context, long and Arabic ones.
+func BenchmarkTriage(b *testing.B) {
+	tr, err := NewTriage()
+	if err != nil {
+		b.Fatal(err)
+	}
+	msgs := []string{
+		"I have a fever since the injection",
+		"what should I wear to the session?",
+		"I had a heart attack 5 years ago, can I still get treatment?",
+		"عندي حرارة ٣٩ من امبارح وما اقدر انام من الوجع",
+		"hi, my mom has her appointment next tuesday and she keeps asking me what actually happens on the day, like step by step from when she walks in? she gets anxious when she doesnt know",
+		"الجرح ريحته وحشة وبيطلع منه سائل أصفر، وكمان عايز اعرف اركن فين",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		tr.Check(msgs[i%len(msgs)], "")
+	}
+}
