@@ -1,6 +1,13 @@
 package bot
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
 
 func TestTriageFlagsRedFlags(t *testing.T) {
 	tr, err := NewTriage()
@@ -158,5 +165,22 @@ func BenchmarkTriage(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		tr.Check(msgs[i%len(msgs)], "")
+	}
+}
+
+// TestRedFlagsDocListsEveryRule keeps RED-FLAGS.md, the clinicians' reading of the rules, complete.
+func TestRedFlagsDocListsEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../RED-FLAGS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f redFlagsFile
+	if err := yaml.Unmarshal(redFlagsYAML, &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.Rules {
+		if !strings.Contains(string(doc), fmt.Sprintf("| `%s` | %s |", r.ID, r.Tier)) {
+			t.Errorf("RED-FLAGS.md has no row for %s (%s)", r.ID, r.Tier)
+		}
 	}
 }
