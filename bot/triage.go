@@ -57,10 +57,12 @@ func (v Verdict) contextual() bool {
 }
 
 type triageLang struct {
-	negators map[string]bool
-	bridges  map[string]bool
-	context  contextMarkers
-	rules    []triageRule
+	script       script
+	negators     map[string]bool
+	bridges      map[string]bool
+	coordinators map[string]bool
+	context      contextMarkers
+	rules        []triageRule
 }
 
 type triageRule struct {
@@ -74,10 +76,12 @@ type slot []phrase   // alternatives
 type phrase []string // words
 
 type redFlagsFile struct {
-	Negators map[string][]string            `yaml:"negators"`
-	Bridges  map[string][]string            `yaml:"bridges"`
-	Context  map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
-	Rules    []struct {
+	Negators map[string][]string `yaml:"negators"`
+	Bridges  map[string][]string `yaml:"bridges"`
+	// Coordinators carry a negation over to the next symptom: "no fever or redness".
+	Coordinators map[string][]string            `yaml:"coordinators"`
+	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
+	Rules        []struct {
 		ID     string              `yaml:"id"`
 		Tier   Tier                `yaml:"tier"`
 		EN     []string            `yaml:"en"`
@@ -93,44 +97,64 @@ func NewTriage() (*Triage, error) {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
 	t := &Triage{langs: map[string]*triageLang{}}
-	for _, lang := range []string{"en", "ar"} {
-		tl := &triageLang{negators: wordSet(f.Negators[lang]), bridges: wordSet(f.Bridges[lang])}
-		ctx, err := newContextMarkers(f.Context, lang)
+	for _, l := range []struct {
+		name, rules string
+		script      script
+	}{{"en", "en", latin}, {"ar", "ar", arabic}, {"az", "ar", arabizi}} {
+		tl, err := newTriageLang(f, l.rules, l.script)
 		if err != nil {
 			return nil, fmt.Errorf("red-flag rules: %w", err)
 		}
-		tl.context = ctx
-		for _, r := range f.Rules {
-			src := r.EN
-			if lang == "ar" {
-				src = r.AR
-			}
-			if r.Tier != Emergency && r.Tier != Clinic {
-				return nil, fmt.Errorf("red-flag rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
-			}
-			rule := triageRule{id: r.ID, tier: r.Tier}
-			for _, p := range src {
-				rule.patterns = append(rule.patterns, parsePattern(p))
-			}
-			for _, u := range r.Unless[lang] {
-				rule.unless = append(rule.unless, toPhrase(u))
-			}
-			if len(rule.patterns) == 0 {
-				return nil, fmt.Errorf("red-flag rule %s has no %s patterns", r.ID, lang)
-			}
-			tl.rules = append(tl.rules, rule)
-		}
-		t.langs[lang] = tl
+		t.langs[l.name] = tl
 	}
 	return t, nil
 }
 
-func parsePattern(p string) []slot {
+// newTriageLang builds one language's rules. Arabizi uses the Arabic rules, compared as consonant
+// skeletons (textnorm.ArabiziSkeletons).
+func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) {
+	conv, pattern := func(p phrase) phrase { return p }, func(p phrase) phrase { return p }
+	if sc == arabizi {
+		conv, pattern = skeletonPhrase, skeletonPattern
+	}
+	tl := &triageLang{script: sc, negators: wordSet(f.Negators[lang], conv), bridges: wordSet(f.Bridges[lang], conv),
+		coordinators: wordSet(f.Coordinators[lang], conv)}
+	ctx, err := newContextMarkers(f.Context, lang, sc, conv)
+	if err != nil {
+		return nil, err
+	}
+	tl.context = ctx
+	for _, r := range f.Rules {
+		src := r.EN
+		if lang == "ar" {
+			src = r.AR
+		}
+		if r.Tier != Emergency && r.Tier != Clinic {
+			return nil, fmt.Errorf("rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
+		}
+		rule := triageRule{id: r.ID, tier: r.Tier}
+		for _, p := range src {
+			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
+		}
+		for _, u := range r.Unless[lang] {
+			if ph := pattern(toPhrase(u)); len(ph) > 0 {
+				rule.unless = append(rule.unless, ph)
+			}
+		}
+		if len(rule.patterns) == 0 {
+			return nil, fmt.Errorf("rule %s has no %s patterns", r.ID, lang)
+		}
+		tl.rules = append(tl.rules, rule)
+	}
+	return tl, nil
+}
+
+func parsePattern(p string, conv func(phrase) phrase) []slot {
 	var slots []slot
 	for _, s := range strings.Split(p, " + ") {
 		var alts slot
 		for _, alt := range strings.Split(s, "|") {
-			if ph := toPhrase(alt); len(ph) > 0 {
+			if ph := conv(toPhrase(alt)); len(ph) > 0 {
 				alts = append(alts, ph)
 			}
 		}
@@ -151,10 +175,12 @@ func toPhrase(s string) phrase {
 	return words
 }
 
-func wordSet(words []string) map[string]bool {
+func wordSet(words []string, conv func(phrase) phrase) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
-		m[textnorm.Normalize(w)] = true
+		if ph := conv(phrase{textnorm.Normalize(w)}); len(ph) == 1 {
+			m[ph[0]] = true
+		}
 	}
 	return m
 }
@@ -167,13 +193,13 @@ func (t *Triage) Check(text, lang string) Verdict {
 		return Verdict{}
 	}
 	var v Verdict
-	order := []string{lang, "en", "ar"}
+	order := []string{lang, "en", "ar", "az"}
 	for i, l := range order {
 		tl := t.langs[l]
-		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(l) {
+		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(tl.script) {
 			continue
 		}
-		tl.check(sentences, l == "ar", &v)
+		tl.check(sentences, &v)
 		if v.Tier == Emergency {
 			break
 		}
@@ -188,8 +214,11 @@ func (t *Triage) Check(text, lang string) Verdict {
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
 // rule of a tier wins within it.
-func (tl *triageLang) check(s sentences, arabic bool, v *Verdict) {
-	m := newMessage(s, arabic)
+func (tl *triageLang) check(s sentences, v *Verdict) {
+	if tl.script == arabizi {
+		s = s.withoutArabiziArticles()
+	}
+	m := newMessage(s, tl.script)
 	for _, r := range tl.rules {
 		if r.cancelled(m) || (v.Tier == Emergency) || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
@@ -222,11 +251,11 @@ type message struct {
 	at       map[string][]int // form -> positions of the words that have it
 }
 
-func newMessage(s sentences, arabic bool) message {
+func newMessage(s sentences, sc script) message {
 	words := s.words
 	m := message{forms: make([][]string, len(words)), sentence: s.of, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
-		m.forms[i] = wordForms(w, arabic)
+		m.forms[i] = wordForms(w, sc)
 		for _, f := range m.forms[i] {
 			m.at[f] = append(m.at[f], i)
 		}
@@ -304,13 +333,19 @@ func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 // negated reports whether a negation stands right before position i, possibly across a few filler words:
 // "no fever", "don't have a fever", "ما عندي حرارة". A negation further away belongs to another word, and
 // symptoms that are themselves negative ("can't breathe", "ما اقدر اتحكم بالبول") stay symptoms.
+//
+// A coordinator carries a negation over to the next symptom ("no fever or redness", "لا حرارة ولا
+// صديد"): past one, up to maxCarried more words (the symptom it joins) may stand before the negation.
 func (tl *triageLang) negated(forms [][]string, i int) bool {
+	carried := false
 	for k, bridged := i-1, 0; k >= 0; k-- {
 		w := forms[k][0]
 		switch {
 		case tl.negators[w]:
 			return true
-		case tl.bridges[w] && bridged < maxBridge:
+		case tl.coordinators[w] && !carried:
+			carried, bridged = true, bridged-maxCarried
+		case bridged < maxBridge && (tl.bridges[w] || carried):
 			bridged++
 		default:
 			return false
@@ -319,11 +354,17 @@ func (tl *triageLang) negated(forms [][]string, i int) bool {
 	return false
 }
 
+// maxCarried is how many words of the symptom before a coordinator a negation is carried across.
+const maxCarried = 4
+
 // wordForms lists the spellings a message word is compared under: itself, then for English without a
 // plural s, and for Arabic without a joined prefix and without a pronoun ending.
-func wordForms(w string, arabic bool) []string {
+func wordForms(w string, sc script) []string {
+	if sc == arabizi {
+		return skeletonForms(w)
+	}
 	forms := []string{w}
-	if !arabic {
+	if sc == latin {
 		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			forms = append(forms, w[:len(w)-1])
 		}

@@ -17,15 +17,106 @@ type sentences struct {
 	of    []int
 }
 
-// hasScript reports whether some word is written in lang's script: rules in one language cannot match a
-// message with no word of its letters.
-func (s sentences) hasScript(lang string) bool {
+// script is how a language's rules are written and compared.
+type script int
+
+const (
+	latin   script = iota // English words
+	arabic                // Arabic script, folded, with its prefixes and suffixes
+	arabizi               // Arabic in Latin letters, compared with the Arabic rules as consonant skeletons
+)
+
+// hasScript reports whether the message has words the rules of sc can match: Latin or Arabic letters, or
+// Latin words that read as Arabic.
+func (s sentences) hasScript(sc script) bool {
+	if sc == arabizi {
+		return textnorm.LooksArabizi(s.words)
+	}
+	lang := map[script]string{latin: "en", arabic: "ar"}[sc]
 	for _, w := range s.words {
 		if textnorm.Detect(w) == lang {
 			return true
 		}
 	}
 	return false
+}
+
+// arabiziArticles are words Arabizi writes apart that the Arabic rules know as prefixes or ignore: the
+// article (el, il, al) and the Levantine progressive 3am.
+var arabiziArticles = map[string]bool{"el": true, "il": true, "al": true, "l": true, "3am": true, "3m": true, "3a": true}
+
+func (s sentences) withoutArabiziArticles() sentences {
+	var out sentences
+	for i, w := range s.words {
+		if !arabiziArticles[w] {
+			out.words = append(out.words, w)
+			out.of = append(out.of, s.of[i])
+		}
+	}
+	return out
+}
+
+// skeletonPhrase turns an Arabic phrase into consonant skeletons, dropping words that have none (a
+// negation such as لا keeps its one consonant).
+func skeletonPhrase(p phrase) phrase {
+	var out phrase
+	for _, w := range p {
+		if sk := skeletonOf(w); sk != "" {
+			out = append(out, sk)
+		}
+	}
+	return out
+}
+
+// skeletonPattern turns a symptom phrase into consonant skeletons, or drops it when its skeleton would
+// match too many words: a word with no consonant, or a one-word phrase of fewer than two.
+func skeletonPattern(p phrase) phrase {
+	out := skeletonPhrase(p)
+	if len(out) != len(p) || len(out) == 1 && len(out[0]) < 2 {
+		return nil
+	}
+	return out
+}
+
+func skeletonOf(w string) string {
+	if isNumber(w) {
+		return w
+	}
+	return textnorm.ArabicSkeleton(w)
+}
+
+// skeletonForms are the skeletons a message word is compared under in Arabizi: each reading of it, and
+// of it without a joined conjunction or preposition (w-, b-, f-, l-, k-) or a final t of a noun before
+// a possessive (ra2bti, رقبتي).
+func skeletonForms(w string) []string {
+	if isNumber(w) {
+		return []string{w}
+	}
+	if textnorm.Detect(w) == "ar" {
+		return []string{textnorm.ArabicSkeleton(w)}
+	}
+	forms := textnorm.ArabiziSkeletons(w)
+	if len(w) > 3 && strings.ContainsRune("wbflk", rune(w[0])) {
+		forms = append(forms, textnorm.ArabiziSkeletons(w[1:])...)
+	}
+	for _, f := range forms {
+		if base, ok := strings.CutSuffix(f, "t"); ok && len(base) >= 2 {
+			forms = append(forms, base)
+		}
+	}
+	if len(forms) == 0 {
+		return []string{""}
+	}
+	return forms
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // splitSentences reads a message as the rules compare it: its words, each with its sentence. Sentences
@@ -69,23 +160,31 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - question, opening its sentence, with no report in it: "is chest pain a side effect?";
 //   - history, anywhere in its sentence: "I had a heart attack 5 years ago";
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
+//   - resolved, anywhere in its sentence, for clinic-tier flags only: "a fever last week, fine now";
 //
 // and the phrases that undo them: present ("now", "الحين") undoes every kind; onset ("since the
 // injection", "امبارح") undoes history and chronic; report ("my", "I have", "عندي") undoes question.
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "present", "onset", "report"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "onset", "report"}
 
-func newContextMarkers(src map[string]map[string][]string, lang string) (contextMarkers, error) {
+// Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
+// Arabic ones as skeletons.
+func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase) (contextMarkers, error) {
 	c := contextMarkers{}
 	for _, kind := range contextKinds {
 		phrases := src[kind][lang]
 		if len(phrases) == 0 {
 			return nil, fmt.Errorf("context %s has no %s phrases", kind, lang)
 		}
+		if sc != arabizi {
+			phrases = append(slices.Clip(src[kind]["en"]), src[kind]["ar"]...)
+		}
 		for _, p := range phrases {
-			c[kind] = append(c[kind], toPhrase(p))
+			if ph := conv(toPhrase(p)); len(ph) > 0 {
+				c[kind] = append(c[kind], ph)
+			}
 		}
 	}
 	return c, nil
@@ -96,6 +195,8 @@ func (c contextMarkers) setAside(m message, i int, tier Tier) string {
 	lo, hi := sentenceBounds(m, i)
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
 	switch {
+	case tier == Clinic && has("resolved", hi):
+		return "resolved"
 	case has("present", hi):
 		return ""
 	case has("hypothetical", i):

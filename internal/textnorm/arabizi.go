@@ -1,0 +1,150 @@
+package textnorm
+
+import "strings"
+
+// Arabic written in Latin letters (Arabizi: "3andi 7arara", "sadri byewja3ni") and Arabic script meet
+// in a consonant skeleton: each consonant mapped to one Latin letter, with the sounds that spellings
+// confuse merged (the emphatic and plain t, d, s), long vowels, hamza, w, y and a final taa marbuta
+// dropped, and doubled letters collapsed. حرارة, 7arara and harara all read "Hrr"; صدري and sadri "sdr".
+// Skeletons compare words for rules, not for display: different words can share one.
+
+// arabicSkeleton maps folded Arabic letters; letters not listed are dropped.
+var arabicSkeleton = map[rune]string{
+	'ب': "b", 'ت': "t", 'ط': "t", 'ث': "t", 'ج': "j", 'ح': "H", 'خ': "x", 'د': "d", 'ض': "d", 'ذ': "d",
+	'ظ': "d", 'ر': "r", 'ز': "z", 'س': "s", 'ص': "s", 'ش': "$", 'ع': "3", 'غ': "g", 'ف': "f", 'ق': "q",
+	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'پ': "b", 'ڤ': "f", 'گ': "q", 'چ': "$",
+}
+
+// ArabicSkeleton is the consonant skeleton of a folded Arabic word.
+func ArabicSkeleton(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		b.WriteString(arabicSkeleton[r])
+	}
+	return collapse(strings.TrimSuffix(b.String(), "h"))
+}
+
+// arabiziDigraphs are read before single letters, longest first.
+var arabiziDigraphs = []struct{ from, to string }{
+	{"3'", "g"}, {"6'", "d"}, {"9'", "d"}, {"7'", "x"}, {"kh", "x"}, {"gh", "g"}, {"sh", "$"}, {"ch", "$"},
+	{"th", "t"}, {"dh", "d"}, {"ou", ""},
+}
+
+// arabiziLetters maps single Latin letters and digits; vowels, w, y and letters not listed are dropped.
+// Upper-case results are letters with two readings, resolved by ArabiziSkeletons (see ambiguous).
+var arabiziLetters = map[rune]string{
+	'b': "b", 'p': "b", 't': "t", '6': "t", 'j': "j", 'g': "G", '7': "H", '5': "x", 'x': "x", 'd': "d",
+	'r': "r", 'z': "z", 's': "s", '9': "s", '3': "3", '8': "K", 'f': "f", 'v': "f", 'q': "q", '2': "Q",
+	'k': "k", 'c': "k", 'l': "l", 'm': "m", 'n': "n", 'h': "E",
+}
+
+// ambiguous are the readings of the letters that have two: g is ج in Egypt and ق in the Gulf; 2 is ق in
+// the cities and a hamza elsewhere; 8 is غ or ق; h is ه, or ح for writers who do not use 7.
+var ambiguous = []struct {
+	mark     string
+	readings [2]string
+}{{"G", [2]string{"j", "q"}}, {"Q", [2]string{"q", ""}}, {"K", [2]string{"g", "q"}}, {"E", [2]string{"h", "H"}}}
+
+// ArabiziSkeletons are the consonant skeletons a lower-case Arabizi word may stand for: one for each
+// reading of its ambiguous letters (at most 16).
+func ArabiziSkeletons(w string) []string {
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		matched := false
+		for _, d := range arabiziDigraphs {
+			if strings.HasPrefix(w[i:], d.from) {
+				b.WriteString(d.to)
+				i += len(d.from)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteString(arabiziLetters[rune(w[i])])
+			i++
+		}
+	}
+	readings := []string{strings.TrimSuffix(b.String(), "E")}
+	for _, a := range ambiguous {
+		if !strings.Contains(readings[0], a.mark) {
+			continue
+		}
+		var next []string
+		for _, r := range readings {
+			for _, to := range a.readings {
+				next = append(next, strings.ReplaceAll(r, a.mark, to))
+			}
+		}
+		readings = next
+	}
+	var out []string
+	for _, r := range readings {
+		if s := collapse(r); s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// arabiziMarkers are Arabizi words that English does not have, in the common spellings: one of them, or
+// a digit inside a word, marks a Latin-script message as Arabic.
+var arabiziMarkers = map[string]bool{
+	"ana": true, "enta": true, "enti": true, "inta": true, "inti": true, "howa": true, "huwa": true, "heya": true,
+	"mosh": true, "mish": true, "msh": true, "mesh": true, "mush": true, "mafi": true, "mafish": true, "wel": true,
+	"bel": true, "fel": true, "yalla": true, "ktir": true, "kteer": true, "wayed": true, "awi": true, "awy": true,
+	"gedan": true, "jiddan": true, "shway": true, "shwaya": true, "shwi": true, "ya3ni": true, "yaani": true,
+	"inshallah": true, "wallah": true, "3shan": true, "la2": true, "aywa": true, "lesh": true, "shu": true,
+	"shou": true, "wein": true, "fein": true, "feen": true, "emta": true, "imta": true, "kif": true, "keef": true,
+	"ezay": true, "izzay": true, "3ndi": true, "3andi": true, "3endi": true, "delwa2ti": true, "halla2": true,
+	"embare7": true, "mbare7": true, "ba3d": true, "3la": true, "3ala": true, "kter": true, "bokra": true,
+}
+
+// arabiziFunctionWords are short Arabizi words that English has too ("el", "ma", "fi", "min"): two of
+// them, or one with a marker, make a message Arabizi.
+var arabiziFunctionWords = map[string]bool{
+	"el": true, "il": true, "ma": true, "mo": true, "fi": true, "fe": true, "mn": true, "min": true, "men": true,
+	"w": true, "ya": true, "bas": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
+}
+
+// LooksArabizi reports whether Latin-script words read as Arabic: a digit used as a letter inside a word
+// ("7arara", "3andi"), a word of Arabizi's own, or two short words it shares with English.
+func LooksArabizi(words []string) bool {
+	function := 0
+	for _, w := range words {
+		if arabiziFunctionWords[w] {
+			function++
+		}
+		if arabiziMarkers[w] || function >= 2 {
+			return true
+		}
+		for i := 1; i < len(w); i++ {
+			if strings.ContainsRune("235679", rune(w[i])) && isLetter(w[i-1]) || strings.ContainsRune("235679", rune(w[i-1])) && isLetter(w[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func collapse(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

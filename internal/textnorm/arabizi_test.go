@@ -1,0 +1,39 @@
+package textnorm
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestArabiziMeetsArabicInItsSkeleton(t *testing.T) {
+	tests := []struct{ arabizi, arabic string }{
+		{"7arara", "حراره"}, {"harara", "حراره"}, {"7rara", "حراره"}, {"sadri", "صدري"}, {"9adri", "صدري"},
+		{"2ader", "قادر"}, {"gader", "قادر"}, {"atnafas", "اتنفس"}, {"nazeef", "نزيف"}, {"tanmeel", "تنميل"},
+		{"dam", "دم"}, {"shash", "شاش"}, {"s5ona", "سخونه"}, {"sokhneya", "سخونيه"}, {"wja3", "وجع"},
+		{"ra2bti", "رقبتي"}, {"gamed", "جامد"}, {"8albi", "قلبي"}, {"3'ayeb", "غايب"},
+	}
+	for _, tt := range tests {
+		want := ArabicSkeleton(FoldArabic(tt.arabic))
+		if got := ArabiziSkeletons(tt.arabizi); !slices.Contains(got, want) {
+			t.Errorf("ArabiziSkeletons(%q) = %q, want one to be %q (the skeleton of %s)", tt.arabizi, got, want, tt.arabic)
+		}
+	}
+}
+
+func TestLooksArabizi(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"3ndi 7arara 39 mn embare7", true},
+		{"mosh 2ader atnafas", true},
+		{"sadri byewja3ni ktir", true},
+		{"I have a fever of 39 since 2 days", false},
+		{"my chest hurts, help", false},
+		{"covid19 test results", false},
+	} {
+		if got := LooksArabizi(Words(Normalize(tt.text))); got != tt.want {
+			t.Errorf("LooksArabizi(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
