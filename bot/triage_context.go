@@ -251,7 +251,7 @@ func hasYear(m message, lo, hi int) bool {
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",
 // "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
-var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه)?`)
+var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
 
 // readTemperature reports a fever read from a number: 37.8-43 °C, or 100-110 °F. A number with no unit
 // counts only with a decimal in the Celsius range: "39" alone may be an age or a dose.
