@@ -78,6 +78,8 @@ type phrase []string // words
 type redFlagsFile struct {
 	Negators map[string][]string `yaml:"negators"`
 	Bridges  map[string][]string `yaml:"bridges"`
+	// ArabiziCommon are everyday Arabizi words whose skeletons must not stand for a symptom alone.
+	ArabiziCommon []string `yaml:"arabizi_common"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string            `yaml:"coordinators"`
 	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
@@ -115,7 +117,20 @@ func NewTriage() (*Triage, error) {
 func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) {
 	conv, pattern := func(p phrase) phrase { return p }, func(p phrase) phrase { return p }
 	if sc == arabizi {
-		conv, pattern = skeletonPhrase, skeletonPattern
+		common := map[string]bool{}
+		for _, w := range f.ArabiziCommon {
+			for _, sk := range textnorm.ArabiziSkeletons(w) {
+				common[sk] = true
+			}
+		}
+		conv = skeletonPhrase
+		pattern = func(p phrase) phrase {
+			out := skeletonPattern(p)
+			if len(out) == 1 && common[out[0]] {
+				return nil
+			}
+			return out
+		}
 	}
 	tl := &triageLang{script: sc, negators: wordSet(f.Negators[lang], conv), bridges: wordSet(f.Bridges[lang], conv),
 		coordinators: wordSet(f.Coordinators[lang], conv)}
@@ -381,7 +396,8 @@ func wordForms(w string, sc script) []string {
 			if suf == "ه" && strings.HasSuffix(base, "يه") {
 				continue // -iyya words (حمية, diet) are not a pronoun ending on a shorter word (حمى, fever)
 			}
-			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= 2 {
+			// a word that lost a prefix keeps three letters: كدمة (a bruise) is not ك + دم (blood)
+			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= 2 && (base == w || len([]rune(rest)) >= 3) {
 				forms = append(forms, rest)
 			}
 		}

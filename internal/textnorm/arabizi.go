@@ -4,8 +4,8 @@ import "strings"
 
 // Arabic written in Latin letters (Arabizi: "3andi 7arara", "sadri byewja3ni") and Arabic script meet
 // in a consonant skeleton: each consonant mapped to one Latin letter, with the sounds that spellings
-// confuse merged (the emphatic and plain t, d, s), long vowels, hamza, w, y and a final taa marbuta
-// dropped, and doubled letters collapsed. حرارة, 7arara and harara all read "Hrr"; صدري and sadri "sdr".
+// confuse merged (the emphatic and plain t, d, s), and long vowels, hamza, w, y and a final taa
+// marbuta dropped. حرارة, 7arara and harara all read "Hrr"; صدري and sadri "sdr".
 // Skeletons compare words for rules, not for display: different words can share one.
 
 // arabicSkeleton maps folded Arabic letters; letters not listed are dropped.
@@ -15,13 +15,15 @@ var arabicSkeleton = map[rune]string{
 	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'پ': "b", 'ڤ': "f", 'گ': "q", 'چ': "$",
 }
 
-// ArabicSkeleton is the consonant skeleton of a folded Arabic word.
+// ArabicSkeleton is the consonant skeleton of a folded Arabic word. Arabic writes a doubled consonant
+// once (its shadda is dropped by folding), so letters that meet once vowels are gone stay apart: مشوش
+// (confused) is "m$$", not مش (not).
 func ArabicSkeleton(w string) string {
 	var b strings.Builder
 	for _, r := range w {
 		b.WriteString(arabicSkeleton[r])
 	}
-	return collapse(strings.TrimSuffix(b.String(), "h"))
+	return strings.TrimSuffix(b.String(), "h")
 }
 
 // arabiziDigraphs are read before single letters, longest first.
@@ -48,6 +50,7 @@ var ambiguous = []struct {
 // ArabiziSkeletons are the consonant skeletons a lower-case Arabizi word may stand for: one for each
 // reading of its ambiguous letters (at most 16).
 func ArabiziSkeletons(w string) []string {
+	w = collapse(w) // Arabizi doubles a letter for a shadda ("mrattab"); Arabic writes it once
 	var b strings.Builder
 	for i := 0; i < len(w); {
 		matched := false
@@ -79,7 +82,7 @@ func ArabiziSkeletons(w string) []string {
 	}
 	var out []string
 	for _, r := range readings {
-		if s := collapse(r); s != "" && !contains(out, s) {
+		if s := r; s != "" && !contains(out, s) {
 			out = append(out, s)
 		}
 	}
