@@ -26,6 +26,27 @@ func TestHeldOutSafety(t *testing.T) {
 	checkFloors(t, "../testdata/heldout3.jsonl", 120, cli.Floors{UrgentRecall: 1})
 }
 
+// TestTriageFloors holds red-flag triage to the figures of each split of the blind triage corpus
+// (testdata/triage). The test split and the fresh set were never tuned on: their floors are their first
+// runs, so that a change that loses a red flag there fails here. A mild after-effect is never an
+// emergency.
+func TestTriageFloors(t *testing.T) {
+	for _, set := range []struct {
+		name         string
+		min          int
+		recall, mild float64
+		negatives    float64
+	}{
+		{"train", 1800, 0.818, 0.99, 0.869},
+		{"dev", 240, 0.733, 1, 0.91},
+		{"test", 240, 0.783, 1, 0.86},
+		{"fresh", 200, 0.911, 1, 0.94},
+	} {
+		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, cli.Floors{UrgentRecall: set.recall,
+			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true})
+	}
+}
+
 func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
 	t.Helper()
 	cases := readCases(t, path)

@@ -224,6 +224,10 @@ type Floors struct {
 	UrgentRecall   float64
 	MaxFalseUrgent int
 	CheckFalse     bool // whether MaxFalseUrgent applies
+	// Triage sets: mild cases not urgent, negative cases not urgent, and no mild case ever an emergency.
+	MildNotUrgent      float64
+	NegativesNotUrgent float64
+	NoMildEmergency    bool
 }
 
 // Check lists every floor the report falls below.
@@ -244,6 +248,15 @@ func (r Report) Check(f Floors) []string {
 	}
 	if r.Urgent.Rate() < f.UrgentRecall {
 		out = append(out, fmt.Sprintf("urgent recall %.1f%% is below %.1f%%", 100*r.Urgent.Rate(), 100*f.UrgentRecall))
+	}
+	if r.Triage.Mild.Rate() < f.MildNotUrgent {
+		out = append(out, fmt.Sprintf("mild not urgent %.1f%% is below %.1f%%", 100*r.Triage.Mild.Rate(), 100*f.MildNotUrgent))
+	}
+	if r.Triage.NegativeNot.Rate() < f.NegativesNotUrgent {
+		out = append(out, fmt.Sprintf("negatives not urgent %.1f%% is below %.1f%%", 100*r.Triage.NegativeNot.Rate(), 100*f.NegativesNotUrgent))
+	}
+	if f.NoMildEmergency && r.Triage.MildEmerg.Hit > 0 {
+		out = append(out, fmt.Sprintf("%d mild after-effects flagged emergency", r.Triage.MildEmerg.Hit))
 	}
 	if f.CheckFalse && r.FalseUrgent.Hit > f.MaxFalseUrgent {
 		out = append(out, fmt.Sprintf("%d questions falsely flagged urgent (at most %d allowed)", r.FalseUrgent.Hit, f.MaxFalseUrgent))
