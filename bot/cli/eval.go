@@ -270,7 +270,9 @@ func WriteReport(w io.Writer, r Report) error {
 	for _, lang := range slices.Sorted(maps.Keys(r.Top1)) {
 		fmt.Fprintf(&b, "%s  top-1 %s  top-3 %s\n", lang, r.Top1[lang], r.Top3[lang])
 	}
-	fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
+	if r.Abstain.Total > 0 {
+		fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
+	}
 	fmt.Fprintf(&b, "urgent recall        %s\n", r.Urgent)
 	fmt.Fprintf(&b, "false urgent         %s\n", r.FalseUrgent)
 	writeTiers(&b, r.Triage)
