@@ -372,35 +372,17 @@ func (tl *triageLang) negated(forms [][]string, i int) bool {
 // maxCarried is how many words of the symptom before a coordinator a negation is carried across.
 const maxCarried = 4
 
-// wordForms lists the spellings a message word is compared under: itself, then for English without a
-// plural s, and for Arabic without a joined prefix and without a pronoun ending.
+// wordForms lists the spellings a message word is compared under: for English itself and without a
+// plural s, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi its consonant skeletons.
 func wordForms(w string, sc script) []string {
-	if sc == arabizi {
+	switch sc {
+	case arabizi:
 		return skeletonForms(w)
+	case arabic:
+		return textnorm.ArabicWordForms(w)
 	}
-	forms := []string{w}
-	if sc == latin {
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			forms = append(forms, w[:len(w)-1])
-		}
-		return forms
+	if s := textnorm.EnglishSingular(w); s != w {
+		return []string{w, s}
 	}
-	if rest, ok := strings.CutPrefix(w, "و"); ok && rest != "" {
-		forms = append(forms, rest) // "وما" (and not): the conjunction on a two-letter word
-	}
-	for _, base := range textnorm.ArabicPrefixForms(w) {
-		if base != w {
-			forms = append(forms, base)
-		}
-		for _, suf := range []string{"ي", "ه", "ها", "ك", "نا", "هم", "ني", "وا", "ين", "ون", "ات", "ا"} {
-			if suf == "ه" && strings.HasSuffix(base, "يه") {
-				continue // -iyya words (حمية, diet) are not a pronoun ending on a shorter word (حمى, fever)
-			}
-			// a word that lost a prefix keeps three letters: كدمة (a bruise) is not ك + دم (blood)
-			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= 2 && (base == w || len([]rune(rest)) >= 3) {
-				forms = append(forms, rest)
-			}
-		}
-	}
-	return forms
+	return []string{w}
 }

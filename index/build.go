@@ -326,7 +326,7 @@ func (l *language) arabicWord(w string) string {
 			return rest
 		}
 	}
-	return textnorm.RestoreTaaMarbuta(textnorm.StripArabicClitics(w))
+	return textnorm.ArabicStem(w)
 }
 
 // weight is a term's inverse document frequency over question variants, as BM25 computes it: a word

@@ -112,10 +112,7 @@ func (s *synonyms) same(word, variant string) bool {
 // for search.
 func (s *synonyms) stem(w string) string {
 	if s.lang == "ar" {
-		return textnorm.RestoreTaaMarbuta(textnorm.StripArabicClitics(w))
+		return textnorm.ArabicStem(w)
 	}
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return w[:len(w)-1]
-	}
-	return w
+	return textnorm.EnglishSingular(w)
 }

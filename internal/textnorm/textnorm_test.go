@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -135,4 +136,34 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Detect(%q) = %q", s, l)
 		}
 	})
+}
+
+func TestWordForms(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{{"fevers", "fever"}, {"illness", "illness"}, {"gas", "gas"}} {
+		if got := EnglishSingular(tt.in); got != tt.want {
+			t.Errorf("EnglishSingular(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in       string
+		has, not []string
+	}{
+		{"صدري", []string{"صدري", "صدر"}, nil},
+		{"وما", []string{"ما"}, nil},
+		{"كدمه", []string{"كدمه"}, []string{"دم"}},
+		{"حميه", []string{"حميه"}, []string{"حمي"}},
+		{"بالخلايا", []string{"خلايا"}, nil},
+	} {
+		got := ArabicWordForms(tt.in)
+		for _, w := range tt.has {
+			if !slices.Contains(got, w) {
+				t.Errorf("ArabicWordForms(%q) = %q, want %q among them", tt.in, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("ArabicWordForms(%q) = %q, want no %q", tt.in, got, w)
+			}
+		}
+	}
 }

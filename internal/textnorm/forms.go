@@ -1,0 +1,53 @@
+package textnorm
+
+import "strings"
+
+// Word forms: how a word is compared with the words of rules, lexicons and the index, in one place for
+// triage and search.
+
+// EnglishSingular drops an English plural s ("fevers" is fever), but not from "ss" words (illness) or
+// words of three letters or fewer (gas, yes).
+func EnglishSingular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// ArabicStem is the one form a folded Arabic word is searched under: no joined prefix, and a noun's taa
+// marbuta restored before a possessive suffix ("بالخلايا" is خلايا, "جلستي" is جلسه).
+func ArabicStem(w string) string {
+	return RestoreTaaMarbuta(StripArabicClitics(w))
+}
+
+// arabicSuffixes are the pronoun and plural endings ArabicWordForms takes off, one at a time.
+var arabicSuffixes = [...]string{"ي", "ه", "ها", "ك", "نا", "هم", "ني", "وا", "ين", "ون", "ات", "ا"}
+
+// ArabicWordForms lists every form a folded Arabic word may be compared under: itself, without the
+// conjunction و, without each joined prefix in turn, and each of those without one ending. A form keeps
+// at least two letters, three when a prefix was taken off (كدمة, a bruise, is not ك + دم, blood), and an
+// -iyya word keeps its ه (حمية, diet, is not حمى, fever).
+func ArabicWordForms(w string) []string {
+	forms := []string{w}
+	if rest, ok := strings.CutPrefix(w, "و"); ok && rest != "" {
+		forms = append(forms, rest) // "وما" (and not): the conjunction on a two-letter word
+	}
+	for _, base := range ArabicPrefixForms(w) {
+		if base != w {
+			forms = append(forms, base)
+		}
+		for _, suf := range arabicSuffixes {
+			if suf == "ه" && strings.HasSuffix(base, "يه") {
+				continue
+			}
+			minimum := 2
+			if base != w {
+				minimum = 3
+			}
+			if rest, ok := strings.CutSuffix(base, suf); ok && len([]rune(rest)) >= minimum {
+				forms = append(forms, rest)
+			}
+		}
+	}
+	return forms
+}
