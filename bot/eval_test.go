@@ -27,8 +27,8 @@ func TestHeldOutSafety(t *testing.T) {
 }
 
 // TestTriageFloors holds red-flag triage to the figures of each split of the blind triage corpus
-// (testdata/triage). The test split and the fresh set were never tuned on: their floors are their first
-// runs, so that a change that loses a red flag there fails here. A mild after-effect is never an
+// (testdata/triage): train and dev where the rules were tuned; the test split and the fresh set, never
+// tuned on, at their first runs, so that a change that loses a red flag there fails here. A mild after-effect is never an
 // emergency.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
@@ -37,8 +37,8 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.818, 0.99, 0.869},
-		{"dev", 240, 0.733, 1, 0.91},
+		{"train", 1800, 0.827, 0.99, 0.873},
+		{"dev", 240, 0.925, 1, 0.916},
 		{"test", 240, 0.783, 1, 0.86},
 		{"fresh", 200, 0.911, 1, 0.94},
 	} {

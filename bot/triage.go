@@ -115,7 +115,9 @@ func NewTriage() (*Triage, error) {
 // newTriageLang builds one language's rules. Arabizi uses the Arabic rules, compared as consonant
 // skeletons (textnorm.ArabiziSkeletons).
 func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) {
-	conv, pattern := func(p phrase) phrase { return p }, func(p phrase) phrase { return p }
+	same := func(p phrase) phrase { return p }
+	conv, pattern, markers := same, same, same
+	words := func(m map[string][]string) []string { return append(slices.Clip(m["en"]), m["ar"]...) }
 	if sc == arabizi {
 		common := map[string]bool{}
 		for _, w := range f.ArabiziCommon {
@@ -123,18 +125,21 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 				common[sk] = true
 			}
 		}
-		conv = skeletonPhrase
-		pattern = func(p phrase) phrase {
-			out := skeletonPattern(p)
-			if len(out) == 1 && common[out[0]] {
+		notCommon := func(p phrase) phrase {
+			if len(p) == 1 && common[p[0]] {
 				return nil
 			}
-			return out
+			return p
 		}
+		conv = skeletonPhrase
+		pattern = func(p phrase) phrase { return notCommon(skeletonPattern(p)) }
+		markers = func(p phrase) phrase { return notCommon(skeletonPhrase(p)) }
+		words = func(m map[string][]string) []string { return m["ar"] }
 	}
-	tl := &triageLang{script: sc, negators: wordSet(f.Negators[lang], conv), bridges: wordSet(f.Bridges[lang], conv),
-		coordinators: wordSet(f.Coordinators[lang], conv)}
-	ctx, err := newContextMarkers(f.Context, lang, sc, conv)
+	// Patients mix languages: English and Arabic read the negations of both.
+	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
+		coordinators: wordSet(words(f.Coordinators), conv)}
+	ctx, err := newContextMarkers(f.Context, lang, sc, markers)
 	if err != nil {
 		return nil, err
 	}

@@ -42,8 +42,9 @@ func (s sentences) hasScript(sc script) bool {
 }
 
 // arabiziArticles are words Arabizi writes apart that the Arabic rules know as prefixes or ignore: the
-// article (el, il, al) and the Levantine progressive 3am.
-var arabiziArticles = map[string]bool{"el": true, "il": true, "al": true, "l": true, "3am": true, "3m": true, "3a": true}
+// article (el, il, al), the relative elly (which would read as لو, if) and the Levantine progressive 3am.
+var arabiziArticles = map[string]bool{"el": true, "il": true, "al": true, "l": true, "3am": true, "3m": true, "3a": true,
+	"elly": true, "illi": true, "lli": true, "elli": true}
 
 func (s sentences) withoutArabiziArticles() sentences {
 	var out sentences
@@ -160,7 +161,8 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - question, opening its sentence, with no report in it: "is chest pain a side effect?";
 //   - history, anywhere in its sentence: "I had a heart attack 5 years ago";
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
-//   - resolved, anywhere in its sentence, for clinic-tier flags only: "a fever last week, fine now";
+//   - resolved, anywhere in its sentence, for clinic-tier flags, or any flag dated in the past: "a fever
+//     last week, fine now", "fainted once in 2018, fine now";
 //
 // and the phrases that undo them: present ("now", "الحين") undoes every kind; onset ("since the
 // injection", "امبارح") undoes history and chronic; report ("my", "I have", "عندي") undoes question.
@@ -195,7 +197,7 @@ func (c contextMarkers) setAside(m message, i int, tier Tier) string {
 	lo, hi := sentenceBounds(m, i)
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
 	switch {
-	case tier == Clinic && has("resolved", hi):
+	case has("resolved", hi) && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
 		return "resolved"
 	case has("present", hi):
 		return ""
@@ -239,15 +241,21 @@ func (c contextMarkers) opens(m message, kind string, lo int) bool {
 	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.phraseAt(ph, lo) && slices.Contains(m.forms[lo], ph[0]) })
 }
 
-// hasYear reports whether a year (1950-2039) stands in words [lo, hi): "a stroke in 2019".
+// hasYear reports whether a past year (1950-2039, after "in", "since" or their Arabic) stands in words
+// [lo, hi): "a stroke in 2019", "سنة 2019"; "he thinks it's 1985" is not history.
 func hasYear(m message, lo, hi int) bool {
-	for k := lo; k < hi; k++ {
-		if y, err := strconv.Atoi(m.forms[k][0]); err == nil && y >= 1950 && y < 2040 {
+	for k := max(lo, 1); k < hi; k++ {
+		y, err := strconv.Atoi(m.forms[k][0])
+		if err == nil && y >= 1950 && y < 2040 && yearWords[m.forms[k-1][0]] {
 			return true
 		}
 	}
 	return false
 }
+
+// yearWords stand before a year that dates something.
+var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": true, "kan": true, "kent": true,
+	"سنه": true, "عام": true, "في": true, "من": true, "بسنه": true, "كان": true, "كانت": true}
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",
 // "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
