@@ -70,7 +70,13 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
-	msgs := DefaultMessages()
+	msgs, err := DefaultMessages()
+	if err != nil {
+		return nil, fmt.Errorf("new engine: %w", err)
+	}
+	for lang, m := range messagesOf(bank.Replies) {
+		msgs[lang] = mergeMessages(msgs[lang], m)
+	}
 	for lang, m := range opts.Messages {
 		msgs[lang] = mergeMessages(msgs[lang], m)
 	}

@@ -224,3 +224,22 @@ func TestTriageNeedsNoSearch(t *testing.T) {
 		t.Error("a question that needs the search got no error from a failing search")
 	}
 }
+
+// TestRepliesFromTheKnowledge: a bank's own replies replace the embedded ones, and the service's
+// configuration has the last word.
+func TestRepliesFromTheKnowledge(t *testing.T) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank.Replies = map[string]knowledge.Replies{"en": {Lang: "en", Clinic: "Ring the clinic today."}}
+	eng := enginetest.Over(t, bank, bot.Options{Messages: map[string]bot.Messages{"en": {Contact: "Call 555-0100."}}})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "I have a fever since the injection"})
+	if err != nil || a.Reply != "Ring the clinic today.\nCall 555-0100." {
+		t.Errorf("got %q, %v; want the bank's clinic reply and the configured contact", a.Reply, err)
+	}
+	a, err = eng.Answer(context.Background(), bot.Question{Text: "I can't breathe"})
+	if err != nil || !strings.HasPrefix(a.Reply, "What you describe may need urgent medical attention") {
+		t.Errorf("got %q, %v; want the embedded emergency reply where the bank has none", a.Reply, err)
+	}
+}

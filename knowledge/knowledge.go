@@ -62,10 +62,12 @@ type Lexicon struct {
 	Stopwords []string
 }
 
-// Bank is a whole loaded knowledge base: every entry in every language, and a lexicon per language.
+// Bank is a whole loaded knowledge base: every entry in every language, a lexicon per language, and the
+// replies it words itself (see DefaultReplies for the rest).
 type Bank struct {
 	Entries  []Entry
 	Lexicons map[string]*Lexicon
+	Replies  map[string]Replies
 	byKey    map[key]int
 	topics   map[string][]Entry
 }

@@ -52,6 +52,7 @@ func Load(fsys fs.FS, root string) (*Bank, Problems, error) {
 	c := &collector{}
 	var entries []Entry
 	lexicons := map[string]*Lexicon{}
+	replies := map[string]Replies{}
 	files, err := knowledgeFiles(fsys, root)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load knowledge %s: %w", root, err)
@@ -62,11 +63,15 @@ func Load(fsys fs.FS, root string) (*Bank, Problems, error) {
 		for _, lex := range content.lexicons {
 			mergeLexicon(lexicons, lex)
 		}
+		for _, r := range content.replies {
+			mergeReplies(replies, r, c)
+		}
 	}
 	if len(files) == 0 {
 		c.errorf(Position{File: root}, "no knowledge files (.yaml, .yml, .md, .csv)")
 	}
 	bank := NewBank(entries, lexicons)
+	bank.Replies = replies
 	c.problems = append(c.problems, Validate(bank)...)
 	c.problems.sort()
 	if c.problems.Errors(false) > 0 {

@@ -2,10 +2,12 @@ package knowledge
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestDefaultKnowledgeIsStrictlyValid(t *testing.T) {
@@ -127,7 +129,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"empty yaml", "a.yaml", "", "empty file"},
 		{"not a mapping", "a.yaml", "- just a list\n", "top level must be a mapping"},
-		{"no entries", "a.yaml", "lang: en\n", "no entries, synonyms or stopwords"},
+		{"no entries", "a.yaml", "lang: en\n", "no entries, synonyms, stopwords or replies"},
 		{"lexicon without lang", "a.yaml", "synonyms:\n  injection: [shot]\n", "a lexicon needs a lang"},
 		{"unknown kind", "a.yaml", "lang: en\nentries:\n  - {id: a, kind: faqq, question: q, answer: a}\n", `unknown kind "faqq"`},
 		{"out of scope with answer", "a.yaml", "lang: en\nentries:\n  - {id: a, kind: out_of_scope, question: q, answer: a}\n", "has no answer"},
@@ -173,4 +175,33 @@ func joinProblems(ps Problems) string {
 		b.WriteString(p.String() + "\n")
 	}
 	return b.String()
+}
+
+func TestRepliesAreKnowledge(t *testing.T) {
+	defaults, err := DefaultReplies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages() {
+		r := defaults[lang]
+		if r.Disclaimer == "" || r.NoMatch == "" || r.Urgent == "" || r.Clinic == "" || r.Busy == "" {
+			t.Errorf("default replies for %s are incomplete: %+v", lang, r)
+		}
+	}
+	fsys := fstest.MapFS{
+		"a.yaml": &fstest.MapFile{Data: []byte("lang: en\nreplies:\n  clinic: Call us today.\nentries:\n  - id: x\n    question: q?\n    answer: a.\n")},
+		"b.yaml": &fstest.MapFile{Data: []byte("lang: en\nreplies:\n  busy: One moment.\n")},
+	}
+	bank, _, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := bank.Replies["en"]; r.Clinic != "Call us today." || r.Busy != "One moment." {
+		t.Errorf("got %+v, want the two files' replies merged", r)
+	}
+	fsys["c.yaml"] = &fstest.MapFile{Data: []byte("lang: en\nreplies:\n  busy: Again.\n  shout: no\n")}
+	_, problems, err := Load(fsys, ".")
+	if text := fmt.Sprint(problems); err == nil || !strings.Contains(text, "busy for en is also given") || !strings.Contains(text, "shout") {
+		t.Errorf("got %v / %s, want a repeated reply and an unknown key reported", err, problems)
+	}
 }

@@ -14,14 +14,15 @@ import (
 type fileContent struct {
 	entries  []Entry
 	lexicons []*Lexicon
+	replies  []*Replies
 }
 
 var (
-	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords"}
+	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords", "replies"}
 	yamlEntryKeys = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source"}
 )
 
-// parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, or both.
+// parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, replies, or any of them together.
 func parseYAML(name string, data []byte, c *collector) fileContent {
 	var out fileContent
 	var doc yaml.Node
@@ -55,8 +56,13 @@ func parseYAML(name string, data []byte, c *collector) fileContent {
 			out.lexicons = append(out.lexicons, lex)
 		}
 	}
-	if fields["entries"] == nil && fields["synonyms"] == nil && fields["stopwords"] == nil {
-		c.errorf(Position{File: name, Line: root.Line}, "no entries, synonyms or stopwords")
+	if n := fields["replies"]; n != nil {
+		if r := yamlReplies(name, n, lang, c); r != nil {
+			out.replies = append(out.replies, r)
+		}
+	}
+	if fields["entries"] == nil && fields["synonyms"] == nil && fields["stopwords"] == nil && fields["replies"] == nil {
+		c.errorf(Position{File: name, Line: root.Line}, "no entries, synonyms, stopwords or replies")
 	}
 	return out
 }

@@ -1,0 +1,85 @@
+package knowledge
+
+import (
+	"fmt"
+	"io/fs"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Replies are the fixed texts of one language that are not answers: the disclaimer under every reply,
+// the fallback when the knowledge does not cover a question, the instructions of each red-flag tier,
+// the reply when too many questions are in flight, and how to reach the clinic. They are knowledge, in a
+// YAML file's `replies`, so that a clinic words them as it words its answers.
+type Replies struct {
+	Lang       string
+	Disclaimer string
+	NoMatch    string // no_match
+	Urgent     string // red flags of the emergency tier: call emergency services now
+	Clinic     string // red flags of the clinic tier: contact the clinic today
+	Busy       string // too many questions at once: please send it again
+	Contact    string // appended to the fallback and urgent texts
+	Pos        Position
+}
+
+var yamlReplyKeys = []string{"disclaimer", "no_match", "urgent", "clinic", "busy", "contact"}
+
+func yamlReplies(name string, n *yaml.Node, lang string, c *collector) *Replies {
+	pos := Position{File: name, Line: n.Line}
+	if lang == "" {
+		c.errorf(pos, "replies need a lang")
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		c.errorf(pos, "replies must be a mapping of %v", yamlReplyKeys)
+		return nil
+	}
+	f := mappingFields(name, n, yamlReplyKeys, c)
+	return &Replies{Lang: lang, Pos: pos, Disclaimer: scalar(name, f["disclaimer"], c), NoMatch: scalar(name, f["no_match"], c),
+		Urgent: scalar(name, f["urgent"], c), Clinic: scalar(name, f["clinic"], c), Busy: scalar(name, f["busy"], c),
+		Contact: scalar(name, f["contact"], c)}
+}
+
+// mergeReplies adds one file's replies to a bank's: a text given twice for one language is an error.
+func mergeReplies(into map[string]Replies, r *Replies, c *collector) {
+	cur, ok := into[r.Lang]
+	if !ok {
+		into[r.Lang] = *r
+		return
+	}
+	for _, f := range []struct {
+		name     string
+		dst, src *string
+	}{{"disclaimer", &cur.Disclaimer, &r.Disclaimer}, {"no_match", &cur.NoMatch, &r.NoMatch}, {"urgent", &cur.Urgent, &r.Urgent},
+		{"clinic", &cur.Clinic, &r.Clinic}, {"busy", &cur.Busy, &r.Busy}, {"contact", &cur.Contact, &r.Contact}} {
+		switch {
+		case *f.src == "":
+		case *f.dst != "":
+			c.errorf(r.Pos, "reply %s for %s is also given at %s", f.name, r.Lang, cur.Pos)
+		default:
+			*f.dst = *f.src
+		}
+	}
+	into[r.Lang] = cur
+}
+
+// DefaultReplies are the replies of the embedded default knowledge, by language: what a bank that words
+// none of its own falls back to.
+func DefaultReplies() (map[string]Replies, error) {
+	c := &collector{}
+	out := map[string]Replies{}
+	for _, lang := range Languages() {
+		name := "default/replies." + lang + ".yaml"
+		data, err := fs.ReadFile(defaultFS, name)
+		if err != nil {
+			return nil, fmt.Errorf("default replies: %w", err)
+		}
+		for _, r := range parseFile(name, data, c).replies {
+			mergeReplies(out, r, c)
+		}
+	}
+	if c.problems.Errors(false) > 0 {
+		return nil, &InvalidError{Problems: c.problems}
+	}
+	return out, nil
+}
