@@ -37,8 +37,8 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.827, 0.99, 0.873},
-		{"dev", 240, 0.925, 1, 0.916},
+		{"train", 1800, 0.827, 0.99, 0.877},
+		{"dev", 240, 0.925, 1, 0.933},
 		{"test", 240, 0.783, 1, 0.86},
 		{"fresh", 200, 0.911, 1, 0.94},
 	} {
