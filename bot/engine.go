@@ -154,9 +154,6 @@ func clip(s string, n int) string {
 }
 
 func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
-	if err := ctx.Err(); err != nil {
-		return Answer{}, err
-	}
 	lang, err := e.language(q)
 	if err != nil {
 		return Answer{}, err
@@ -172,7 +169,10 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		a.Explanation = &Explanation{Triage: v}
 	}
 	if v.Urgent() {
-		return e.urgent(a, v), nil
+		return e.urgent(a, v), nil // triage needs no search and no deadline
+	}
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
 	}
 	res, err := e.search.Search(ctx, knowledge.Query{Text: q.Text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
 	if err != nil {

@@ -223,6 +223,11 @@ func TestTriageNeedsNoSearch(t *testing.T) {
 	if _, err := e.Answer(context.Background(), bot.Question{Text: "what should I wear"}); err == nil {
 		t.Error("a question that needs the search got no error from a failing search")
 	}
+	expired, cancel := context.WithCancel(context.Background())
+	cancel()
+	if a, err := e.Answer(expired, bot.Question{Text: "my chest hurts"}); err != nil || a.Urgency != "emergency" {
+		t.Errorf("past its deadline: got %s, %v; want the emergency reply all the same", a.Urgency, err)
+	}
 }
 
 // TestRepliesFromTheKnowledge: a bank's own replies replace the embedded ones, and the service's
