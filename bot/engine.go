@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -25,7 +24,8 @@ const (
 	// guideMargin is how much more confident a guide section must be than the threshold to be quoted.
 	guideMargin = 0.1
 	// maxQuestionBytes bounds the text one question is read from: four times Telegram's 4,096-character
-	// limit in Arabic's two-byte letters.
+	// limit in Arabic's two-byte letters. No platform sends more; the bound makes the cost of one question
+	// finite whatever an adapter lets through.
 	maxQuestionBytes = 16 << 10
 )
 
@@ -112,7 +112,7 @@ func mergeMessages(base, over Messages) Messages {
 // returns ErrBusy with a reply asking to try again, unless the message is urgent.
 func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	start := time.Now()
-	q.Text = clip(q.Text, maxQuestionBytes)
+	q.Text, _ = textnorm.ClipBytes(q.Text, maxQuestionBytes)
 	if !e.gate.enter() {
 		return e.busy(q)
 	}
@@ -139,18 +139,6 @@ func (e *Engine) busy(q Question) (Answer, error) {
 	a.Status = NoMatch
 	a.Reply = e.messages[lang].Busy
 	return a, ErrBusy
-}
-
-// clip cuts s to at most n bytes at a rune boundary. No platform sends a message this long; the bound
-// makes the cost of one question finite whatever an adapter lets through.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {

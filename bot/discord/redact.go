@@ -5,9 +5,10 @@ import (
 	"errors"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
 // maxErrorText bounds the text of an error from Discord's API: a 5xx body may be a whole HTML page.
@@ -60,13 +61,10 @@ func redact(err error, token string) error {
 
 // clipText cuts s to at most n bytes at a rune boundary, marking the cut.
 func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
+	if cut, clipped := textnorm.ClipBytes(s, n); clipped {
+		return cut + "…"
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return s
 }
 
 // restCode is Discord's JSON error code of a raw REST error, or 0.

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -70,7 +71,14 @@ func redactToken(err error, token string) error {
 	if !errors.As(err, &urlErr) && redactText(text, token) == text {
 		return err
 	}
-	return &redactedError{text: redactText(text, token)}
+	red := &redactedError{text: redactText(text, token)}
+	switch {
+	case errors.Is(err, context.Canceled):
+		red.cause = context.Canceled
+	case errors.Is(err, context.DeadlineExceeded):
+		red.cause = context.DeadlineExceeded
+	}
+	return red
 }
 
 func redactText(s, token string) string {
@@ -80,7 +88,12 @@ func redactText(s, token string) string {
 	return s
 }
 
-// redactedError is an error's text with the token taken out.
-type redactedError struct{ text string }
+// redactedError is an error's text with the token taken out. It unwraps to a context error when it was
+// one (the request's URL, which holds the token, is not kept).
+type redactedError struct {
+	text  string
+	cause error
+}
 
 func (e *redactedError) Error() string { return e.text }
+func (e *redactedError) Unwrap() error { return e.cause }

@@ -150,3 +150,15 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestRedactedErrorsKeepTheirContextCause: a redacted network error still says it was a cancellation
+// or a deadline, for callers that retry or stop on those.
+func TestRedactedErrorsKeepTheirContextCause(t *testing.T) {
+	const token = "123:secret"
+	for _, cause := range []error{context.Canceled, context.DeadlineExceeded} {
+		err := redactToken(&url.Error{Op: "Post", URL: "https://api.telegram.org/bot" + token + "/getUpdates", Err: cause}, token)
+		if !errors.Is(err, cause) || strings.Contains(err.Error(), token) {
+			t.Errorf("got %v, want it to unwrap to %v without the token", err, cause)
+		}
+	}
+}

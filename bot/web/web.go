@@ -17,6 +17,7 @@ import (
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/store"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // answerer is what the adapter needs from the engine.
@@ -190,7 +191,7 @@ func (h *Handler) giveFeedback(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	if req.ID == "" || len(req.ID) > 64 || req.Helpful == nil || (req.Lang != "en" && req.Lang != "ar") || len(req.User) > maxUser {
+	if req.ID == "" || len(req.ID) > 64 || req.Helpful == nil || !knowledge.Supported(req.Lang) || len(req.User) > maxUser {
 		fail(w, http.StatusBadRequest, `give {"id": "<answer id>", "lang": "en|ar", "helpful": true|false, "user": "<as when asking>"}`)
 		return
 	}

@@ -105,8 +105,12 @@ func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
 	if err != nil {
 		return fmt.Errorf("record feedback: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return errors.Join(ErrNotGiven, err)
+	n, err := res.RowsAffected()
+	switch {
+	case err != nil:
+		return fmt.Errorf("record feedback: %w", err) // a fault of the store, not a vote refused
+	case n == 0:
+		return ErrNotGiven
 	}
 	return nil
 }

@@ -126,7 +126,7 @@ func (s *Store) deleteClaims(ctx context.Context, keys []claimKey, before int64)
 	err := s.writes.do(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		total = 0
 		for _, k := range keys {
-			res, err := tx.ExecContext(ctx, s.dialect.bind(pruneClaim), k.adapter, k.id, before)
+			res, err := s.txExec(ctx, tx, pruneClaim, k.adapter, k.id, before)
 			if err != nil {
 				return err
 			}

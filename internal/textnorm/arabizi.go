@@ -1,6 +1,9 @@
 package textnorm
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Arabic written in Latin letters (Arabizi: "3andi 7arara", "sadri byewja3ni") and Arabic script meet
 // in a consonant skeleton: each consonant mapped to one Latin letter, with the sounds that spellings
@@ -82,7 +85,7 @@ func ArabiziSkeletons(w string) []string {
 	}
 	var out []string
 	for _, r := range readings {
-		if s := r; s != "" && !contains(out, s) {
+		if s := r; s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -141,13 +144,4 @@ func collapse(s string) string {
 		last = r
 	}
 	return b.String()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

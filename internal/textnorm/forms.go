@@ -1,6 +1,9 @@
 package textnorm
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Word forms: how a word is compared with the words of rules, lexicons and the index, in one place for
 // triage and search.
@@ -50,4 +53,15 @@ func ArabicWordForms(w string) []string {
 		}
 	}
 	return forms
+}
+
+// ClipBytes cuts s to at most n bytes at a rune boundary, reporting whether it cut anything.
+func ClipBytes(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], true
 }
