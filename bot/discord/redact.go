@@ -1,13 +1,13 @@
 package discord
 
 import (
-	"context"
 	"errors"
 	"regexp"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
+	scrub "github.com/faqbot/faqbot/internal/redact"
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
@@ -43,20 +43,10 @@ func redact(err error, token string) error {
 	}
 	text := err.Error()
 	if token != "" {
-		text = strings.ReplaceAll(text, token, "[token]")
-		if bare := strings.TrimPrefix(token, "Bot "); bare != "" {
-			text = strings.ReplaceAll(text, bare, "[token]")
-		}
+		text = scrub.Text(text, token, strings.TrimPrefix(token, "Bot "))
 	}
 	text = interactionToken.ReplaceAllString(text, "${1}[token]")
-	e := &apiError{text: clipText(text, maxErrorText), code: restCode(err)}
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		e.cause = context.DeadlineExceeded
-	case errors.Is(err, context.Canceled):
-		e.cause = context.Canceled
-	}
-	return e
+	return &apiError{text: clipText(text, maxErrorText), code: restCode(err), cause: scrub.Cause(err)}
 }
 
 // clipText cuts s to at most n bytes at a rune boundary, marking the cut.

@@ -1,13 +1,14 @@
 package telegram
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/internal/redact"
 )
 
 // Client is the Bot API client of the adapter: tgbotapi's, with the bot token taken out of every error
@@ -71,21 +72,12 @@ func redactToken(err error, token string) error {
 	if !errors.As(err, &urlErr) && redactText(text, token) == text {
 		return err
 	}
-	red := &redactedError{text: redactText(text, token)}
-	switch {
-	case errors.Is(err, context.Canceled):
-		red.cause = context.Canceled
-	case errors.Is(err, context.DeadlineExceeded):
-		red.cause = context.DeadlineExceeded
-	}
-	return red
+	return &redactedError{text: redactText(text, token), cause: redact.Cause(err)}
 }
 
+// redactText takes the token out of s, as written and as escaped in a URL.
 func redactText(s, token string) string {
-	for _, form := range []string{token, url.PathEscape(token), url.QueryEscape(token)} {
-		s = strings.ReplaceAll(s, form, "[token]")
-	}
-	return s
+	return redact.Text(s, token, url.PathEscape(token), url.QueryEscape(token))
 }
 
 // redactedError is an error's text with the token taken out. It unwraps to a context error when it was
