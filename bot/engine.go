@@ -152,7 +152,11 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	top = min(top, maxTop)
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
-	v := e.triage.Check(q.Text, lang)
+	check := e.triage.Check
+	if q.Explain {
+		check = e.triage.Explain
+	}
+	v := check(q.Text, lang)
 	if q.Explain {
 		a.Explanation = &Explanation{Triage: v}
 	}

@@ -26,10 +26,11 @@ func TestHeldOutSafety(t *testing.T) {
 	checkFloors(t, "../testdata/heldout3.jsonl", 120, cli.Floors{UrgentRecall: 1})
 }
 
-// TestTriageFloors holds red-flag triage to the figures of each split of the blind triage corpus
-// (testdata/triage): train and dev where the rules were tuned; the test split and the fresh set, never
-// tuned on, at their first runs, so that a change that loses a red flag there fails here. A mild after-effect is never an
-// emergency.
+// TestTriageFloors holds red-flag triage to the figures of each set of the blind triage corpus
+// (testdata/triage): train, train-mild and train-negative, where the rules were tuned and the learned layer
+// trained, and dev, where its policy was checked; the test split and the fresh set, never tuned on, at
+// their figures with the learned layer, so that a change that loses a red flag there fails here. A mild
+// after-effect is never an emergency.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -37,10 +38,12 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.827, 0.99, 0.877},
-		{"dev", 240, 0.925, 1, 0.933},
-		{"test", 240, 0.783, 1, 0.86},
-		{"fresh", 200, 0.911, 1, 0.94},
+		{"train", 1800, 0.968, 1, 0.92},
+		{"train-mild", 450, 0, 0.98, 0},
+		{"train-negative", 450, 0, 0, 0.864},
+		{"dev", 240, 0.958, 0.983, 0.933},
+		{"test", 240, 0.925, 1, 0.90},
+		{"fresh", 200, 0.966, 0.981, 0.981},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, cli.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true})

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/faqbot/faqbot/internal/textclass"
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
@@ -19,7 +20,9 @@ const maxBridge = 2
 
 // Triage recognises red-flag symptoms in a message, in English and Arabic, before any search.
 type Triage struct {
-	langs map[string]*triageLang
+	langs  map[string]*triageLang
+	model  *textclass.Model
+	policy learnedPolicy
 }
 
 // Tier is how soon a message needs a person.
@@ -38,10 +41,13 @@ type Verdict struct {
 	Tier     Tier       `json:"tier,omitempty"`
 	Flag     string     `json:"flag,omitempty"`
 	SetAside []SetAside `json:"set_aside,omitempty"`
+	Learned  *Learned   `json:"learned,omitempty"`
+
+	skeleton bool // the red flag was read as Arabizi consonant skeletons, which words of other meanings share
 }
 
 // SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
-// chronic, hypothetical, question).
+// chronic, hypothetical, question, or "learned" when the learned layer read none).
 type SetAside struct {
 	Flag   string `json:"flag"`
 	Reason string `json:"reason"`
@@ -51,10 +57,14 @@ type SetAside struct {
 func (v Verdict) Urgent() bool { return v.Tier != "" }
 
 // contextual reports whether a red flag was set aside for its context (history, chronic, hypothetical,
-// question) rather than negated: a temperature in such a message is read the same way.
+// question) rather than negated or cancelled: a temperature in such a message is read the same way.
 func (v Verdict) contextual() bool {
-	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool { return s.Reason != "negated" })
+	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool { return s.Reason != "negated" && s.Reason != reasonUnless })
 }
+
+// reasonUnless is why a red flag was set aside when a rule's `unless` phrase is in the message ("confused
+// about the preparation").
+const reasonUnless = "unless"
 
 type triageLang struct {
 	script       script
@@ -72,7 +82,15 @@ type triageRule struct {
 	unless   []phrase
 }
 
-type slot []phrase   // alternatives
+// slot is the alternative phrases of one part of a pattern, grouped by their first word so that a
+// message is searched once for each first word.
+type slot []phraseGroup
+
+type phraseGroup struct {
+	first   string
+	phrases []phrase // each begins with first
+}
+
 type phrase []string // words
 
 type redFlagsFile struct {
@@ -83,6 +101,7 @@ type redFlagsFile struct {
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string            `yaml:"coordinators"`
 	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
+	Learned      learnedPolicy                  `yaml:"learned"`
 	Rules        []struct {
 		ID     string              `yaml:"id"`
 		Tier   Tier                `yaml:"tier"`
@@ -98,7 +117,14 @@ func NewTriage() (*Triage, error) {
 	if err := yaml.Unmarshal(redFlagsYAML, &f); err != nil {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
-	t := &Triage{langs: map[string]*triageLang{}}
+	if err := f.Learned.validate(); err != nil {
+		return nil, fmt.Errorf("red-flag rules: %w", err)
+	}
+	m, err := learnedModel()
+	if err != nil {
+		return nil, fmt.Errorf("red-flag rules: %w", err)
+	}
+	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	for _, l := range []struct {
 		name, rules string
 		script      script
@@ -174,9 +200,16 @@ func parsePattern(p string, conv func(phrase) phrase) []slot {
 	for _, s := range strings.Split(p, " + ") {
 		var alts slot
 		for _, alt := range strings.Split(s, "|") {
-			if ph := conv(toPhrase(alt)); len(ph) > 0 {
-				alts = append(alts, ph)
+			ph := conv(toPhrase(alt))
+			if len(ph) == 0 {
+				continue
 			}
+			i := slices.IndexFunc(alts, func(g phraseGroup) bool { return g.first == ph[0] })
+			if i < 0 {
+				i = len(alts)
+				alts = append(alts, phraseGroup{first: ph[0]})
+			}
+			alts[i].phrases = append(alts[i].phrases, ph)
 		}
 		slots = append(slots, alts)
 	}
@@ -206,11 +239,39 @@ func wordSet(words []string, conv func(phrase) phrase) map[string]bool {
 }
 
 // Check reads a message for red flags in both languages' rules, since patients mix them, and returns the
-// most urgent one reported as happening now. It depends on nothing but the rules: no index, no search.
+// most urgent one reported as happening now, joined with the learned layer's reading (see learn). It
+// depends on nothing but the rules and the model: no index, no search.
 func (t *Triage) Check(text, lang string) Verdict {
-	sentences := splitSentences(text)
+	return t.check(text, lang, false)
+}
+
+// Explain is Check with the learned layer's reading and evidence, for --explain.
+func (t *Triage) Explain(text, lang string) Verdict {
+	v := t.check(text, lang, true)
+	t.evidence(text, &v)
+	return v
+}
+
+func (t *Triage) check(text, lang string, explain bool) Verdict {
+	norm := normalize(text)
+	v, words := t.rules(norm, lang)
+	if words > 0 {
+		t.learn(norm, words, &v, explain)
+	}
+	return v
+}
+
+// Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
+func (t *Triage) Rules(text, lang string) Verdict {
+	v, _ := t.rules(normalize(text), lang)
+	return v
+}
+
+// rules returns the rules' verdict on a normalized message and how many words it has.
+func (t *Triage) rules(norm, lang string) (Verdict, int) {
+	sentences := splitSentences(norm)
 	if len(sentences.words) == 0 {
-		return Verdict{}
+		return Verdict{}, 0
 	}
 	var v Verdict
 	order := []string{lang, "en", "ar", "az"}
@@ -225,11 +286,11 @@ func (t *Triage) Check(text, lang string) Verdict {
 		}
 	}
 	if !v.Urgent() && !v.contextual() {
-		if flag, ok := readTemperature(text); ok {
+		if flag, ok := readTemperature(norm); ok {
 			v.Tier, v.Flag = Clinic, flag
 		}
 	}
-	return v
+	return v, len(sentences.words)
 }
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
@@ -240,13 +301,17 @@ func (tl *triageLang) check(s sentences, v *Verdict) {
 	}
 	m := newMessage(s, tl.script)
 	for _, r := range tl.rules {
-		if r.cancelled(m) || (v.Tier == Emergency) || (v.Tier == Clinic && r.tier == Clinic) {
+		if v.Tier == Emergency || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
 		}
+		cancelled := r.cancelled(m)
 		for _, p := range r.patterns {
 			reason := tl.matches(p, m, r.tier)
+			if reason == "" && cancelled {
+				reason = reasonUnless
+			}
 			if reason == "" {
-				v.Tier, v.Flag = r.tier, r.id
+				v.Tier, v.Flag, v.skeleton = r.tier, r.id, tl.script == arabizi
 				break
 			}
 			if reason != noMatch {
@@ -285,7 +350,12 @@ func newMessage(s sentences, sc script) message {
 
 // find calls yield with each position where the phrase starts, until yield returns true.
 func (m message) find(ph phrase, yield func(i int) bool) bool {
-	for _, i := range m.at[ph[0]] {
+	return m.findAt(ph, m.at[ph[0]], yield)
+}
+
+// findAt is find, given the positions of ph's first word.
+func (m message) findAt(ph phrase, at []int, yield func(i int) bool) bool {
+	for _, i := range at {
 		if m.phraseAt(ph, i) && yield(i) {
 			return true
 		}
@@ -331,20 +401,26 @@ func (tl *triageLang) matches(p []slot, m message, tier Tier) string {
 
 func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 	reason := noMatch
-	for _, ph := range s {
-		found := m.find(ph, func(i int) bool {
-			why := "negated"
-			if !tl.negated(m.forms, i) {
-				why = tl.context.setAside(m, i, tier)
+	for _, g := range s {
+		at := m.at[g.first]
+		if len(at) == 0 {
+			continue
+		}
+		for _, ph := range g.phrases {
+			found := m.findAt(ph, at, func(i int) bool {
+				why := "negated"
+				if !tl.negated(m.forms, i) {
+					why = tl.context.setAside(m, i, tier)
+				}
+				if why == "" {
+					return true
+				}
+				reason = why
+				return false
+			})
+			if found {
+				return ""
 			}
-			if why == "" {
-				return true
-			}
-			reason = why
-			return false
-		})
-		if found {
-			return ""
 		}
 	}
 	return reason
@@ -390,4 +466,29 @@ func wordForms(w string, sc script) []string {
 		return []string{w, s}
 	}
 	return []string{w}
+}
+
+// TriageClasses are the classes of triage's learned layer, in the order of its model's outputs: no red
+// flag, then the tiers, least urgent first.
+var TriageClasses = []string{"none", string(Clinic), string(Emergency)}
+
+// TriageTrainOptions are how the learned layer is trained (cmd/trainflags): the model's size and
+// schedule, and the negating words of the rules in every language and script.
+func TriageTrainOptions() (textclass.TrainOptions, error) {
+	var f redFlagsFile
+	if err := yaml.Unmarshal(redFlagsYAML, &f); err != nil {
+		return textclass.TrainOptions{}, fmt.Errorf("red-flag rules: %w", err)
+	}
+	neg := slices.Concat(f.Negators["en"], f.Negators["ar"], f.Negators["arabizi"])
+	return textclass.TrainOptions{Bits: 18, Epochs: 20, Rate: 0.3, L2: 1e-4, Seed: 1, Negators: neg}, nil
+}
+
+// TierOf is the tier of a red-flag concept of the rules, or "" for a name the rules do not have.
+func (t *Triage) TierOf(flag string) Tier {
+	for _, r := range t.langs["en"].rules {
+		if r.id == flag {
+			return r.tier
+		}
+	}
+	return ""
 }

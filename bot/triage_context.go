@@ -120,11 +120,15 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// splitSentences reads a message as the rules compare it: its words, each with its sentence. Sentences
-// end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number ("38.6"). The Levantine
-// progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
-func splitSentences(text string) sentences {
-	norm := textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
+// normalize is a message as triage reads it: textnorm.Normalize, with line breaks kept as sentence ends.
+func normalize(text string) string {
+	return textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
+}
+
+// splitSentences reads a normalized message as the rules compare it: its words, each with its sentence.
+// Sentences end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number ("38.6"). The
+// Levantine progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
+func splitSentences(norm string) sentences {
 	var s sentences
 	n, start := 0, 0
 	add := func(end int) {
@@ -263,8 +267,7 @@ var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(
 
 // readTemperature reports a fever read from a number: 37.8-43 °C, or 100-110 °F. A number with no unit
 // counts only with a decimal in the Celsius range: "39" alone may be an age or a dose.
-func readTemperature(text string) (string, bool) {
-	norm := textnorm.Normalize(text)
+func readTemperature(norm string) (string, bool) {
 	if !strings.ContainsAny(norm, "0123456789") {
 		return "", false
 	}

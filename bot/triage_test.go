@@ -105,6 +105,55 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 	}
 }
 
+// TestTriageReadsAgesAsAges: a number after "I'm" is an age, not a temperature. (Joined with the
+// learned layer, "my knee hurts" alone is called a clinic matter at its recall-first threshold: that
+// trade is measured on the corpora, not here.)
+func TestTriageReadsAgesAsAges(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"I'm 39 and my knee hurts when I run", "im 38, healthy, when can i book?"} {
+		if got := tr.Rules(text, ""); got.Urgent() {
+			t.Errorf("Rules(%q) = %+v, want no red flag", text, got)
+		}
+	}
+}
+
+// TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
+func TestLearnedLayer(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text  string
+		rules, want Tier
+	}{
+		{"adds what the rules miss", "I went down in the kitchen and woke up on the floor, no idea how long I was out", "", Emergency},
+		{"adds in Arabizi", "mama 3am tle7ath w ma fiya tkammel jemle, sarla nos sa3a, shu n3mel", "", Emergency},
+		{"not on a greeting", "hi", "", ""},
+		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
+		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
+		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
+		{"sets aside a short clinic call it reads as none", "yo my knee kinda achy today ngl but its chill", Clinic, ""},
+	} {
+		if got := tr.Rules(tt.text, ""); got.Tier != tt.rules {
+			t.Errorf("%s: Rules(%q) = %q, want %q", tt.name, tt.text, got.Tier, tt.rules)
+		}
+		got := tr.Explain(tt.text, "")
+		if got.Tier != tt.want {
+			t.Errorf("%s: Check(%q) = %+v, want %q", tt.name, tt.text, got, tt.want)
+		}
+		if got.Learned == nil || got.Learned.Urgent < got.Learned.Emergency {
+			t.Errorf("%s: Explain(%q) learned %+v, want the model's reading", tt.name, tt.text, got.Learned)
+		}
+		if got.Tier != "" && got.Flag == flagLearned && len(got.Learned.Evidence) == 0 {
+			t.Errorf("%s: Explain(%q) gave no evidence for the learned flag", tt.name, tt.text)
+		}
+	}
+}
+
 func TestTriageTiersAndContext(t *testing.T) {
 	tr, err := NewTriage()
 	if err != nil {
@@ -135,7 +184,6 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"is chest pain a side effect?", ""},
 		{"can the injection cause numbness?", ""},
 		{"لو صار عندي حرارة بعد الحقنة شو أعمل؟", ""},
-		{"I'm 39 and my knee hurts when I run", ""},
 		// history undone by a new onset, and a hypothetical undone by the present
 		{"I've had knee pain for years but since the injection it's getting worse every day", Clinic},
 		{"my face is puffing up and my lips feel weird, I had the injection an hour ago", Emergency},

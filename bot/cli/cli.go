@@ -110,6 +110,16 @@ func writeTriage(b *strings.Builder, v bot.Verdict) {
 		}
 		fmt.Fprintf(b, "%s%s (%s)", sep, s.Flag, s.Reason)
 	}
+	if l := v.Learned; l != nil {
+		fmt.Fprintf(b, "; learned layer: red flag %.2f, emergency %.2f", l.Urgent, l.Emergency)
+		for i, c := range l.Evidence {
+			sep := ", "
+			if i == 0 {
+				sep = "; evidence: "
+			}
+			fmt.Fprintf(b, "%s%q %+.2f", sep, c.Feature, c.Weight)
+		}
+	}
 	b.WriteString("\n")
 }
 

@@ -123,6 +123,9 @@ func LooksArabizi(words []string) bool {
 		if arabiziMarkers[w] || function >= 2 {
 			return true
 		}
+		if numberWithUnit(w) {
+			continue
+		}
 		for i := 1; i < len(w); i++ {
 			if strings.ContainsRune("235679", rune(w[i])) && isLetter(w[i-1]) || strings.ContainsRune("235679", rune(w[i-1])) && isLetter(w[i]) {
 				return true
@@ -130,6 +133,23 @@ func LooksArabizi(words []string) bool {
 		}
 	}
 	return false
+}
+
+// englishUnits are what English writes right after a number: ordinals ("3rd"), times ("7pm"), doses and
+// measures ("5mg", "39c"). A number with one of them is no sign of Arabizi.
+var englishUnits = map[string]bool{
+	"st": true, "nd": true, "rd": true, "th": true, "am": true, "pm": true, "h": true, "hr": true, "hrs": true,
+	"mg": true, "ml": true, "cm": true, "mm": true, "kg": true, "lb": true, "lbs": true, "x": true, "k": true,
+	"min": true, "mins": true, "c": true, "f": true, "s": true, "yo": true, "yrs": true, "d": true, "wk": true, "wks": true,
+}
+
+// numberWithUnit reports whether w is digits followed by an English unit or ordinal suffix.
+func numberWithUnit(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	return i > 0 && englishUnits[w[i:]]
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }

@@ -31,6 +31,9 @@ func TestLooksArabizi(t *testing.T) {
 		{"I have a fever of 39 since 2 days", false},
 		{"my chest hurts, help", false},
 		{"covid19 test results", false},
+		{"knee is a bit sore today, 3rd day, gettin better", false},
+		{"took 2 tablets at 7pm, 500mg each, 39c this morning", false},
+		{"3am bta3mel eh", true},
 	} {
 		if got := LooksArabizi(Words(Normalize(tt.text))); got != tt.want {
 			t.Errorf("LooksArabizi(%q) = %v, want %v", tt.text, got, tt.want)

@@ -1,0 +1,125 @@
+package bot
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/faqbot/faqbot/internal/textclass"
+)
+
+// redFlagsModel is the learned layer, trained by cmd/trainflags from the triage corpus's training split.
+//
+//go:embed redflags.model
+var redFlagsModel []byte
+
+// flagLearned is the Flag of a red flag that the learned layer saw and the rules did not.
+const flagLearned = "learned"
+
+// learnedPolicy is how the learned layer's probabilities join the rules' verdict (redflags.yaml,
+// `learned:`).
+type learnedPolicy struct {
+	// Urgent: a message of at least MinWords words in which the rules saw no red flag at all is urgent
+	// when the model gives a red flag this probability (a word or two, "hi", is too little for the model
+	// to go on).
+	Urgent   float64 `yaml:"urgent"`
+	MinWords int     `yaml:"min_words"`
+	// Emergency: such a message is an emergency when the model gives that tier this probability.
+	Emergency float64 `yaml:"emergency"`
+	// VetoBelow and VetoWords: in a message of at most VetoWords words where the model gives a red flag
+	// less than VetoBelow, a rule's clinic-tier red flag is set aside, and an emergency read from Arabizi
+	// skeletons becomes a clinic call (a short message is where the model reads context best: "no fever,
+	// just sore"; in a long one a red flag can be drowned by the rest). The model was confidently wrong
+	// about some real emergencies (a seizure told in MSA), so an emergency the rules read in words stays.
+	VetoBelow float64 `yaml:"veto_below"`
+	VetoWords int     `yaml:"veto_max_words"`
+}
+
+func (p learnedPolicy) validate() error {
+	for _, f := range []float64{p.Urgent, p.Emergency, p.VetoBelow} {
+		if f < 0 || f > 1 {
+			return fmt.Errorf("learned: probability %v out of 0..1", f)
+		}
+	}
+	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoWords < 0 || p.MinWords < 1 {
+		return fmt.Errorf("learned: want 0 <= veto_below < urgent, veto_max_words >= 0 and min_words >= 1")
+	}
+	return nil
+}
+
+// Learned is what the learned layer read in a message: the probability of a red flag (either tier) and
+// of an emergency, and with --explain the features that weighed most toward the tier it read.
+type Learned struct {
+	Urgent    float64                  `json:"urgent"`
+	Emergency float64                  `json:"emergency"`
+	Evidence  []textclass.Contribution `json:"evidence,omitempty"`
+}
+
+// learnedModel reads the embedded model and checks it has triage's classes.
+func learnedModel() (*textclass.Model, error) {
+	m, err := textclass.Read(redFlagsModel)
+	if err != nil {
+		return nil, err
+	}
+	if fmt.Sprint(m.Classes) != fmt.Sprint(TriageClasses) {
+		return nil, fmt.Errorf("learned layer has classes %v, want %v", m.Classes, TriageClasses)
+	}
+	return m, nil
+}
+
+// WithModel is t with another learned layer, for measuring a model before it is shipped (cross-
+// validation in cmd/trainflags). The model must have TriageClasses.
+func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
+	if fmt.Sprint(m.Classes) != fmt.Sprint(TriageClasses) {
+		return nil, fmt.Errorf("learned layer has classes %v, want %v", m.Classes, TriageClasses)
+	}
+	c := *t
+	c.model = m
+	return &c, nil
+}
+
+// learn joins the learned layer's reading of text to the rules' verdict v: it adds a red flag to a
+// message in which the rules saw none at all (where they set one aside, negated, hypothetical, past or
+// cancelled, their reading of the context stands); it makes a clinic call an emergency when it reads
+// one (as it does a red flag it adds); in a short message that the model reads as none, it
+// sets aside a rule's clinic-tier red flag, and makes an emergency read from Arabizi skeletons (which
+// words of other meanings share) a clinic call: an emergency the rules read in words is never lowered.
+// The model is read only when it can change the verdict, or when explain asks for its reading.
+func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
+	pol := t.policy
+	short := words <= pol.VetoWords
+	veto := v.Tier == Clinic && short
+	upgrade := v.Tier == Clinic
+	downgrade := v.Tier == Emergency && v.skeleton && short
+	add := !v.Urgent() && len(v.SetAside) == 0 && words >= pol.MinWords
+	if !veto && !downgrade && !add && !upgrade && !explain {
+		return
+	}
+	p := t.model.ProbabilitiesNormalized(norm)
+	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2])}
+	switch urgent := p[1] + p[2]; {
+	case veto && urgent < pol.VetoBelow:
+		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
+		v.Tier, v.Flag = "", ""
+	case downgrade && urgent < pol.VetoBelow:
+		v.Tier = Clinic
+	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
+		v.Tier = Emergency
+	case add && urgent >= pol.Urgent:
+		v.Tier, v.Flag = Clinic, flagLearned
+		if p[2] >= pol.Emergency && p[2] > p[1] {
+			v.Tier = Emergency
+		}
+	}
+}
+
+// evidence adds to v the features of text that weighed most toward the tier the model read.
+func (t *Triage) evidence(text string, v *Verdict) {
+	if v.Learned == nil {
+		return
+	}
+	class := 1
+	if v.Learned.Emergency > v.Learned.Urgent-v.Learned.Emergency {
+		class = 2
+	}
+	v.Learned.Evidence = t.model.Explain(text, class, 5)
+}

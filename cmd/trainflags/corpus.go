@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/textclass"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// The training data, relative to the module's root.
+const (
+	trainSplit = "testdata/triage/train.jsonl"
+	smallTalk  = "testdata/triage/smalltalk.txt"
+)
+
+// extraTraining are labelled messages written blind for training only (never dev, test or fresh).
+var extraTraining = []string{"testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl"}
+
+// class is a case's class among bot.TriageClasses, or -1 for an urgent case with no tier.
+func class(c evalCase) int {
+	if c.Kind != "urgent" {
+		return 0
+	}
+	return slices.Index(bot.TriageClasses, c.Urgency)
+}
+
+// corpus returns the training examples, the triage training split's first and in its order, and how
+// many those are.
+func corpus() ([]textclass.Example, int, error) {
+	var ex []textclass.Example
+	nTriage := 0
+	for i, f := range append([]string{trainSplit}, extraTraining...) {
+		cs, err := readCases(f)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, c := range cs {
+			if k := class(c); k > 0 || (k == 0 && c.Kind != "urgent") {
+				ex = append(ex, textclass.Example{Text: c.Q, Class: k})
+			}
+		}
+		if i == 0 {
+			nTriage = len(ex)
+		}
+	}
+	tr, err := bot.NewTriage()
+	if err != nil {
+		return nil, 0, err
+	}
+	aug, err := augment(tr)
+	if err != nil {
+		return nil, 0, err
+	}
+	ex = append(ex, aug...)
+	small, err := lines(smallTalk)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, l := range small {
+		ex = append(ex, textclass.Example{Text: l, Class: 0})
+	}
+	b, _, err := knowledge.Default()
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, e := range b.Entries {
+		for _, q := range append([]string{e.Question}, e.Alternates...) {
+			if q != "" {
+				ex = append(ex, textclass.Example{Text: q, Class: 0})
+			}
+		}
+	}
+	return ex, nTriage, nil
+}
+
+// lines reads a text file's lines, without blank lines and # comments.
+func lines(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
