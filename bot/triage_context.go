@@ -167,13 +167,15 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
 //   - resolved, anywhere in its sentence, for clinic-tier flags, or any flag dated in the past: "a fever
 //     last week, fine now", "fainted once in 2018, fine now";
+//   - other, anywhere in its sentence: not the patient ("my dog had a seizure", "I'm an ER nurse");
 //
-// and the phrases that undo them: present ("now", "الحين") undoes every kind; onset ("since the
-// injection", "امبارح") undoes history and chronic; report ("my", "I have", "عندي") undoes question.
+// and the phrases that undo them: present ("now", "الحين", but not right after a duration: "for years
+// now") undoes every kind; onset ("since the injection", "امبارح") undoes history and chronic; report
+// ("my", "I have", "عندي") undoes question.
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "onset", "report"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -188,9 +190,11 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			phrases = append(slices.Clip(src[kind]["en"]), src[kind]["ar"]...)
 		}
 		for _, p := range phrases {
-			if ph := conv(toPhrase(p)); len(ph) > 0 {
-				c[kind] = append(c[kind], ph)
+			ph := conv(toPhrase(p))
+			if len(ph) == 0 || (sc == arabizi && kind == "other" && len(ph) == 1) {
+				continue // one skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart)
 			}
+			c[kind] = append(c[kind], ph)
 		}
 	}
 	return c, nil
@@ -203,8 +207,10 @@ func (c contextMarkers) setAside(m message, i int, tier Tier) string {
 	switch {
 	case has("resolved", hi) && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
 		return "resolved"
-	case has("present", hi):
+	case c.present(m, lo, hi):
 		return ""
+	case has("other", hi):
+		return "other"
 	case has("hypothetical", i):
 		return "hypothetical"
 	case c.opens(m, "question", lo) && !has("report", hi):
@@ -217,6 +223,17 @@ func (c contextMarkers) setAside(m message, i int, tier Tier) string {
 		return "chronic"
 	}
 	return ""
+}
+
+// present reports whether a present marker stands in words [lo, hi), not right after a duration ("for 6
+// years now" says how long, not that it is happening now).
+func (c contextMarkers) present(m message, lo, hi int) bool {
+	for _, ph := range c["present"] {
+		if m.find(ph, func(at int) bool { return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) }) {
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceBounds(m message, i int) (lo, hi int) {
