@@ -39,11 +39,12 @@ type Searcher interface {
 
 // Options configure an Engine. Zero values take the defaults.
 type Options struct {
-	Threshold float64             // minimum confidence to answer, in [0,1]
-	Messages  map[string]Messages // per language; missing languages keep the defaults
-	Model     *Model              // confidence model; nil means DefaultModel
-	Metrics   *Metrics            // where decisions are counted; nil counts nothing
-	Gate      *Gate               // bounds the questions searched at once; nil admits everything
+	Threshold float64                  // minimum confidence to answer, in [0,1]
+	Messages  map[string]Messages      // per language; missing languages keep the defaults
+	Clinic    map[string]ClinicDetails // per language: the clinic's details, worded by ContactCard as the Contact
+	Model     *Model                   // confidence model; nil means DefaultModel
+	Metrics   *Metrics                 // where decisions are counted; nil counts nothing
+	Gate      *Gate                    // bounds the questions searched at once; nil admits everything
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -80,6 +81,12 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	for lang, m := range opts.Messages {
 		msgs[lang] = mergeMessages(msgs[lang], m)
 	}
+	for lang, c := range opts.Clinic {
+		if m, ok := msgs[lang]; ok && strings.TrimSpace(m.Contact) == "" {
+			m.Contact = c.card(m.ContactCard)
+			msgs[lang] = m
+		}
+	}
 	th := opts.Threshold
 	if th == 0 {
 		th = DefaultThreshold
@@ -98,6 +105,7 @@ func mergeMessages(base, over Messages) Messages {
 	}{
 		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch},
 		{&base.Urgent, over.Urgent}, {&base.Clinic, over.Clinic}, {&base.Contact, over.Contact}, {&base.Busy, over.Busy},
+		{&base.ContactCard, over.ContactCard},
 	} {
 		if strings.TrimSpace(f.src) != "" {
 			*f.dst = f.src

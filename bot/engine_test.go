@@ -179,6 +179,36 @@ func TestMessagesOverride(t *testing.T) {
 	}
 }
 
+// TestClinicDetails: the configured clinic details are worded by the knowledge's contact card under the
+// urgent and fallback replies, in the patient's language; a detail not given leaves its line out; an
+// explicit contact text wins.
+func TestClinicDetails(t *testing.T) {
+	details := map[string]bot.ClinicDetails{
+		"en": {Name: "Riverside Clinic", Phone: "+1 555 0100", Booking: "https://book.example/riverside"},
+		"ar": {Name: "عيادة النهر", Phone: "+1 555 0100"},
+	}
+	eng := newEngine(t, bot.Options{Clinic: details})
+	for _, tc := range []struct {
+		q, want, not string
+	}{
+		{"I can't breathe", "Riverside Clinic\nPhone: +1 555 0100\nBook or change an appointment: https://book.example/riverside", "Opening hours"},
+		{"what is the capital of peru", "Phone: +1 555 0100", "Address"},
+		{"ما اقدر اتنفس", "عيادة النهر\nالهاتف: +1 555 0100", "العنوان"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Reply, tc.want) || strings.Contains(a.Reply, tc.not) {
+			t.Errorf("%q: reply %q, want %q and no %q", tc.q, a.Reply, tc.want, tc.not)
+		}
+	}
+	eng = newEngine(t, bot.Options{Clinic: details, Messages: map[string]bot.Messages{"en": {Contact: "Call 555-0199."}}})
+	if a, _ := eng.Answer(context.Background(), bot.Question{Text: "I can't breathe"}); !strings.HasSuffix(a.Reply, "Call 555-0199.") {
+		t.Errorf("explicit contact: reply %q", a.Reply)
+	}
+}
+
 func TestTopicsAndTopic(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	if got := eng.Topics("ar"); len(got) != 30 || got[0].ID != "session-overview" || got[0].Title == "" {

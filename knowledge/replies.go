@@ -19,10 +19,14 @@ type Replies struct {
 	Clinic     string // red flags of the clinic tier: contact the clinic today
 	Busy       string // too many questions at once: please send it again
 	Contact    string // appended to the fallback and urgent texts
-	Pos        Position
+	// ContactCard words the clinic's configured details (name, phone, hours, address, booking link):
+	// lines holding {name}, {phone}, {hours}, {address} or {booking}; a line whose detail is not
+	// configured is left out. Used as Contact when Contact is empty.
+	ContactCard string
+	Pos         Position
 }
 
-var yamlReplyKeys = []string{"disclaimer", "no_match", "urgent", "clinic", "busy", "contact"}
+var yamlReplyKeys = []string{"disclaimer", "no_match", "urgent", "clinic", "busy", "contact", "contact_card"}
 
 func yamlReplies(name string, n *yaml.Node, lang string, c *collector) *Replies {
 	pos := Position{File: name, Line: n.Line}
@@ -37,7 +41,7 @@ func yamlReplies(name string, n *yaml.Node, lang string, c *collector) *Replies 
 	f := mappingFields(name, n, yamlReplyKeys, c)
 	return &Replies{Lang: lang, Pos: pos, Disclaimer: scalar(name, f["disclaimer"], c), NoMatch: scalar(name, f["no_match"], c),
 		Urgent: scalar(name, f["urgent"], c), Clinic: scalar(name, f["clinic"], c), Busy: scalar(name, f["busy"], c),
-		Contact: scalar(name, f["contact"], c)}
+		Contact: scalar(name, f["contact"], c), ContactCard: scalar(name, f["contact_card"], c)}
 }
 
 // mergeReplies adds one file's replies to a bank's: a text given twice for one language is an error.
@@ -51,7 +55,8 @@ func mergeReplies(into map[string]Replies, r *Replies, c *collector) {
 		name     string
 		dst, src *string
 	}{{"disclaimer", &cur.Disclaimer, &r.Disclaimer}, {"no_match", &cur.NoMatch, &r.NoMatch}, {"urgent", &cur.Urgent, &r.Urgent},
-		{"clinic", &cur.Clinic, &r.Clinic}, {"busy", &cur.Busy, &r.Busy}, {"contact", &cur.Contact, &r.Contact}} {
+		{"clinic", &cur.Clinic, &r.Clinic}, {"busy", &cur.Busy, &r.Busy}, {"contact", &cur.Contact, &r.Contact},
+		{"contact_card", &cur.ContactCard, &r.ContactCard}} {
 		switch {
 		case *f.src == "":
 		case *f.dst != "":

@@ -28,7 +28,7 @@ func newAskCmd(g *globals) *cobra.Command {
 				return err
 			}
 			q.Explain = explain
-			eng, closeIx, err := openEngine(cmd.Context(), g)
+			eng, closeIx, err := openEngine(cmd, g)
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func newChatCmd(g *globals) *cobra.Command {
 			if err := checkQuestionFlags(q); err != nil {
 				return err
 			}
-			eng, closeIx, err := openEngine(cmd.Context(), g)
+			eng, closeIx, err := openEngine(cmd, g)
 			if err != nil {
 				return err
 			}

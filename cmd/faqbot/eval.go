@@ -32,7 +32,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			eng, closeIx, err := openEngine(cmd.Context(), g)
+			eng, closeIx, err := openEngine(cmd, g)
 			if err != nil {
 				return err
 			}

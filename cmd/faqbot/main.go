@@ -56,8 +56,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // globals are the flags every command shares.
 type globals struct {
-	knowledge string
-	threshold float64
+	configPath string
+	knowledge  string
+	threshold  float64
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -73,9 +74,10 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.knowledge, "knowledge", "", "knowledge folder or file (default: the embedded knowledge)")
+	pf.StringVar(&g.configPath, "config", "", "YAML configuration file (default: $FAQBOT_CONFIG); every command reads it, and .env")
+	pf.StringVar(&g.knowledge, "knowledge", "", "knowledge folder or file (default: $FAQBOT_KNOWLEDGE, else the embedded knowledge)")
 	pf.Float64Var(&g.threshold, "threshold", bot.DefaultThreshold, "minimum confidence to answer, in (0,1]")
-	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(), newEvalCmd(g),
+	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(g), newEvalCmd(g),
 		newServeCmd(g), newHealthcheckCmd(), newReportCmd(), newLoadtestCmd(g))
 	return root
 }

@@ -154,3 +154,57 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestEveryCommandReadsServesConfiguration: ask, topics and validate read the configuration serve reads
+// (.env, the environment, the YAML file) and say what they loaded.
+func TestEveryCommandReadsServesConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	know := filepath.Join(dir, "knowledge")
+	if err := os.Mkdir(know, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entry := "lang: en\nentries:\n  - id: parking\n    question: Where can I park?\n    answer: Park in the clinic's own car park, level 2.\n"
+	if err := os.WriteFile(filepath.Join(know, "faq.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := "messages:\n  en:\n    contact: \"Call the clinic: +1 555 0100\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "faqbot.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("FAQBOT_KNOWLEDGE="+know+"\nFAQBOT_CONFIG=faqbot.yaml\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	// Unset, so that .env sets them (it never overrides a variable that is set); t.Setenv restores
+	// them after the test.
+	for _, k := range []string{"FAQBOT_KNOWLEDGE", "FAQBOT_CONFIG"} {
+		t.Setenv(k, "")
+		if err := os.Unsetenv(k); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	code, out, stderr := runCmd(t, "", "ask", "where can i park my car")
+	if code != 0 || !strings.Contains(out, "level 2") {
+		t.Errorf("ask with FAQBOT_KNOWLEDGE: exit %d, output:\n%s%s", code, out, stderr)
+	}
+	if want := "faqbot: knowledge " + know + " (1 entries), config faqbot.yaml"; !strings.Contains(stderr, want) {
+		t.Errorf("ask stderr %q, want %q", stderr, want)
+	}
+	code, out, _ = runCmd(t, "", "ask", "I can't breathe")
+	if code != 0 || !strings.Contains(out, "+1 555 0100") {
+		t.Errorf("ask urgent with the configured contact: exit %d, output:\n%s", code, out)
+	}
+	if code, out, _ := runCmd(t, "", "topics"); code != 0 || !strings.Contains(out, "parking") {
+		t.Errorf("topics with FAQBOT_KNOWLEDGE: exit %d, output:\n%s", code, out)
+	}
+	if code, out, _ := runCmd(t, "", "validate"); code != 0 || !strings.Contains(out, "ok: 1 entries") {
+		t.Errorf("validate with FAQBOT_KNOWLEDGE: exit %d, output:\n%s", code, out)
+	}
+	if code, out, _ := runCmd(t, "", "validate", "--knowledge", know); code != 0 || !strings.Contains(out, "ok: 1 entries") {
+		t.Errorf("validate --knowledge: exit %d, output:\n%s", code, out)
+	}
+	if code, _, stderr := runCmd(t, "", "ask", "--config", "missing.yaml", "hi"); code != 1 || !strings.Contains(stderr, "missing.yaml") {
+		t.Errorf("ask with a missing config: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -30,7 +30,7 @@ import (
 )
 
 func newServeCmd(g *globals) *cobra.Command {
-	var cfgPath, addr, store, logLevel, logFormat string
+	var addr, store, logLevel, logFormat string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the bot as a service: HTTP health, readiness and metrics, knowledge hot reload, adapters",
@@ -38,31 +38,18 @@ func newServeCmd(g *globals) *cobra.Command {
 			"file), then the YAML file given by --config or FAQBOT_CONFIG, then defaults; see configs/.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := config.LoadDotEnv(".env"); err != nil {
-				return err
-			}
-			if cfgPath == "" {
-				cfgPath = os.Getenv("FAQBOT_CONFIG")
-			}
-			var o config.Overrides
-			if cmd.Flags().Changed("knowledge") {
-				o.Knowledge = &g.knowledge
-			}
-			if cmd.Flags().Changed("threshold") {
-				o.Threshold = &g.threshold
-			}
 			changed := cmd.Flags().Changed
+			var o config.Overrides
 			o.HTTPAddr, o.Store = ifSet(changed("http-addr"), &addr), ifSet(changed("store"), &store)
 			o.LogLevel, o.LogFormat = ifSet(changed("log-level"), &logLevel), ifSet(changed("log-format"), &logFormat)
-			cfg, err := config.Load(cfgPath, os.LookupEnv, o)
+			cfg, _, err := g.config(cmd, o)
 			if err != nil {
-				return &exitError{code: 1, msg: err.Error()}
+				return err
 			}
 			return serve(cmd.Context(), cfg, cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfgPath, "config", "", "YAML configuration file (default: $FAQBOT_CONFIG)")
 	f.StringVar(&addr, "http-addr", "", "HTTP listen address, such as :8080 (FAQBOT_HTTP_ADDR)")
 	f.StringVar(&store, "store", "", "store DSN: a SQLite file or a postgres:// URL (FAQBOT_STORE)")
 	f.StringVar(&logLevel, "log-level", "", "debug, info, warn or error (FAQBOT_LOG_LEVEL)")
@@ -172,11 +159,8 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 // With index.path, indexes are kept on disk: unchanged knowledge reuses its saved index, and at start
 // changed knowledge is served from the index saved before while its own is built (a stale first build).
 func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (reload.Builder, error) {
-	msgs := map[string]bot.Messages{}
-	for lang, m := range cfg.Messages {
-		msgs[lang] = bot.Messages{Disclaimer: m.Disclaimer, NoMatch: m.NoMatch, Urgent: m.Urgent, Clinic: m.Clinic, Contact: m.Contact, Busy: m.Busy}
-	}
-	opts := bot.Options{Threshold: cfg.Threshold, Messages: msgs, Metrics: metrics, Gate: bot.NewGate(cfg.MaxInFlight)}
+	opts := engineOptions(cfg)
+	opts.Metrics, opts.Gate = metrics, bot.NewGate(cfg.MaxInFlight)
 	var cache *index.Cache
 	if cfg.Index.Path != "" {
 		var err error

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -19,10 +20,15 @@ func newTopicsCmd(g *globals) *cobra.Command {
 			if lang != "" && !knowledge.Supported(lang) {
 				return usagef("--lang %q: want en or ar", lang)
 			}
-			bank, _, err := loadBank(g.knowledge)
+			cfg, cfgPath, err := g.config(cmd, config.Overrides{})
 			if err != nil {
 				return err
 			}
+			bank, _, err := loadBank(cfg.Knowledge)
+			if err != nil {
+				return err
+			}
+			announce(cmd.ErrOrStderr(), cfg, cfgPath, bank)
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, l := range bank.Langs() {
 				if lang != "" && l != lang {

@@ -7,23 +7,28 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-func newValidateCmd() *cobra.Command {
+func newValidateCmd(g *globals) *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "validate [PATH]",
 		Short: "Check knowledge files: schema, duplicate ids, missing translations, empty answers, related ids",
-		Long: "Check the knowledge at PATH (a folder or a file; default: the embedded knowledge) and print every\n" +
-			"problem with file:line. Exits 1 when there are errors (with --strict, warnings too).",
+		Long: "Check the knowledge at PATH (a folder or a file; default: --knowledge, $FAQBOT_KNOWLEDGE or the\n" +
+			"configuration's, else the embedded knowledge) and print every problem with file:line. Exits 1 when\n" +
+			"there are errors (with --strict, warnings too).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
+			cfg, cfgPath, err := g.config(cmd, config.Overrides{})
+			if err != nil {
+				return err
 			}
-			bank, problems, err := loadBank(path)
+			if len(args) == 1 {
+				cfg.Knowledge = args[0]
+			}
+			bank, problems, err := loadBank(cfg.Knowledge)
 			var invalid *knowledge.InvalidError
 			if err != nil && !errors.As(err, &invalid) {
 				return err
@@ -35,6 +40,7 @@ func newValidateCmd() *cobra.Command {
 			if n := problems.Errors(strict); n > 0 {
 				return &exitError{code: 1, msg: fmt.Sprintf("%d problems (%d errors, %d warnings)", len(problems), problems.Errors(false), len(problems)-problems.Errors(false))}
 			}
+			announce(cmd.ErrOrStderr(), cfg, cfgPath, bank)
 			fmt.Fprintf(out, "ok: %s, %d warnings\n", summary(bank), len(problems))
 			return nil
 		},

@@ -16,9 +16,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/joho/godotenv"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // Config is every setting of faqbot serve.
@@ -33,6 +37,7 @@ type Config struct {
 	Log         Log                `yaml:"log"`
 	Reload      Reload             `yaml:"reload"`
 	Messages    map[string]Message `yaml:"messages"`
+	Clinic      map[string]Clinic  `yaml:"clinic"`
 	Telegram    Telegram           `yaml:"telegram"`
 	Discord     Discord            `yaml:"discord"`
 	Index       Index              `yaml:"index"`
@@ -144,6 +149,38 @@ type Message struct {
 	Busy       string `yaml:"busy"`
 }
 
+// Clinic is how patients reach the clinic, in one language: worded by the knowledge's contact card
+// under the urgent and fallback replies. FAQBOT_CLINIC_NAME, _PHONE, _HOURS, _ADDRESS and _BOOKING set a
+// detail for every language.
+type Clinic struct {
+	Name    string `yaml:"name"`
+	Phone   string `yaml:"phone"`
+	Hours   string `yaml:"hours"`
+	Address string `yaml:"address"`
+	Booking string `yaml:"booking"` // an https link to book, move or cancel an appointment
+}
+
+// maxClinicDetail bounds one detail of the clinic, in bytes.
+const maxClinicDetail = 300
+
+func (c Clinic) validate(lang string) []string {
+	var p []string
+	for name, v := range map[string]string{"name": c.Name, "phone": c.Phone, "hours": c.Hours, "address": c.Address, "booking": c.Booking} {
+		if len(v) > maxClinicDetail || strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' }) || !utf8.ValidString(v) {
+			p = append(p, fmt.Sprintf("clinic.%s.%s: want text of at most %d bytes, without control characters", lang, name, maxClinicDetail))
+		}
+	}
+	if c.Phone != "" && strings.Trim(c.Phone, "+0123456789 -().") != "" {
+		p = append(p, fmt.Sprintf("clinic.%s.phone %q: want digits, spaces and + - ( ) . only", lang, c.Phone))
+	}
+	if c.Booking != "" {
+		if u, err := url.Parse(c.Booking); err != nil || u.Scheme != "https" || u.Host == "" {
+			p = append(p, fmt.Sprintf("clinic.%s.booking %q: want an https:// link", lang, c.Booking))
+		}
+	}
+	return p
+}
+
 // Secret is a value that never appears in output: it prints as "[set]" or "[unset]".
 type Secret string
 
@@ -245,6 +282,7 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 		}
 	}
 	str("FAQBOT_KNOWLEDGE", &c.Knowledge)
+	c.applyClinicEnv(env)
 	str("FAQBOT_INDEX_PATH", &c.Index.Path)
 	str("FAQBOT_HTTP_ADDR", &c.HTTP.Addr)
 	str("FAQBOT_STORE", &c.Store.DSN)
@@ -315,6 +353,33 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 }
 
 // applyStoreEnv reads the retention periods: a number of days (180d) or a duration (720h).
+// applyClinicEnv sets each detail given in the environment for every language.
+func (c *Config) applyClinicEnv(env Env) {
+	for _, d := range []struct {
+		key string
+		set func(*Clinic, string)
+	}{
+		{"FAQBOT_CLINIC_NAME", func(cl *Clinic, v string) { cl.Name = v }},
+		{"FAQBOT_CLINIC_PHONE", func(cl *Clinic, v string) { cl.Phone = v }},
+		{"FAQBOT_CLINIC_HOURS", func(cl *Clinic, v string) { cl.Hours = v }},
+		{"FAQBOT_CLINIC_ADDRESS", func(cl *Clinic, v string) { cl.Address = v }},
+		{"FAQBOT_CLINIC_BOOKING", func(cl *Clinic, v string) { cl.Booking = v }},
+	} {
+		v, ok := env(d.key)
+		if !ok {
+			continue
+		}
+		if c.Clinic == nil {
+			c.Clinic = map[string]Clinic{}
+		}
+		for _, lang := range knowledge.Languages() {
+			cl := c.Clinic[lang]
+			d.set(&cl, v)
+			c.Clinic[lang] = cl
+		}
+	}
+}
+
 func (c *Config) applyStoreEnv(env Env, problems *[]string) {
 	r := &c.Store.Retention
 	for key, dst := range map[string]*time.Duration{
@@ -402,9 +467,15 @@ func (c *Config) validate() []string {
 	}
 	p = append(p, c.Discord.validate()...)
 	for lang := range c.Messages {
-		if lang != "en" && lang != "ar" {
-			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use en or ar)", lang))
+		if !knowledge.Supported(lang) {
+			p = append(p, fmt.Sprintf("messages.%s: unsupported language (use one of %v)", lang, knowledge.Languages()))
 		}
+	}
+	for lang, cl := range c.Clinic {
+		if !knowledge.Supported(lang) {
+			p = append(p, fmt.Sprintf("clinic.%s: unsupported language (use one of %v)", lang, knowledge.Languages()))
+		}
+		p = append(p, cl.validate(lang)...)
 	}
 	slices.Sort(p)
 	return p

@@ -160,3 +160,27 @@ func TestHTTPConnectionCapAndHeaderTimeout(t *testing.T) {
 		}
 	}
 }
+
+func TestClinicDetails(t *testing.T) {
+	path := writeFile(t, "clinic:\n  en:\n    name: Riverside Clinic\n    hours: Sun-Thu 9-17\n  ar:\n    name: عيادة النهر\n")
+	c, err := Load(path, envOf(map[string]string{"FAQBOT_CLINIC_PHONE": "+1 555 0100", "FAQBOT_CLINIC_BOOKING": "https://book.example/x"}), Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, ar := c.Clinic["en"], c.Clinic["ar"]
+	if en.Name != "Riverside Clinic" || en.Hours != "Sun-Thu 9-17" || en.Phone != "+1 555 0100" || ar.Name != "عيادة النهر" || ar.Booking != "https://book.example/x" {
+		t.Errorf("clinic = %+v", c.Clinic)
+	}
+	for _, bad := range []struct{ yaml, want string }{
+		{"clinic:\n  fr:\n    name: x\n", "clinic.fr: unsupported language"},
+		{"clinic:\n  en:\n    phone: call me maybe\n", "clinic.en.phone"},
+		{"clinic:\n  en:\n    booking: http://book.example\n", "clinic.en.booking"},
+		{"clinic:\n  en:\n    booking: javascript:alert(1)\n", "clinic.en.booking"},
+		{"clinic:\n  en:\n    name: \"a\\u0000b\"\n", "clinic.en.name"},
+	} {
+		_, err := Load(writeFile(t, bad.yaml), envOf(nil), Overrides{})
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: error %v, want %q", bad.yaml, err, bad.want)
+		}
+	}
+}
