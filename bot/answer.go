@@ -43,21 +43,24 @@ type Candidate struct {
 // Answer is the engine's reply. Reply is the message for the patient (the answer, the fallback or the
 // urgent instruction); adapters show it with the Disclaimer.
 type Answer struct {
-	Question    string       `json:"question"`
-	Lang        string       `json:"lang"`
-	Status      Status       `json:"status"`
-	ID          string       `json:"id"`
-	Title       string       `json:"title"`
-	Answer      string       `json:"answer"`
-	Confidence  float64      `json:"confidence"`
-	Disclaimer  string       `json:"disclaimer"`
-	Matches     []Candidate  `json:"matches"`
-	Reply       string       `json:"reply"`
-	Source      string       `json:"source,omitempty"`
-	Related     []Topic      `json:"related,omitempty"`
-	Suggestions []Topic      `json:"suggestions,omitempty"`
-	RedFlag     string       `json:"red_flag,omitempty"`
-	Urgency     string       `json:"urgency,omitempty"` // for urgent answers: "emergency" or "clinic"
+	Question    string      `json:"question"`
+	Lang        string      `json:"lang"`
+	Status      Status      `json:"status"`
+	ID          string      `json:"id"`
+	Title       string      `json:"title"`
+	Answer      string      `json:"answer"`
+	Confidence  float64     `json:"confidence"`
+	Disclaimer  string      `json:"disclaimer"`
+	Matches     []Candidate `json:"matches"`
+	Reply       string      `json:"reply"`
+	Source      string      `json:"source,omitempty"`
+	Related     []Topic     `json:"related,omitempty"`
+	Suggestions []Topic     `json:"suggestions,omitempty"`
+	RedFlag     string      `json:"red_flag,omitempty"`
+	Urgency     string      `json:"urgency,omitempty"` // for urgent answers: "emergency" or "clinic"
+	// Reason says why a no_match answer is one: a conversation act (greeting, thanks, goodbye, ack,
+	// identity, help, handoff), or out_of_scope, unsure (topics offered as "did you mean") or empty.
+	Reason      string       `json:"reason,omitempty"`
 	Explanation *Explanation `json:"explain,omitempty"`
 }
 

@@ -52,6 +52,7 @@ type Engine struct {
 	bank      *knowledge.Bank
 	search    Searcher
 	triage    *Triage
+	acts      *acts
 	messages  map[string]Messages
 	threshold float64
 	model     Model
@@ -75,6 +76,10 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
+	acts, err := newActs(bank)
+	if err != nil {
+		return nil, fmt.Errorf("new engine: %w", err)
+	}
 	for lang, m := range messagesOf(bank.Replies) {
 		msgs[lang] = mergeMessages(msgs[lang], m)
 	}
@@ -95,7 +100,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -103,7 +108,7 @@ func mergeMessages(base, over Messages) Messages {
 		dst *string
 		src string
 	}{
-		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch},
+		{&base.Disclaimer, over.Disclaimer}, {&base.NoMatch, over.NoMatch}, {&base.Unsure, over.Unsure},
 		{&base.Urgent, over.Urgent}, {&base.Clinic, over.Clinic}, {&base.Contact, over.Contact}, {&base.Busy, over.Busy},
 		{&base.ContactCard, over.ContactCard},
 	} {
@@ -170,6 +175,12 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	if v.Urgent() {
 		return e.urgent(a, v), nil // triage needs no search and no deadline
+	}
+	if act, actLang, reply, ok := e.acts.match(q.Text, lang); ok {
+		if q.Lang != "" && q.Lang != "auto" {
+			actLang, reply = lang, e.acts.reply(lang, act)
+		}
+		return e.act(a, act, actLang, reply), nil
 	}
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
@@ -247,13 +258,41 @@ func (e *Engine) answered(a Answer, best scored) Answer {
 }
 
 func (e *Engine) noMatch(a Answer, cands []scored) Answer {
-	a.Status = NoMatch
+	a.Status, a.Reason = NoMatch, ReasonOutOfScope
 	if len(cands) > 0 {
 		a.Confidence = round(cands[0].confidence)
+	}
+	if plausible := e.plausible(cands); len(plausible) > 0 {
+		a.Reason, a.Reply = ReasonUnsure, e.messages[a.Lang].Unsure
+		a.Suggestions = e.suggestions(plausible, a.Lang)[:len(plausible)]
+		return a
+	}
+	if len(textnorm.Words(textnorm.Normalize(a.Question))) == 0 {
+		a.Reason = ReasonEmpty
 	}
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)
 	return a
+}
+
+// unsureShare is how close to the threshold a FAQ entry must come to be offered as "did you mean": the
+// question may well be about it, but not surely enough to answer.
+const unsureShare = 0.6
+
+// plausible are the FAQ entries worth offering when nothing clears the threshold: up to DefaultTop, each
+// within unsureShare of the threshold; none when the best curated match is out of scope (a near miss is
+// never answered, nor offered, from a neighbouring topic).
+func (e *Engine) plausible(cands []scored) []scored {
+	var out []scored
+	for _, c := range cands {
+		switch {
+		case c.Kind == knowledge.OutOfScope && len(out) == 0:
+			return nil
+		case c.Kind == knowledge.FAQ && c.confidence >= unsureShare*e.threshold && len(out) < DefaultTop:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // urgent replies to a red flag with its tier's instruction: emergency services now, or the clinic today.

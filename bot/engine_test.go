@@ -149,7 +149,7 @@ func TestAnswerErrors(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := eng.Answer(ctx, bot.Question{Text: "hi"}); !errors.Is(err, context.Canceled) {
+	if _, err := eng.Answer(ctx, bot.Question{Text: "how long is the session?"}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: got %v, want context.Canceled", err)
 	}
 	if _, err := bot.New(nil, nil, bot.Options{}); err == nil {

@@ -11,6 +11,7 @@ import (
 type Messages struct {
 	Disclaimer string
 	NoMatch    string
+	Unsure     string // when plausible topics are offered instead of an answer: "did you mean…"
 	Urgent     string // a red flag of the emergency tier: emergency services now
 	Clinic     string // a red flag of the clinic tier: contact the clinic today
 	Contact    string // how to reach the clinic; appended to the fallback and urgent texts when set
@@ -60,7 +61,7 @@ func DefaultMessages() (map[string]Messages, error) {
 func messagesOf(replies map[string]knowledge.Replies) map[string]Messages {
 	out := make(map[string]Messages, len(replies))
 	for lang, r := range replies {
-		out[lang] = Messages{Disclaimer: r.Disclaimer, NoMatch: r.NoMatch, Urgent: r.Urgent, Clinic: r.Clinic, Busy: r.Busy,
+		out[lang] = Messages{Disclaimer: r.Disclaimer, NoMatch: r.NoMatch, Unsure: r.Unsure, Urgent: r.Urgent, Clinic: r.Clinic, Busy: r.Busy,
 			Contact: r.Contact, ContactCard: r.ContactCard}
 	}
 	return out

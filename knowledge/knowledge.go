@@ -63,11 +63,12 @@ type Lexicon struct {
 }
 
 // Bank is a whole loaded knowledge base: every entry in every language, a lexicon per language, and the
-// replies it words itself (see DefaultReplies for the rest).
+// replies and conversation acts it words itself (see DefaultReplies and DefaultActs for the rest).
 type Bank struct {
 	Entries  []Entry
 	Lexicons map[string]*Lexicon
 	Replies  map[string]Replies
+	Acts     map[string]map[string]Act // language -> act name -> act
 	byKey    map[key]int
 	topics   map[string][]Entry
 }

@@ -53,6 +53,7 @@ func Load(fsys fs.FS, root string) (*Bank, Problems, error) {
 	var entries []Entry
 	lexicons := map[string]*Lexicon{}
 	replies := map[string]Replies{}
+	acts := map[string]map[string]Act{}
 	files, err := knowledgeFiles(fsys, root)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load knowledge %s: %w", root, err)
@@ -66,12 +67,15 @@ func Load(fsys fs.FS, root string) (*Bank, Problems, error) {
 		for _, r := range content.replies {
 			mergeReplies(replies, r, c)
 		}
+		for _, a := range content.acts {
+			mergeActs(acts, a, c)
+		}
 	}
 	if len(files) == 0 {
 		c.errorf(Position{File: root}, "no knowledge files (.yaml, .yml, .md, .csv)")
 	}
 	bank := NewBank(entries, lexicons)
-	bank.Replies = replies
+	bank.Replies, bank.Acts = replies, acts
 	c.problems = append(c.problems, Validate(bank)...)
 	c.problems.sort()
 	if c.problems.Errors(false) > 0 {

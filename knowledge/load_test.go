@@ -129,7 +129,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"empty yaml", "a.yaml", "", "empty file"},
 		{"not a mapping", "a.yaml", "- just a list\n", "top level must be a mapping"},
-		{"no entries", "a.yaml", "lang: en\n", "no entries, synonyms, stopwords or replies"},
+		{"no entries", "a.yaml", "lang: en\n", "no entries, synonyms, stopwords, replies or acts"},
 		{"lexicon without lang", "a.yaml", "synonyms:\n  injection: [shot]\n", "a lexicon needs a lang"},
 		{"unknown kind", "a.yaml", "lang: en\nentries:\n  - {id: a, kind: faqq, question: q, answer: a}\n", `unknown kind "faqq"`},
 		{"out of scope with answer", "a.yaml", "lang: en\nentries:\n  - {id: a, kind: out_of_scope, question: q, answer: a}\n", "has no answer"},

@@ -15,6 +15,7 @@ type Replies struct {
 	Lang       string
 	Disclaimer string
 	NoMatch    string // no_match
+	Unsure     string // no_match with plausible topics offered: "did you mean one of these?"
 	Urgent     string // red flags of the emergency tier: call emergency services now
 	Clinic     string // red flags of the clinic tier: contact the clinic today
 	Busy       string // too many questions at once: please send it again
@@ -26,7 +27,7 @@ type Replies struct {
 	Pos         Position
 }
 
-var yamlReplyKeys = []string{"disclaimer", "no_match", "urgent", "clinic", "busy", "contact", "contact_card"}
+var yamlReplyKeys = []string{"disclaimer", "no_match", "unsure", "urgent", "clinic", "busy", "contact", "contact_card"}
 
 func yamlReplies(name string, n *yaml.Node, lang string, c *collector) *Replies {
 	pos := Position{File: name, Line: n.Line}
@@ -39,7 +40,7 @@ func yamlReplies(name string, n *yaml.Node, lang string, c *collector) *Replies 
 		return nil
 	}
 	f := mappingFields(name, n, yamlReplyKeys, c)
-	return &Replies{Lang: lang, Pos: pos, Disclaimer: scalar(name, f["disclaimer"], c), NoMatch: scalar(name, f["no_match"], c),
+	return &Replies{Lang: lang, Pos: pos, Disclaimer: scalar(name, f["disclaimer"], c), NoMatch: scalar(name, f["no_match"], c), Unsure: scalar(name, f["unsure"], c),
 		Urgent: scalar(name, f["urgent"], c), Clinic: scalar(name, f["clinic"], c), Busy: scalar(name, f["busy"], c),
 		Contact: scalar(name, f["contact"], c), ContactCard: scalar(name, f["contact_card"], c)}
 }
@@ -54,7 +55,7 @@ func mergeReplies(into map[string]Replies, r *Replies, c *collector) {
 	for _, f := range []struct {
 		name     string
 		dst, src *string
-	}{{"disclaimer", &cur.Disclaimer, &r.Disclaimer}, {"no_match", &cur.NoMatch, &r.NoMatch}, {"urgent", &cur.Urgent, &r.Urgent},
+	}{{"disclaimer", &cur.Disclaimer, &r.Disclaimer}, {"no_match", &cur.NoMatch, &r.NoMatch}, {"unsure", &cur.Unsure, &r.Unsure}, {"urgent", &cur.Urgent, &r.Urgent},
 		{"clinic", &cur.Clinic, &r.Clinic}, {"busy", &cur.Busy, &r.Busy}, {"contact", &cur.Contact, &r.Contact},
 		{"contact_card", &cur.ContactCard, &r.ContactCard}} {
 		switch {

@@ -15,14 +15,15 @@ type fileContent struct {
 	entries  []Entry
 	lexicons []*Lexicon
 	replies  []*Replies
+	acts     []*Act
 }
 
 var (
-	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords", "replies"}
+	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords", "replies", "acts"}
 	yamlEntryKeys = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source"}
 )
 
-// parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, replies, or any of them together.
+// parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, replies, acts, or any of them together.
 func parseYAML(name string, data []byte, c *collector) fileContent {
 	var out fileContent
 	var doc yaml.Node
@@ -61,8 +62,11 @@ func parseYAML(name string, data []byte, c *collector) fileContent {
 			out.replies = append(out.replies, r)
 		}
 	}
-	if fields["entries"] == nil && fields["synonyms"] == nil && fields["stopwords"] == nil && fields["replies"] == nil {
-		c.errorf(Position{File: name, Line: root.Line}, "no entries, synonyms, stopwords or replies")
+	if n := fields["acts"]; n != nil {
+		out.acts = yamlActs(name, n, lang, c)
+	}
+	if fields["entries"] == nil && fields["synonyms"] == nil && fields["stopwords"] == nil && fields["replies"] == nil && fields["acts"] == nil {
+		c.errorf(Position{File: name, Line: root.Line}, "no entries, synonyms, stopwords, replies or acts")
 	}
 	return out
 }

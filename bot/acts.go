@@ -1,0 +1,164 @@
+package bot
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// Reasons a no_match answer gives (Answer.Reason): a conversation act (knowledge.ActNames), or why the
+// knowledge has no answer.
+const (
+	ReasonOutOfScope = "out_of_scope" // the knowledge does not cover it, or recognises it as outside it
+	ReasonUnsure     = "unsure"       // plausible topics, none sure enough: offered as buttons
+	ReasonEmpty      = "empty"        // nothing to read
+)
+
+// acts recognises conversation acts in a message ("hi", "thanks 👍", "can I talk to a nurse?"). A
+// handoff phrase anywhere makes the message a handoff; any other act counts only when the message holds
+// nothing but acts and filler words, so that "hi, can I drive home after?" is searched.
+type acts struct {
+	langs  []*actLang // the knowledge's languages, in order
+	filler map[string]bool
+}
+
+type actLang struct {
+	lang    string
+	byFirst map[string][]actPhrase // phrases by their first word, longest first
+	symbols map[string]string      // phrases with no words ("👍") -> act
+	replies map[string]string      // act -> reply
+}
+
+type actPhrase struct {
+	act   string
+	words []string
+}
+
+// newActs reads the acts of bank over the embedded defaults: the bank's phrases add to them, its replies
+// replace them. Filler words are the bank's stopwords in every language.
+func newActs(bank *knowledge.Bank) (*acts, error) {
+	defaults, err := knowledge.DefaultActs()
+	if err != nil {
+		return nil, err
+	}
+	a := &acts{filler: map[string]bool{}}
+	for _, lex := range bank.Lexicons {
+		for _, w := range lex.Stopwords {
+			for _, f := range textnorm.Words(textnorm.Normalize(w)) {
+				a.filler[f] = true
+			}
+		}
+	}
+	for _, lang := range knowledge.Languages() {
+		al := &actLang{lang: lang, byFirst: map[string][]actPhrase{}, symbols: map[string]string{}, replies: map[string]string{}}
+		for _, name := range knowledge.ActNames() {
+			def, own := defaults[lang][name], bank.Acts[lang][name]
+			al.replies[name] = cmp.Or(own.Reply, def.Reply)
+			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
+				if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
+					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
+				} else if s := strings.TrimSpace(p); s != "" {
+					al.symbols[s] = name
+				}
+			}
+		}
+		for _, ps := range al.byFirst {
+			slices.SortStableFunc(ps, func(x, y actPhrase) int { return len(y.words) - len(x.words) })
+		}
+		a.langs = append(a.langs, al)
+	}
+	return a, nil
+}
+
+// match returns the act a message is, the language to reply in and the reply: lang's phrases are tried
+// first, then the other languages' ("shukran" is Arabic written in Latin letters).
+func (a *acts) match(text, lang string) (act, replyLang, reply string, ok bool) {
+	words := textnorm.Words(textnorm.Normalize(text))
+	order := slices.Clone(a.langs)
+	slices.SortStableFunc(order, func(x, y *actLang) int {
+		return cmp.Compare(b2i(x.lang != lang), b2i(y.lang != lang))
+	})
+	for _, al := range order {
+		if act, ok := al.read(words, strings.TrimSpace(text), a.filler); ok {
+			return act, al.lang, al.replies[act], true
+		}
+	}
+	return "", "", "", false
+}
+
+// read finds the act of a message in one language's phrases.
+func (al *actLang) read(words []string, raw string, filler map[string]bool) (string, bool) {
+	if len(words) == 0 {
+		act, ok := al.symbols[raw]
+		return act, ok
+	}
+	found := map[string]bool{}
+	content := false
+	for i := 0; i < len(words); {
+		p, ok := al.phraseAt(words, i)
+		switch {
+		case ok:
+			found[p.act] = true
+			i += len(p.words)
+		default:
+			content = content || !filler[words[i]]
+			i++
+		}
+	}
+	if found[knowledge.ActHandoff] {
+		return knowledge.ActHandoff, true
+	}
+	if content {
+		return "", false
+	}
+	for _, name := range knowledge.ActNames() {
+		if found[name] {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// reply is act's reply in lang.
+func (a *acts) reply(lang, act string) string {
+	for _, al := range a.langs {
+		if al.lang == lang {
+			return al.replies[act]
+		}
+	}
+	return ""
+}
+
+func (al *actLang) phraseAt(words []string, i int) (actPhrase, bool) {
+	for _, p := range al.byFirst[words[i]] {
+		if i+len(p.words) <= len(words) && slices.Equal(words[i:i+len(p.words)], p.words) {
+			return p, true
+		}
+	}
+	return actPhrase{}, false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// act answers a conversation act: status no_match with the act as its reason, in the act's language;
+// a greeting or a request for help offers the topics, a handoff and the question "are you a bot?" the
+// clinic's contact.
+func (e *Engine) act(a Answer, act, lang, reply string) Answer {
+	a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
+	a.Status, a.Reason, a.Reply = NoMatch, act, reply
+	switch act {
+	case knowledge.ActHandoff, knowledge.ActIdentity:
+		a.Reply = e.withContact(reply, lang)
+	case knowledge.ActGreeting, knowledge.ActHelp:
+		a.Suggestions = e.suggestions(nil, lang)
+	}
+	return a
+}

@@ -1,0 +1,106 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+func TestConversationActs(t *testing.T) {
+	eng := newEngine(t, bot.Options{Clinic: map[string]bot.ClinicDetails{"en": {Phone: "+1 555 0100"}, "ar": {Phone: "+1 555 0100"}}})
+	for _, tt := range []struct {
+		text, reason, lang string
+		menu, contact      bool
+	}{
+		{"hi", "greeting", "en", true, false},
+		{"Good morning!", "greeting", "en", true, false},
+		{"hello there, how are you?", "greeting", "en", true, false},
+		{"thanks!", "thanks", "en", false, false},
+		{"ok thank you so much 🙏", "thanks", "en", false, false},
+		{"ok", "ack", "en", false, false},
+		{"no", "ack", "en", false, false},
+		{"👍", "ack", "en", false, false},
+		{"bye", "goodbye", "en", false, false},
+		{"are you a bot?", "identity", "en", false, true},
+		{"help", "help", "en", true, false},
+		{"can I talk to a human please", "handoff", "en", false, true},
+		{"what's your phone number?", "handoff", "en", false, true},
+		{"I need to reschedule my session next week, my daughter is sick", "handoff", "en", false, true},
+		{"مرحبا", "greeting", "ar", true, false},
+		{"السلام عليكم", "greeting", "ar", true, false},
+		{"شكرا جزيلا", "thanks", "ar", false, false},
+		{"تمام", "ack", "ar", false, false},
+		{"ابي احجز موعد الاسبوع الجاي", "handoff", "ar", false, true},
+		{"وين العيادة؟", "handoff", "ar", false, true},
+		{"shukran", "thanks", "ar", false, false},
+		{"salam 3alaykom", "greeting", "ar", true, false},
+		{"enta bot?", "identity", "ar", false, true},
+		{"", "empty", "en", false, false},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.NoMatch || a.Reason != tt.reason || a.Lang != tt.lang {
+			t.Errorf("%q: got %s reason %q in %s, want no_match reason %q in %s", tt.text, a.Status, a.Reason, a.Lang, tt.reason, tt.lang)
+		}
+		if got := len(a.Suggestions) > 0; got != tt.menu && tt.reason != "empty" {
+			t.Errorf("%q: topic menu %v, want %v", tt.text, got, tt.menu)
+		}
+		if got := strings.Contains(a.Reply, "555 0100"); got != tt.contact && tt.reason != "empty" {
+			t.Errorf("%q: contact in reply %v, want %v: %q", tt.text, got, tt.contact, a.Reply)
+		}
+		checkShape(t, a)
+	}
+}
+
+// TestActsNeverHideAQuestionOrARedFlag: a greeting with a question is answered, and triage comes first.
+func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text   string
+		status bot.Status
+		id     string
+	}{
+		{"hi! what should I wear to my session?", bot.Answered, "what-to-wear"},
+		{"hello, how long does the session take?", bot.Answered, "session-duration"},
+		{"hi, I can't breathe and my chest hurts", bot.Urgent, ""},
+		{"help, my lips are swelling up", bot.Urgent, ""},
+		{"thanks, but I have a fever of 39 since yesterday", bot.Urgent, ""},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != tt.status || a.ID != tt.id || a.Reason != "" {
+			t.Errorf("%q: got %s %q reason %q, want %s %q", tt.text, a.Status, a.ID, a.Reason, tt.status, tt.id)
+		}
+	}
+}
+
+// TestNoMatchReasons: the knowledge's out-of-scope questions and unknown ones are out_of_scope; a
+// question near a topic but not sure enough offers that topic as "did you mean".
+func TestNoMatchReasons(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct{ text, reason string }{
+		{"how much does the treatment cost?", bot.ReasonOutOfScope},
+		{"what is the capital of peru", bot.ReasonOutOfScope},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.NoMatch || a.Reason != tt.reason {
+			t.Errorf("%q: got %s reason %q, want no_match %q", tt.text, a.Status, a.Reason, tt.reason)
+		}
+	}
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "sorry if this is a dumb question but what even is stem cell therapy?? my physio mentioned it today and i just nodded lol", Top: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status == bot.NoMatch && (a.Reason != bot.ReasonUnsure || len(a.Suggestions) == 0 || len(a.Suggestions) > 3) {
+		t.Errorf("near a topic: reason %q, suggestions %v, want unsure with 1-3 topics", a.Reason, a.Suggestions)
+	}
+}
