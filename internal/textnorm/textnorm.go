@@ -134,24 +134,28 @@ func Words(s string) []string {
 	})
 }
 
-// Detect names the language of a question: "ar" when Arabic letters are at least as many as Latin ones
-// (and there is at least one), "en" otherwise, including for text with no letters at all. Like Clean,
-// it reads at most MaxRunes runes.
+// Detect names the language of a question: "ar" when it has at least as many Arabic words as Latin ones
+// (and at least one), "en" otherwise, including for text with no letters at all. Words, not letters: an
+// Arabic sentence holding the English words "ibuprofen" and "injection" is Arabic, an English one
+// holding one Arabic term English. Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
 	arabic, latin, n := 0, 0, 0
+	inWord := false
 	for _, r := range s {
 		if n++; n > MaxRunes {
 			break
 		}
+		isArabic := r >= utf8.RuneSelf && unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
+		isLatin := r < utf8.RuneSelf && 'a' <= r|0x20 && r|0x20 <= 'z' || r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r)
 		switch {
-		case r < utf8.RuneSelf:
-			if 'a' <= r|0x20 && r|0x20 <= 'z' {
-				latin++
-			}
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+		case !isArabic && !isLatin:
+			inWord = unicode.Is(unicode.Mn, r) && inWord // diacritics stay inside their word
+		case !inWord && isArabic:
 			arabic++
-		case unicode.Is(unicode.Latin, r):
+			inWord = true
+		case !inWord:
 			latin++
+			inWord = true
 		}
 	}
 	if arabic > 0 && arabic >= latin {

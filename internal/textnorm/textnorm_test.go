@@ -51,6 +51,8 @@ func TestDetect(t *testing.T) {
 		{"كم تستغرق الجلسة؟", "ar"},
 		{"شو يعني MRI", "ar"},
 		{"is الخلايا الجذعية therapy painful for my knee", "en"},
+		{"هل اقدر اخذ ibuprofen قبل الinjection بيومين؟", "ar"},
+		{"عندي appointment بكرة", "ar"},
 		{"🙂🙂", "en"},
 		{"", "en"},
 		{"123", "en"},
