@@ -60,7 +60,10 @@ type Answer struct {
 	Urgency     string      `json:"urgency,omitempty"` // for urgent answers: "emergency" or "clinic"
 	// Reason says why a no_match answer is one: a conversation act (greeting, thanks, goodbye, ack,
 	// identity, help, handoff), or out_of_scope, unsure (topics offered as "did you mean") or empty.
-	Reason      string       `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// Also answers the other questions of a message that asks two or three ("how long is the session
+	// and does it hurt?"); the fields above answer the first.
+	Also        []Also       `json:"also,omitempty"`
 	Explanation *Explanation `json:"explain,omitempty"`
 }
 
@@ -82,4 +85,22 @@ type MatchEvidence struct {
 	Lead             float64             `json:"lead"`
 	Missing          float64             `json:"missing"`
 	Matched          map[string][]string `json:"matched"`
+}
+
+// Offered are the topics to offer as buttons under an answer, most wanted first: the answers to the
+// message's other questions (Also), then the related topics; for a no_match answer, its suggestions.
+func (a Answer) Offered() []Topic {
+	if a.Status == NoMatch {
+		return a.Suggestions
+	}
+	out := make([]Topic, 0, len(a.Also)+len(a.Related))
+	for _, x := range a.Also {
+		out = append(out, Topic{ID: x.ID, Title: x.Title})
+	}
+	for _, r := range a.Related {
+		if !containsTopic(out, r.ID) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -200,9 +200,14 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		a.Explanation = explain(res, cands, v)
 	}
 	if best, ok := e.choose(cands); ok {
-		return e.answered(a, best), nil
+		a = e.answered(a, best)
+	} else {
+		a = e.noMatch(a, cands)
 	}
-	return e.noMatch(a, cands), nil
+	if parts := questionParts(q.Text); len(parts) > 1 {
+		return e.withParts(ctx, a, parts)
+	}
+	return a, nil
 }
 
 func (e *Engine) language(q Question) (string, error) {

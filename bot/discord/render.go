@@ -76,15 +76,12 @@ func feedbackID(id, lang string, ok bool) string {
 	return "f:" + v + ":" + lang + ":" + id
 }
 
-// components are the buttons under an answer: up to three related topics in one row, then helpful / not
+// components are the buttons under an answer: up to three topics in one row (the answers to its other
+// questions, then related ones; suggestions after a fallback), then helpful / not
 // helpful. An id too long for a custom id gets no button.
 func components(a bot.Answer) []discordgo.MessageComponent {
 	var topics []discordgo.MessageComponent
-	list := a.Related
-	if a.Status == bot.NoMatch {
-		list = a.Suggestions
-	}
-	for _, r := range list {
+	for _, r := range a.Offered() {
 		if len(topics) == 3 {
 			break
 		}

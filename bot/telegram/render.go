@@ -107,15 +107,12 @@ func feedbackData(id, lang string, ok bool) string {
 	return "f:" + v + ":" + lang + ":" + id
 }
 
-// keyboard is the buttons under an answer: up to three related topics, then helpful / not helpful.
+// keyboard is the buttons under an answer: up to three topics (the answers to its other questions, then
+// related ones; suggestions after a fallback), then helpful / not helpful.
 func keyboard(a bot.Answer) *tgbotapi.InlineKeyboardMarkup {
 	t := texts(a.Lang)
 	var rows [][]tgbotapi.InlineKeyboardButton
-	topics := a.Related
-	if a.Status == bot.NoMatch {
-		topics = a.Suggestions
-	}
-	for i, r := range topics {
+	for i, r := range a.Offered() {
 		if i == 3 {
 			break
 		}

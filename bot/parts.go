@@ -1,0 +1,129 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// maxParts bounds the questions read in one message, and so its searches; a message longer than
+// maxPartsWords is read as one (a long story with one question in it, or a flood).
+const (
+	maxParts      = 3
+	maxPartsWords = 80
+)
+
+// Also is one more answer, to another question of the same message.
+type Also struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Answer     string  `json:"answer"`
+	Confidence float64 `json:"confidence"`
+}
+
+// questionWords open a question, in each language: a clause joined by "and" that opens with one is a
+// second question ("how long is the session and does it hurt?").
+var questionWords = map[string]bool{
+	"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true, "can": true,
+	"could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true, "would": true,
+	"should": true, "shall": true, "may": true, "am": true,
+	"هل": true, "كم": true, "متى": true, "امتى": true, "ايمتى": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
+	"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "ما": true, "اش": true,
+	"شنو": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
+}
+
+// questionParts splits a message into the questions it asks: sentences that end in a question mark, and
+// within one, clauses joined by "and" (و) that each open with a question word. One question gives nil.
+// It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
+func questionParts(text string) []string {
+	text = textnorm.Clean(strings.NewReplacer("\n", "? ").Replace(text))
+	if strings.Count(text, " ") >= maxPartsWords {
+		return nil
+	}
+	var parts []string
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '?' || r == '؟' }) {
+		parts = append(parts, splitAnd(sentence)...)
+	}
+	parts = slices.DeleteFunc(parts, func(p string) bool { return !standalone(p) })
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts[:min(len(parts), maxParts)]
+}
+
+// leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
+var leadWords = map[string]bool{"and": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
+
+// standalone reports whether a part reads as a question on its own: at least three words, opening with
+// a question word (after "and" or "also"). A fragment ("and for how long") is searched with its message,
+// never alone, since it could match any topic.
+func standalone(part string) bool {
+	words := textnorm.Words(textnorm.Normalize(part))
+	if len(words) < 3 {
+		return false
+	}
+	first := words[0]
+	if leadWords[first] && len(words) > 3 {
+		first = words[1]
+	}
+	return questionWords[first] || questionWords[strings.TrimPrefix(first, "و")]
+}
+
+// splitAnd splits a sentence at "and" or و when the words after it open a question.
+func splitAnd(sentence string) []string {
+	words := strings.Fields(sentence)
+	var parts []string
+	start := 0
+	for i, w := range words {
+		next, joined := "", false
+		switch norm := textnorm.Normalize(w); {
+		case norm == "and" && i+1 < len(words):
+			next, joined = textnorm.Normalize(words[i+1]), true
+		case strings.HasPrefix(norm, "و") && len(norm) > 2:
+			next, joined = strings.TrimPrefix(norm, "و"), i > start
+		}
+		if joined && questionWords[next] && i > start {
+			parts = append(parts, strings.Join(words[start:i], " "))
+			start = i
+			if norm := textnorm.Normalize(w); norm == "and" {
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, strings.Join(words[start:], " "))
+}
+
+// withParts answers each question of an answered message on its own, and adds the answers it did not
+// give as Also. A message with no answer gets none from its parts: when it is out of scope, a part read
+// alone could be answered from a neighbouring topic ("can my dog get this? … bad hips").
+func (e *Engine) withParts(ctx context.Context, a Answer, parts []string) (Answer, error) {
+	if a.Status != Answered {
+		return a, nil
+	}
+	for _, p := range parts {
+		best, ok, err := e.best(ctx, p, a.Lang)
+		if err != nil {
+			return Answer{}, err
+		}
+		if !ok || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
+			continue
+		}
+		entry, _ := e.bank.Entry(best.ID, best.Lang)
+		a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(best.confidence)})
+	}
+	return a, nil
+}
+
+// best searches one question and chooses its answer, if any.
+func (e *Engine) best(ctx context.Context, text, lang string) (scored, bool, error) {
+	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
+	if err != nil {
+		return scored{}, false, fmt.Errorf("answer part: %w", err)
+	}
+	best, ok := e.choose(calibrate(e.model, res.Matches, unknownShare(res.Terms)))
+	return best, ok, nil
+}

@@ -1,0 +1,53 @@
+package bot_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+func TestTwoQuestionsGetBothAnswers(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text string
+		ids  []string // the answer, then also
+	}{
+		{"how long is the session and does it hurt?", []string{"session-duration", "pain"}},
+		{"كم مدة الجلسة وهل هي مؤلمة؟", []string{"session-duration", "pain"}},
+		{"how long is the session?", []string{"session-duration"}},
+		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{a.ID}
+		for _, x := range a.Also {
+			got = append(got, x.ID)
+			if x.Answer == "" || x.Title == "" || x.Confidence <= 0 {
+				t.Errorf("%q: also %+v is not a whole answer", tt.text, x)
+			}
+		}
+		if a.Status != bot.Answered || len(got) != len(tt.ids) || got[0] != tt.ids[0] || (len(got) > 1 && got[1] != tt.ids[1]) {
+			t.Errorf("%q: got %s %v, want answered %v", tt.text, a.Status, got, tt.ids)
+		}
+		if len(a.Also) > 0 && a.Offered()[0].ID != a.Also[0].ID {
+			t.Errorf("%q: offered %v, want the second answer first", tt.text, a.Offered())
+		}
+	}
+}
+
+// TestPartsNeverAnswerAnOutOfScopeMessage: a message the knowledge does not cover gets no answer from a
+// part of it read alone ("can my cat have this treatment?" must not be answered about hips).
+func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	text := "can my cat have this treatment? she has really bad hips and limps"
+	a, err := eng.Answer(context.Background(), bot.Question{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status == bot.Answered || len(a.Also) > 0 {
+		t.Errorf("%q: got %s %q also %v, want no answer", text, a.Status, a.ID, a.Also)
+	}
+}
