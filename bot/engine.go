@@ -53,6 +53,7 @@ type Engine struct {
 	search    Searcher
 	triage    *Triage
 	acts      *acts
+	arabizi   *textnorm.Transliterator
 	messages  map[string]Messages
 	threshold float64
 	model     Model
@@ -100,7 +101,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -185,7 +186,12 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	res, err := e.search.Search(ctx, knowledge.Query{Text: q.Text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
+	text := q.Text
+	if ar, ok := e.readArabizi(q); ok {
+		text, lang = ar, "ar"
+		a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
+	}
+	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: %w", err)
 	}
@@ -198,6 +204,9 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	if q.Explain {
 		a.Explanation = explain(res, cands, v)
+		if text != q.Text {
+			a.Explanation.ReadAs = text
+		}
 	}
 	if best, ok := e.choose(cands); ok {
 		a = e.answered(a, best)

@@ -40,3 +40,25 @@ func TestLooksArabizi(t *testing.T) {
 		}
 	}
 }
+
+func TestTransliterator(t *testing.T) {
+	tr := NewTransliterator([]string{
+		"كم مدة الجلسة؟", "كم تستغرق الجلسة", "هل أستطيع أن آخذ الإيبوبروفين بعد الحقنة؟", "هل سأكون نائما أثناء التخدير",
+		"الجلسة", "الحقن في الركبة",
+	})
+	for _, tt := range []struct {
+		in         string
+		want       string
+		found, all int
+	}{
+		{"kam modet el jalsa", "كم مده جلسه", 3, 3},
+		{"ba3d el 7o2na", "بعد حقن", 2, 2},
+		{"hal ra7 akoun na2ma bel takhdir", "هل ra7 akoun نايما تخدير", 3, 5},
+		{"appointment bokra", "appointment bokra", 0, 2},
+	} {
+		got, found, all := tr.Arabic(Words(Normalize(tt.in)))
+		if got != tt.want || found != tt.found || all != tt.all {
+			t.Errorf("Arabic(%q) = %q, %d of %d; want %q, %d of %d", tt.in, got, found, all, tt.want, tt.found, tt.all)
+		}
+	}
+}

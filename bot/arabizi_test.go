@@ -1,0 +1,33 @@
+package bot_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/faqbot/faqbot/bot"
+)
+
+// TestArabiziIsReadInArabicScript: a question in Arabic written in Latin letters is searched in Arabic
+// script and answered in Arabic; English stays English.
+func TestArabiziIsReadInArabicScript(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text, lang, id string
+	}{
+		{"momken a5od ibuprofen ba3d el 7o2na?", "ar", "stop-nsaids"},
+		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
+		{"what should I wear?", "en", "what-to-wear"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.Answered || a.Lang != tt.lang || a.ID != tt.id {
+			t.Errorf("%q: got %s %s %q, want answered %s %q", tt.text, a.Status, a.Lang, a.ID, tt.lang, tt.id)
+		}
+		if tt.lang == "ar" && (a.Explanation == nil || a.Explanation.ReadAs == "") {
+			t.Errorf("%q: explain gives no read_as", tt.text)
+		}
+		checkShape(t, a)
+	}
+}
