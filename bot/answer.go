@@ -69,7 +69,7 @@ type Answer struct {
 
 // Explanation says how a question was read and what each candidate matched.
 type Explanation struct {
-	Triage  Verdict               `json:"triage"` // what triage read, before any search
+	Triage  Verdict               `json:"triage"`            // what triage read, before any search
 	ReadAs  string                `json:"read_as,omitempty"` // the question as searched, when Arabizi was written in Arabic script
 	Terms   []knowledge.QueryTerm `json:"terms"`
 	Unknown float64               `json:"unknown"` // share of the question's weight the knowledge has never seen
