@@ -12,7 +12,7 @@ func newChatCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chat",
 		Short: "Ask questions interactively (line editing and history on a terminal)",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkQuestionFlags(q); err != nil {
 				return err

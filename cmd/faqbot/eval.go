@@ -21,7 +21,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Long: "Each line of FILE is {\"q\",\"lang\",\"kind\":\"answer|no_match|urgent\",\"ids\":[...]}. Prints the figures\n" +
 			"and every failure; exits 1 when a figure is below a floor given by the flags.",
 		Example: "  faqbot eval testdata/eval.jsonl --min-top1-en 0.95 --min-top1-ar 0.90 --min-abstain 0.90 --min-urgent 1 --max-false-urgent 0",
-		Args:    cobra.ExactArgs(1),
+		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {

@@ -29,7 +29,7 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "loadtest",
 		Short: "Drive a local faqbot serve with Telegram and Discord traffic and report throughput, latency and memory",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if load.Rate <= 0 || load.Duration <= 0 || load.Duration > time.Hour || load.Workers < 1 || load.TelegramShare < 0 || load.TelegramShare > 1 || driverProcs < 1 {
 				return usagef("want --rate > 0, 0 < --duration <= 1h, --workers >= 1, --driver-procs >= 1 and --telegram-share in [0,1]")

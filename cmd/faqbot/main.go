@@ -68,6 +68,13 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Short:         "Answer patients' questions about stem cell therapy from the clinic's knowledge",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown command %q (see faqbot --help)", args[0])
+			}
+			return cmd.Help()
+		},
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -94,3 +101,13 @@ func isUsage(err error) bool {
 }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// usageArgs marks the errors of a command's argument check as usage errors (exit code 2).
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

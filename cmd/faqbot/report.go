@@ -32,7 +32,7 @@ func newReportCmd() *cobra.Command {
 			"drops control characters from every value, CSV cells that would run as formulas start with a\n" +
 			"single quote, JSON is exact.",
 		Example: "  faqbot report --since 7d\n  faqbot report --since 30d --format csv > report.csv",
-		Args:    cobra.NoArgs,
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			window, err := parseSince(since)
 			if err != nil {

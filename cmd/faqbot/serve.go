@@ -36,7 +36,7 @@ func newServeCmd(g *globals) *cobra.Command {
 		Short: "Run the bot as a service: HTTP health, readiness and metrics, knowledge hot reload, adapters",
 		Long: "Run faqbot as a long-running service. Settings come from flags, then the environment (and a .env\n" +
 			"file), then the YAML file given by --config or FAQBOT_CONFIG, then defaults; see configs/.",
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
 			var o config.Overrides

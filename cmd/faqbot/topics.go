@@ -15,7 +15,7 @@ func newTopicsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "topics",
 		Short: "List the topics patients can ask about",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if lang != "" && !knowledge.Supported(lang) {
 				return usagef("--lang %q: want en or ar", lang)

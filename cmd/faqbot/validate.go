@@ -19,7 +19,7 @@ func newValidateCmd(g *globals) *cobra.Command {
 		Long: "Check the knowledge at PATH (a folder or a file; default: --knowledge, $FAQBOT_KNOWLEDGE or the\n" +
 			"configuration's, else the embedded knowledge) and print every problem with file:line. Exits 1 when\n" +
 			"there are errors (with --strict, warnings too).",
-		Args: cobra.MaximumNArgs(1),
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, cfgPath, err := g.config(cmd, config.Overrides{})
 			if err != nil {
