@@ -1,6 +1,10 @@
 package bot
 
 import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -24,9 +28,33 @@ func arabiziOf(bank *knowledge.Bank) *textnorm.Transliterator {
 	return textnorm.NewTransliterator(texts)
 }
 
+// minEnglishWord is the fewest letters a word needs to count as English in a mixed message: shorter
+// ones ("el", "fi", "ma") are as often Arabizi.
+const minEnglishWord = 4
+
+// englishOf is the set of words of a bank's English entries of at least minEnglishWord letters, by
+// which an Arabic message is found to hold English.
+func englishOf(bank *knowledge.Bank) map[string]bool {
+	words := map[string]bool{}
+	for _, e := range bank.Entries {
+		if e.Lang != "en" {
+			continue
+		}
+		for _, text := range append([]string{e.Title, e.Question, e.Answer}, e.Alternates...) {
+			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
+				if utf8.RuneCountInString(w) >= minEnglishWord {
+					words[w] = true
+				}
+			}
+		}
+	}
+	return words
+}
+
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it was
-// not said to be English, it reads as Latin text, looks like Arabizi, and at least half its words are
-// found in the bank's Arabic vocabulary. The answer is then in Arabic.
+// not said to be English, it reads as Latin text, looks like Arabizi, and some of its words are found
+// in the bank's Arabic vocabulary (the others, often English or French, are kept). The answer is then
+// in Arabic.
 func (e *Engine) readArabizi(q Question) (string, bool) {
 	if q.Lang == "en" {
 		return "", false
@@ -35,9 +63,39 @@ func (e *Engine) readArabizi(q Question) (string, bool) {
 	if len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
 		return "", false
 	}
-	ar, found, read := e.arabizi.Arabic(words)
-	if 2*found < read {
-		return "", false
+	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
+	return ar, found > 0
+}
+
+// minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in
+// English too.
+const minMixedWords = 3
+
+// mixedEnglish searches an Arabic or Arabizi message in English when its Arabic search found no answer,
+// and no sign that it is out of scope, and at least half its words are the knowledge's English words ("shu el stem cells?", "هل الـ recovery طويل"): those words are searched in
+// English, and an answer is given as the same entry in Arabic. It needs the entry in both languages and
+// the usual confidence.
+func (e *Engine) mixedEnglish(ctx context.Context, text, lang string) (scored, bool, error) {
+	if lang != "ar" {
+		return scored{}, false, nil
 	}
-	return ar, true
+	var english []string
+	words := textnorm.Words(textnorm.Normalize(text))
+	for _, w := range words {
+		if e.english[w] {
+			english = append(english, w)
+		}
+	}
+	if len(english) < minMixedWords || 2*len(english) < len(words) {
+		return scored{}, false, nil
+	}
+	best, ok, err := e.best(ctx, strings.Join(english, " "), "en")
+	if err != nil || !ok {
+		return scored{}, false, err
+	}
+	if _, found := e.bank.Entry(best.ID, lang); !found {
+		return scored{}, false, nil
+	}
+	best.Lang = lang
+	return best, true, nil
 }

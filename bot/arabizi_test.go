@@ -31,3 +31,24 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		checkShape(t, a)
 	}
 }
+
+// TestMixedMessagesSearchTheirEnglishWords: an Arabic message holding English terms of the knowledge is
+// searched in English when the Arabic search finds nothing, and answered with the Arabic entry.
+func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "shu ya3ni stem cell therapy asasan?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.Answered || a.Lang != "ar" || a.ID != "what-is-stem-cell-therapy" {
+		t.Errorf("got %s %s %q, want answered ar what-is-stem-cell-therapy", a.Status, a.Lang, a.ID)
+	}
+	// The English words are only the subject; the question (for a dog) is in Arabizi: no answer.
+	a, err = eng.Answer(context.Background(), bot.Question{Text: "3andi kalb 3ando mashakel fel rekab, momken stem cell therapy leh?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status == bot.Answered {
+		t.Errorf("a dog's knees: answered %q, want no answer", a.ID)
+	}
+}

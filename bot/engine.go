@@ -54,6 +54,7 @@ type Engine struct {
 	triage    *Triage
 	acts      *acts
 	arabizi   *textnorm.Transliterator
+	english   map[string]bool // the knowledge's English words, to find them in Arabic messages
 	messages  map[string]Messages
 	threshold float64
 	model     Model
@@ -101,7 +102,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -208,7 +209,13 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 			a.Explanation.ReadAs = text
 		}
 	}
-	if best, ok := e.choose(cands); ok {
+	best, ok := e.choose(cands)
+	if !ok && !outOfScope(cands) {
+		if best, ok, err = e.mixedEnglish(ctx, q.Text, lang); err != nil {
+			return Answer{}, err
+		}
+	}
+	if ok {
 		a = e.answered(a, best)
 	} else {
 		a = e.noMatch(a, cands)
@@ -287,6 +294,16 @@ func (e *Engine) noMatch(a Answer, cands []scored) Answer {
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)
 	return a
+}
+
+// outOfScope reports whether the best curated candidate is one the knowledge declines to answer.
+func outOfScope(cands []scored) bool {
+	for _, c := range cands {
+		if c.Kind != knowledge.Guide {
+			return c.Kind == knowledge.OutOfScope
+		}
+	}
+	return false
 }
 
 // unsureShare is how close to the threshold a FAQ entry must come to be offered as "did you mean": the

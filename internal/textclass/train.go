@@ -75,7 +75,15 @@ func Train(ctx context.Context, classes []string, examples []Example, o TrainOpt
 	for i, e := range examples {
 		feats[i] = m.buckets(e.Text, nil)
 	}
-	t := trainer{m: m, o: o, sq: make([]float64, len(m.Weights)), sqBias: make([]float64, c)}
+	if err := fit(ctx, m, o, feats, examples, classWeight); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// fit trains m's weights in place over the examples' features, in the order o.Seed shuffles them.
+func fit(ctx context.Context, m *Model, o TrainOptions, feats [][]uint32, examples []Example, classWeight []float64) error {
+	t := trainer{m: m, o: o, sq: make([]float64, len(m.Weights)), sqBias: make([]float64, len(m.Classes))}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x7472696167650a))
 	order := make([]int, len(examples))
 	for i := range order {
@@ -83,14 +91,14 @@ func Train(ctx context.Context, classes []string, examples []Example, o TrainOpt
 	}
 	for range o.Epochs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("train: %w", err)
+			return fmt.Errorf("train: %w", err)
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			t.step(feats[i], examples[i].Class, classWeight[examples[i].Class])
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // trainer holds AdaGrad's sums of squared gradients.

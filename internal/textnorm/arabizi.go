@@ -103,6 +103,13 @@ var arabiziMarkers = map[string]bool{
 	"shou": true, "wein": true, "fein": true, "feen": true, "emta": true, "imta": true, "kif": true, "keef": true,
 	"ezay": true, "izzay": true, "3ndi": true, "3andi": true, "3endi": true, "delwa2ti": true, "halla2": true,
 	"embare7": true, "mbare7": true, "ba3d": true, "3la": true, "3ala": true, "kter": true, "bokra": true,
+	// Maghrebi
+	"chno": true, "achno": true, "chnou": true, "wach": true, "wash": true, "dyal": true, "dial": true, "dyali": true,
+	"kifach": true, "kifash": true, "bghit": true, "bzaf": true, "bzzaf": true, "daba": true, "ghadi": true,
+	"kayn": true, "kayna": true, "mzyan": true, "khass": true, "khassni": true, "3afak": true, "nta": true,
+	// Gulf and Levantine
+	"abi": true, "abgha": true, "ab8a": true, "wesh": true, "wish": true, "shlon": true, "baddi": true, "bade": true,
+	"badde": true, "hayda": true, "hek": true, "momken": true, "mumkin": true, "lazem": true, "lazim": true,
 }
 
 // arabiziFunctionWords are short Arabizi words that English has too ("el", "ma", "fi", "min"): two of

@@ -54,14 +54,18 @@ var shortWords = map[string]bool{"في": true, "كم": true, "هل": true, "من
 
 // Arabic writes words that read as Arabizi in Arabic script, and reports how many of them it found in
 // the vocabulary and how many it read. Arabizi articles and the conjunction written apart ("el", "w")
-// are dropped.
-func (t *Transliterator) Arabic(words []string) (text string, found, read int) {
+// are dropped; words keep says are another language's ("stem", "cells") are kept as written.
+func (t *Transliterator) Arabic(words []string, keep func(string) bool) (text string, found, read int) {
 	out := make([]string, 0, len(words))
 	for _, w := range words {
 		if arabiziArticles[w] {
 			continue
 		}
 		read++
+		if keep != nil && keep(w) {
+			out = append(out, w)
+			continue
+		}
 		if a, ok := t.word(w); ok {
 			out = append(out, a)
 			found++
