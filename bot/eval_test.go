@@ -26,6 +26,13 @@ func TestHeldOutSafety(t *testing.T) {
 	checkFloors(t, "../testdata/heldout3.jsonl", 120, cli.Floors{UrgentRecall: 1})
 }
 
+// TestArabiziFloors holds Arabizi questions to their figures: the dev set (tuned on) and the fresh set
+// at its first run (top-1 50.0%, abstention 83.3%; 1.0% top-1 before Arabizi was read in Arabic script).
+func TestArabiziFloors(t *testing.T) {
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, cli.Floors{Top1: map[string]float64{"ar": 0.47}, Abstain: 0.86})
+	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, cli.Floors{Top1: map[string]float64{"ar": 0.50}, Abstain: 0.83})
+}
+
 // TestTriageFloors holds red-flag triage to the figures of each set of the blind triage corpus
 // (testdata/triage): train, train-mild and train-negative, where the rules were tuned and the learned layer
 // trained, and dev, where its policy was checked; the test split and the fresh sets, never tuned on, at
@@ -39,7 +46,7 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.968, 1, 0.932},
+		{"train", 1800, 0.968, 1, 0.958},
 		{"train-urgent", 660, 0.952, 0, 0},
 		{"train-mild", 450, 0, 0.98, 0},
 		{"train-negative", 450, 0, 0, 0.895},

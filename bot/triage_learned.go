@@ -25,11 +25,12 @@ type learnedPolicy struct {
 	MinWords int     `yaml:"min_words"`
 	// Emergency: such a message is an emergency when the model gives that tier this probability.
 	Emergency float64 `yaml:"emergency"`
-	// VetoBelow and VetoWords: in a message of at most VetoWords words where the model gives a red flag
-	// less than VetoBelow, a rule's clinic-tier red flag is set aside, and an emergency read from Arabizi
-	// skeletons becomes a clinic call (a short message is where the model reads context best: "no fever,
-	// just sore"; in a long one a red flag can be drowned by the rest). The model was confidently wrong
-	// about some real emergencies (a seizure told in MSA), so an emergency the rules read in words stays.
+	// VetoBelow and VetoWords: where the model gives a red flag less than VetoBelow, a rule's clinic-tier
+	// red flag in a message of at most VetoWords words is set aside (a short message is where the model
+	// reads context best: "no fever, just sore"; in a long one a red flag can be drowned by the rest), and
+	// so is any red flag read from Arabizi skeletons ("ma bia 7eel", no energy, read as breathlessness).
+	// The model was confidently wrong about some real emergencies (a seizure told in MSA), so an
+	// emergency the rules read in words stays.
 	VetoBelow float64 `yaml:"veto_below"`
 	VetoWords int     `yaml:"veto_max_words"`
 }
@@ -80,18 +81,17 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // learn joins the learned layer's reading of text to the rules' verdict v: it adds a red flag to a
 // message in which the rules saw none at all (where they set one aside, negated, hypothetical, past or
 // cancelled, their reading of the context stands); it makes a clinic call an emergency when it reads
-// one (as it does a red flag it adds); in a short message that the model reads as none, it
-// sets aside a rule's clinic-tier red flag, and makes an emergency read from Arabizi skeletons (which
-// words of other meanings share) a clinic call: an emergency the rules read in words is never lowered.
-// The model is read only when it can change the verdict, or when explain asks for its reading.
+// one (as it does a red flag it adds); and where it reads no red flag at all, it sets aside a rule's
+// clinic-tier red flag in a short message, and any red flag read from Arabizi consonant skeletons
+// (which words of other meanings share). An emergency the rules read in words is never lowered. The
+// model is read only when it can change the verdict, or when explain asks for its reading.
 func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
 	pol := t.policy
 	short := words <= pol.VetoWords
-	veto := v.Tier == Clinic && short
+	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
 	upgrade := v.Tier == Clinic
-	downgrade := v.Tier == Emergency && v.skeleton && short
 	add := !v.Urgent() && len(v.SetAside) == 0 && words >= pol.MinWords
-	if !veto && !downgrade && !add && !upgrade && !explain {
+	if !veto && !add && !upgrade && !explain {
 		return
 	}
 	p := t.model.ProbabilitiesNormalized(norm)
@@ -100,8 +100,6 @@ func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
 	case veto && urgent < pol.VetoBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
-	case downgrade && urgent < pol.VetoBelow:
-		v.Tier = Clinic
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
 	case add && urgent >= pol.Urgent:
