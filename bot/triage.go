@@ -44,6 +44,7 @@ type Verdict struct {
 	Learned  *Learned   `json:"learned,omitempty"`
 
 	skeleton bool // the red flag was read as Arabizi consonant skeletons, which words of other meanings share
+	asks     bool // every sentence asks a question and none reports anything (contextMarkers.asks)
 }
 
 // SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
@@ -261,6 +262,20 @@ func (t *Triage) check(text, lang string, explain bool) Verdict {
 	return v
 }
 
+// asks reads whether a message only asks questions, with the markers of its script: Arabizi as Arabic
+// skeletons, Arabic script, else English.
+func (t *Triage) asks(s sentences) bool {
+	tl := t.langs["en"]
+	switch {
+	case s.hasScript(arabizi):
+		tl = t.langs["az"]
+		s = s.withoutArabiziArticles()
+	case s.hasScript(arabic):
+		tl = t.langs["ar"]
+	}
+	return tl.context.asks(newMessage(s, tl.script))
+}
+
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
 	v, _ := t.rules(normalize(text), lang)
@@ -290,6 +305,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, int) {
 			v.Tier, v.Flag = Clinic, flag
 		}
 	}
+	v.asks = t.asks(sentences)
 	return v, len(sentences.words)
 }
 

@@ -175,7 +175,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -234,6 +234,22 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// asks reports whether every sentence of m opens with an asking word and reports nothing: a question
+// about the treatment, not a report of a symptom.
+func (c contextMarkers) asks(m message) bool {
+	if len(m.forms) == 0 {
+		return false
+	}
+	for lo := 0; lo < len(m.forms); {
+		_, hi := sentenceBounds(m, lo)
+		if !c.opens(m, "asking", lo) || c.in(m, "report", lo, hi) {
+			return false
+		}
+		lo = hi
+	}
+	return true
 }
 
 func sentenceBounds(m message, i int) (lo, hi int) {

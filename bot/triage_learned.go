@@ -23,6 +23,9 @@ type learnedPolicy struct {
 	// to go on).
 	Urgent   float64 `yaml:"urgent"`
 	MinWords int     `yaml:"min_words"`
+	// UrgentQuestion replaces Urgent for a message that only asks questions and reports nothing ("can I
+	// play football after the injection?").
+	UrgentQuestion float64 `yaml:"urgent_question"`
 	// Emergency: such a message is an emergency when the model gives that tier this probability.
 	Emergency float64 `yaml:"emergency"`
 	// VetoBelow and VetoWords: where the model gives a red flag less than VetoBelow, a rule's clinic-tier
@@ -36,13 +39,13 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.Emergency, p.VetoBelow} {
+	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
 	}
-	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoWords < 0 || p.MinWords < 1 {
-		return fmt.Errorf("learned: want 0 <= veto_below < urgent, veto_max_words >= 0 and min_words >= 1")
+	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 {
+		return fmt.Errorf("learned: want 0 <= veto_below < urgent <= urgent_question, veto_max_words >= 0 and min_words >= 1")
 	}
 	return nil
 }
@@ -102,7 +105,7 @@ func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent:
+	case add && urgent >= pol.Urgent && (!v.asks || urgent >= pol.UrgentQuestion):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
