@@ -1,8 +1,6 @@
 package knowledge
 
 import (
-	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -88,20 +86,11 @@ func mergeActs(into map[string]map[string]Act, a *Act, c *collector) {
 
 // DefaultActs are the acts of the embedded default knowledge, by language and name.
 func DefaultActs() (map[string]map[string]Act, error) {
-	c := &collector{}
 	out := map[string]map[string]Act{}
-	for _, lang := range Languages() {
-		name := "default/acts." + lang + ".yaml"
-		data, err := fs.ReadFile(defaultFS, name)
-		if err != nil {
-			return nil, fmt.Errorf("default acts: %w", err)
-		}
-		for _, a := range parseFile(name, data, c).acts {
+	err := readDefaults("acts", func(content fileContent, c *collector) {
+		for _, a := range content.acts {
 			mergeActs(out, a, c)
 		}
-	}
-	if c.problems.Errors(false) > 0 {
-		return nil, &InvalidError{Problems: c.problems}
-	}
-	return out, nil
+	})
+	return out, err
 }

@@ -72,20 +72,29 @@ func mergeReplies(into map[string]Replies, r *Replies, c *collector) {
 // DefaultReplies are the replies of the embedded default knowledge, by language: what a bank that words
 // none of its own falls back to.
 func DefaultReplies() (map[string]Replies, error) {
-	c := &collector{}
 	out := map[string]Replies{}
-	for _, lang := range Languages() {
-		name := "default/replies." + lang + ".yaml"
-		data, err := fs.ReadFile(defaultFS, name)
-		if err != nil {
-			return nil, fmt.Errorf("default replies: %w", err)
-		}
-		for _, r := range parseFile(name, data, c).replies {
+	err := readDefaults("replies", func(content fileContent, c *collector) {
+		for _, r := range content.replies {
 			mergeReplies(out, r, c)
 		}
+	})
+	return out, err
+}
+
+// readDefaults reads the embedded default files default/<kind>.<lang>.yaml of every language, giving
+// each file's content to add, and fails on any problem.
+func readDefaults(kind string, add func(fileContent, *collector)) error {
+	c := &collector{}
+	for _, lang := range Languages() {
+		name := "default/" + kind + "." + lang + ".yaml"
+		data, err := fs.ReadFile(defaultFS, name)
+		if err != nil {
+			return fmt.Errorf("default %s: %w", kind, err)
+		}
+		add(parseFile(name, data, c), c)
 	}
 	if c.problems.Errors(false) > 0 {
-		return nil, &InvalidError{Problems: c.problems}
+		return &InvalidError{Problems: c.problems}
 	}
-	return out, nil
+	return nil
 }
