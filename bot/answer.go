@@ -14,11 +14,14 @@ const (
 
 // Question is what a patient asked.
 type Question struct {
-	Text     string
-	Lang     string // "en", "ar", or "" / "auto" to detect from the text
-	Top      int    // how many candidate matches to report; 0 means DefaultTop
-	Explain  bool   // report how the question was read and why each match scored
-	Platform string // where it was asked (cli, telegram, discord...), for metrics only
+	Text string
+	Lang string // "en", "ar", or "" / "auto" to detect from the text
+	// ReplyLang, when set, is the language to reply in (a chat's chosen language), whatever the language
+	// the question is read and searched in: the same entry, red flag or reason, worded in ReplyLang.
+	ReplyLang string
+	Top       int    // how many candidate matches to report; 0 means DefaultTop
+	Explain   bool   // report how the question was read and why each match scored
+	Platform  string // where it was asked (cli, telegram, discord...), for metrics only
 	// User is an opaque key of who asked, unique on its platform (a chat or user id as text), so that
 	// feedback is taken only for an answer that was given. The store keeps only a keyed hash of it; it is
 	// never logged.

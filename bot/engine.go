@@ -134,6 +134,7 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	defer e.gate.leave()
 	a, err := e.answer(ctx, q)
 	if err == nil {
+		a = e.inLang(a, q.ReplyLang)
 		e.metrics.observe(q.Platform, a, time.Since(start))
 	}
 	return a, err
@@ -147,10 +148,14 @@ func (e *Engine) busy(q Question) (Answer, error) {
 	}
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
 	if v := e.triage.Check(q.Text, lang); v.Urgent() {
-		a = e.urgent(a, v)
+		a = e.inLang(e.urgent(a, v), q.ReplyLang)
 		e.metrics.observe(q.Platform, a, 0)
 		return a, nil
 	}
+	if knowledge.Supported(q.ReplyLang) {
+		lang = q.ReplyLang
+	}
+	a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
 	a.Status = NoMatch
 	a.Reply = e.messages[lang].Busy
 	return a, ErrBusy

@@ -206,20 +206,14 @@ func commandTarget(m *tgbotapi.Message) string {
 
 // answer asks the engine and renders its answer, in the chat's chosen language when there is one.
 func (h *Handler) answer(ctx context.Context, m *tgbotapi.Message, text string) ([]tgbotapi.Chattable, error) {
-	q := bot.Question{Text: text, Platform: platform, User: userKey(m.Chat.ID)}
-	a, err := h.ask(ctx, q)
-	if err != nil {
-		return nil, err
-	}
 	pref, err := h.prefs.Lang(ctx, m.Chat.ID)
 	if err != nil {
 		return nil, err
 	}
-	if pref != "" && pref != a.Lang {
-		a, err = h.inLang(ctx, q, a, pref)
-		if err != nil {
-			return nil, err
-		}
+	q := bot.Question{Text: text, ReplyLang: pref, Platform: platform, User: userKey(m.Chat.ID)}
+	a, err := h.ask(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	return h.reply(m, a), nil
 }
@@ -231,20 +225,6 @@ func (h *Handler) ask(ctx context.Context, q bot.Question) (bot.Answer, error) {
 		return a, nil
 	}
 	return a, err
-}
-
-// inLang gives an answer in another language: the same entry's translation (given to the user, so that
-// their feedback on it is taken), or the same decision with that language's texts.
-func (h *Handler) inLang(ctx context.Context, q bot.Question, a bot.Answer, lang string) (bot.Answer, error) {
-	if a.Status == bot.Answered {
-		if t, ok := h.eng.ShowTopic(ctx, platform, q.User, a.ID, lang); ok && t.Lang == lang {
-			t.Question, t.Matches = a.Question, a.Matches
-			return t, nil
-		}
-		return a, nil
-	}
-	q.Lang = lang
-	return h.ask(ctx, q)
 }
 
 // reply renders an answer as one or more messages; buttons go under the last one.

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strconv"
@@ -121,10 +122,7 @@ func TestQuestionsCarryTheUser(t *testing.T) {
 type busyEngine struct{ *testEngine }
 
 func (e busyEngine) Answer(_ context.Context, q bot.Question) (bot.Answer, error) {
-	lang := q.Lang
-	if lang == "" {
-		lang = "en"
-	}
+	lang := cmp.Or(q.ReplyLang, q.Lang, "en")
 	return bot.Answer{Status: bot.NoMatch, Lang: lang, Reply: busyText[lang], Disclaimer: "d"}, bot.ErrBusy
 }
 
