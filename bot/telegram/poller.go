@@ -70,7 +70,9 @@ type Poller struct {
 	wait       time.Duration // long-poll timeout
 	bot        int64         // whose updates these are; 0: not checked
 	probeEvery time.Duration
-	cursor     cursor // touched by Run's goroutine only
+	// updateTimeout bounds answering one update (PollerOptions.UpdateTimeout).
+	updateTimeout time.Duration
+	cursor        cursor // touched by Run's goroutine only
 
 	mu       sync.Mutex
 	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
@@ -105,7 +107,15 @@ type PollerOptions struct {
 	ProbeEvery time.Duration // how often idle polling checks update ids did not start again; 0: DefaultProbeEvery
 	Log        *slog.Logger  // nil logs nothing
 	Panics     *guard.Panics // recovers a panic while answering one update; nil still recovers
+	// UpdateTimeout bounds answering one update (claim, answer, send), as the webhook's timeout does, so
+	// that a hung store or engine neither blocks a chat for ever nor holds up shutdown; 0:
+	// DefaultUpdateTimeout.
+	UpdateTimeout time.Duration
 }
+
+// DefaultUpdateTimeout is the deadline of answering one polled update: room for a reply cut in pieces
+// sent at a chat's rate limit.
+const DefaultUpdateTimeout = 30 * time.Second
 
 // NewPoller builds a poller.
 func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, opts PollerOptions) *Poller {
@@ -115,7 +125,11 @@ func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, opts PollerOptio
 	if probe <= 0 {
 		probe = DefaultProbeEvery
 	}
-	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe,
+	timeout := opts.UpdateTimeout
+	if timeout <= 0 {
+		timeout = DefaultUpdateTimeout
+	}
+	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe, updateTimeout: timeout,
 		queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
@@ -208,12 +222,15 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 	}
 }
 
-// oneRetrying answers an update, trying again while it cannot be claimed (the store briefly
+// oneRetrying answers an update, each attempt within the update timeout (it goes on past ctx's end so
+// that a reply in flight is finished), trying again while it cannot be claimed (the store briefly
 // unreachable) until ctx ends; other failures are logged and polling moves on rather than stall the
 // chat. It reports false when ctx ended first.
 func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
 	for attempt := 1; ; attempt++ {
-		err := p.guarded(context.WithoutCancel(ctx), u, p.sendAll)
+		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.updateTimeout)
+		err := p.guarded(uctx, u, p.sendAll)
+		cancel()
 		if !errors.Is(err, errNotClaimed) {
 			return true
 		}

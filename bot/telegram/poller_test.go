@@ -297,3 +297,35 @@ func startPoller(client *Client, h *Handler, state State, workers int) (stop fun
 	go func() { done <- p.Run(ctx) }()
 	return func() { cancel(); <-done }
 }
+
+// hungState is a store that never answers a claim: every call waits for its context to end.
+type hungState struct{ memState }
+
+func (h *hungState) Claim(ctx context.Context, _ int) (Claim, error) {
+	<-ctx.Done()
+	return 0, ctx.Err()
+}
+
+// TestHungStoreDoesNotHoldUpShutdown: each polled update is answered within its deadline, so a store
+// that hangs delays that chat but lets the poller stop.
+func TestHungStoreDoesNotHoldUpShutdown(t *testing.T) {
+	api := newBacklogAPI(t, 3)
+	h, _, _ := newHandler(t)
+	client := botClient(t, api.srv.URL, "123:abc")
+	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &hungState{memState{done: map[int]bool{}}},
+		PollerOptions{Workers: 2, UpdateTimeout: 50 * time.Millisecond})
+	p.wait = 0
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the poller did not stop within 5 s of shutdown with a hung store")
+	}
+	if total, _ := api.answered(); total != 0 {
+		t.Errorf("%d updates answered without a claim", total)
+	}
+}

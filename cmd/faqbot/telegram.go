@@ -186,7 +186,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		connected.Store(true)
 		log.Info("telegram connected", "mode", "polling", "bot", client.Self().UserName)
 		_ = telegram.NewPoller(client, h, sender, telegramState{st: st},
-			telegram.PollerOptions{Workers: cfg.Workers, Bot: client.Self().ID, Log: log, Panics: panics}).Run(ctx)
+			telegram.PollerOptions{Workers: cfg.Workers, Bot: client.Self().ID, UpdateTimeout: cfg.UpdateTimeout, Log: log, Panics: panics}).Run(ctx)
 	}()
 }
 

@@ -109,11 +109,14 @@ type Telegram struct {
 	// WebhookTimeout is the deadline to answer one delivery, under http.write_timeout; an unfinished
 	// claim is taken over by a redelivery after twice this. TELEGRAM_WEBHOOK_TIMEOUT.
 	WebhookTimeout time.Duration `yaml:"webhook_timeout"`
-	APIEndpoint    string        `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
-	GlobalRate     float64       `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
-	ChatRate       float64       `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
-	GroupRate      float64       `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
-	Workers        int           `yaml:"workers"`      // chats answered at once
+	// UpdateTimeout is the deadline to answer one polled update (claim, answer, send), so that a hung
+	// store or engine holds up neither the chat for ever nor shutdown. TELEGRAM_UPDATE_TIMEOUT.
+	UpdateTimeout time.Duration `yaml:"update_timeout"`
+	APIEndpoint   string        `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
+	GlobalRate    float64       `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
+	ChatRate      float64       `yaml:"chat_rate"`    // per private chat; TELEGRAM_CHAT_RATE
+	GroupRate     float64       `yaml:"group_rate"`   // per group; TELEGRAM_GROUP_RATE
+	Workers       int           `yaml:"workers"`      // chats answered at once
 }
 
 // Index says where built indexes are kept.
@@ -208,7 +211,7 @@ func Default() Config {
 			Claims: 7 * day, AnswersGiven: 7 * day}},
 		Log:      Log{Level: "info", Format: "text"},
 		Reload:   Reload{Watch: true, Debounce: 500 * time.Millisecond},
-		Telegram: Telegram{Mode: "polling", WebhookReply: "response", WebhookTimeout: 10 * time.Second, GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
+		Telegram: Telegram{Mode: "polling", WebhookReply: "response", WebhookTimeout: 10 * time.Second, UpdateTimeout: 30 * time.Second, GlobalRate: 30, ChatRate: 1, GroupRate: 20.0 / 60, Workers: 16},
 		Discord:  Discord{Gateway: true, ShardCount: 1},
 	}
 }
@@ -298,12 +301,14 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 	str("TELEGRAM_MODE", &c.Telegram.Mode)
 	str("TELEGRAM_WEBHOOK_URL", &c.Telegram.WebhookURL)
 	str("TELEGRAM_WEBHOOK_REPLY", &c.Telegram.WebhookReply)
-	if v, ok := env("TELEGRAM_WEBHOOK_TIMEOUT"); ok {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			*problems = append(*problems, fmt.Sprintf("TELEGRAM_WEBHOOK_TIMEOUT=%q: want a duration such as 10s", v))
+	for key, dst := range map[string]*time.Duration{"TELEGRAM_WEBHOOK_TIMEOUT": &c.Telegram.WebhookTimeout, "TELEGRAM_UPDATE_TIMEOUT": &c.Telegram.UpdateTimeout} {
+		if v, ok := env(key); ok {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s=%q: want a duration such as 10s", key, v))
+			}
+			*dst = d
 		}
-		c.Telegram.WebhookTimeout = d
 	}
 	str("TELEGRAM_API_ENDPOINT", &c.Telegram.APIEndpoint)
 	if v, ok := env("TELEGRAM_BOT_TOKEN"); ok {
@@ -535,6 +540,9 @@ func (t Telegram) validate() []string {
 		}
 	default:
 		p = append(p, fmt.Sprintf("TELEGRAM_MODE %q: want polling or webhook", t.Mode))
+	}
+	if t.UpdateTimeout <= 0 {
+		p = append(p, fmt.Sprintf("telegram.update_timeout %v: want a positive duration such as 30s (TELEGRAM_UPDATE_TIMEOUT)", t.UpdateTimeout))
 	}
 	if t.APIEndpoint != "" && !strings.HasPrefix(t.APIEndpoint, "http://") && !strings.HasPrefix(t.APIEndpoint, "https://") {
 		p = append(p, fmt.Sprintf("TELEGRAM_API_ENDPOINT %q: want a base URL such as http://127.0.0.1:8081", t.APIEndpoint))
