@@ -18,10 +18,10 @@ import (
 	"github.com/faqbot/faqbot/internal/store"
 )
 
-func newReportCmd() *cobra.Command {
+func newReportCmd(g *globals) *cobra.Command {
 	var (
-		cfgPath, since, format, dsn string
-		limit                       int
+		since, format, dsn string
+		limit              int
 	)
 	cmd := &cobra.Command{
 		Use:   "report",
@@ -41,14 +41,11 @@ func newReportCmd() *cobra.Command {
 			if format != "table" && format != "json" && format != "csv" {
 				return usagef("--format %q: want table, json or csv", format)
 			}
-			if err := config.LoadDotEnv(".env"); err != nil {
+			cfg, _, err := g.config(cmd, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
+			if err != nil {
 				return err
 			}
-			if cfgPath == "" {
-				cfgPath = os.Getenv("FAQBOT_CONFIG")
-			}
-			cfg, err := config.Load(cfgPath, os.LookupEnv, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
-			if err != nil {
+			if err := storeExists(cfg.Store.DSN); err != nil {
 				return &exitError{code: 1, msg: err.Error()}
 			}
 			st, err := store.Open(cmd.Context(), cfg.Store.DSN, store.Options{})
@@ -64,12 +61,23 @@ func newReportCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfgPath, "config", "", "YAML configuration file (default: $FAQBOT_CONFIG)")
 	f.StringVar(&dsn, "store", "", "store DSN (default: $FAQBOT_STORE, the config file, or faqbot.db)")
 	f.StringVar(&since, "since", "7d", "how far back: a number of days (7d) or a duration (12h)")
 	f.StringVar(&format, "format", "table", "table, json or csv")
 	f.IntVar(&limit, "limit", 20, "rows per list")
 	return cmd
+}
+
+// storeExists reports a SQLite store that is not there, rather than let a report create an empty one.
+func storeExists(dsn string) error {
+	if store.IsPostgres(dsn) {
+		return nil
+	}
+	path := strings.TrimPrefix(strings.SplitN(dsn, "?", 2)[0], "file:")
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no store at %s: give the one serve writes with --store, FAQBOT_STORE or store.dsn", path)
+	}
+	return nil
 }
 
 // parseSince reads "7d" as seven days, or any Go duration ("12h").
