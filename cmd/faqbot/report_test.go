@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"reflect"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -126,4 +127,20 @@ func FuzzReportTable(f *testing.F) {
 			t.Fatalf("got %d lines, want 9:\n%s", n, out.String())
 		}
 	})
+}
+
+// TestReportWithoutStore: a report where no store was ever written says so, and creates none.
+func TestReportWithoutStore(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("FAQBOT_STORE", "")
+	if err := os.Unsetenv("FAQBOT_STORE"); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "", "report")
+	if code != 1 || !strings.Contains(stderr, "no store at faqbot.db") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat("faqbot.db"); err == nil {
+		t.Errorf("report created faqbot.db")
+	}
 }
