@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 const chatHelp = `Type a question and press Enter. Commands: /lang auto|en|ar, /explain (on/off), /quit.`
@@ -71,9 +73,11 @@ func Chat(ctx context.Context, eng answerer, in io.Reader, out io.Writer, tmpl b
 func chatCommand(q *bot.Question, line string) string {
 	fields := strings.Fields(line)
 	switch {
-	case fields[0] == "/lang" && len(fields) == 2 && (fields[1] == "auto" || fields[1] == "en" || fields[1] == "ar"):
+	case fields[0] == "/lang" && len(fields) == 2 && (fields[1] == "auto" || knowledge.Supported(fields[1])):
 		q.Lang = fields[1]
 		return "language: " + q.Lang
+	case fields[0] == "/lang":
+		return fmt.Sprintf("/lang takes one of: auto, %s (the language stays %s)", strings.Join(knowledge.Languages(), ", "), cmp.Or(q.Lang, "auto"))
 	case fields[0] == "/explain":
 		q.Explain = !q.Explain
 		return fmt.Sprintf("explain: %v", q.Explain)

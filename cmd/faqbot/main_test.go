@@ -148,9 +148,12 @@ func TestEvalFloorsExitCode(t *testing.T) {
 }
 
 func TestChatPlainInput(t *testing.T) {
-	code, out, _ := runCmd(t, "/lang en\nwhat should I wear\n/quit\n", "chat")
+	code, out, _ := runCmd(t, "/lang fr\n/lang en\nwhat should I wear\n/quit\n", "chat")
 	if code != 0 || !strings.Contains(out, "language: en") || !strings.Contains(out, "id=what-to-wear") {
 		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	if !strings.Contains(out, "/lang takes one of: auto, en, ar (the language stays auto)") {
+		t.Errorf("/lang fr: no reason given, output:\n%s", out)
 	}
 }
 

@@ -27,6 +27,7 @@ import (
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -174,7 +175,11 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 		bank, problems, err := loadBank(cfg.Knowledge)
 		if err != nil {
 			for _, p := range problems {
-				log.Error("knowledge problem", "at", p.Pos.String(), "severity", string(p.Severity), "problem", p.Msg)
+				level := slog.LevelError
+				if p.Severity != knowledge.Error {
+					level = slog.LevelWarn
+				}
+				log.Log(ctx, level, "knowledge problem", "at", p.Pos.String(), "severity", string(p.Severity), "problem", p.Msg)
 			}
 			return reload.Built{}, err
 		}
