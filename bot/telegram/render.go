@@ -137,7 +137,8 @@ func keyboard(a bot.Answer) *tgbotapi.InlineKeyboardMarkup {
 // topicsPageSize is how many topics one page of /topics shows.
 const topicsPageSize = 8
 
-// topicsKeyboard is one page of the topic list, with a button to the next page.
+// topicsKeyboard is one page of the topic list, with buttons to the page before (past the first) and the
+// next one (back to the first from the last).
 func topicsKeyboard(topics []bot.Topic, lang string, page int) tgbotapi.InlineKeyboardMarkup {
 	start := min(page*topicsPageSize, len(topics))
 	end := min(start+topicsPageSize, len(topics))
@@ -147,12 +148,18 @@ func topicsKeyboard(topics []bot.Topic, lang string, page int) tgbotapi.InlineKe
 			rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(tp.Title, d)))
 		}
 	}
-	next := page + 1
-	if end == len(topics) {
-		next = 0
-	}
 	if len(topics) > topicsPageSize {
-		rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(texts(lang).More, pageData(lang, next))))
+		t := texts(lang)
+		var nav []tgbotapi.InlineKeyboardButton
+		if page > 0 {
+			nav = append(nav, tgbotapi.NewInlineKeyboardButtonData(t.Back, pageData(lang, page-1)))
+		}
+		next := page + 1
+		if end == len(topics) {
+			next = 0
+		}
+		nav = append(nav, tgbotapi.NewInlineKeyboardButtonData(t.More, pageData(lang, next)))
+		rows = append(rows, nav)
 	}
 	return tgbotapi.NewInlineKeyboardMarkup(rows...)
 }

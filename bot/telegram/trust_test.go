@@ -71,7 +71,11 @@ func TestEveryTopicsPageIsReachable(t *testing.T) {
 			}
 			kb := out[1].(tgbotapi.EditMessageReplyMarkupConfig).ReplyMarkup
 			if len(kb.InlineKeyboard) == 0 {
-				t.Errorf("page %d of %d in %s is empty", page, pages, lang)
+				t.Fatalf("page %d of %d in %s is empty", page, pages, lang)
+			}
+			nav := kb.InlineKeyboard[len(kb.InlineKeyboard)-1]
+			if back := page > 0; back != (len(nav) == 2) || (back && *nav[0].CallbackData != pageData(lang, page-1)) {
+				t.Errorf("page %d of %d in %s: navigation %+v, want a Back button past the first page", page, pages, lang, nav)
 			}
 		}
 	}

@@ -2,7 +2,7 @@ package telegram
 
 // ui is the adapter's own texts in one language: everything the patient sees that is not an answer.
 type ui struct {
-	Greeting, Help, TypeQuestion, TopicsTitle, Related, Helpful, NotHelpful, Thanks, LangSet, More, Sorry string
+	Greeting, Help, TypeQuestion, TopicsTitle, Related, Helpful, NotHelpful, Thanks, LangSet, More, Back, Sorry string
 }
 
 func texts(lang string) ui {
@@ -18,6 +18,7 @@ func texts(lang string) ui {
 			Thanks:       "شكرًا على رأيك!",
 			LangSet:      "سأجيبك بالعربية.",
 			More:         "المزيد ›",
+			Back:         "‹ السابق",
 			Sorry:        "عذرًا، حدث خطأ أثناء الرد على رسالتك. يُرجى إعادة صياغة سؤالك، أو التواصل مع فريق العيادة مباشرة. وإذا كان الأمر عاجلًا فاتصل بالعيادة أو برقم الطوارئ المحلي الآن.",
 		}
 	}
@@ -32,6 +33,7 @@ func texts(lang string) ui {
 		Thanks:       "Thank you for your feedback!",
 		LangSet:      "I will answer in English.",
 		More:         "More ›",
+		Back:         "‹ Back",
 		Sorry:        "Sorry, something went wrong while answering your message. Please ask again in other words, or contact the clinic team directly. If it is urgent, call the clinic or your local emergency number now.",
 	}
 }
