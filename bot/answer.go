@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/faqbot/faqbot/knowledge"
+import (
+	"slices"
+
+	"github.com/faqbot/faqbot/knowledge"
+)
 
 // Status is the engine's decision about a question.
 type Status string
@@ -107,4 +111,11 @@ func (a Answer) Offered() []Topic {
 		}
 	}
 	return out
+}
+
+// Conversational reports whether an answer replies to a conversation act (a greeting, thanks, a request
+// for a person) rather than to a question about treatment: adapters show it without the medical
+// disclaimer, which the JSON answer still carries.
+func (a Answer) Conversational() bool {
+	return a.Status == NoMatch && slices.Contains(knowledge.ActNames(), a.Reason)
 }

@@ -29,7 +29,10 @@ const (
 // embed renders an answer: the topic title, the answer (or the urgent instruction, or the honest
 // fallback), its source, and the disclaimer as footer. Knowledge text is escaped as Markdown.
 func embed(a bot.Answer) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Footer: &discordgo.MessageEmbedFooter{Text: cut(a.Disclaimer, maxFooter)}}
+	e := &discordgo.MessageEmbed{}
+	if !a.Conversational() {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: cut(a.Disclaimer, maxFooter)}
+	}
 	switch a.Status {
 	case bot.Urgent:
 		e.Color = colourUrgent

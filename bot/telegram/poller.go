@@ -70,9 +70,7 @@ type Poller struct {
 	wait       time.Duration // long-poll timeout
 	bot        int64         // whose updates these are; 0: not checked
 	probeEvery time.Duration
-	// updateTimeout bounds answering one update (PollerOptions.UpdateTimeout).
-	updateTimeout time.Duration
-	cursor        cursor // touched by Run's goroutine only
+	cursor     cursor // touched by Run's goroutine only
 
 	mu       sync.Mutex
 	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
@@ -91,6 +89,9 @@ type responder struct {
 	log     *slog.Logger
 	panics  *guard.Panics
 	slots   chan struct{} // bounds the updates being handled or sent at once; nil: no bound
+	// step bounds each store call and the answer of one update (not its delivery, which retries through
+	// an API outage); 0: no bound of its own (the webhook has one for the whole delivery).
+	step time.Duration
 }
 
 func newResponder(h *Handler, s *Sender, st State, log *slog.Logger, panics *guard.Panics) *responder {
@@ -107,14 +108,13 @@ type PollerOptions struct {
 	ProbeEvery time.Duration // how often idle polling checks update ids did not start again; 0: DefaultProbeEvery
 	Log        *slog.Logger  // nil logs nothing
 	Panics     *guard.Panics // recovers a panic while answering one update; nil still recovers
-	// UpdateTimeout bounds answering one update (claim, answer, send), as the webhook's timeout does, so
-	// that a hung store or engine neither blocks a chat for ever nor holds up shutdown; 0:
-	// DefaultUpdateTimeout.
+	// UpdateTimeout bounds each store call (claim, complete, release) and the answer of one update, so
+	// that a hung store or engine holds up no shutdown; the delivery is not bounded by it (it retries
+	// through an API outage, and ends with shutdown). 0: DefaultUpdateTimeout.
 	UpdateTimeout time.Duration
 }
 
-// DefaultUpdateTimeout is the deadline of answering one polled update: room for a reply cut in pieces
-// sent at a chat's rate limit.
+// DefaultUpdateTimeout is the deadline of each store call and of answering one polled update.
 const DefaultUpdateTimeout = 30 * time.Second
 
 // NewPoller builds a poller.
@@ -129,7 +129,8 @@ func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, opts PollerOptio
 	if timeout <= 0 {
 		timeout = DefaultUpdateTimeout
 	}
-	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe, updateTimeout: timeout,
+	r.step = timeout
+	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe,
 		queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
@@ -222,15 +223,12 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 	}
 }
 
-// oneRetrying answers an update, each attempt within the update timeout (it goes on past ctx's end so
-// that a reply in flight is finished), trying again while it cannot be claimed (the store briefly
-// unreachable) until ctx ends; other failures are logged and polling moves on rather than stall the
-// chat. It reports false when ctx ended first.
+// oneRetrying answers an update, trying again while it cannot be claimed (the store briefly
+// unreachable, or hung past the step timeout) until ctx ends; other failures are logged and polling
+// moves on rather than stall the chat. It reports false when ctx ended first.
 func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
 	for attempt := 1; ; attempt++ {
-		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.updateTimeout)
-		err := p.guarded(uctx, u, p.sendAll)
-		cancel()
+		err := p.guarded(context.WithoutCancel(ctx), u, p.sendAll)
 		if !errors.Is(err, errNotClaimed) {
 			return true
 		}
@@ -263,7 +261,7 @@ type deliverFunc func(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Ch
 // to deliver it again.
 func (p *responder) one(ctx context.Context, u tgbotapi.Update, deliver deliverFunc) error {
 	defer p.sender.metrics.update(u)()
-	claim, err := p.state.Claim(ctx, u.UpdateID)
+	claim, err := withStep(ctx, p.step, func(ctx context.Context) (Claim, error) { return p.state.Claim(ctx, u.UpdateID) })
 	switch {
 	case err != nil:
 		p.log.Error("claiming a telegram update", "update", u.UpdateID, "err", err)
@@ -274,22 +272,36 @@ func (p *responder) one(ctx context.Context, u tgbotapi.Update, deliver deliverF
 		return errNotClaimed
 	}
 	release := p.acquire()
-	reqs, err := p.handle(ctx, u)
+	reqs, err := withStep(ctx, p.step, func(ctx context.Context) ([]tgbotapi.Chattable, error) { return p.handle(ctx, u) })
 	release()
 	if err == nil {
 		err = deliver(ctx, u, reqs)
 	}
 	if err != nil {
 		p.log.Error("answering a telegram update", "update", u.UpdateID, "err", err)
-		if err := p.state.Release(context.WithoutCancel(ctx), u.UpdateID); err != nil {
+		if _, err := withStep(context.WithoutCancel(ctx), p.step, func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, p.state.Release(ctx, u.UpdateID)
+		}); err != nil {
 			p.log.Error("releasing a telegram update", "update", u.UpdateID, "err", err)
 		}
 		return err
 	}
-	if err := p.state.Complete(context.WithoutCancel(ctx), u.UpdateID); err != nil {
+	if _, err := withStep(context.WithoutCancel(ctx), p.step, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, p.state.Complete(ctx, u.UpdateID)
+	}); err != nil {
 		p.log.Error("completing a telegram update", "update", u.UpdateID, "err", err)
 	}
 	return nil
+}
+
+// withStep runs f under ctx, bounded by step when it is positive.
+func withStep[T any](ctx context.Context, step time.Duration, f func(context.Context) (T, error)) (T, error) {
+	if step <= 0 {
+		return f(ctx)
+	}
+	ctx, cancel := context.WithTimeout(ctx, step)
+	defer cancel()
+	return f(ctx)
 }
 
 // sendAll sends an update's replies through the Bot API in order, each when the chat's rate limit

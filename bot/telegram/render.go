@@ -37,7 +37,9 @@ func replyText(a bot.Answer) string {
 	default:
 		parts = append(parts, esc(a.Reply))
 	}
-	parts = append(parts, "<i>"+esc(a.Disclaimer)+"</i>")
+	if !a.Conversational() {
+		parts = append(parts, "<i>"+esc(a.Disclaimer)+"</i>")
+	}
 	for i, p := range parts {
 		parts[i] = mark + p
 	}

@@ -109,8 +109,9 @@ type Telegram struct {
 	// WebhookTimeout is the deadline to answer one delivery, under http.write_timeout; an unfinished
 	// claim is taken over by a redelivery after twice this. TELEGRAM_WEBHOOK_TIMEOUT.
 	WebhookTimeout time.Duration `yaml:"webhook_timeout"`
-	// UpdateTimeout is the deadline to answer one polled update (claim, answer, send), so that a hung
-	// store or engine holds up neither the chat for ever nor shutdown. TELEGRAM_UPDATE_TIMEOUT.
+	// UpdateTimeout is the deadline of each store call and of answering one polled update (its delivery
+	// retries through an API outage), so that a hung store or engine holds up no shutdown.
+	// TELEGRAM_UPDATE_TIMEOUT.
 	UpdateTimeout time.Duration `yaml:"update_timeout"`
 	APIEndpoint   string        `yaml:"api_endpoint"` // base URL of a self-hosted Bot API server or an emulator; TELEGRAM_API_ENDPOINT
 	GlobalRate    float64       `yaml:"global_rate"`  // messages per second overall; 0 = no limit; TELEGRAM_GLOBAL_RATE
