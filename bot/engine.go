@@ -70,7 +70,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Threshold < 0 || opts.Threshold > 1 {
 		return nil, fmt.Errorf("new engine: threshold %v is outside [0,1]", opts.Threshold)
 	}
-	t, err := NewTriage()
+	t, err := shippedTriage()
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -111,6 +112,10 @@ type redFlagsFile struct {
 		Unless map[string][]string `yaml:"unless"`
 	} `yaml:"rules"`
 }
+
+// shippedTriage is NewTriage read once per process: the rules and the model are embedded, immutable and
+// shared by every engine (a knowledge reload builds a new engine, not new rules).
+var shippedTriage = sync.OnceValues(NewTriage)
 
 // NewTriage reads the red-flag rules shipped with the engine.
 func NewTriage() (*Triage, error) {
