@@ -225,6 +225,9 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	} else {
 		a = e.noMatch(a, cands)
 	}
+	if a.Status != Answered {
+		return a, nil
+	}
 	if parts := questionParts(q.Text); len(parts) > 1 {
 		return e.withParts(ctx, a, parts)
 	}

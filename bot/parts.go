@@ -98,12 +98,9 @@ func splitAnd(sentence string) []string {
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
-// give as Also. A message with no answer gets none from its parts: when it is out of scope, a part read
-// alone could be answered from a neighbouring topic ("can my dog get this? … bad hips").
+// give as Also. Only an answered message is read in parts: when one is out of scope, a part read alone
+// could be answered from a neighbouring topic ("can my dog get this? … bad hips").
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string) (Answer, error) {
-	if a.Status != Answered {
-		return a, nil
-	}
 	for _, p := range parts {
 		best, ok, err := e.best(ctx, p, a.Lang)
 		if err != nil {

@@ -45,7 +45,6 @@ type Verdict struct {
 	Learned  *Learned   `json:"learned,omitempty"`
 
 	skeleton bool // the red flag was read as Arabizi consonant skeletons, which words of other meanings share
-	asks     bool // every sentence asks a question and none reports anything (contextMarkers.asks)
 }
 
 // SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
@@ -260,9 +259,9 @@ func (t *Triage) Explain(text, lang string) Verdict {
 
 func (t *Triage) check(text, lang string, explain bool) Verdict {
 	norm := normalize(text)
-	v, words := t.rules(norm, lang)
-	if words > 0 {
-		t.learn(norm, words, &v, explain)
+	v, s := t.rules(norm, lang)
+	if len(s.words) > 0 {
+		t.learn(norm, s, &v, explain)
 	}
 	return v
 }
@@ -287,11 +286,11 @@ func (t *Triage) Rules(text, lang string) Verdict {
 	return v
 }
 
-// rules returns the rules' verdict on a normalized message and how many words it has.
-func (t *Triage) rules(norm, lang string) (Verdict, int) {
+// rules returns the rules' verdict on a normalized message and the message as they read it.
+func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
 	sentences := splitSentences(norm)
 	if len(sentences.words) == 0 {
-		return Verdict{}, 0
+		return Verdict{}, sentences
 	}
 	var v Verdict
 	order := []string{lang, "en", "ar", "az"}
@@ -310,8 +309,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, int) {
 			v.Tier, v.Flag = Clinic, flag
 		}
 	}
-	v.asks = t.asks(sentences)
-	return v, len(sentences.words)
+	return v, sentences
 }
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first

@@ -88,8 +88,8 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // clinic-tier red flag in a short message, and any red flag read from Arabizi consonant skeletons
 // (which words of other meanings share). An emergency the rules read in words is never lowered. The
 // model is read only when it can change the verdict, or when explain asks for its reading.
-func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
-	pol := t.policy
+func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
+	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
 	upgrade := v.Tier == Clinic
@@ -105,7 +105,7 @@ func (t *Triage) learn(norm string, words int, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && (!v.asks || urgent >= pol.UrgentQuestion):
+	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
