@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/bot/cli"
+	"github.com/faqbot/faqbot/bot/eval"
 )
 
 // TestEvalFloors runs the labelled evaluation set and holds the engine to the project's floors.
 func TestEvalFloors(t *testing.T) {
-	floors := cli.Floors{Top1: map[string]float64{"en": 0.95, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
+	floors := eval.Floors{Top1: map[string]float64{"en": 0.95, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
 }
 
@@ -21,16 +21,16 @@ func TestEvalFloors(t *testing.T) {
 // safety floors only: every red flag triaged, no mild symptom flagged (and, for the first, abstention).
 // Their accuracy is reported in BENCHMARKS.md rather than held to a floor, so that they stay fair measures.
 func TestHeldOutSafety(t *testing.T) {
-	checkFloors(t, "../testdata/heldout.jsonl", 200, cli.Floors{Abstain: 0.90, UrgentRecall: 1})
-	checkFloors(t, "../testdata/heldout2.jsonl", 120, cli.Floors{UrgentRecall: 1})
-	checkFloors(t, "../testdata/heldout3.jsonl", 120, cli.Floors{UrgentRecall: 1})
+	checkFloors(t, "../testdata/heldout.jsonl", 200, eval.Floors{Abstain: 0.90, UrgentRecall: 1})
+	checkFloors(t, "../testdata/heldout2.jsonl", 120, eval.Floors{UrgentRecall: 1})
+	checkFloors(t, "../testdata/heldout3.jsonl", 120, eval.Floors{UrgentRecall: 1})
 }
 
 // TestArabiziFloors holds Arabizi questions to their figures: the dev set (tuned on) and the fresh set
 // at its first run (top-1 50.0%, abstention 83.3%; 1.0% top-1 before Arabizi was read in Arabic script).
 func TestArabiziFloors(t *testing.T) {
-	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, cli.Floors{Top1: map[string]float64{"ar": 0.47}, Abstain: 0.86})
-	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, cli.Floors{Top1: map[string]float64{"ar": 0.50}, Abstain: 0.83})
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.47}, Abstain: 0.86})
+	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.50}, Abstain: 0.83})
 }
 
 // TestTriageFloors holds red-flag triage to the figures of each set of the blind triage corpus
@@ -58,50 +58,47 @@ func TestTriageFloors(t *testing.T) {
 		{"fresh2", 220, 0.935, 1, 0.909},
 		{"fresh3", 200, 0.97, 1, 0.88}, // its first run
 	} {
-		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, cli.Floors{UrgentRecall: set.recall,
+		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true})
 	}
 }
 
-func checkFloors(t *testing.T, path string, minCases int, floors cli.Floors) {
+func checkFloors(t *testing.T, path string, minCases int, floors eval.Floors) {
 	t.Helper()
 	cases := readCases(t, path)
 	if len(cases) < minCases {
 		t.Fatalf("%s has %d questions, want at least %d", path, len(cases), minCases)
 	}
 	eng := newEngine(t, bot.Options{})
-	report, err := cli.Evaluate(context.Background(), eng, cases)
+	report, err := eval.Evaluate(context.Background(), eng, cases)
 	if err != nil {
 		t.Fatal(err)
 	}
 	failed := report.Check(floors)
 	for _, fl := range report.Failures {
-		if fl.Status == bot.Urgent && fl.Case.Kind == cli.KindAnswer && slices.Contains(fl.Case.IDs, "side-effects") {
+		if fl.Status == bot.Urgent && fl.Case.Kind == eval.KindAnswer && slices.Contains(fl.Case.IDs, "side-effects") {
 			failed = append(failed, fmt.Sprintf("mild symptom flagged urgent (line %d)", fl.Case.Line))
 		}
 	}
 	if len(failed) > 0 {
-		var buf writerFunc = func(p []byte) (int, error) { t.Log(string(p)); return len(p), nil }
-		_ = cli.WriteReport(buf, report)
+		for _, fl := range report.Failures {
+			t.Logf("line %d [%s %s want %v %s] got %s %q: %s", fl.Case.Line, fl.Case.Lang, fl.Case.Kind, fl.Case.IDs, fl.Case.Urgency, fl.Status, fl.ID, fl.Case.Q)
+		}
 		t.Errorf("%s is below the floors: %v", path, failed)
 	}
 }
 
 // readCases reads a labelled question set.
-func readCases(t *testing.T, path string) []cli.Case {
+func readCases(t *testing.T, path string) []eval.Case {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	cases, err := cli.ReadCases(f)
+	cases, err := eval.ReadCases(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cases
 }
-
-type writerFunc func([]byte) (int, error)
-
-func (w writerFunc) Write(p []byte) (int, error) { return w(p) }

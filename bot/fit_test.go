@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/bot/cli"
+	"github.com/faqbot/faqbot/bot/eval"
 )
 
 var fit = flag.Bool("fit", false, "fit the confidence model on testdata/eval.jsonl and print it")
@@ -30,7 +30,7 @@ func TestFitModel(t *testing.T) {
 	cases := readCases(t, "../testdata/eval.jsonl")
 	var samples []sample
 	for _, c := range cases {
-		if c.Kind == cli.KindUrgent {
+		if c.Kind == eval.KindUrgent {
 			continue
 		}
 		a, err := eng.Answer(context.Background(), bot.Question{Text: c.Q, Lang: c.Lang, Explain: true})
@@ -43,7 +43,7 @@ func TestFitModel(t *testing.T) {
 			}
 			if m.Kind == "faq" {
 				fs := bot.Features{Similarity: m.Similarity, Question: m.QuestionCoverage, Coverage: m.Coverage, Lead: m.Lead, Unknown: a.Explanation.Unknown, Missing: m.Missing}
-				samples = append(samples, sample{f: fs, right: c.Kind == cli.KindAnswer && slices.Contains(c.IDs, m.ID)})
+				samples = append(samples, sample{f: fs, right: c.Kind == eval.KindAnswer && slices.Contains(c.IDs, m.ID)})
 				break
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot/cli"
+	"github.com/faqbot/faqbot/bot/eval"
 )
 
 func newEvalCmd(g *globals) *cobra.Command {
@@ -28,7 +29,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer f.Close()
-			cases, err := cli.ReadCases(f)
+			cases, err := eval.ReadCases(f)
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
@@ -37,14 +38,14 @@ func newEvalCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer closeIx()
-			report, err := cli.Evaluate(cmd.Context(), eng, cases)
+			report, err := eval.Evaluate(cmd.Context(), eng, cases)
 			if err != nil {
 				return err
 			}
 			if err := cli.WriteReport(cmd.OutOrStdout(), report); err != nil {
 				return err
 			}
-			floors := cli.Floors{Top1: map[string]float64{}, Abstain: abstain, UrgentRecall: urgent,
+			floors := eval.Floors{Top1: map[string]float64{}, Abstain: abstain, UrgentRecall: urgent,
 				MaxFalseUrgent: maxFalse, CheckFalse: maxFalse >= 0}
 			if top1EN > 0 {
 				floors.Top1["en"] = top1EN

@@ -1,4 +1,6 @@
-package cli
+// Package eval owns evaluating the answer engine against labelled sets: the cases (JSON lines), the
+// scoring of each answer, the report of figures and failures, and the floors a set must hold.
+package eval
 
 import (
 	"bufio"
@@ -13,6 +15,11 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 )
+
+// answerer is what evaluation needs of the engine.
+type answerer interface {
+	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
+}
 
 // Case is one labelled question of an evaluation set (one JSON object per line).
 type Case struct {
@@ -40,18 +47,22 @@ const (
 	KindNegative = "negative"
 )
 
+// maxCaseLine bounds one line of an evaluation set.
+const maxCaseLine = 1 << 20
+
 // ReadCases parses an evaluation set, reporting the line of the first malformed case.
 func ReadCases(r io.Reader) ([]Case, error) {
 	var out []Case
-	br := bufio.NewReader(r)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, maxCaseLine)
 	for n := 1; ; n++ {
-		line, err := readLine(br)
-		if err == io.EOF {
+		if !sc.Scan() {
+			if err := sc.Err(); err != nil {
+				return nil, fmt.Errorf("line %d: %w", n, err)
+			}
 			break
 		}
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
+		line := sc.Text()
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -262,49 +273,4 @@ func (r Report) Check(f Floors) []string {
 		out = append(out, fmt.Sprintf("%d questions falsely flagged urgent (at most %d allowed)", r.FalseUrgent.Hit, f.MaxFalseUrgent))
 	}
 	return out
-}
-
-// WriteReport prints the figures, then every failure.
-func WriteReport(w io.Writer, r Report) error {
-	var b strings.Builder
-	for _, lang := range slices.Sorted(maps.Keys(r.Top1)) {
-		fmt.Fprintf(&b, "%s  top-1 %s  top-3 %s\n", lang, r.Top1[lang], r.Top3[lang])
-	}
-	if r.Abstain.Total > 0 {
-		fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
-	}
-	fmt.Fprintf(&b, "urgent recall        %s\n", r.Urgent)
-	fmt.Fprintf(&b, "false urgent         %s\n", r.FalseUrgent)
-	writeTiers(&b, r.Triage)
-	if len(r.Failures) > 0 {
-		fmt.Fprintf(&b, "\n%d failures:\n", len(r.Failures))
-	}
-	for _, f := range r.Failures {
-		want := strings.Join(f.Case.IDs, ",")
-		if f.Case.Urgency != "" || f.Case.Concept != "" {
-			want = strings.Trim(f.Case.Urgency+" "+f.Case.Concept+" "+f.Case.Variety, " ")
-		}
-		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
-			want, f.Status, orDash(f.ID), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// writeTiers prints the tier figures of a set that has tiered, mild or negative cases.
-func writeTiers(b *strings.Builder, t TriageReport) {
-	for _, tier := range slices.Sorted(maps.Keys(t.Recall)) {
-		if tier == "any" {
-			continue
-		}
-		c := t.Confusion[tier]
-		fmt.Fprintf(b, "urgent recall %-9s %s  in tier %s  (given: emergency %d, clinic %d, not urgent %d)\n",
-			tier, t.Recall[tier], t.InTier[tier], c[string(bot.Emergency)], c[string(bot.Clinic)], c[""])
-	}
-	if t.Mild.Total > 0 {
-		fmt.Fprintf(b, "mild not urgent      %s  emergency %s  answered side-effects %s\n", t.Mild, t.MildEmerg, t.MildAnswer)
-	}
-	if t.NegativeNot.Total > 0 {
-		fmt.Fprintf(b, "negatives not urgent %s\n", t.NegativeNot)
-	}
 }

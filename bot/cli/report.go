@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/eval"
+)
+
+// WriteReport prints the figures, then every failure.
+func WriteReport(w io.Writer, r eval.Report) error {
+	var b strings.Builder
+	for _, lang := range slices.Sorted(maps.Keys(r.Top1)) {
+		fmt.Fprintf(&b, "%s  top-1 %s  top-3 %s\n", lang, r.Top1[lang], r.Top3[lang])
+	}
+	if r.Abstain.Total > 0 {
+		fmt.Fprintf(&b, "no_match abstention  %s\n", r.Abstain)
+	}
+	fmt.Fprintf(&b, "urgent recall        %s\n", r.Urgent)
+	fmt.Fprintf(&b, "false urgent         %s\n", r.FalseUrgent)
+	writeTiers(&b, r.Triage)
+	if len(r.Failures) > 0 {
+		fmt.Fprintf(&b, "\n%d failures:\n", len(r.Failures))
+	}
+	for _, f := range r.Failures {
+		want := strings.Join(f.Case.IDs, ",")
+		if f.Case.Urgency != "" || f.Case.Concept != "" {
+			want = strings.Trim(f.Case.Urgency+" "+f.Case.Concept+" "+f.Case.Variety, " ")
+		}
+		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
+			want, f.Status, orDash(f.ID), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeTiers prints the tier figures of a set that has tiered, mild or negative cases.
+func writeTiers(b *strings.Builder, t eval.TriageReport) {
+	for _, tier := range slices.Sorted(maps.Keys(t.Recall)) {
+		if tier == "any" {
+			continue
+		}
+		c := t.Confusion[tier]
+		fmt.Fprintf(b, "urgent recall %-9s %s  in tier %s  (given: emergency %d, clinic %d, not urgent %d)\n",
+			tier, t.Recall[tier], t.InTier[tier], c[string(bot.Emergency)], c[string(bot.Clinic)], c[""])
+	}
+	if t.Mild.Total > 0 {
+		fmt.Fprintf(b, "mild not urgent      %s  emergency %s  answered side-effects %s\n", t.Mild, t.MildEmerg, t.MildAnswer)
+	}
+	if t.NegativeNot.Total > 0 {
+		fmt.Fprintf(b, "negatives not urgent %s\n", t.NegativeNot)
+	}
+}
