@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // runCmd runs faqbot with args and stdin, returning the exit code, stdout and stderr.
@@ -213,5 +216,23 @@ func TestEveryCommandReadsServesConfiguration(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "", "ask", "--config", "missing.yaml", "hi"); code != 1 || !strings.Contains(stderr, "missing.yaml") {
 		t.Errorf("ask with a missing config: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestREADMEFiguresAreTheCode: the entry counts the README shows are the embedded knowledge's.
+func TestREADMEFiguresAreTheCode(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := strconv.Itoa(len(bank.Entries))
+	for _, want := range []string{"ok: " + summary(bank) + ", 0 warnings", "entries=" + n + " knowledge=embedded", "faqbot_knowledge_entries " + n} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md does not say %q", want)
+		}
 	}
 }
