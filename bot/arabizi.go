@@ -52,9 +52,9 @@ func englishOf(bank *knowledge.Bank) map[string]bool {
 }
 
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it was
-// not said to be English, it reads as Latin text, looks like Arabizi, and some of its words are found
-// in the bank's Arabic vocabulary (the others, often English or French, are kept). The answer is then
-// in Arabic.
+// not said to be English, it reads as Latin text, looks like Arabizi, fewer than half its words are the
+// knowledge's English words, and some of its words are found in the bank's Arabic vocabulary (the
+// others, often English or French, are kept). The answer is then in Arabic.
 func (e *Engine) readArabizi(q Question) (string, bool) {
 	if q.Lang == "en" {
 		return "", false
@@ -62,6 +62,15 @@ func (e *Engine) readArabizi(q Question) (string, bool) {
 	words := textnorm.Words(textnorm.Normalize(q.Text))
 	if len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
 		return "", false
+	}
+	english := 0
+	for _, w := range words {
+		if e.english[w] {
+			english++
+		}
+	}
+	if 2*english >= len(words) {
+		return "", false // English with a token such as "co2" or "b2b" in it
 	}
 	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
 	return ar, found > 0

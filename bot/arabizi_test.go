@@ -17,6 +17,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"momken a5od ibuprofen ba3d el 7o2na?", "ar", "stop-nsaids"},
 		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
 		{"what should I wear?", "en", "what-to-wear"},
+		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {
