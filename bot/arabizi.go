@@ -52,9 +52,10 @@ func englishOf(bank *knowledge.Bank) map[string]bool {
 }
 
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it was
-// not said to be English, it reads as Latin text, looks like Arabizi, fewer than half its words are the
-// knowledge's English words, and some of its words are found in the bank's Arabic vocabulary (the
-// others, often English or French, are kept). The answer is then in Arabic.
+// not said to be English, it reads as Latin text, looks like Arabizi (a word of Arabizi's own, or fewer
+// than half its words the knowledge's English words: "co2" does not make English Arabizi), and some of
+// its words are found in the bank's Arabic vocabulary (the others, often English or French, are kept).
+// The answer is then in Arabic.
 func (e *Engine) readArabizi(q Question) (string, bool) {
 	if q.Lang == "en" {
 		return "", false
@@ -69,7 +70,7 @@ func (e *Engine) readArabizi(q Question) (string, bool) {
 			english++
 		}
 	}
-	if 2*english >= len(words) {
+	if 2*english >= len(words) && !textnorm.HasArabiziWord(words) {
 		return "", false // English with a token such as "co2" or "b2b" in it
 	}
 	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })

@@ -159,6 +159,12 @@ func numberWithUnit(w string) bool {
 	return i > 0 && englishUnits[w[i:]]
 }
 
+// HasArabiziWord reports whether one of words is a word of Arabizi's own ("shu", "ya3ni", "wach"),
+// rather than only a token with a digit inside ("co2").
+func HasArabiziWord(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return arabiziMarkers[w] })
+}
+
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
 func collapse(s string) string {
