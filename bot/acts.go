@@ -73,17 +73,19 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	return a, nil
 }
 
-// match returns the act a message is, the language to reply in and the reply: lang's phrases are tried
-// first, then the other languages' ("shukran" is Arabic written in Latin letters).
-func (a *acts) match(text, lang string) (act, replyLang, reply string, ok bool) {
-	words := textnorm.Words(textnorm.Normalize(text))
-	order := slices.Clone(a.langs)
-	slices.SortStableFunc(order, func(x, y *actLang) int {
-		return cmp.Compare(b2i(x.lang != lang), b2i(y.lang != lang))
-	})
-	for _, al := range order {
-		if act, ok := al.read(words, strings.TrimSpace(text), a.filler); ok {
-			return act, al.lang, al.replies[act], true
+// match returns the act a message is (words as textnorm.Words of its normalised text, raw as written),
+// the language to reply in and the reply: lang's phrases are tried first, then the other languages'
+// ("shukran" is Arabic written in Latin letters).
+func (a *acts) match(words []string, raw, lang string) (act, replyLang, reply string, ok bool) {
+	raw = strings.TrimSpace(raw)
+	for _, first := range []bool{true, false} {
+		for _, al := range a.langs {
+			if (al.lang == lang) != first {
+				continue
+			}
+			if act, ok := al.read(words, raw, a.filler); ok {
+				return act, al.lang, al.replies[act], true
+			}
 		}
 	}
 	return "", "", "", false
@@ -139,13 +141,6 @@ func (al *actLang) phraseAt(words []string, i int) (actPhrase, bool) {
 		}
 	}
 	return actPhrase{}, false
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // act answers a conversation act: status no_match with the act as its reason, in the act's language;

@@ -56,21 +56,11 @@ func englishOf(bank *knowledge.Bank) map[string]bool {
 // than half its words the knowledge's English words: "co2" does not make English Arabizi), and some of
 // its words are found in the bank's Arabic vocabulary (the others, often English or French, are kept).
 // The answer is then in Arabic.
-func (e *Engine) readArabizi(q Question) (string, bool) {
-	if q.Lang == "en" {
+func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
+	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
 		return "", false
 	}
-	words := textnorm.Words(textnorm.Normalize(q.Text))
-	if len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
-		return "", false
-	}
-	english := 0
-	for _, w := range words {
-		if e.english[w] {
-			english++
-		}
-	}
-	if 2*english >= len(words) && !textnorm.HasArabiziWord(words) {
+	if 2*len(e.englishIn(words)) >= len(words) && !textnorm.HasArabiziWord(words) {
 		return "", false // English with a token such as "co2" or "b2b" in it
 	}
 	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
@@ -82,20 +72,15 @@ func (e *Engine) readArabizi(q Question) (string, bool) {
 const minMixedWords = 3
 
 // mixedEnglish searches an Arabic or Arabizi message in English when its Arabic search found no answer,
-// and no sign that it is out of scope, and at least half its words are the knowledge's English words ("shu el stem cells?", "هل الـ recovery طويل"): those words are searched in
-// English, and an answer is given as the same entry in Arabic. It needs the entry in both languages and
+// and no sign that it is out of scope, and at least half its words are the knowledge's English words
+// ("shu el stem cells?", "هل الـ recovery طويل"): those words are searched in English, and an answer is
+// given as the same entry in Arabic. It needs the entry in both languages and
 // the usual confidence.
-func (e *Engine) mixedEnglish(ctx context.Context, text, lang string) (scored, bool, error) {
+func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) (scored, bool, error) {
 	if lang != "ar" {
 		return scored{}, false, nil
 	}
-	var english []string
-	words := textnorm.Words(textnorm.Normalize(text))
-	for _, w := range words {
-		if e.english[w] {
-			english = append(english, w)
-		}
-	}
+	english := e.englishIn(words)
 	if len(english) < minMixedWords || 2*len(english) < len(words) {
 		return scored{}, false, nil
 	}
@@ -108,4 +93,15 @@ func (e *Engine) mixedEnglish(ctx context.Context, text, lang string) (scored, b
 	}
 	best.Lang = lang
 	return best, true, nil
+}
+
+// englishIn are the words of a message that are the knowledge's English words, in order.
+func (e *Engine) englishIn(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if e.english[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }

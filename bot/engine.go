@@ -183,7 +183,8 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if v.Urgent() {
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
-	if act, actLang, reply, ok := e.acts.match(q.Text, lang); ok {
+	words := textnorm.Words(textnorm.Normalize(q.Text))
+	if act, actLang, reply, ok := e.acts.match(words, q.Text, lang); ok {
 		if q.Lang != "" && q.Lang != "auto" {
 			actLang, reply = lang, e.acts.reply(lang, act)
 		}
@@ -193,7 +194,7 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		return Answer{}, err
 	}
 	text := q.Text
-	if ar, ok := e.readArabizi(q); ok {
+	if ar, ok := e.readArabizi(q, words); ok {
 		text, lang = ar, "ar"
 		a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
 	}
@@ -216,14 +217,14 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	best, ok := e.choose(cands)
 	if !ok && !outOfScope(cands) {
-		if best, ok, err = e.mixedEnglish(ctx, q.Text, lang); err != nil {
+		if best, ok, err = e.mixedEnglish(ctx, words, lang); err != nil {
 			return Answer{}, err
 		}
 	}
 	if ok {
 		a = e.answered(a, best)
 	} else {
-		a = e.noMatch(a, cands)
+		a = e.noMatch(a, cands, len(words) == 0)
 	}
 	if a.Status != Answered {
 		return a, nil
@@ -286,7 +287,9 @@ func (e *Engine) answered(a Answer, best scored) Answer {
 	return a
 }
 
-func (e *Engine) noMatch(a Answer, cands []scored) Answer {
+// noMatch replies that the knowledge has no answer: a "did you mean" of plausible topics, or the
+// fallback with topics to try; empty says the question had no words to read.
+func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 	a.Status, a.Reason = NoMatch, ReasonOutOfScope
 	if len(cands) > 0 {
 		a.Confidence = round(cands[0].confidence)
@@ -296,7 +299,7 @@ func (e *Engine) noMatch(a Answer, cands []scored) Answer {
 		a.Suggestions = e.suggestions(plausible, a.Lang)[:len(plausible)]
 		return a
 	}
-	if len(textnorm.Words(textnorm.Normalize(a.Question))) == 0 {
+	if empty {
 		a.Reason = ReasonEmpty
 	}
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
