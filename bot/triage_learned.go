@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/faqbot/faqbot/internal/textclass"
 )
@@ -64,17 +65,25 @@ func learnedModel() (*textclass.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fmt.Sprint(m.Classes) != fmt.Sprint(TriageClasses) {
-		return nil, fmt.Errorf("learned layer has classes %v, want %v", m.Classes, TriageClasses)
+	if err := checkClasses(m); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// checkClasses refuses a model whose outputs are not triage's classes, in order.
+func checkClasses(m *textclass.Model) error {
+	if !slices.Equal(m.Classes, TriageClasses) {
+		return fmt.Errorf("learned layer has classes %v, want %v", m.Classes, TriageClasses)
+	}
+	return nil
 }
 
 // WithModel is t with another learned layer, for measuring a model before it is shipped (cross-
 // validation in cmd/trainflags). The model must have TriageClasses.
 func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
-	if fmt.Sprint(m.Classes) != fmt.Sprint(TriageClasses) {
-		return nil, fmt.Errorf("learned layer has classes %v, want %v", m.Classes, TriageClasses)
+	if err := checkClasses(m); err != nil {
+		return nil, err
 	}
 	c := *t
 	c.model = m
