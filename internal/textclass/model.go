@@ -72,19 +72,24 @@ func (m *Model) Probabilities(text string) []float64 {
 // ProbabilitiesNormalized is Probabilities of a text already normalised by textnorm.Normalize, for a
 // caller that has it.
 func (m *Model) ProbabilitiesNormalized(norm string) []float64 {
-	c := len(m.Classes)
 	mask := uint64(1)<<m.Bits - 1
-	sums := make([]float64, c)
+	sums := make([]float64, len(m.Classes))
 	n := 0
 	x := extractor{negators: m.negators, emit: func(h uint64) {
-		w := m.Weights[int(h&mask)*c : int(h&mask)*c+c]
-		for k := range sums {
-			sums[k] += float64(w[k])
-		}
+		m.add(sums, uint32(h&mask))
 		n++
 	}}
 	x.each(norm)
 	return m.softmaxOf(sums, n)
+}
+
+// add adds the weights of one hashed feature to each class's sum.
+func (m *Model) add(sums []float64, bucket uint32) {
+	c := len(m.Classes)
+	w := m.Weights[int(bucket)*c : int(bucket)*c+c]
+	for k := range sums {
+		sums[k] += float64(w[k])
+	}
 }
 
 // buckets appends the hashed features of text to dst, for training.
@@ -97,13 +102,9 @@ func (m *Model) buckets(text string, dst []uint32) []uint32 {
 
 // probabilities is Probabilities of a message's hashed features.
 func (m *Model) probabilities(buckets []uint32) []float64 {
-	c := len(m.Classes)
-	sums := make([]float64, c)
+	sums := make([]float64, len(m.Classes))
 	for _, b := range buckets {
-		w := m.Weights[int(b)*c : int(b)*c+c]
-		for k := range sums {
-			sums[k] += float64(w[k])
-		}
+		m.add(sums, b)
 	}
 	return m.softmaxOf(sums, len(buckets))
 }
