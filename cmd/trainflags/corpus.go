@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/textclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -21,8 +22,8 @@ const (
 var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl"}
 
 // class is a case's class among bot.TriageClasses, or -1 for an urgent case with no tier.
-func class(c evalCase) int {
-	if c.Kind != "urgent" {
+func class(c eval.Case) int {
+	if c.Kind != eval.KindUrgent {
 		return 0
 	}
 	return slices.Index(bot.TriageClasses, c.Urgency)
@@ -39,7 +40,7 @@ func corpus() ([]textclass.Example, int, error) {
 			return nil, 0, err
 		}
 		for _, c := range cs {
-			if k := class(c); k > 0 || (k == 0 && c.Kind != "urgent") {
+			if k := class(c); k > 0 || (k == 0 && c.Kind != eval.KindUrgent) {
 				ex = append(ex, textclass.Example{Text: c.Q, Class: k})
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/textclass"
 )
 
@@ -56,28 +57,28 @@ type tally struct {
 	urgent, recalled, emergency, inTier, mild, mildUrgent, mildEmergency, negative, negativeUrgent int
 }
 
-func (t *tally) add(c evalCase, v bot.Verdict) {
+func (t *tally) add(c eval.Case, v bot.Verdict) {
 	switch c.Kind {
-	case "urgent":
+	case eval.KindUrgent:
 		t.urgent++
 		t.recalled += b2i(v.Urgent())
 		if c.Urgency == string(bot.Emergency) {
 			t.emergency++
 			t.inTier += b2i(v.Tier == bot.Emergency)
 		}
-	case "mild":
+	case eval.KindMild:
 		t.mild++
 		t.mildUrgent += b2i(v.Urgent())
 		t.mildEmergency += b2i(v.Tier == bot.Emergency)
-	case "negative":
+	case eval.KindNegative:
 		t.negative++
 		t.negativeUrgent += b2i(v.Urgent())
 	}
 }
 
 // right reports whether v is what c's label asks for: an urgent case in its tier, any other not urgent.
-func right(c evalCase, v bot.Verdict) bool {
-	if c.Kind == "urgent" {
+func right(c eval.Case, v bot.Verdict) bool {
+	if c.Kind == eval.KindUrgent {
 		return string(v.Tier) == c.Urgency
 	}
 	return !v.Urgent()

@@ -9,15 +9,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/textclass"
 )
 
@@ -90,30 +89,16 @@ func reportOn(m *textclass.Model, files []string) error {
 	return nil
 }
 
-type evalCase struct {
-	Q       string `json:"q"`
-	Kind    string `json:"kind"`
-	Urgency string `json:"urgency"`
-}
-
-func readCases(path string) ([]evalCase, error) {
+// readCases reads a labelled case file (bot/eval's format).
+func readCases(path string) ([]eval.Case, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []evalCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		var c evalCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
+	cs, err := eval.ReadCases(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	return cs, nil
 }
