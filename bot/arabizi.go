@@ -51,20 +51,25 @@ func englishOf(bank *knowledge.Bank) map[string]bool {
 	return words
 }
 
-// readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it was
-// not said to be English, it reads as Latin text, looks like Arabizi (a word of Arabizi's own, or fewer
-// than half its words the knowledge's English words: "co2" does not make English Arabizi), and some of
-// its words are found in the bank's Arabic vocabulary (the others, often English or French, are kept).
+// readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it looks
+// written in Arabizi (arabiziWritten) and some of its words are found in the bank's Arabic vocabulary (the others, often English or French, are kept).
 // The answer is then in Arabic.
 func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
-	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
+	if !e.arabiziWritten(q, words) {
 		return "", false
-	}
-	if 2*len(e.englishIn(words)) >= len(words) && !textnorm.HasArabiziWord(words) {
-		return "", false // English with a token such as "co2" or "b2b" in it
 	}
 	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
 	return ar, found > 0
+}
+
+// arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as
+// Latin text that looks like Arabizi (textnorm.LooksArabizi), and holds a word of Arabizi's own or fewer
+// than half its words the knowledge's English words ("co2" does not make English Arabizi).
+func (e *Engine) arabiziWritten(q Question, words []string) bool {
+	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
+		return false
+	}
+	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
 }
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in

@@ -180,10 +180,13 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if q.Explain {
 		a.Explanation = &Explanation{Triage: v}
 	}
+	words := textnorm.Words(textnorm.Normalize(q.Text))
 	if v.Urgent() {
+		if e.arabiziWritten(q, words) {
+			a.Lang, a.Disclaimer = "ar", e.messages["ar"].Disclaimer
+		}
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
-	words := textnorm.Words(textnorm.Normalize(q.Text))
 	if act, actLang, reply, ok := e.acts.match(words, q.Text, lang); ok {
 		if q.Lang != "" && q.Lang != "auto" {
 			actLang, reply = lang, e.acts.reply(lang, act)

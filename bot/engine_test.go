@@ -27,6 +27,8 @@ func TestAnswer(t *testing.T) {
 		{"متى ارجع للدوام بعد الحقنة", "auto", bot.Answered, "return-to-work", "ar"},
 		{"I have a fever after the injection", "auto", bot.Urgent, "", "en"},
 		{"عندي ضيق تنفس", "auto", bot.Urgent, "", "ar"},
+		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", "auto", bot.Urgent, "", "ar"}, // Arabizi: told in Arabic
+		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "auto", bot.Urgent, "", "ar"},
 		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
 		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
 		{"is it covered by my health insurance", "auto", bot.NoMatch, "", "en"},

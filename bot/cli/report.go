@@ -23,16 +23,23 @@ func WriteReport(w io.Writer, r eval.Report) error {
 	fmt.Fprintf(&b, "urgent recall        %s\n", r.Urgent)
 	fmt.Fprintf(&b, "false urgent         %s\n", r.FalseUrgent)
 	writeTiers(&b, r.Triage)
+	writeTalk(&b, r.Talk)
 	if len(r.Failures) > 0 {
 		fmt.Fprintf(&b, "\n%d failures:\n", len(r.Failures))
 	}
 	for _, f := range r.Failures {
 		want := strings.Join(f.Case.IDs, ",")
+		if len(f.Case.Also) > 0 {
+			want += "+" + strings.Join(f.Case.Also, ",")
+		}
+		if f.Case.Reason != "" {
+			want = f.Case.Reason
+		}
 		if f.Case.Urgency != "" || f.Case.Concept != "" {
 			want = strings.Trim(f.Case.Urgency+" "+f.Case.Concept+" "+f.Case.Variety, " ")
 		}
-		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
-			want, f.Status, orDash(f.ID), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
+		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s%s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
+			want, f.Status, orDash(f.ID), orNothing(" "+f.Lang+" "+f.Reason), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -54,4 +61,34 @@ func writeTiers(b *strings.Builder, t eval.TriageReport) {
 	if t.NegativeNot.Total > 0 {
 		fmt.Fprintf(b, "negatives not urgent %s\n", t.NegativeNot)
 	}
+}
+
+// writeTalk prints the receptionist figures of a set that has them.
+func writeTalk(b *strings.Builder, t eval.TalkReport) {
+	if t.Wrong.Total > 0 {
+		fmt.Fprintf(b, "wrong answers        %s of answered\n", t.Wrong)
+	}
+	if t.OneTap.Total > 0 {
+		fmt.Fprintf(b, "right in one tap     %s\n", t.OneTap)
+	}
+	if t.Both.Total > 0 {
+		fmt.Fprintf(b, "both of two answered %s\n", t.Both)
+	}
+	if t.Acts.Total > 0 {
+		fmt.Fprintf(b, "acts with reason     %s\n", t.Acts)
+	}
+	if t.Lang.Total > 0 {
+		fmt.Fprintf(b, "language detected    %s\n", t.Lang)
+	}
+	for _, v := range slices.Sorted(maps.Keys(t.ByVariety)) {
+		fmt.Fprintf(b, "  top-1 %-18s %s\n", v, t.ByVariety[v])
+	}
+}
+
+// orNothing is s, or nothing when s holds only spaces.
+func orNothing(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return s
 }

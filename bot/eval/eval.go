@@ -5,6 +5,7 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // answerer is what evaluation needs of the engine.
@@ -27,12 +29,17 @@ type Case struct {
 	Lang string   `json:"lang"`
 	Kind string   `json:"kind"` // answer, no_match, urgent, mild or negative
 	IDs  []string `json:"ids"`
+	// Also are the topics of a two-question message's second question (its first is IDs).
+	Also []string `json:"also,omitempty"`
+	// Reason is the reason a no_match case needs (greeting, handoff, out_of_scope...; "" accepts any).
+	Reason string `json:"reason,omitempty"`
 	// Urgency is the tier an urgent case needs: emergency or clinic ("" accepts either).
 	Urgency string `json:"urgency,omitempty"`
 	// Variety and Concept describe the case for reading failures (en-slang, gulf, arabizi...; fever,
 	// chronic...); they are not scored.
 	Variety string `json:"variety,omitempty"`
 	Concept string `json:"concept,omitempty"`
+	Shape   string `json:"shape,omitempty"`
 	Line    int    `json:"-"`
 }
 
@@ -89,11 +96,27 @@ func (c Case) check() error {
 		return fmt.Errorf("kind %q: want answer, no_match, urgent, mild or negative", c.Kind)
 	case c.Kind == KindAnswer && len(c.IDs) == 0:
 		return fmt.Errorf("an answer case needs ids")
+	case len(c.Also) > 0 && c.Kind != KindAnswer:
+		return fmt.Errorf("also on a %s case: only answer cases have a second question", c.Kind)
+	case c.Reason != "" && c.Kind != KindNoMatch:
+		return fmt.Errorf("reason %q on a %s case: only no_match cases have a reason", c.Reason, c.Kind)
+	case c.Reason != "" && !knownReason(c.Reason):
+		return fmt.Errorf("reason %q: want one of %s", c.Reason, strings.Join(reasons(), ", "))
 	case c.Urgency != "" && (c.Kind != KindUrgent || c.Urgency != string(bot.Emergency) && c.Urgency != string(bot.Clinic)):
 		return fmt.Errorf("urgency %q: want emergency or clinic, on an urgent case", c.Urgency)
 	}
 	return nil
 }
+
+// reasons are the reasons a no_match case may need.
+func reasons() []string {
+	return append(knowledge.ActNames(), bot.ReasonOutOfScope, bot.ReasonUnsure, bot.ReasonEmpty)
+}
+
+func knownReason(r string) bool { return slices.Contains(reasons(), r) }
+
+// isAct reports whether a reason is a conversation act.
+func isAct(r string) bool { return slices.Contains(knowledge.ActNames(), r) }
 
 // Ratio is a count of successes out of a total.
 type Ratio struct {
@@ -124,6 +147,8 @@ func (r *Ratio) add(hit bool) {
 type Failure struct {
 	Case       Case
 	Status     bot.Status
+	Lang       string
+	Reason     string
 	ID         string
 	Confidence float64
 	Top        []string
@@ -131,13 +156,25 @@ type Failure struct {
 
 // Report is the result of an evaluation.
 type Report struct {
-	Top1        map[string]*Ratio // per language: answered with a right id
-	Top3        map[string]*Ratio // per language: a right id among the first three matches
+	Top1        map[string]*Ratio // per language of the case: answered with a right id
+	Top3        map[string]*Ratio // per language of the case: a right id among the first three matches
 	Abstain     Ratio             // no_match cases that got no_match
 	Urgent      Ratio             // urgent cases flagged urgent (in any tier)
 	FalseUrgent Ratio             // other cases flagged urgent
 	Triage      TriageReport
+	Talk        TalkReport
 	Failures    []Failure
+}
+
+// TalkReport is how the engine fared as a receptionist: wrong answers, the right topic one tap away,
+// two-question messages, conversation acts, the language it replied in, and top-1 per variety.
+type TalkReport struct {
+	Wrong     Ratio             // answered answer and no_match cases: Hit counts the wrong answers
+	OneTap    Ratio             // answer cases whose topic was answered, or offered as a button with no_match
+	Both      Ratio             // two-question cases with both topics answered
+	Acts      Ratio             // conversation-act cases given their act as reason
+	Lang      Ratio             // cases with a language replied to in it
+	ByVariety map[string]*Ratio // answer cases answered with a right id, per variety
 }
 
 // TriageReport is how the red-flag tiers fared: recall per tier, the tiers given against the tiers
@@ -157,12 +194,12 @@ func Evaluate(ctx context.Context, eng answerer, cases []Case) (Report, error) {
 	r := Report{Top1: map[string]*Ratio{}, Top3: map[string]*Ratio{},
 		Triage: TriageReport{Recall: map[string]*Ratio{}, InTier: map[string]*Ratio{}, Confusion: map[string]map[string]int{}}}
 	for _, c := range cases {
-		a, err := eng.Answer(ctx, bot.Question{Text: c.Q, Lang: c.Lang, Top: 3})
+		a, err := eng.Answer(ctx, bot.Question{Text: c.Q, Top: 3})
 		if err != nil {
 			return r, fmt.Errorf("line %d: %w", c.Line, err)
 		}
 		if ok := r.score(c, a); !ok {
-			f := Failure{Case: c, Status: a.Status, ID: a.ID, Confidence: a.Confidence}
+			f := Failure{Case: c, Status: a.Status, Lang: a.Lang, Reason: a.Reason, ID: a.ID, Confidence: a.Confidence}
 			for _, m := range a.Matches {
 				f.Top = append(f.Top, fmt.Sprintf("%s:%.2f", m.ID, m.Confidence))
 			}
@@ -174,6 +211,12 @@ func Evaluate(ctx context.Context, eng answerer, cases []Case) (Report, error) {
 
 // score counts one case and reports whether the engine got it right.
 func (r *Report) score(c Case, a bot.Answer) bool {
+	talk := r.Talk.score(c, a)
+	return r.scoreKind(c, a) && talk
+}
+
+// scoreKind counts one case by its kind and reports whether the engine got it right.
+func (r *Report) scoreKind(c Case, a bot.Answer) bool {
 	if c.Kind != KindUrgent {
 		r.FalseUrgent.add(a.Status == bot.Urgent)
 	}
@@ -195,20 +238,72 @@ func (r *Report) score(c Case, a bot.Answer) bool {
 		r.Abstain.add(a.Status == bot.NoMatch)
 		return a.Status == bot.NoMatch
 	}
-	lang := a.Lang
+	lang := cmp.Or(c.Lang, a.Lang)
+	if r.Top1 == nil {
+		r.Top1, r.Top3 = map[string]*Ratio{}, map[string]*Ratio{}
+	}
 	if r.Top1[lang] == nil {
 		r.Top1[lang], r.Top3[lang] = &Ratio{}, &Ratio{}
 	}
-	hit := a.Status == bot.Answered && slices.Contains(c.IDs, a.ID)
+	asked := slices.Concat(c.IDs, c.Also) // a two-question message may be answered second question first
+	hit := a.Status == bot.Answered && slices.Contains(asked, a.ID)
 	r.Top1[lang].add(hit)
 	in3 := false
 	for i, m := range a.Matches {
-		if i < 3 && slices.Contains(c.IDs, m.ID) {
+		if i < 3 && slices.Contains(asked, m.ID) {
 			in3 = true
 		}
 	}
 	r.Top3[lang].add(in3)
 	return hit
+}
+
+// score counts one case in the receptionist figures and reports whether it got the language, the act and
+// both questions of the case right.
+func (t *TalkReport) score(c Case, a bot.Answer) bool {
+	ok := c.Lang == "" || a.Lang == c.Lang
+	if c.Lang != "" {
+		t.Lang.add(ok)
+	}
+	answered := a.Status == bot.Answered
+	if answered && (c.Kind == KindAnswer || c.Kind == KindNoMatch) {
+		t.Wrong.add(!slices.Contains(c.IDs, a.ID) && !slices.Contains(c.Also, a.ID))
+	}
+	switch {
+	case c.Kind == KindNoMatch && isAct(c.Reason):
+		hit := a.Status == bot.NoMatch && a.Reason == c.Reason
+		t.Acts.add(hit)
+		ok = ok && hit
+	case c.Kind == KindAnswer:
+		asked := slices.Concat(c.IDs, c.Also)
+		hit := answered && slices.Contains(asked, a.ID)
+		t.OneTap.add(hit || a.Status == bot.NoMatch && offers(a.Suggestions, asked))
+		if len(c.Also) > 0 {
+			both := answered && gave(a, c.IDs) && gave(a, c.Also)
+			t.Both.add(both)
+			ok = ok && both
+		}
+		if c.Variety != "" {
+			if t.ByVariety == nil {
+				t.ByVariety = map[string]*Ratio{}
+			}
+			if t.ByVariety[c.Variety] == nil {
+				t.ByVariety[c.Variety] = &Ratio{}
+			}
+			t.ByVariety[c.Variety].add(hit)
+		}
+	}
+	return ok
+}
+
+// gave reports whether an answered message answered one of ids, first or among its other answers.
+func gave(a bot.Answer, ids []string) bool {
+	return slices.Contains(ids, a.ID) || slices.ContainsFunc(a.Also, func(x bot.Also) bool { return slices.Contains(ids, x.ID) })
+}
+
+// offers reports whether any of the topics is one of ids.
+func offers(topics []bot.Topic, ids []string) bool {
+	return slices.ContainsFunc(topics, func(t bot.Topic) bool { return slices.Contains(ids, t.ID) })
 }
 
 // tier counts one urgent case: want is the tier it needs ("" when its set does not say), got the tier

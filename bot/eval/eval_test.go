@@ -52,3 +52,35 @@ func TestReportScoring(t *testing.T) {
 		t.Errorf("Check: got %v, want en and fr top-1 and false urgent", failed)
 	}
 }
+
+func TestTalkScoring(t *testing.T) {
+	var r Report
+	cases := []struct {
+		c  Case
+		a  bot.Answer
+		ok bool
+	}{
+		{Case{Kind: KindNoMatch, Lang: "en", Reason: "greeting"}, bot.Answer{Lang: "en", Status: bot.NoMatch, Reason: "greeting"}, true},
+		{Case{Kind: KindNoMatch, Lang: "en", Reason: "thanks"}, bot.Answer{Lang: "en", Status: bot.NoMatch, Reason: "unsure"}, false},
+		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}, Also: []string{"y"}},
+			bot.Answer{Lang: "ar", Status: bot.Answered, ID: "y", Also: []bot.Also{{ID: "x"}}}, true},
+		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}, Also: []string{"y"}}, bot.Answer{Lang: "ar", Status: bot.Answered, ID: "x"}, false},
+		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}},
+			bot.Answer{Lang: "ar", Status: bot.NoMatch, Reason: "unsure", Suggestions: []bot.Topic{{ID: "z"}, {ID: "x"}}}, false},
+		{Case{Kind: KindNoMatch, Lang: "en", Reason: "out_of_scope"}, bot.Answer{Lang: "en", Status: bot.Answered, ID: "z"}, false},
+		{Case{Kind: KindUrgent, Lang: "ar"}, bot.Answer{Lang: "en", Status: bot.Urgent}, false}, // urgent, in the wrong language
+	}
+	for i, tt := range cases {
+		if got := r.score(tt.c, tt.a); got != tt.ok {
+			t.Errorf("case %d: got %v, want %v", i, got, tt.ok)
+		}
+	}
+	want := TalkReport{Wrong: Ratio{1, 3}, OneTap: Ratio{3, 3}, Both: Ratio{1, 2}, Acts: Ratio{1, 2}, Lang: Ratio{6, 7}}
+	r.Talk.ByVariety = nil
+	if r.Talk.Wrong != want.Wrong || r.Talk.OneTap != want.OneTap || r.Talk.Both != want.Both || r.Talk.Acts != want.Acts || r.Talk.Lang != want.Lang {
+		t.Errorf("got %+v, want %+v", r.Talk, want)
+	}
+	if r.Urgent != (Ratio{1, 1}) {
+		t.Errorf("urgent %+v: a reply in the wrong language is still urgent", r.Urgent)
+	}
+}

@@ -135,9 +135,10 @@ func Words(s string) []string {
 }
 
 // Detect names the language of a question: "ar" when it has at least as many Arabic words as Latin ones
-// (and at least one), "en" otherwise, including for text with no letters at all. Words, not letters: an
-// Arabic sentence holding the English words "ibuprofen" and "injection" is Arabic, an English one
-// holding one Arabic term English. Like Clean, it reads at most MaxRunes runes.
+// (and at least one), or two Arabic words and at least a third of its words Arabic; "en" otherwise,
+// including for text with no letters at all. Words, not letters: an Arabic sentence holding English
+// words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer who can write English
+// rarely switches to Arabic script; an English one holding one Arabic term or name is English. Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
 	arabic, latin, n := 0, 0, 0
 	inWord := false
@@ -158,7 +159,7 @@ func Detect(s string) string {
 			inWord = true
 		}
 	}
-	if arabic > 0 && arabic >= latin {
+	if arabic > 0 && arabic >= latin || arabic >= 2 && 3*arabic >= arabic+latin {
 		return "ar"
 	}
 	return "en"

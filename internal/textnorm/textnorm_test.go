@@ -53,6 +53,8 @@ func TestDetect(t *testing.T) {
 		{"is الخلايا الجذعية therapy painful for my knee", "en"},
 		{"هل اقدر اخذ ibuprofen قبل الinjection بيومين؟", "ar"},
 		{"عندي appointment بكرة", "ar"},
+		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "ar"},
+		{"my name is محمد and I want to book", "en"},
 		{"🙂🙂", "en"},
 		{"", "en"},
 		{"123", "en"},
