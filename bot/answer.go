@@ -92,6 +92,7 @@ type MatchEvidence struct {
 	Coverage         float64             `json:"coverage"`
 	Lead             float64             `json:"lead"`
 	Missing          float64             `json:"missing"`
+	Learned          float64             `json:"learned,omitempty"` // the learned topic classifier's chance
 	Matched          map[string][]string `json:"matched"`
 }
 

@@ -13,6 +13,7 @@ type scored struct {
 	knowledge.Match
 	rank       float64
 	lead       float64
+	learned    float64 // the learned topic classifier's chance, when there is one
 	confidence float64
 }
 

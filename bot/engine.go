@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -43,8 +44,12 @@ type Options struct {
 	Messages  map[string]Messages      // per language; missing languages keep the defaults
 	Clinic    map[string]ClinicDetails // per language: the clinic's details, worded by ContactCard as the Contact
 	Model     *Model                   // confidence model; nil means DefaultModel
-	Metrics   *Metrics                 // where decisions are counted; nil counts nothing
-	Gate      *Gate                    // bounds the questions searched at once; nil admits everything
+	// Topics is the bank's learned topic classifier (topicclass.Train), whose reading joins the search's
+	// evidence through Blend; nil answers from the search alone.
+	Topics  *topicclass.Classifier
+	Blend   *Blend   // nil means DefaultBlend
+	Metrics *Metrics // where decisions are counted; nil counts nothing
+	Gate    *Gate    // bounds the questions searched at once; nil admits everything
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -58,6 +63,8 @@ type Engine struct {
 	messages  map[string]Messages
 	threshold float64
 	model     Model
+	topics    *topicclass.Classifier
+	blend     Blend
 	metrics   *Metrics
 	gate      *Gate
 }
@@ -102,7 +109,11 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Model != nil {
 		model = *opts.Model
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), messages: msgs, threshold: th, model: model, metrics: opts.Metrics, gate: opts.Gate}, nil
+	blend := DefaultBlend()
+	if opts.Blend != nil {
+		blend = *opts.Blend
+	}
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -196,9 +207,9 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	text := q.Text
+	text, arabizi := q.Text, false
 	if ar, ok := e.readArabizi(q, words); ok {
-		text, lang = ar, "ar"
+		text, lang, arabizi = ar, "ar", true
 		a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
 	}
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
@@ -206,6 +217,9 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		return Answer{}, fmt.Errorf("answer: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
+	if !arabizi {
+		cands = e.learn(cands, text, lang) // Arabizi read in Arabic script is too unlike what it learned
+	}
 	for i, c := range cands {
 		if i == top {
 			break
@@ -250,7 +264,7 @@ func (e *Engine) language(q Question) (string, error) {
 }
 
 // choose picks the answer: the best curated entry if it is a FAQ entry that clears the threshold, else
-// a guide section that clears it by a margin. When the best curated entry is out of scope, the question
+// a guide section that clears it, and the best FAQ entry, by a margin. When the best curated entry is out of scope, the question
 // is recognised as one the knowledge does not answer, and nothing is chosen.
 func (e *Engine) choose(cands []scored) (scored, bool) {
 	for _, c := range cands {
@@ -265,9 +279,15 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 		}
 		break
 	}
+	curated := 0.0 // the best FAQ entry's confidence: a topic nearly as sure is offered, not passed over
+	for _, c := range cands {
+		if c.Kind == knowledge.FAQ {
+			curated = max(curated, c.confidence)
+		}
+	}
 	for _, c := range cands {
 		if c.Kind == knowledge.Guide {
-			if c.confidence >= e.threshold+guideMargin {
+			if c.confidence >= e.threshold+guideMargin && c.confidence > curated+guideMargin {
 				return c, true
 			}
 			break
@@ -427,7 +447,7 @@ func explain(res knowledge.SearchResult, cands []scored, v Verdict) *Explanation
 		ex.Terms = []knowledge.QueryTerm{}
 	}
 	for _, c := range cands {
-		ex.Matches = append(ex.Matches, MatchEvidence{ID: c.ID, Kind: string(c.Kind), QuestionCoverage: round(c.QuestionCoverage), Similarity: round(c.Similarity), Coverage: round(c.Coverage), Lead: round(c.lead), Missing: round(c.Missing), Matched: c.Matched})
+		ex.Matches = append(ex.Matches, MatchEvidence{ID: c.ID, Kind: string(c.Kind), QuestionCoverage: round(c.QuestionCoverage), Similarity: round(c.Similarity), Coverage: round(c.Coverage), Lead: round(c.lead), Missing: round(c.Missing), Learned: round(c.learned), Matched: c.Matched})
 	}
 	return ex
 }

@@ -11,9 +11,13 @@ import (
 	"github.com/faqbot/faqbot/bot/eval"
 )
 
-// TestEvalFloors runs the labelled evaluation set and holds the engine to the project's floors.
+// TestEvalFloors runs the labelled evaluation set and holds the engine to the project's floors. The set
+// is where the search's confidence model was fitted and its alternates tuned: with the learned topic
+// classifier its English top-1 went from 96.1% to 93.5% while every blind set gained (wrong answers
+// 5.1 -> 1.5%, 8.1 -> 5.5%, 10.2 -> 6.2% on heldout 1-3, 8.6 -> 5.3% on the corpus's dev split), so its
+// English floor is 93%.
 func TestEvalFloors(t *testing.T) {
-	floors := eval.Floors{Top1: map[string]float64{"en": 0.95, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
+	floors := eval.Floors{Top1: map[string]float64{"en": 0.93, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
 }
 
@@ -31,6 +35,31 @@ func TestHeldOutSafety(t *testing.T) {
 func TestArabiziFloors(t *testing.T) {
 	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.47}, Abstain: 0.86})
 	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.50}, Abstain: 0.83})
+}
+
+// TestCorpusFloors holds the engine to the figures of the blind receptionist corpus (testdata/corpus:
+// 1,580 messages by six writers who saw only the guide and the topic list, split once by a hash of each
+// message into train, dev and test; English registers, MSA, Gulf, Egyptian, Levantine, Maghrebi, Iraqi,
+// Arabizi, mixed, long, two-question, acts and near misses) and of fresh4, 240 messages by a seventh
+// writer, at their first run with the learned topic classifier. The learned blend was fitted on train and
+// its threshold chosen on dev; test and fresh4 were never tuned on.
+func TestCorpusFloors(t *testing.T) {
+	for _, set := range []struct {
+		name         string
+		min          int
+		ar, en, abst float64
+		wrong, acts  float64
+		oneTap, both float64
+	}{
+		{"train", 900, 0.787, 0.870, 0.848, 0.103, 0.467, 0.908, 0.314},
+		{"dev", 330, 0.802, 0.850, 0.918, 0.056, 0.395, 0.911, 0.357},
+		{"test", 320, 0.764, 0.885, 0.888, 0.086, 0.429, 0.891, 0.304},
+		{"fresh4", 240, 0.697, 0.758, 0.867, 0.119, 0.457, 0.830, 0.440},
+	} {
+		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
+		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
+			Abstain: set.abst - tenth, MaxWrong: set.wrong + tenth, Acts: set.acts - tenth, OneTap: set.oneTap - tenth, Both: set.both - tenth})
+	}
 }
 
 // TestTriageFloors holds red-flag triage to the figures of each set of the blind triage corpus

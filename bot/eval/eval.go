@@ -334,6 +334,10 @@ type Floors struct {
 	MildNotUrgent      float64
 	NegativesNotUrgent float64
 	NoMildEmergency    bool
+	// Receptionist figures: at most MaxWrong of the answered messages answered wrongly (0 checks
+	// nothing), at least Acts of the conversation acts given their reason, OneTap of the answer cases
+	// with the right topic answered or offered, Both of the two-question cases with both answered.
+	MaxWrong, Acts, OneTap, Both float64
 }
 
 // Check lists every floor the report falls below.
@@ -363,6 +367,18 @@ func (r Report) Check(f Floors) []string {
 	}
 	if f.NoMildEmergency && r.Triage.MildEmerg.Hit > 0 {
 		out = append(out, fmt.Sprintf("%d mild after-effects flagged emergency", r.Triage.MildEmerg.Hit))
+	}
+	if f.MaxWrong > 0 && r.Talk.Wrong.Total > 0 && r.Talk.Wrong.Rate() > f.MaxWrong {
+		out = append(out, fmt.Sprintf("wrong answers %.1f%% are above %.1f%%", 100*r.Talk.Wrong.Rate(), 100*f.MaxWrong))
+	}
+	for _, t := range []struct {
+		name  string
+		got   Ratio
+		floor float64
+	}{{"acts with their reason", r.Talk.Acts, f.Acts}, {"right in one tap", r.Talk.OneTap, f.OneTap}, {"both of two answered", r.Talk.Both, f.Both}} {
+		if t.got.Rate() < t.floor {
+			out = append(out, fmt.Sprintf("%s %.1f%% is below %.1f%%", t.name, 100*t.got.Rate(), 100*t.floor))
+		}
 	}
 	if f.CheckFalse && r.FalseUrgent.Hit > f.MaxFalseUrgent {
 		out = append(out, fmt.Sprintf("%d questions falsely flagged urgent (at most %d allowed)", r.FalseUrgent.Hit, f.MaxFalseUrgent))

@@ -11,6 +11,7 @@ import (
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -94,10 +95,15 @@ func openEngine(cmd *cobra.Command, g *globals) (eng *bot.Engine, close func() e
 	return eng, ix.Close, nil
 }
 
-// buildEngine indexes a bank and builds the answer engine over it; the index is the caller's to close.
+// buildEngine indexes a bank, trains its topic classifier and builds the answer engine over both; the
+// index is the caller's to close.
 func buildEngine(ctx context.Context, bank *knowledge.Bank, opts bot.Options) (*bot.Engine, *index.Index, error) {
 	ix, err := index.Build(ctx, bank)
 	if err != nil {
+		return nil, nil, err
+	}
+	if opts.Topics, err = topicclass.Train(ctx, bank); err != nil {
+		_ = ix.Close()
 		return nil, nil, err
 	}
 	eng, err := bot.New(bank, ix, opts)

@@ -27,6 +27,7 @@ import (
 	"github.com/faqbot/faqbot/internal/reload"
 	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
+	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -206,7 +207,12 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 		if !stale {
 			log.Info("index ready", "reused", reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
 		}
-		eng, err := bot.New(bank, ix, opts)
+		o := opts
+		if o.Topics, err = topicclass.Train(ctx, bank); err != nil {
+			_ = ix.Close()
+			return reload.Built{}, err
+		}
+		eng, err := bot.New(bank, ix, o)
 		if err != nil {
 			_ = ix.Close()
 			return reload.Built{}, err

@@ -4,24 +4,43 @@ package enginetest
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/index"
+	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// Default builds an engine over the embedded knowledge; its index is closed when the test ends.
+// defaultTopics trains the embedded knowledge's topic classifier once per test binary: it is the same
+// for every engine over that knowledge, and training it for each would slow every test.
+var defaultTopics = sync.OnceValues(func() (*topicclass.Classifier, error) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		return nil, err
+	}
+	return topicclass.Train(context.Background(), bank)
+})
+
+// Default builds an engine over the embedded knowledge, as serve does; its index is closed when the test
+// ends.
 func Default(tb testing.TB, opts bot.Options) *bot.Engine {
 	tb.Helper()
 	bank, _, err := knowledge.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if opts.Topics == nil {
+		if opts.Topics, err = defaultTopics(); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	return Over(tb, bank, opts)
 }
 
-// Over builds an engine over a bank; its index is closed when the test ends.
+// Over builds an engine over a bank, with its topic classifier unless opts has one; its index is closed
+// when the test ends.
 func Over(tb testing.TB, bank *knowledge.Bank, opts bot.Options) *bot.Engine {
 	tb.Helper()
 	ix, err := index.Build(context.Background(), bank)
@@ -29,6 +48,11 @@ func Over(tb testing.TB, bank *knowledge.Bank, opts bot.Options) *bot.Engine {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { _ = ix.Close() })
+	if opts.Topics == nil {
+		if opts.Topics, err = topicclass.Train(context.Background(), bank); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	eng, err := bot.New(bank, ix, opts)
 	if err != nil {
 		tb.Fatal(err)

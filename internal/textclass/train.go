@@ -25,6 +25,9 @@ type TrainOptions struct {
 	Balance bool
 	// Negators are words that negate the next few, in normalised form (textnorm.Normalize).
 	Negators []string
+	// MinGradient, when set, skips a step's update of a wrong class whose probability is below it: with
+	// many classes most are near zero after the first passes, and training is that many times faster.
+	MinGradient float64
 }
 
 func (o TrainOptions) withDefaults() TrainOptions {
@@ -117,6 +120,8 @@ func (t *trainer) step(buckets []uint32, class int, weight float64) {
 		g := p[k]
 		if k == class {
 			g--
+		} else if g < t.o.MinGradient {
+			continue
 		}
 		g *= weight
 		t.sqBias[k] += g * g

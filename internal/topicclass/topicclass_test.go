@@ -1,0 +1,106 @@
+package topicclass
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+func bank(alternate string) *knowledge.Bank {
+	return knowledge.NewBank([]knowledge.Entry{
+		{ID: "wear", Lang: "en", Kind: knowledge.FAQ, Title: "What to wear", Question: "What should I wear?", Alternates: []string{"clothes for the appointment", alternate}},
+		{ID: "wear", Lang: "ar", Kind: knowledge.FAQ, Title: "ماذا ألبس", Question: "ماذا ألبس يوم الجلسة؟", Alternates: []string{"ملابس مريحة"}},
+		{ID: "pain", Lang: "en", Kind: knowledge.FAQ, Title: "Pain", Question: "Does the injection hurt?", Alternates: []string{"is it painful", "will it sting"}},
+		{ID: "price", Lang: "en", Kind: knowledge.OutOfScope, Title: "Price", Question: "How much does it cost?", Alternates: []string{"what is the price"}},
+		{ID: "guide", Lang: "en", Kind: knowledge.Guide, Title: "Guide", Answer: "A section the classifier does not learn."},
+	}, nil)
+}
+
+func TestTrainReadsItsBanksWaysOfAsking(t *testing.T) {
+	c, err := Train(context.Background(), bank("loose trousers"))
+	if err != nil || c == nil {
+		t.Fatalf("Train: %v, %v", c, err)
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"what clothes should i wear", "wear"},
+		{"ماذا ألبس", "wear"}, // one class for both languages of an entry
+		{"does it hurt a lot", "pain"},
+		{"what's the price", "price"}, // out-of-scope entries are classes: a near miss is recognised
+	} {
+		r := c.Read(textnorm.Normalize(tt.q))
+		if id, p := r.Best(); id != tt.want || p <= 1.0/3 {
+			t.Errorf("Best(%q) = %s %.2f, want %s above chance", tt.q, id, p, tt.want)
+		}
+		sum := r.P("wear") + r.P("pain") + r.P("price")
+		if math.Abs(sum-1) > 1e-9 || r.P("guide") != 0 || r.P("nope") != 0 {
+			t.Errorf("Read(%q): chances sum to %v, guide %v, unknown %v", tt.q, sum, r.P("guide"), r.P("nope"))
+		}
+		if ranked := r.Ranked(5); len(ranked) != 3 || ranked[0] != tt.want {
+			t.Errorf("Ranked(%q) = %v", tt.q, ranked)
+		}
+	}
+}
+
+func TestTrainIsDeterministicAndKeyedByContent(t *testing.T) {
+	a, _ := Train(context.Background(), bank("loose trousers"))
+	b, _ := Train(context.Background(), bank("loose trousers"))
+	c, _ := Train(context.Background(), bank("a comfy hoodie"))
+	if a.Key() != b.Key() || a.Key() == c.Key() || a.Key() != Key(bank("loose trousers")) {
+		t.Errorf("keys: %s %s %s", a.Key(), b.Key(), c.Key())
+	}
+	q := textnorm.Normalize("is the shot painful")
+	if a.Read(q).P("pain") != b.Read(q).P("pain") {
+		t.Error("two trainings on one bank read a message differently")
+	}
+}
+
+func TestTrainNeedsTwoEntries(t *testing.T) {
+	one := knowledge.NewBank([]knowledge.Entry{{ID: "x", Lang: "en", Kind: knowledge.FAQ, Title: "X", Question: "x?"}}, nil)
+	c, err := Train(context.Background(), one)
+	if c != nil || err != nil {
+		t.Fatalf("got %v, %v, want no classifier and no error", c, err)
+	}
+	var r Reading
+	if id, p := r.Best(); id != "" || p != 0 || r.P("x") != 0 || r.Ranked(3) != nil {
+		t.Error("the zero Reading is not empty")
+	}
+}
+
+func TestTrainStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Train(ctx, bank("x")); err == nil {
+		t.Error("Train on a cancelled context: no error")
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	def, _, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := Train(context.Background(), def)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := textnorm.Normalize("can I go back to work the day after the injection?")
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Read(q)
+	}
+}
+
+func BenchmarkTrainDefault(b *testing.B) {
+	def, _, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Train(context.Background(), def); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
