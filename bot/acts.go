@@ -97,27 +97,32 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool) (str
 		act, ok := al.symbols[raw]
 		return act, ok
 	}
-	found := map[string]bool{}
+	found := map[string]int{} // act -> 1 + the word its first phrase starts at
 	content := false
 	for i := 0; i < len(words); {
 		p, ok := al.phraseAt(words, i)
 		switch {
 		case ok:
-			found[p.act] = true
+			if found[p.act] == 0 {
+				found[p.act] = i + 1
+			}
 			i += len(p.words)
 		default:
 			content = content || !filler[words[i]]
 			i++
 		}
 	}
-	if found[knowledge.ActHandoff] {
+	if h := found[knowledge.ActHandoff]; h > 0 {
+		if id := found[knowledge.ActIdentity]; id > 0 && id < h {
+			return knowledge.ActIdentity, true // "am I talking to a real person?" asks who answers
+		}
 		return knowledge.ActHandoff, true
 	}
 	if content {
 		return "", false
 	}
 	for _, name := range knowledge.ActNames() {
-		if found[name] {
+		if found[name] > 0 {
 			return name, true
 		}
 	}

@@ -89,7 +89,7 @@ func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) 
 	if len(english) < minMixedWords || 2*len(english) < len(words) {
 		return scored{}, false, nil
 	}
-	best, ok, err := e.best(ctx, strings.Join(english, " "), "en")
+	best, ok, err := e.best(ctx, strings.Join(english, " "), "en", false)
 	if err != nil || !ok {
 		return scored{}, false, err
 	}

@@ -191,15 +191,20 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if q.Explain {
 		a.Explanation = &Explanation{Triage: v}
 	}
-	words := textnorm.Words(textnorm.Normalize(q.Text))
+	read := textnorm.Squeeze(q.Text) // triage reads the message as sent; the rest without stretched letters
+	words := textnorm.Words(textnorm.Normalize(read))
+	arabiziText := e.arabiziWritten(q, words)
 	if v.Urgent() {
-		if e.arabiziWritten(q, words) {
+		if arabiziText {
 			a.Lang, a.Disclaimer = "ar", e.messages["ar"].Disclaimer
 		}
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
-	if act, actLang, reply, ok := e.acts.match(words, q.Text, lang); ok {
-		if q.Lang != "" && q.Lang != "auto" {
+	if act, actLang, reply, ok := e.acts.match(words, read, lang); ok {
+		switch {
+		case arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
+			actLang, reply = "ar", e.acts.reply("ar", act)
+		case q.Lang != "" && q.Lang != "auto":
 			actLang, reply = lang, e.acts.reply(lang, act)
 		}
 		return e.act(a, act, actLang, reply), nil
@@ -207,7 +212,11 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	text, arabizi := q.Text, false
+	var reading topicclass.Reading
+	if e.topics != nil {
+		reading = e.topics.Read(textnorm.Normalize(read))
+	}
+	text, arabizi := read, false
 	if ar, ok := e.readArabizi(q, words); ok {
 		text, lang, arabizi = ar, "ar", true
 		a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
@@ -218,7 +227,7 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	if !arabizi {
-		cands = e.learn(cands, text, lang) // Arabizi read in Arabic script is too unlike what it learned
+		cands = e.learn(cands, reading, lang) // Arabizi read in Arabic script is too unlike what it learned
 	}
 	for i, c := range cands {
 		if i == top {
@@ -238,18 +247,37 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
-	if ok {
+	found := 0
+	switch {
+	case ok:
+		found = 2
+	case len(e.plausible(cands)) > 0:
+		found = 1
+	}
+	if act, isAct := learnedAct(reading, found, len(words), arabiziText); isAct {
+		return e.act(a, act, lang, e.acts.reply(lang, act)), nil
+	}
+	parts := questionParts(read)
+	switch {
+	case ok:
 		a = e.answered(a, best)
-	} else {
+	case found == 1 && len(parts) > 1:
+		// Two questions dilute each other: read apart, each may be answered.
+		if best, ok, err = e.firstPart(ctx, parts, lang, !arabizi); err != nil {
+			return Answer{}, err
+		}
+		if ok {
+			a = e.answered(a, best)
+		} else {
+			a = e.noMatch(a, cands, false)
+		}
+	default:
 		a = e.noMatch(a, cands, len(words) == 0)
 	}
-	if a.Status != Answered {
+	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
 	}
-	if parts := questionParts(q.Text); len(parts) > 1 {
-		return e.withParts(ctx, a, parts)
-	}
-	return a, nil
+	return e.withParts(ctx, a, parts, !arabizi)
 }
 
 func (e *Engine) language(q Question) (string, error) {

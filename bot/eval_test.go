@@ -41,8 +41,11 @@ func TestArabiziFloors(t *testing.T) {
 // 1,580 messages by six writers who saw only the guide and the topic list, split once by a hash of each
 // message into train, dev and test; English registers, MSA, Gulf, Egyptian, Levantine, Maghrebi, Iraqi,
 // Arabizi, mixed, long, two-question, acts and near misses) and of fresh4, 240 messages by a seventh
-// writer, at their first run with the learned topic classifier. The learned blend was fitted on train and
-// its threshold chosen on dev; test and fresh4 were never tuned on.
+// writer. The learned blend was fitted on train and its threshold chosen on dev; test and fresh4 were
+// never tuned on. fresh4's first run (classifier and blend, before learned acts and two questions read
+// apart) was top-1 ar 69.7% en 75.8%, abstention 86.7%, wrong 11.9%, acts 45.7%, both 44.0%, one tap
+// 83.0%; learned acts and parts then moved it to the figures below, one Arabic answer and one wrong
+// answer the worse.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -51,10 +54,10 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.787, 0.870, 0.848, 0.103, 0.467, 0.908, 0.314},
-		{"dev", 330, 0.802, 0.850, 0.918, 0.056, 0.395, 0.911, 0.357},
-		{"test", 320, 0.764, 0.885, 0.888, 0.086, 0.429, 0.891, 0.304},
-		{"fresh4", 240, 0.697, 0.758, 0.867, 0.119, 0.457, 0.830, 0.440},
+		{"train", 900, 0.820, 0.896, 0.859, 0.090, 0.742, 0.913, 0.696},
+		{"dev", 330, 0.820, 0.875, 0.929, 0.046, 0.837, 0.919, 0.619},
+		{"test", 320, 0.776, 0.936, 0.910, 0.075, 0.786, 0.891, 0.478},
+		{"fresh4", 240, 0.687, 0.848, 0.867, 0.121, 0.657, 0.842, 0.560},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},

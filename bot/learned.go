@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -21,7 +21,7 @@ type Blend struct {
 // DefaultBlend was fitted on testdata/eval.jsonl and the corpus's train split with
 // `go test ./bot -run TestFitBlend -fit`.
 func DefaultBlend() Blend {
-	return Blend{Bias: -0.30, Search: 2.12, Learned: 0.05, LogLearned: 0.83, Best: 0.34, Cross: 0.55}
+	return Blend{Bias: 0.02, Search: 2.19, Learned: 0.03, LogLearned: 0.81, Best: 0.31, Cross: 0.34}
 }
 
 // minLearned keeps the logarithm of a classifier chance finite.
@@ -47,15 +47,14 @@ func (b Blend) Confidence(f BlendFeatures) float64 {
 // learnedCandidates is how many of the classifier's likeliest entries join the search's candidates.
 const learnedCandidates = 3
 
-// learn reads text with the classifier and re-weighs the curated candidates with its reading: each gets
-// the blended confidence, the classifier's likeliest entries the search missed join with none of the
+// learn re-weighs the curated candidates with the classifier's reading of the question: each gets the
+// blended confidence, the classifier's likeliest entries the search missed join with none of the
 // search's evidence, and all are ordered by confidence. Guide sections, which the classifier does not
 // know, keep theirs. Without a classifier the candidates are unchanged.
-func (e *Engine) learn(cands []scored, text, lang string) []scored {
+func (e *Engine) learn(cands []scored, r topicclass.Reading, lang string) []scored {
 	if e.topics == nil {
 		return cands
 	}
-	r := e.topics.Read(textnorm.Normalize(text))
 	best, _ := r.Best()
 	for _, id := range r.Ranked(learnedCandidates) {
 		if slices.ContainsFunc(cands, func(c scored) bool { return c.ID == id }) {
@@ -77,4 +76,31 @@ func (e *Engine) learn(cands []scored, text, lang string) []scored {
 		return cmp.Or(cmp.Compare(b.confidence, a.confidence), cmp.Compare(a.ID, b.ID))
 	})
 	return cands
+}
+
+// Learned acts: the classifier's chance for a conversation act ("thx alot", "مسا الخير", "wach nta
+// robot?") that makes a message one when the phrases did not. An act is short; where the search found
+// something the act must be surer, and surer still over an answer ("shokran gedan ya basha" is no
+// question about pain); Arabizi, which the classifier knows only from act phrases, must be as sure as
+// over an answer.
+const (
+	actShare      = 0.5 // nothing found
+	actOverUnsure = 0.8 // plausible topics found
+	actOverAnswer = 0.9 // an answer found, or the message is Arabizi
+	actWords      = 6
+)
+
+// learnedAct is the act the classifier reads in a message of n words, if it is sure enough. found says
+// how sure the search was: 2 an answer, 1 plausible topics, 0 nothing; arabizi whether the message is
+// Arabizi.
+func learnedAct(r topicclass.Reading, found, n int, arabizi bool) (string, bool) {
+	act, p := r.Act()
+	if act == "" || n > actWords {
+		return "", false
+	}
+	need := [...]float64{actShare, actOverUnsure, actOverAnswer}[found]
+	if arabizi {
+		need = actOverAnswer
+	}
+	return act, p >= need
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
@@ -36,35 +37,67 @@ var questionWords = map[string]bool{
 	"شنو": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
 }
 
-// questionParts splits a message into the questions it asks: sentences that end in a question mark, and
-// within one, clauses joined by "and" (و) that each open with a question word. One question gives nil.
-// It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
+// questionParts splits a message into the questions it asks: sentences that end in a question mark,
+// and within one, clauses joined by "and" (و) that each open with a question word. A line or a sentence
+// that does not end in a question mark counts only when it opens with a question word. One question
+// gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
 func questionParts(text string) []string {
-	text = textnorm.Clean(strings.NewReplacer("\n", "? ").Replace(text))
+	text = textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
 	if strings.Count(text, " ") >= maxPartsWords {
 		return nil
 	}
 	var parts []string
-	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '?' || r == '؟' }) {
-		parts = append(parts, splitAnd(sentence)...)
+	for _, s := range splitSentencesAsked(text) {
+		for i, clause := range splitAnd(s.text) {
+			if standalone(clause, s.asked && i == 0) {
+				parts = append(parts, clause)
+			}
+		}
 	}
-	parts = slices.DeleteFunc(parts, func(p string) bool { return !standalone(p) })
 	if len(parts) < 2 {
 		return nil
 	}
 	return parts[:min(len(parts), maxParts)]
 }
 
+// askedSentence is one sentence of a message, and whether it ended in a question mark.
+type askedSentence struct {
+	text  string
+	asked bool
+}
+
+// splitSentencesAsked splits cleaned text at question marks, full stops and exclamation marks.
+func splitSentencesAsked(text string) []askedSentence {
+	var out []askedSentence
+	start := 0
+	for i, r := range text {
+		if r != '?' && r != '؟' && r != '.' && r != '!' {
+			continue
+		}
+		if t := strings.TrimSpace(text[start:i]); t != "" {
+			out = append(out, askedSentence{text: t, asked: r == '?' || r == '؟'})
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if t := strings.TrimSpace(text[start:]); t != "" {
+		out = append(out, askedSentence{text: t})
+	}
+	return out
+}
+
 // leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
 var leadWords = map[string]bool{"and": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
 
-// standalone reports whether a part reads as a question on its own: at least three words, opening with
-// a question word (after "and" or "also"). A fragment ("and for how long") is searched with its message,
-// never alone, since it could match any topic.
-func standalone(part string) bool {
+// standalone reports whether a part reads as a question on its own: at least three words, and asked
+// (it ended in a question mark) or opening with a question word (after "and" or "also"). A fragment
+// ("and for how long") is searched with its message, never alone, since it could match any topic.
+func standalone(part string, asked bool) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
 	if len(words) < 3 {
 		return false
+	}
+	if asked {
+		return true
 	}
 	first := words[0]
 	if leadWords[first] && len(words) > 3 {
@@ -100,9 +133,9 @@ func splitAnd(sentence string) []string {
 // withParts answers each question of an answered message on its own, and adds the answers it did not
 // give as Also. Only an answered message is read in parts: when one is out of scope, a part read alone
 // could be answered from a neighbouring topic ("can my dog get this? … bad hips").
-func (e *Engine) withParts(ctx context.Context, a Answer, parts []string) (Answer, error) {
+func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learned bool) (Answer, error) {
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, a.Lang)
+		best, ok, err := e.best(ctx, p, a.Lang, learned)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -115,12 +148,29 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string) (Answe
 	return a, nil
 }
 
-// best searches one question and chooses its answer, if any.
-func (e *Engine) best(ctx context.Context, text, lang string) (scored, bool, error) {
+// firstPart answers the first question of a message whose whole found only plausible topics, each
+// question read on its own.
+func (e *Engine) firstPart(ctx context.Context, parts []string, lang string, learned bool) (scored, bool, error) {
+	for _, p := range parts {
+		best, ok, err := e.best(ctx, p, lang, learned)
+		if err != nil || ok {
+			return best, ok, err
+		}
+	}
+	return scored{}, false, nil
+}
+
+// best searches one question and chooses its answer, if any, with the classifier's reading of it when
+// learned says the text is one it can read.
+func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
 	if err != nil {
 		return scored{}, false, fmt.Errorf("answer part: %w", err)
 	}
-	best, ok := e.choose(calibrate(e.model, res.Matches, unknownShare(res.Terms)))
+	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
+	if learned && e.topics != nil {
+		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
+	}
+	best, ok := e.choose(cands)
 	return best, ok, nil
 }

@@ -9,13 +9,13 @@ import (
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/textclass"
-	"github.com/faqbot/faqbot/knowledge"
 )
 
 // The training data, relative to the module's root.
 const (
 	trainSplit = "testdata/triage/train.jsonl"
 	smallTalk  = "testdata/triage/smalltalk.txt"
+	ordinary   = "testdata/triage/ordinary.txt" // the knowledge's questions, frozen: a knowledge edit does not retrain triage
 )
 
 // extraTraining are labelled messages written blind for training only (never dev, test or fresh).
@@ -64,16 +64,12 @@ func corpus() ([]textclass.Example, int, error) {
 	for _, l := range small {
 		ex = append(ex, textclass.Example{Text: l, Class: 0})
 	}
-	b, _, err := knowledge.Default()
+	questions, err := lines(ordinary)
 	if err != nil {
 		return nil, 0, err
 	}
-	for _, e := range b.Entries {
-		for _, q := range append([]string{e.Question}, e.Alternates...) {
-			if q != "" {
-				ex = append(ex, textclass.Example{Text: q, Class: 0})
-			}
-		}
+	for _, q := range questions {
+		ex = append(ex, textclass.Example{Text: q, Class: 0})
 	}
 	return ex, nTriage, nil
 }

@@ -220,3 +220,47 @@ func stripArabicPrefix(w string) string {
 	}
 	return w
 }
+
+// Squeeze shortens every run of three or more of one letter to that letter: patients stretch words
+// ("hiii", "sooo painful", "تمااام", "مرحبااا"), and no word of English or Arabic holds a letter three
+// times in a row. Doubled letters are kept ("good", "shukkran").
+func Squeeze(s string) string {
+	if !hasRunOfThree(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 && unicode.IsLetter(rs[i]) {
+			n = 1
+		}
+		for range n {
+			b.WriteRune(rs[i])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// hasRunOfThree reports whether s holds one letter three times in a row.
+func hasRunOfThree(s string) bool {
+	var prev rune
+	run := 0
+	for _, r := range s {
+		if r == prev {
+			run++
+		} else {
+			prev, run = r, 1
+		}
+		if run == 3 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -171,3 +171,19 @@ func TestWordForms(t *testing.T) {
 		}
 	}
 }
+
+func TestSqueeze(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"hiii", "hi"},
+		{"sooo painful!!!", "so painful!!!"},
+		{"تمااام", "تمام"},
+		{"مرحبااا 👍👍👍", "مرحبا 👍👍👍"},
+		{"good shukkran", "good shukkran"},
+		{"call 5550000", "call 5550000"},
+		{"", ""},
+	} {
+		if got := Squeeze(tt.in); got != tt.want {
+			t.Errorf("Squeeze(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,8 +1,9 @@
 // Package topicclass owns the learned topic classifier of a knowledge bank: a linear model over
 // character n-grams, words and word pairs (internal/textclass) trained from the bank's own ways of
-// asking (each entry's question, title and alternates, in every language), that gives each entry id the
-// chance that it answers a message. It is trained when a bank is indexed, so a clinic's own FAQ sheet
-// gets one too, and it is tied to the bank it was trained on by a content key.
+// asking (each entry's question, title and alternates, in every language) and its conversation acts'
+// phrases, that gives each entry id, and each act, the chance that it is what a message asks or does.
+// It is trained when a bank is indexed, so a clinic's own FAQ sheet gets one too, and it is tied to the
+// bank it was trained on by a content key.
 package topicclass
 
 import (
@@ -14,6 +15,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/faqbot/faqbot/internal/textclass"
 	"github.com/faqbot/faqbot/knowledge"
@@ -21,7 +23,10 @@ import (
 
 // formatVersion names how a classifier is trained from a bank; change it with the training, and models
 // saved by the old one are retrained.
-const formatVersion = "faqbot-topics-1"
+const formatVersion = "faqbot-topics-2" // 2: conversation acts are classes
+
+// actPrefix marks the class of a conversation act; entry ids cannot hold a colon.
+const actPrefix = "act:"
 
 // options are the training settings: 16k hashed buckets per class and five passes keep a bank of a
 // hundred entries under a second to train and a few megabytes to hold.
@@ -56,9 +61,19 @@ func Key(bank *knowledge.Bank) string {
 type example struct{ id, text string }
 
 // examplesOf are the labelled ways of asking of a bank's curated entries (FAQ and out-of-scope), in the
-// bank's order.
+// bank's order, then the phrases of its conversation acts over the embedded ones, act by act.
 func examplesOf(bank *knowledge.Bank) []example {
 	var out []example
+	defaults, _ := knowledge.DefaultActs() // embedded and checked by the knowledge's own tests
+	for _, name := range knowledge.ActNames() {
+		for _, lang := range knowledge.Languages() {
+			for _, p := range slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases) {
+				if strings.TrimSpace(p) != "" {
+					out = append(out, example{id: actPrefix + name, text: p})
+				}
+			}
+		}
+	}
 	for _, e := range bank.Entries {
 		if e.Kind == knowledge.Guide {
 			continue
@@ -126,16 +141,27 @@ func (r Reading) P(id string) float64 {
 
 // Best is the entry most likely to answer the message, and its chance.
 func (r Reading) Best() (string, float64) {
-	if r.c == nil || len(r.probs) == 0 {
-		return "", 0
+	return r.best(false)
+}
+
+// Act is the conversation act (knowledge.ActNames) the message most likely is, and its chance.
+func (r Reading) Act() (string, float64) {
+	name, p := r.best(true)
+	return strings.TrimPrefix(name, actPrefix), p
+}
+
+// best is the likeliest class among the acts or among the entries.
+func (r Reading) best(acts bool) (string, float64) {
+	id, top := "", 0.0
+	if r.c == nil {
+		return id, top
 	}
-	k := 0
-	for i, p := range r.probs {
-		if p > r.probs[k] {
-			k = i
+	for k, p := range r.probs {
+		if name := r.c.model.Classes[k]; strings.HasPrefix(name, actPrefix) == acts && p > top {
+			id, top = name, p
 		}
 	}
-	return r.c.model.Classes[k], r.probs[k]
+	return id, top
 }
 
 // Ranked are the entry ids by their chance, most likely first (ties by id), at most n of them.
@@ -143,7 +169,7 @@ func (r Reading) Ranked(n int) []string {
 	if r.c == nil {
 		return nil
 	}
-	ids := slices.Clone(r.c.model.Classes)
+	ids := slices.DeleteFunc(slices.Clone(r.c.model.Classes), func(id string) bool { return strings.HasPrefix(id, actPrefix) })
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(r.P(b), r.P(a)), cmp.Compare(a, b)) })
 	return ids[:min(n, len(ids))]
 }
