@@ -83,6 +83,9 @@ func writeTalk(b *strings.Builder, t eval.TalkReport) {
 	for _, v := range slices.Sorted(maps.Keys(t.ByVariety)) {
 		fmt.Fprintf(b, "  top-1 %-18s %s\n", v, t.ByVariety[v])
 	}
+	for _, v := range slices.Sorted(maps.Keys(t.ByShape)) {
+		fmt.Fprintf(b, "  top-1 shape %-12s %s\n", v, t.ByShape[v])
+	}
 }
 
 // orNothing is s, or nothing when s holds only spaces.

@@ -175,6 +175,7 @@ type TalkReport struct {
 	Acts      Ratio             // conversation-act cases given their act as reason
 	Lang      Ratio             // cases with a language replied to in it
 	ByVariety map[string]*Ratio // answer cases answered with a right id, per variety
+	ByShape   map[string]*Ratio // answer cases answered with a right id, per shape (long, two, short...)
 }
 
 // TriageReport is how the red-flag tiers fared: recall per tier, the tiers given against the tiers
@@ -283,17 +284,25 @@ func (t *TalkReport) score(c Case, a bot.Answer) bool {
 			t.Both.add(both)
 			ok = ok && both
 		}
-		if c.Variety != "" {
-			if t.ByVariety == nil {
-				t.ByVariety = map[string]*Ratio{}
-			}
-			if t.ByVariety[c.Variety] == nil {
-				t.ByVariety[c.Variety] = &Ratio{}
-			}
-			t.ByVariety[c.Variety].add(hit)
-		}
+		t.ByVariety = addTo(t.ByVariety, c.Variety, hit)
+		t.ByShape = addTo(t.ByShape, c.Shape, hit)
 	}
 	return ok
+}
+
+// addTo counts hit under key in m, making m when needed; an empty key counts nothing.
+func addTo(m map[string]*Ratio, key string, hit bool) map[string]*Ratio {
+	if key == "" {
+		return m
+	}
+	if m == nil {
+		m = map[string]*Ratio{}
+	}
+	if m[key] == nil {
+		m[key] = &Ratio{}
+	}
+	m[key].add(hit)
+	return m
 }
 
 // gave reports whether an answered message answered one of ids, first or among its other answers.
