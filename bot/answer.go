@@ -20,6 +20,10 @@ const (
 type Question struct {
 	Text string
 	Lang string // "en", "ar", or "" / "auto" to detect from the text
+	// LangHint is the language of the asker's app, as the platform reports it (Telegram's language_code,
+	// an IETF tag such as "ar" or "en-GB"; untrusted). For Latin-script text it is a hint: a writer whose
+	// app is in Arabic is read as writing Arabizi on slighter signs.
+	LangHint string
 	// ReplyLang, when set, is the language to reply in (a chat's chosen language), whatever the language
 	// the question is read and searched in: the same entry, red flag or reason, worded in ReplyLang.
 	ReplyLang string

@@ -63,13 +63,27 @@ func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
 }
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as
-// Latin text that looks like Arabizi (textnorm.LooksArabizi), and holds a word of Arabizi's own or fewer
-// than half its words the knowledge's English words ("co2" does not make English Arabizi).
+// Latin text that looks like Arabizi (textnorm.LooksArabizi; MayBeArabizi when the asker's app is in
+// Arabic), and holds a word of Arabizi's own or fewer than half its words the knowledge's English words
+// ("co2" does not make English Arabizi).
 func (e *Engine) arabiziWritten(q Question, words []string) bool {
-	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !textnorm.LooksArabizi(words) {
+	looks := textnorm.LooksArabizi
+	if hintLang(q.LangHint) == "ar" {
+		looks = textnorm.MayBeArabizi
+	}
+	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !looks(words) {
 		return false
 	}
 	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
+}
+
+// hintLang is the supported language an app's language tag names ("ar-EG" names ar), or "".
+func hintLang(tag string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(tag[:min(len(tag), 35)]), "-")
+	if !knowledge.Supported(primary) {
+		return ""
+	}
+	return primary
 }
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in

@@ -210,12 +210,21 @@ func (h *Handler) answer(ctx context.Context, m *tgbotapi.Message, text string) 
 	if err != nil {
 		return nil, err
 	}
-	q := bot.Question{Text: text, ReplyLang: pref, Platform: platform, User: userKey(m.Chat.ID)}
+	q := bot.Question{Text: text, ReplyLang: pref, LangHint: appLang(m.From), Platform: platform, User: userKey(m.Chat.ID)}
 	a, err := h.ask(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	return h.reply(m, a), nil
+}
+
+// appLang is the language of the sender's Telegram app, or "" for a message with no sender (a channel
+// post). The engine reads it as an untrusted hint.
+func appLang(u *tgbotapi.User) string {
+	if u == nil {
+		return ""
+	}
+	return u.LanguageCode
 }
 
 // ask asks the engine. An engine too busy to search says so in an answer of its own, which is the reply.

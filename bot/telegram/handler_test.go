@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"strings"
+	"unicode"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -337,5 +338,22 @@ func TestSplitAndEscape(t *testing.T) {
 	got := replyText(bot.Answer{Status: bot.Answered, Title: "a<b>", Reply: "x & y", Disclaimer: "d", Lang: "en"})
 	if !strings.Contains(got, "a&lt;b&gt;") || !strings.Contains(got, "x &amp; y") {
 		t.Errorf("not escaped: %s", got)
+	}
+}
+
+// TestAppLanguageHintsArabizi: a Latin message with slight signs of Arabizi is read as Arabic when the
+// sender's app is in Arabic, and as English otherwise.
+func TestAppLanguageHintsArabizi(t *testing.T) {
+	h, _, _ := newHandler(t)
+	for _, tt := range []struct {
+		code   string
+		arabic bool
+	}{{"ar-EG", true}, {"en", false}, {"", false}, {strings.Repeat("ar", 500), false}} {
+		u := private("lezem ballesh el dokhan abel?")
+		u.Message.From.LanguageCode = tt.code
+		m := onlyMessage(t, handle(t, h, u))
+		if got := strings.ContainsFunc(m.Text, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }); got != tt.arabic {
+			t.Errorf("language_code %.10q: reply %q, want Arabic %v", tt.code, m.Text, tt.arabic)
+		}
 	}
 }

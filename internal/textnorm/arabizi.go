@@ -119,6 +119,13 @@ var arabiziFunctionWords = map[string]bool{
 	"w": true, "ya": true, "bas": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
 }
 
+// MayBeArabizi reports whether Latin-script words could be Arabic, for a writer known to write Arabic
+// (an app set to Arabic): LooksArabizi, or one short word Arabizi shares with English ("lezem ballesh el
+// dokhan abel?").
+func MayBeArabizi(words []string) bool {
+	return LooksArabizi(words) || slices.ContainsFunc(words, func(w string) bool { return arabiziFunctionWords[w] })
+}
+
 // LooksArabizi reports whether Latin-script words read as Arabic: a digit used as a letter inside a word
 // ("7arara", "3andi"), a word of Arabizi's own, or two short words it shares with English.
 func LooksArabizi(words []string) bool {

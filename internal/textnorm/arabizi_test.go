@@ -62,3 +62,19 @@ func TestTransliterator(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBeArabizi(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"lezem ballesh el dokhan abel", true}, // one word Arabizi shares with English
+		{"kam sa3a el jalsa", true},
+		{"how long is the session", false},
+		{"", false},
+	} {
+		if got := MayBeArabizi(Words(Normalize(tt.in))); got != tt.want {
+			t.Errorf("MayBeArabizi(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
