@@ -3,9 +3,9 @@ package telegram
 import (
 	"context"
 	"strings"
-	"unicode"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"

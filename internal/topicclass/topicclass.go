@@ -38,6 +38,7 @@ type Classifier struct {
 	key   string
 	model *textclass.Model
 	class map[string]int // entry id -> class
+	ways  float64        // ways of asking learned per entry, on average
 }
 
 // Key is the content hash of what a classifier of bank is trained from, and of how.
@@ -110,8 +111,23 @@ func Train(ctx context.Context, bank *knowledge.Bank) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic classifier: %w", err)
 	}
-	return &Classifier{key: Key(bank), model: m, class: class}, nil
+	entries, ways := 0, 0
+	for _, ex := range examples {
+		if !strings.HasPrefix(ex.id, actPrefix) {
+			ways++
+		}
+	}
+	for _, id := range classes {
+		if !strings.HasPrefix(id, actPrefix) {
+			entries++
+		}
+	}
+	return &Classifier{key: Key(bank), model: m, class: class, ways: float64(ways) / float64(max(entries, 1))}, nil
 }
+
+// WaysPerEntry is how many ways of asking (question, title, alternates) the classifier learned per
+// entry, on average: a sheet of questions alone gives it about two, too few to generalise from.
+func (c *Classifier) WaysPerEntry() float64 { return c.ways }
 
 // Key is the content key of the bank the classifier was trained on.
 func (c *Classifier) Key() string { return c.key }

@@ -119,3 +119,11 @@ func BenchmarkTrainDefault(b *testing.B) {
 		}
 	}
 }
+
+func TestWaysPerEntry(t *testing.T) {
+	c, _ := Train(context.Background(), bank("loose trousers"))
+	// wear: question, title, 2 alternates and the Arabic question, title and alternate; pain: 4; price: 3.
+	if got := c.WaysPerEntry(); got != 14.0/3 {
+		t.Errorf("WaysPerEntry = %v, want 14/3", got)
+	}
+}
