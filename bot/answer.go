@@ -85,6 +85,15 @@ type Explanation struct {
 	Terms   []knowledge.QueryTerm `json:"terms"`
 	Unknown float64               `json:"unknown"` // share of the question's weight the knowledge has never seen
 	Matches []MatchEvidence       `json:"matches"`
+	// Act is the conversation act the learned classifier reads likeliest, and its chance ("" without a
+	// classifier).
+	Act LearnedAct `json:"act"`
+}
+
+// LearnedAct is a conversation act and the learned classifier's chance for it.
+type LearnedAct struct {
+	Act    string  `json:"act"`
+	Chance float64 `json:"chance"`
 }
 
 // MatchEvidence is what one candidate matched, by field.

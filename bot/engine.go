@@ -254,6 +254,10 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	case len(e.plausible(cands)) > 0:
 		found = 1
 	}
+	if q.Explain {
+		a.Explanation.Act.Act, a.Explanation.Act.Chance = reading.Act()
+		a.Explanation.Act.Chance = round(a.Explanation.Act.Chance)
+	}
 	if act, isAct := learnedAct(reading, found, len(words), arabiziText); isAct {
 		return e.act(a, act, lang, e.acts.reply(lang, act)), nil
 	}

@@ -91,7 +91,10 @@ func writeExplanation(b *strings.Builder, ex *bot.Explanation) {
 	}
 	b.WriteString("\n")
 	for _, m := range ex.Matches {
-		fmt.Fprintf(b, "  %s: question=%v answer=%v coverage=%.2f/%.2f\n", m.ID, m.Matched["question"], m.Matched["answer"], m.QuestionCoverage, m.Coverage)
+		fmt.Fprintf(b, "  %s: question=%v answer=%v coverage=%.2f/%.2f learned=%.2f\n", m.ID, m.Matched["question"], m.Matched["answer"], m.QuestionCoverage, m.Coverage, m.Learned)
+	}
+	if ex.Act.Act != "" {
+		fmt.Fprintf(b, "Learned act: %s %.2f\n", ex.Act.Act, ex.Act.Chance)
 	}
 }
 
