@@ -212,10 +212,7 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	var reading topicclass.Reading
-	if e.topics != nil {
-		reading = e.topics.Read(textnorm.Normalize(read))
-	}
+	reading := e.topics.Read(textnorm.Normalize(read))
 	text, arabizi := read, false
 	if ar, ok := e.readArabizi(q, words); ok {
 		text, lang, arabizi = ar, "ar", true
@@ -226,9 +223,11 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		return Answer{}, fmt.Errorf("answer: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
-	if !arabizi {
-		cands = e.learn(cands, reading, lang) // Arabizi read in Arabic script is too unlike what it learned
+	topics := reading
+	if arabizi { // the classifier reads Arabizi's topics as the search did, in Arabic script
+		topics = e.topics.Read(textnorm.Normalize(text))
 	}
+	cands = e.learn(cands, topics, lang)
 	for i, c := range cands {
 		if i == top {
 			break

@@ -138,8 +138,11 @@ type Reading struct {
 	probs []float64
 }
 
-// Read scores a message already normalised by textnorm.Normalize.
+// Read scores a message already normalised by textnorm.Normalize; a nil classifier reads nothing.
 func (c *Classifier) Read(norm string) Reading {
+	if c == nil {
+		return Reading{}
+	}
 	return Reading{c: c, probs: c.model.ProbabilitiesNormalized(norm)}
 }
 
