@@ -59,7 +59,8 @@ type Engine struct {
 	triage    *Triage
 	acts      *acts
 	arabizi   *textnorm.Transliterator
-	english   map[string]bool // the knowledge's English words, to find them in Arabic messages
+	english   map[string]bool     // the knowledge's English words, to find them in Arabic messages
+	declined  map[string][]string // the words the knowledge uses only where it declines (declinedWords)
 	messages  map[string]Messages
 	threshold float64
 	model     Model
@@ -113,7 +114,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Blend != nil {
 		blend = *opts.Blend
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -241,6 +242,9 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		}
 	}
 	best, ok := e.choose(cands)
+	if ok && e.declines(textnorm.Words(textnorm.Normalize(text)), cands) {
+		ok = false // a neighbouring answer to a question about something the knowledge declines
+	}
 	if !ok && !outOfScope(cands) {
 		if best, ok, err = e.mixedEnglish(ctx, words, lang); err != nil {
 			return Answer{}, err

@@ -31,6 +31,7 @@ func TestAnswer(t *testing.T) {
 		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "auto", bot.Urgent, "", "ar"},
 		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
 		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
+		{"can I take paracetamol after the injection instead", "auto", bot.NoMatch, "", "en"}, // a medicine the knowledge declines
 		{"is it covered by my health insurance", "auto", bot.NoMatch, "", "en"},
 		{"could stem cells cure my son's autism?", "auto", bot.NoMatch, "", "en"},
 		{"is it safe to have this while pregnant", "auto", bot.NoMatch, "", "en"},
@@ -278,5 +279,29 @@ func TestRepliesFromTheKnowledge(t *testing.T) {
 	a, err = eng.Answer(context.Background(), bot.Question{Text: "I can't breathe"})
 	if err != nil || !strings.HasPrefix(a.Reply, "What you describe may need urgent medical attention") {
 		t.Errorf("got %q, %v; want the embedded emergency reply where the bank has none", a.Reply, err)
+	}
+}
+
+// TestWordsOnlyDeclinedAreNotAnswered: a question holding a word the knowledge uses only in an
+// out-of-scope entry, which is itself a likely reading, is not answered from a neighbouring entry that
+// shares its other words; a clinic's own sheet gets this from its own out-of-scope entries.
+func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
+	bank := knowledge.NewBank([]knowledge.Entry{
+		{ID: "nsaids", Lang: "en", Kind: knowledge.FAQ, Title: "Anti-inflammatories", Question: "Can I take ibuprofen after the injection?",
+			Alternates: []string{"is ibuprofen ok after the injection", "can I take anti-inflammatory pills after"},
+			Answer: "Avoid ibuprofen and other anti-inflammatory drugs after the injection."},
+		{ID: "wear", Lang: "en", Kind: knowledge.FAQ, Title: "What to wear", Question: "What should I wear?", Answer: "Loose clothes."},
+		{ID: "oos-medicines", Lang: "en", Kind: knowledge.OutOfScope, Title: "Other medicines", Question: "Can I take paracetamol?",
+			Alternates: []string{"is paracetamol allowed", "can I keep taking paracetamol"}},
+	}, nil)
+	eng := enginetest.Over(t, bank, bot.Options{})
+	for q, want := range map[string]bot.Status{
+		"can I take paracetamol after the injection": bot.NoMatch,
+		"can I take ibuprofen after the injection":   bot.Answered,
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: q})
+		if err != nil || a.Status != want {
+			t.Errorf("%q: got %s %q (%v), want %s", q, a.Status, a.ID, err, want)
+		}
 	}
 }

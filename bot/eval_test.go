@@ -46,7 +46,8 @@ func TestArabiziFloors(t *testing.T) {
 // writer. The learned blend was fitted on train and its threshold chosen on dev; test and fresh4 were
 // never tuned on. fresh4's first run (classifier and blend, before learned acts and two questions read
 // apart) was top-1 ar 69.7% en 75.8%, abstention 86.7%, wrong 11.9%, acts 45.7%, both 44.0%, one tap
-// 83.0%; learned acts, parts and the blend for Arabizi then moved it to the figures below.
+// 83.0%; learned acts, parts, the blend for Arabizi and declined words then moved it to the figures
+// below.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -55,10 +56,10 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.818, 0.896, 0.870, 0.075, 0.742, 0.929, 0.696},
-		{"dev", 330, 0.814, 0.875, 0.929, 0.051, 0.837, 0.911, 0.619},
-		{"test", 320, 0.776, 0.936, 0.944, 0.048, 0.786, 0.904, 0.478},
-		{"fresh4", 240, 0.687, 0.848, 0.893, 0.095, 0.657, 0.867, 0.560},
+		{"train", 900, 0.818, 0.896, 0.888, 0.067, 0.742, 0.929, 0.696},
+		{"dev", 330, 0.814, 0.875, 0.941, 0.046, 0.837, 0.911, 0.619},
+		{"test", 320, 0.776, 0.936, 0.955, 0.043, 0.786, 0.904, 0.478},
+		{"fresh4", 240, 0.687, 0.848, 0.907, 0.088, 0.657, 0.867, 0.560},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},

@@ -1,0 +1,77 @@
+package bot
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// minScopeWord is the fewest letters a word needs to mark a question as outside the knowledge.
+const minScopeWord = 4
+
+// declinedWords are the words a bank uses only in its out-of-scope entries ("paracetamol", "insulin",
+// "embryos"), with the entries that use them: a question holding one asks about something the knowledge declines, whatever its other
+// words match ("can I take paracetamol after the injection instead?" is not the NSAIDs entry's question).
+// Words are compared in every form textnorm.ArabicWordForms gives, and without an English plural s;
+// stop words and short words do not count.
+func declinedWords(bank *knowledge.Bank) map[string][]string {
+	answered, declined := map[string]bool{}, map[string][]string{}
+	stop := map[string]bool{}
+	for _, lex := range bank.Lexicons {
+		for _, w := range lex.Stopwords {
+			stop[textnorm.Normalize(w)] = true
+		}
+	}
+	for _, e := range bank.Entries {
+		for _, text := range append([]string{e.Title, e.Question, e.Answer}, e.Alternates...) {
+			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
+				for _, f := range scopeForms(w) {
+					switch {
+					case e.Kind != knowledge.OutOfScope:
+						answered[f] = true
+					case !slices.Contains(declined[f], e.ID):
+						declined[f] = append(declined[f], e.ID)
+					}
+				}
+			}
+		}
+	}
+	for w := range declined {
+		if answered[w] || stop[w] || utf8.RuneCountInString(w) < minScopeWord {
+			delete(declined, w)
+		}
+	}
+	return declined
+}
+
+// scopeForms are the forms a word is compared under: its Arabic forms, or it without a plural s.
+func scopeForms(w string) []string {
+	if textnorm.Detect(w) == "ar" {
+		return textnorm.ArabicWordForms(w)
+	}
+	if len(w) > minScopeWord && w[len(w)-1] == 's' {
+		return []string{w, w[:len(w)-1]}
+	}
+	return []string{w}
+}
+
+// minDeclined is the confidence an out-of-scope candidate needs for a question's declined word to count:
+// the word must be what the question is about, and the entry that declines it a likely reading.
+const minDeclined = 0.3
+
+// declines reports whether a question holds a word the knowledge uses only in an out-of-scope entry that
+// is itself a likely reading of the question.
+func (e *Engine) declines(words []string, cands []scored) bool {
+	for _, w := range words {
+		for _, f := range scopeForms(w) {
+			for _, id := range e.declined[f] {
+				if slices.ContainsFunc(cands, func(c scored) bool { return c.ID == id && c.confidence >= minDeclined }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
