@@ -289,7 +289,7 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 	bank := knowledge.NewBank([]knowledge.Entry{
 		{ID: "nsaids", Lang: "en", Kind: knowledge.FAQ, Title: "Anti-inflammatories", Question: "Can I take ibuprofen after the injection?",
 			Alternates: []string{"is ibuprofen ok after the injection", "can I take anti-inflammatory pills after"},
-			Answer: "Avoid ibuprofen and other anti-inflammatory drugs after the injection."},
+			Answer:     "Avoid ibuprofen and other anti-inflammatory drugs after the injection."},
 		{ID: "wear", Lang: "en", Kind: knowledge.FAQ, Title: "What to wear", Question: "What should I wear?", Answer: "Loose clothes."},
 		{ID: "oos-medicines", Lang: "en", Kind: knowledge.OutOfScope, Title: "Other medicines", Question: "Can I take paracetamol?",
 			Alternates: []string{"is paracetamol allowed", "can I keep taking paracetamol"}},
