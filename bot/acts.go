@@ -23,6 +23,9 @@ const (
 type acts struct {
 	langs  []*actLang // the knowledge's languages, in order
 	filler map[string]bool
+	// latin are the words of Arabic acts written in Latin letters ("marhaba", "mashy", "akalem"), with
+	// the language they are: an act read in a Latin message holding one is answered in that language.
+	latin map[string]string
 }
 
 type actLang struct {
@@ -44,7 +47,7 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &acts{filler: map[string]bool{}}
+	a := &acts{filler: map[string]bool{}, latin: map[string]string{}}
 	for _, lex := range bank.Lexicons {
 		for _, w := range lex.Stopwords {
 			for _, f := range textnorm.Words(textnorm.Normalize(w)) {
@@ -60,6 +63,11 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
 				if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
 					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
+					if lang != "en" && textnorm.Detect(p) == "en" {
+						for _, w := range words {
+							a.latin[w] = lang
+						}
+					}
 				} else if s := strings.TrimSpace(p); s != "" {
 					al.symbols[s] = name
 				}
@@ -69,6 +77,17 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			slices.SortStableFunc(ps, func(x, y actPhrase) int { return len(y.words) - len(x.words) })
 		}
 		a.langs = append(a.langs, al)
+	}
+	for _, al := range a.langs { // "bye" and "help" are in the Arabic acts too, but they are English
+		if al.lang == "en" {
+			for _, ps := range al.byFirst {
+				for _, p := range ps {
+					for _, w := range p.words {
+						delete(a.latin, w)
+					}
+				}
+			}
+		}
 	}
 	return a, nil
 }
@@ -127,6 +146,17 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool) (str
 		}
 	}
 	return "", false
+}
+
+// latinLang is the language of the first word of a Latin message that Arabic acts use in Latin letters,
+// or "".
+func (a *acts) latinLang(words []string) string {
+	for _, w := range words {
+		if l := a.latin[w]; l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // reply is act's reply in lang.

@@ -37,6 +37,12 @@ func TestConversationActs(t *testing.T) {
 		{"shukran", "thanks", "ar", false, false},
 		{"salam 3alaykom", "greeting", "ar", true, false},
 		{"enta bot?", "identity", "ar", false, true},
+		// Read by the learned classifier, beyond the phrases: stretched, misspelt, worded otherwise.
+		{"hiiii", "greeting", "en", true, false},
+		{"Many thanks for your kindly help", "thanks", "en", false, false},
+		{"marhaba kifkon", "greeting", "ar", true, false}, // Arabic in Latin letters, answered in Arabic
+		{"bye for now", "goodbye", "en", false, false},
+		{"am i talking to a real person?", "identity", "en", false, true},
 		{"", "empty", "en", false, false},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})

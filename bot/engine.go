@@ -4,6 +4,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -262,7 +263,11 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		a.Explanation.Act.Chance = round(a.Explanation.Act.Chance)
 	}
 	if act, isAct := learnedAct(reading, found, len(words), arabiziText); isAct {
-		return e.act(a, act, lang, e.acts.reply(lang, act)), nil
+		actLang := lang
+		if q.Lang == "" || q.Lang == "auto" {
+			actLang = cmp.Or(e.acts.latinLang(words), lang) // "marhaba kifkon" is Arabic
+		}
+		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
 	}
 	parts := questionParts(read)
 	switch {
