@@ -102,7 +102,7 @@ func buildEngine(ctx context.Context, bank *knowledge.Bank, opts bot.Options) (*
 	if err != nil {
 		return nil, nil, err
 	}
-	if opts.Topics, err = topicclass.Train(ctx, bank); err != nil {
+	if opts.Topics, err = topicclass.For(ctx, bank); err != nil {
 		_ = ix.Close()
 		return nil, nil, err
 	}

@@ -208,7 +208,7 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 			log.Info("index ready", "reused", reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
 		}
 		o := opts
-		if o.Topics, err = topicclass.Train(ctx, bank); err != nil {
+		if o.Topics, err = topicclass.For(ctx, bank); err != nil {
 			_ = ix.Close()
 			return reload.Built{}, err
 		}

@@ -13,14 +13,14 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// defaultTopics trains the embedded knowledge's topic classifier once per test binary: it is the same
-// for every engine over that knowledge, and training it for each would slow every test.
+// defaultTopics reads the embedded knowledge's topic classifier once per test binary: it is the same for
+// every engine over that knowledge, and reading it for each would slow every test.
 var defaultTopics = sync.OnceValues(func() (*topicclass.Classifier, error) {
 	bank, _, err := knowledge.Default()
 	if err != nil {
 		return nil, err
 	}
-	return topicclass.Train(context.Background(), bank)
+	return topicclass.For(context.Background(), bank)
 })
 
 // Default builds an engine over the embedded knowledge, as serve does; its index is closed when the test
@@ -39,8 +39,8 @@ func Default(tb testing.TB, opts bot.Options) *bot.Engine {
 	return Over(tb, bank, opts)
 }
 
-// Over builds an engine over a bank, with its topic classifier unless opts has one; its index is closed
-// when the test ends.
+// Over builds an engine over a bank, with its topic classifier (topicclass.For) unless opts has one; its
+// index is closed when the test ends.
 func Over(tb testing.TB, bank *knowledge.Bank, opts bot.Options) *bot.Engine {
 	tb.Helper()
 	ix, err := index.Build(context.Background(), bank)
@@ -49,7 +49,7 @@ func Over(tb testing.TB, bank *knowledge.Bank, opts bot.Options) *bot.Engine {
 	}
 	tb.Cleanup(func() { _ = ix.Close() })
 	if opts.Topics == nil {
-		if opts.Topics, err = topicclass.Train(context.Background(), bank); err != nil {
+		if opts.Topics, err = topicclass.For(context.Background(), bank); err != nil {
 			tb.Fatal(err)
 		}
 	}

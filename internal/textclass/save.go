@@ -16,7 +16,7 @@ const maxSaved = 64 << 20
 func Save(path string, m *Model) error {
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
-	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+	if err := Encode(zw, m); err != nil {
 		return fmt.Errorf("save model %s: %w", path, err)
 	}
 	if err := zw.Close(); err != nil {
@@ -34,8 +34,21 @@ func Read(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
+	return Decode(zr)
+}
+
+// Encode writes m in its saved form, uncompressed, for a caller that frames or compresses it.
+func Encode(w io.Writer, m *Model) error {
+	if err := gob.NewEncoder(w).Encode(m); err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	return nil
+}
+
+// Decode reads a model written by Encode (the rest of r), and checks it is whole.
+func Decode(r io.Reader) (*Model, error) {
 	var m Model
-	if err := gob.NewDecoder(io.LimitReader(zr, maxSaved)).Decode(&m); err != nil {
+	if err := gob.NewDecoder(io.LimitReader(r, maxSaved)).Decode(&m); err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
 	if err := m.validate(); err != nil {

@@ -1,9 +1,17 @@
 package topicclass
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/faqbot/faqbot/internal/textclass"
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -126,4 +134,85 @@ func TestWaysPerEntry(t *testing.T) {
 	if got := c.WaysPerEntry(); got != 14.0/3 {
 		t.Errorf("WaysPerEntry = %v, want 14/3", got)
 	}
+}
+
+var update = flag.Bool("update", false, "retrain the shipped classifier (default.model) from the default knowledge")
+
+// TestShippedIsTheDefaultKnowledges: the shipped classifier is what Train makes of the default knowledge
+// as it is now; after a knowledge edit, run this test with -update.
+func TestShippedIsTheDefaultKnowledges(t *testing.T) {
+	def, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Train(context.Background(), def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		var b bytes.Buffer
+		if err := Write(&b, fresh); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("default.model", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := Read(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Key() != Key(def) {
+		t.Fatal("the shipped classifier was trained on other knowledge: run go test ./internal/topicclass -run TestShippedIsTheDefaultKnowledges -update")
+	}
+	if got.WaysPerEntry() != fresh.WaysPerEntry() || !slices.Equal(got.model.Weights, fresh.model.Weights) || !slices.Equal(got.model.Bias, fresh.model.Bias) {
+		t.Fatal("the shipped classifier is not what Train makes of the default knowledge: run with -update")
+	}
+	if c, err := For(context.Background(), def); err != nil || c.Key() != got.Key() {
+		t.Errorf("For(default) = %v, %v", c, err)
+	}
+}
+
+func TestReadRefusesDamage(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("not gzip"), shipped[:len(shipped)/2]} {
+		if _, err := Read(data); err == nil {
+			t.Errorf("Read of %d damaged bytes: no error", len(data))
+		}
+	}
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	fmt.Fprintf(zw, "short 1\n")
+	zw.Close()
+	if _, err := Read(b.Bytes()); err == nil {
+		t.Error("Read of a malformed header: no error")
+	}
+}
+
+func BenchmarkReadShipped(b *testing.B) {
+	for b.Loop() {
+		if _, err := Read(shipped); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzRead: any bytes read as a saved classifier give a classifier or an error, never a panic.
+func FuzzRead(f *testing.F) {
+	m, err := textclass.Train(context.Background(), []string{"wear", "pain"}, []textclass.Example{{Text: "what to wear", Class: 0}, {Text: "does it hurt", Class: 1}}, textclass.TrainOptions{Bits: 4})
+	if err != nil {
+		f.Fatal(err)
+	}
+	c := &Classifier{key: strings.Repeat("ab", 32), model: m, ways: 1}
+	var b bytes.Buffer
+	if err := Write(&b, c); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if c, err := Read(data); err == nil {
+			c.Read("how long is the session")
+		}
+	})
 }
