@@ -262,8 +262,7 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		a.Explanation.Act.Act, a.Explanation.Act.Chance = reading.Act()
 		a.Explanation.Act.Chance = round(a.Explanation.Act.Chance)
 	}
-	latin := textnorm.Detect(q.Text) == "en" && textnorm.MayBeArabizi(words) // Arabizi, perhaps
-	if act, isAct := learnedAct(reading, found, len(words), arabiziText || latin); isAct {
+	if act, isAct := learnedAct(reading, found, len(words), arabiziText); isAct {
 		actLang := lang
 		if q.Lang == "" || q.Lang == "auto" {
 			actLang = cmp.Or(e.acts.latinLang(words), lang) // "marhaba kifkon" is Arabic
