@@ -185,10 +185,30 @@ func (r Reading) best(acts bool) (string, float64) {
 
 // Ranked are the entry ids by their chance, most likely first (ties by id), at most n of them.
 func (r Reading) Ranked(n int) []string {
-	if r.c == nil {
+	if r.c == nil || n <= 0 {
 		return nil
 	}
-	ids := slices.DeleteFunc(slices.Clone(r.c.model.Classes), func(id string) bool { return strings.HasPrefix(id, actPrefix) })
-	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(r.P(b), r.P(a)), cmp.Compare(a, b)) })
-	return ids[:min(n, len(ids))]
+	top := make([]int, 0, n+1) // class indexes, best first
+	for k, name := range r.c.model.Classes {
+		if strings.HasPrefix(name, actPrefix) {
+			continue
+		}
+		at := len(top)
+		for at > 0 && r.before(k, top[at-1]) {
+			at--
+		}
+		if at < n {
+			top = slices.Insert(top, at, k)[:min(len(top)+1, n)]
+		}
+	}
+	out := make([]string, len(top))
+	for i, k := range top {
+		out[i] = r.c.model.Classes[k]
+	}
+	return out
+}
+
+// before reports whether class a ranks before class b: a higher chance, or an equal one and a lower id.
+func (r Reading) before(a, b int) bool {
+	return cmp.Or(cmp.Compare(r.probs[b], r.probs[a]), cmp.Compare(r.c.model.Classes[a], r.c.model.Classes[b])) < 0
 }
