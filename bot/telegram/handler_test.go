@@ -357,3 +357,33 @@ func TestAppLanguageHintsArabizi(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideMarkdownRendersAsHTML: a guide section's Markdown reaches Telegram as HTML, no asterisks.
+func TestGuideMarkdownRendersAsHTML(t *testing.T) {
+	got := replyText(bot.Answer{Status: bot.Answered, Title: "Preparing", Lang: "en", Disclaimer: "d",
+		Reply: "Most are outpatient.\n\n**Pre-treatment instructions:**\n\n- **Hydration:** drink water & rest\n### After\nan odd ** mark"})
+	for _, want := range []string{"<b>Pre-treatment instructions:</b>", "• <b>Hydration:</b> drink water &amp; rest", "<b>After</b>", "an odd ** mark"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("reply lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "**") != 1 {
+		t.Errorf("asterisks left:\n%s", got)
+	}
+}
+
+// FuzzRichText: whatever Markdown an answer holds, the HTML has its bold tags paired and no other tag.
+func FuzzRichText(f *testing.F) {
+	for _, s := range []string{"**a** b", "- **x:** y\n### h", "<b>**", "** ** **", "#\n# \n- "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := richText(s)
+		if strings.Count(got, "<b>") != strings.Count(got, "</b>") {
+			t.Fatalf("richText(%q) = %q: unpaired bold", s, got)
+		}
+		if rest := strings.NewReplacer("<b>", "", "</b>", "").Replace(got); strings.ContainsAny(rest, "<>") {
+			t.Fatalf("richText(%q) = %q: a tag of the input", s, got)
+		}
+	})
+}

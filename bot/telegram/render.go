@@ -33,7 +33,7 @@ func replyText(a bot.Answer) string {
 	case bot.Urgent:
 		parts = append(parts, "<b>"+esc(a.Reply)+"</b>")
 	case bot.Answered:
-		parts = append(parts, "<b>"+esc(a.Title)+"</b>\n"+esc(a.Reply))
+		parts = append(parts, "<b>"+esc(a.Title)+"</b>\n"+richText(a.Reply))
 	default:
 		parts = append(parts, esc(a.Reply))
 	}
@@ -44,6 +44,45 @@ func replyText(a bot.Answer) string {
 		parts[i] = mark + p
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// richText renders the little Markdown the knowledge's answers hold (the guide's sections: **bold**,
+// list items, sub-headings) as Telegram HTML, everything else escaped, so that no asterisk reaches a
+// patient.
+func richText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case strings.HasPrefix(t, "- "), strings.HasPrefix(t, "* "):
+			l = "• " + t[2:]
+		case strings.HasPrefix(t, "#"):
+			if h := strings.TrimLeft(t, "#"); strings.HasPrefix(h, " ") {
+				l = "**" + strings.TrimSpace(h) + "**"
+			}
+		}
+		lines[i] = bold(esc(l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bold turns **x** pairs on one line into <b>x</b>; an unpaired ** is kept as written.
+func bold(line string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(line, "**")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(line[i+2:], "**")
+		if j < 0 {
+			break
+		}
+		b.WriteString(line[:i] + "<b>" + line[i+2:i+2+j] + "</b>")
+		line = line[i+2+j+2:]
+	}
+	b.WriteString(line)
+	return b.String()
 }
 
 // esc escapes what Telegram's HTML mode reserves: &, < and >.
