@@ -243,7 +243,11 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		}
 	}
 	best, ok := e.choose(cands)
-	if ok && e.declines(textnorm.Words(textnorm.Normalize(text)), cands) {
+	searched := words
+	if arabizi {
+		searched = textnorm.Words(textnorm.Normalize(text))
+	}
+	if ok && e.declines(searched, cands) {
 		ok = false // a neighbouring answer to a question about something the knowledge declines
 	}
 	if !ok && !outOfScope(cands) {
