@@ -179,11 +179,6 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	top := q.Top
-	if top <= 0 {
-		top = DefaultTop
-	}
-	top = min(top, maxTop)
 	a := Answer{Question: q.Text, Lang: lang, Disclaimer: e.messages[lang].Disclaimer, Matches: []Candidate{}}
 	check := e.triage.Check
 	if q.Explain {
@@ -193,18 +188,16 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if q.Explain {
 		a.Explanation = &Explanation{Triage: v}
 	}
-	read := textnorm.Squeeze(q.Text) // triage reads the message as sent; the rest without stretched letters
-	words := textnorm.Words(textnorm.Normalize(read))
-	arabiziText := e.arabiziWritten(q, words)
+	m := e.read(q, lang)
 	if v.Urgent() {
-		if arabiziText {
+		if m.arabiziText {
 			a.Lang, a.Disclaimer = "ar", e.messages["ar"].Disclaimer
 		}
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
-	if act, actLang, reply, ok := e.acts.match(words, read, lang); ok {
+	if act, actLang, reply, ok := e.acts.match(m.words, m.read, lang); ok {
 		switch {
-		case arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
+		case m.arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
 			actLang, reply = "ar", e.acts.reply("ar", act)
 		case q.Lang != "" && q.Lang != "auto":
 			actLang, reply = lang, e.acts.reply(lang, act)
@@ -214,46 +207,59 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	reading := e.topics.Read(textnorm.Normalize(read))
-	text, arabizi := read, false
-	if ar, ok := e.readArabizi(q, words); ok {
-		text, lang, arabizi = ar, "ar", true
-		a.Lang, a.Disclaimer = lang, e.messages[lang].Disclaimer
+	return e.searchAnswer(ctx, m, a, v)
+}
+
+// asked is a question as the answer path reads it after triage.
+type asked struct {
+	q           Question
+	read        string   // the text without stretched letters
+	words       []string // its normalised words
+	arabiziText bool     // written in Arabizi
+	lang        string   // the language it is searched and answered in
+	text        string   // what is searched: read, or Arabizi read in Arabic script
+	arabizi     bool     // text is Arabizi read in Arabic script
+	reading     topicclass.Reading
+}
+
+// read reads a question: triage reads the message as sent; the rest without stretched letters.
+func (e *Engine) read(q Question, lang string) asked {
+	read := textnorm.Squeeze(q.Text)
+	words := textnorm.Words(textnorm.Normalize(read))
+	return asked{q: q, read: read, words: words, arabiziText: e.arabiziWritten(q, words), lang: lang, text: read}
+}
+
+// searchAnswer answers a message that is neither urgent nor a conversation act by its phrases: the
+// search and the classifier's reading, then an answer, a learned act, the message's questions read
+// apart, or no match.
+func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict) (Answer, error) {
+	m.reading = e.topics.Read(textnorm.Normalize(m.read))
+	if ar, ok := e.readArabizi(m.q, m.words); ok {
+		m.text, m.lang, m.arabizi = ar, "ar", true
+		a.Lang, a.Disclaimer = m.lang, e.messages[m.lang].Disclaimer
 	}
-	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: max(top, searchDepth), Explain: q.Explain})
+	res, cands, err := e.candidates(ctx, m)
 	if err != nil {
-		return Answer{}, fmt.Errorf("answer: %w", err)
+		return Answer{}, err
 	}
-	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
-	topics := reading
-	if arabizi { // the classifier reads Arabizi's topics as the search did, in Arabic script
-		topics = e.topics.Read(textnorm.Normalize(text))
-	}
-	cands = e.learn(cands, topics, lang)
+	top := min(cmp.Or(max(m.q.Top, 0), DefaultTop), maxTop)
 	for i, c := range cands {
 		if i == top {
 			break
 		}
-		a.Matches = append(a.Matches, e.candidate(c, lang))
+		a.Matches = append(a.Matches, e.candidate(c, m.lang))
 	}
-	if q.Explain {
+	if m.q.Explain {
 		a.Explanation = explain(res, cands, v)
-		if text != q.Text {
-			a.Explanation.ReadAs = text
+		if m.text != m.q.Text {
+			a.Explanation.ReadAs = m.text
 		}
+		act, chance := m.reading.Act()
+		a.Explanation.Act = LearnedAct{Act: act, Chance: round(chance)}
 	}
-	best, ok := e.choose(cands)
-	searched := words
-	if arabizi {
-		searched = textnorm.Words(textnorm.Normalize(text))
-	}
-	if ok && e.declines(searched, cands) {
-		ok = false // a neighbouring answer to a question about something the knowledge declines
-	}
-	if !ok && !outOfScope(cands) {
-		if best, ok, err = e.mixedEnglish(ctx, words, lang); err != nil {
-			return Answer{}, err
-		}
+	best, ok, err := e.chooseFor(ctx, m, cands)
+	if err != nil {
+		return Answer{}, err
 	}
 	found := 0
 	switch {
@@ -262,24 +268,60 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	case len(e.plausible(cands)) > 0:
 		found = 1
 	}
-	if q.Explain {
-		a.Explanation.Act.Act, a.Explanation.Act.Chance = reading.Act()
-		a.Explanation.Act.Chance = round(a.Explanation.Act.Chance)
-	}
-	if act, isAct := learnedAct(reading, found, len(words), arabiziText); isAct {
-		actLang := lang
-		if q.Lang == "" || q.Lang == "auto" {
-			actLang = cmp.Or(e.acts.latinLang(words), lang) // "marhaba kifkon" is Arabic
+	if act, isAct := learnedAct(m.reading, found, len(m.words), m.arabiziText); isAct {
+		actLang := m.lang
+		if m.q.Lang == "" || m.q.Lang == "auto" {
+			actLang = cmp.Or(e.acts.latinLang(m.words), m.lang) // "marhaba kifkon" is Arabic
 		}
 		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
 	}
-	parts := questionParts(read)
+	return e.withQuestions(ctx, m, a, cands, best, ok, found)
+}
+
+// candidates searches a message and ranks what it found with the classifier's reading of it.
+func (e *Engine) candidates(ctx context.Context, m asked) (knowledge.SearchResult, []scored, error) {
+	top := min(cmp.Or(max(m.q.Top, 0), DefaultTop), maxTop)
+	res, err := e.search.Search(ctx, knowledge.Query{Text: m.text, Lang: m.lang, Top: max(top, searchDepth), Explain: m.q.Explain})
+	if err != nil {
+		return res, nil, fmt.Errorf("answer: %w", err)
+	}
+	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
+	topics := m.reading
+	if m.arabizi { // the classifier reads Arabizi's topics as the search did, in Arabic script
+		topics = e.topics.Read(textnorm.Normalize(m.text))
+	}
+	return res, e.learn(cands, topics, m.lang), nil
+}
+
+// chooseFor picks a message's answer among its candidates: none when the message names something the
+// knowledge declines; the English words of a mixed message searched in English when the rest found
+// nothing.
+func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored, bool, error) {
+	best, ok := e.choose(cands)
+	searched := m.words
+	if m.arabizi {
+		searched = textnorm.Words(textnorm.Normalize(m.text))
+	}
+	if ok && e.declines(searched, cands) {
+		ok = false // a neighbouring answer to a question about something the knowledge declines
+	}
+	if !ok && !outOfScope(cands) {
+		return e.mixedEnglish(ctx, m.words, m.lang)
+	}
+	return best, ok, nil
+}
+
+// withQuestions gives the answer, or reads a message whose whole found only plausible topics question by
+// question, or says there is no match; an answered message's other questions are answered as Also.
+func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []scored, best scored, ok bool, found int) (Answer, error) {
+	parts := questionParts(m.read)
+	var err error
 	switch {
 	case ok:
 		a = e.answered(a, best)
 	case found == 1 && len(parts) > 1:
 		// Two questions dilute each other: read apart, each may be answered.
-		if best, ok, err = e.firstPart(ctx, parts, lang, !arabizi); err != nil {
+		if best, ok, err = e.firstPart(ctx, parts, m.lang, !m.arabizi); err != nil {
 			return Answer{}, err
 		}
 		if ok {
@@ -288,12 +330,12 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 			a = e.noMatch(a, cands, false)
 		}
 	default:
-		a = e.noMatch(a, cands, len(words) == 0)
+		a = e.noMatch(a, cands, len(m.words) == 0)
 	}
 	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
 	}
-	return e.withParts(ctx, a, parts, !arabizi)
+	return e.withParts(ctx, a, parts, !m.arabizi)
 }
 
 func (e *Engine) language(q Question) (string, error) {
