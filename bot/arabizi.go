@@ -15,8 +15,7 @@ func arabiziOf(bank *knowledge.Bank) *textnorm.Transliterator {
 	var texts []string
 	for _, e := range bank.Entries {
 		if e.Lang == "ar" {
-			texts = append(texts, e.Title, e.Question, e.Answer)
-			texts = append(texts, e.Alternates...)
+			texts = append(texts, textsOf(e)...)
 		}
 	}
 	if lex := bank.Lexicons["ar"]; lex != nil {
@@ -26,6 +25,11 @@ func arabiziOf(bank *knowledge.Bank) *textnorm.Transliterator {
 		}
 	}
 	return textnorm.NewTransliterator(texts)
+}
+
+// textsOf are an entry's texts whose words the engine learns: title, question, answer and alternates.
+func textsOf(e knowledge.Entry) []string {
+	return append([]string{e.Title, e.Question, e.Answer}, e.Alternates...)
 }
 
 // minEnglishWord is the fewest letters a word needs to count as English in a mixed message: shorter
@@ -40,7 +44,7 @@ func englishOf(bank *knowledge.Bank) map[string]bool {
 		if e.Lang != "en" {
 			continue
 		}
-		for _, text := range append([]string{e.Title, e.Question, e.Answer}, e.Alternates...) {
+		for _, text := range textsOf(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 				if utf8.RuneCountInString(w) >= minEnglishWord {
 					words[w] = true

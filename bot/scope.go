@@ -12,8 +12,9 @@ import (
 const minScopeWord = 4
 
 // declinedWords are the words a bank uses only in its out-of-scope entries ("paracetamol", "insulin",
-// "embryos"), with the entries that use them: a question holding one asks about something the knowledge declines, whatever its other
-// words match ("can I take paracetamol after the injection instead?" is not the NSAIDs entry's question).
+// "embryos"), with the entries that use them: a question holding one asks about something the knowledge
+// declines, whatever its other words match ("can I take paracetamol after the injection instead?" is not
+// the NSAIDs entry's question).
 // Words are compared in every form textnorm.ArabicWordForms gives, and without an English plural s;
 // stop words and short words do not count.
 func declinedWords(bank *knowledge.Bank) map[string][]string {
@@ -25,7 +26,7 @@ func declinedWords(bank *knowledge.Bank) map[string][]string {
 		}
 	}
 	for _, e := range bank.Entries {
-		for _, text := range append([]string{e.Title, e.Question, e.Answer}, e.Alternates...) {
+		for _, text := range textsOf(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 				for _, f := range scopeForms(w) {
 					switch {

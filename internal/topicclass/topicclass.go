@@ -43,6 +43,11 @@ type Classifier struct {
 
 // Key is the content hash of what a classifier of bank is trained from, and of how.
 func Key(bank *knowledge.Bank) string {
+	return keyOf(examplesOf(bank))
+}
+
+// keyOf is the content hash of a classifier's examples, and of how it is trained.
+func keyOf(examples []example) string {
 	h := sha256.New()
 	w := bufio.NewWriter(h)
 	put := func(s string) {
@@ -51,7 +56,7 @@ func Key(bank *knowledge.Bank) string {
 		_, _ = w.WriteString(s)
 	}
 	put(formatVersion)
-	for _, ex := range examplesOf(bank) {
+	for _, ex := range examples {
 		put(ex.id)
 		put(ex.text)
 	}
@@ -122,7 +127,7 @@ func Train(ctx context.Context, bank *knowledge.Bank) (*Classifier, error) {
 			entries++
 		}
 	}
-	return &Classifier{key: Key(bank), model: m, class: class, ways: float64(ways) / float64(max(entries, 1))}, nil
+	return &Classifier{key: keyOf(examples), model: m, class: class, ways: float64(ways) / float64(max(entries, 1))}, nil
 }
 
 // WaysPerEntry is how many ways of asking (question, title, alternates) the classifier learned per
