@@ -144,13 +144,14 @@ func (s *Store) insertEvents(ctx context.Context, ins *sql.Stmt, events []Event)
 	for _, e := range events {
 		var text sql.NullString
 		var hash string
-		if e.Status == "no_match" {
+		if Reviewable(e) {
 			hash = s.TextHash(e.Text)
 			if s.keepText {
 				text = sql.NullString{String: textnorm.Clean(e.Text), Valid: true}
 			}
 		}
-		if _, err := ins.ExecContext(ctx, millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text); err != nil {
+		if _, err := ins.ExecContext(ctx, millis(e.At), e.Platform, e.Lang, e.Status, e.AnswerID, e.RedFlag, hash, text,
+			e.Confidence, e.Reason, e.Took.Microseconds()); err != nil {
 			return fmt.Errorf("record event: %w", err)
 		}
 	}

@@ -80,6 +80,23 @@ func migrations(d dialect) []string {
 		CREATE UNIQUE INDEX feedback_vote ON feedback (platform, user_hash, answer_id);
 		UPDATE events SET text_hash = '' WHERE text_hash <> '';
 		CREATE INDEX events_text_at ON events (at) WHERE text IS NOT NULL`,
+		// 5: what staff review: each decision's confidence, its reason (a no_match's act, out_of_scope,
+		// unsure) and how long it took; the actions taken on groups of questions, with who took them.
+		`ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+		ALTER TABLE events ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+		ALTER TABLE events ADD COLUMN latency_us BIGINT NOT NULL DEFAULT 0;
+		CREATE INDEX events_hash ON events (text_hash) WHERE text_hash <> '';
+		CREATE TABLE review_actions (
+			id ` + d.autoID() + `,
+			at BIGINT NOT NULL,
+			by_whom TEXT NOT NULL,
+			action TEXT NOT NULL,
+			group_hash TEXT NOT NULL,
+			topic TEXT NOT NULL DEFAULT '',
+			file TEXT NOT NULL DEFAULT '',
+			text TEXT
+		);
+		CREATE INDEX review_actions_group ON review_actions (group_hash)`,
 	}
 }
 

@@ -159,7 +159,8 @@ func (r *Recorder) Answer(ctx context.Context, q bot.Question) (bot.Answer, erro
 	r.log.Debug("answer", attrs...)
 	now := time.Now()
 	rec := record{hasEvent: true,
-		event: Event{At: now, Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag, Text: q.Text}}
+		event: Event{At: now, Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag,
+			Text: q.Text, Confidence: a.Confidence, Reason: a.Reason, Took: now.Sub(start)}}
 	if a.Status == bot.Answered && q.User != "" && a.ID != "" {
 		rec.given = Given{At: now, Platform: q.Platform, User: q.User, AnswerID: a.ID}
 	}

@@ -31,7 +31,11 @@ type Event struct {
 	Status   string // answered, no_match, urgent
 	AnswerID string // the entry answered, when answered
 	RedFlag  string // the red flag, when urgent
-	Text     string // the question; kept only for no_match and only when KeepUnansweredText is on
+	Text     string // the question; kept only when it is for review (Reviewable) and KeepUnansweredText is on
+	// Confidence is the answer's confidence; Reason a no_match's reason (an act, out_of_scope, unsure).
+	Confidence float64
+	Reason     string
+	Took       time.Duration // how long the answer took
 }
 
 // Feedback is a patient's verdict on one answer.
@@ -263,7 +267,8 @@ func (s *Store) RecordEvent(ctx context.Context, e Event) error {
 	return s.RecordEvents(ctx, []Event{e})
 }
 
-const insertEvent = `INSERT INTO events (at, platform, lang, status, answer_id, red_flag, text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+const insertEvent = `INSERT INTO events (at, platform, lang, status, answer_id, red_flag, text_hash, text, confidence, reason, latency_us)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // RecordEvents stores answered questions in one transaction.
 func (s *Store) RecordEvents(ctx context.Context, events []Event) error {
