@@ -12,7 +12,7 @@ import (
 type Retention struct {
 	Events         time.Duration // answered, unanswered and urgent questions
 	Feedback       time.Duration // votes on answers
-	UnansweredText time.Duration // the kept text of unanswered questions (the event itself stays)
+	UnansweredText time.Duration // the kept text of questions for review, and of review actions (the rows stay)
 	Claims         time.Duration // claims of updates (each update answered once)
 	AnswersGiven   time.Duration // which answers each user was given: feedback is taken this long
 	Every          time.Duration // between prunes; zero means an hour
@@ -24,7 +24,7 @@ func (r Retention) any() bool {
 
 // Pruned counts what one prune removed.
 type Pruned struct {
-	Events, Feedback, UnansweredText, Claims, AnswersGiven int64
+	Events, Feedback, UnansweredText, ActionText, Claims, AnswersGiven int64
 }
 
 // defaultPruneBatch bounds the rows one statement of a prune touches, so that writers wait at most
@@ -38,6 +38,7 @@ const (
 	pruneEvents   = `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? ORDER BY at LIMIT ?)`
 	pruneFeedback = `DELETE FROM feedback WHERE id IN (SELECT id FROM feedback WHERE at < ? ORDER BY at LIMIT ?)`
 	pruneText     = `UPDATE events SET text = NULL WHERE id IN (SELECT id FROM events WHERE text IS NOT NULL AND at < ? ORDER BY at LIMIT ?)`
+	pruneActText  = `UPDATE review_actions SET text = NULL WHERE id IN (SELECT id FROM review_actions WHERE text IS NOT NULL AND at < ? ORDER BY at LIMIT ?)`
 	pruneGiven    = `DELETE FROM answers_given WHERE (platform, user_hash, answer_id) IN
 		(SELECT platform, user_hash, answer_id FROM answers_given WHERE at < ? ORDER BY at LIMIT ?)`
 	oldClaims  = `SELECT adapter, update_id FROM processed_updates WHERE at < ? LIMIT ?`
@@ -55,6 +56,7 @@ func (s *Store) Prune(ctx context.Context, now time.Time) (Pruned, error) {
 	}{
 		{r.Events, pruneEvents, &p.Events},
 		{r.UnansweredText, pruneText, &p.UnansweredText},
+		{r.UnansweredText, pruneActText, &p.ActionText},
 		{r.Feedback, pruneFeedback, &p.Feedback},
 		{r.AnswersGiven, pruneGiven, &p.AnswersGiven},
 	} {
