@@ -21,7 +21,7 @@ type Blend struct {
 // DefaultBlend was fitted on testdata/eval.jsonl and the corpus's train split with
 // `go test ./bot -run TestFitBlend -fit`.
 func DefaultBlend() Blend {
-	return Blend{Bias: 0.02, Search: 2.19, Learned: 0.03, LogLearned: 0.81, Best: 0.31, Cross: 0.34}
+	return Blend{Bias: -0.10, Search: 2.35, Learned: 0.03, LogLearned: 0.80, Best: 0.19, Cross: 0.50}
 }
 
 // minLearned keeps the logarithm of a classifier chance finite.

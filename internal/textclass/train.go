@@ -1,10 +1,14 @@
 package textclass
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // Example is one labelled text: Class indexes the classes given to Train.
@@ -28,6 +32,10 @@ type TrainOptions struct {
 	// MinGradient, when set, skips a step's update of a wrong class whose probability is below it: with
 	// many classes most are near zero after the first passes, and training is that many times faster.
 	MinGradient float64
+	// StableOrder orders each pass by a hash of each example (with the seed and the pass), not by a
+	// shuffle of positions: adding or removing an example moves only that one in every pass, so a small
+	// change to the examples makes a small change to the model.
+	StableOrder bool
 }
 
 func (o TrainOptions) withDefaults() TrainOptions {
@@ -92,16 +100,36 @@ func fit(ctx context.Context, m *Model, o TrainOptions, feats [][]uint32, exampl
 	for i := range order {
 		order[i] = i
 	}
-	for range o.Epochs {
+	for epoch := range o.Epochs {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		if o.StableOrder {
+			stableOrder(order, examples, o.Seed, epoch)
+		} else {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
 		for _, i := range order {
 			t.step(feats[i], examples[i].Class, classWeight[examples[i].Class])
 		}
 	}
 	return nil
+}
+
+// stableOrder sorts positions by a hash of their example, the seed and the pass; equal examples keep
+// their order.
+func stableOrder(order []int, examples []Example, seed uint64, epoch int) {
+	keys := make([]uint64, len(examples))
+	for i, e := range examples {
+		h := fnv.New64a()
+		_ = binary.Write(h, binary.LittleEndian, [3]uint64{seed, uint64(epoch), uint64(e.Class)})
+		h.Write([]byte(e.Text))
+		keys[i] = h.Sum64()
+	}
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
 }
 
 // trainer holds AdaGrad's sums of squared gradients.
