@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -11,10 +12,11 @@ import (
 
 var (
 	csvRequired = []string{"id", "question", "answer", "lang"}
-	csvOptional = []string{"alternates", "title", "tags", "related", "source"}
+	csvOptional = []string{"alternates", "title", "tags", "related", "source", "kind"}
 )
 
-// parseCSV reads a clinic's FAQ sheet: a header row naming the columns, then one entry per row.
+// parseCSV reads a clinic's FAQ sheet: a header row naming the columns, then one entry per row. A sheet
+// without a kind column holds FAQ entries only.
 func parseCSV(name string, data []byte, c *collector) fileContent {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
@@ -96,7 +98,7 @@ func csvEntry(rec []string, cols map[string]int, pos Position) Entry {
 	return Entry{
 		ID:         get("id"),
 		Lang:       strings.ToLower(get("lang")),
-		Kind:       FAQ,
+		Kind:       Kind(cmp.Or(strings.ToLower(get("kind")), string(FAQ))), // no kind column, or an empty cell: faq
 		Title:      get("title"),
 		Question:   get("question"),
 		Alternates: splitList(get("alternates")),
