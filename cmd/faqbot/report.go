@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -15,13 +18,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/reporthtml"
 	"github.com/faqbot/faqbot/internal/store"
 )
 
 func newReportCmd(g *globals) *cobra.Command {
 	var (
-		since, format, dsn string
-		limit              int
+		since, format, dsn, out string
+		limit                   int
 	)
 	cmd := &cobra.Command{
 		Use:   "report",
@@ -30,16 +34,20 @@ func newReportCmd(g *globals) *cobra.Command {
 			"knowledge: the most answered entries, answers marked not helpful, and unanswered questions\n" +
 			"clustered by normalised text (their text only when store.keep_unanswered_text is on). The table\n" +
 			"drops control characters from every value, CSV cells that would run as formulas start with a\n" +
-			"single quote, JSON is exact.",
-		Example: "  faqbot report --since 7d\n  faqbot report --since 30d --format csv > report.csv",
-		Args:    usageArgs(cobra.NoArgs),
+			"single quote, JSON is exact. HTML is one self-contained page for clinic managers: questions per\n" +
+			"day by platform and language, how the bot replied, helpful votes per topic, the largest groups of\n" +
+			"unanswered questions and reply times, drawn as inline SVG charts that open offline; patient text\n" +
+			"on it is escaped. --out writes the report to a file only its owner can read.",
+		Example: "  faqbot report --since 7d\n  faqbot report --since 30d --format csv > report.csv\n" +
+			"  faqbot report --since 30d --format html --out report.html",
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			window, err := parseSince(since)
 			if err != nil {
 				return usagef("--since %q: %v", since, err)
 			}
-			if format != "table" && format != "json" && format != "csv" {
-				return usagef("--format %q: want table, json or csv", format)
+			if !slices.Contains([]string{"table", "json", "csv", "html"}, format) {
+				return usagef("--format %q: want table, json, csv or html", format)
 			}
 			cfg, _, err := g.config(cmd, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
 			if err != nil {
@@ -53,19 +61,50 @@ func newReportCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			r, err := st.Report(cmd.Context(), time.Now().Add(-window), limit)
-			if err != nil {
+			var buf bytes.Buffer
+			if err := report(cmd.Context(), &buf, st, format, time.Now().Add(-window), limit); err != nil {
 				return err
 			}
-			return writeReport(cmd.OutOrStdout(), r, format)
+			return writeOut(cmd.OutOrStdout(), out, buf.Bytes())
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&dsn, "store", "", "store DSN (default: $FAQBOT_STORE, the config file, or faqbot.db)")
 	f.StringVar(&since, "since", "7d", "how far back: a number of days (7d) or a duration (12h)")
-	f.StringVar(&format, "format", "table", "table, json or csv")
+	f.StringVar(&format, "format", "table", "table, json, csv or html")
+	f.StringVar(&out, "out", "", "write the report to this file (mode 0600) instead of standard output")
 	f.IntVar(&limit, "limit", 20, "rows per list")
 	return cmd
+}
+
+// report writes the report of a store since a time in a format: the HTML page draws the dashboard,
+// the others the report's lists.
+func report(ctx context.Context, w io.Writer, st *store.Store, format string, since time.Time, limit int) error {
+	if format == "html" {
+		d, err := st.Dashboard(ctx, since, limit)
+		if err != nil {
+			return err
+		}
+		return reporthtml.Render(w, d, reporthtml.Options{})
+	}
+	r, err := st.Report(ctx, since, limit)
+	if err != nil {
+		return err
+	}
+	return writeReport(w, r, format)
+}
+
+// writeOut writes a finished report to stdout, or to the file at path readable by its owner only: it
+// may hold patients' words.
+func writeOut(stdout io.Writer, path string, report []byte) error {
+	if path == "" {
+		_, err := stdout.Write(report)
+		return err
+	}
+	if err := os.WriteFile(path, report, 0o600); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
 }
 
 // storeExists reports a SQLite store that is not there, rather than let a report create an empty one.
