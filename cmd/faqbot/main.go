@@ -85,7 +85,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&g.knowledge, "knowledge", "", "knowledge folder or file (default: $FAQBOT_KNOWLEDGE, else the embedded knowledge)")
 	pf.Float64Var(&g.threshold, "threshold", bot.DefaultThreshold, "minimum confidence to answer, in (0,1]")
 	root.AddCommand(newAskCmd(g), newChatCmd(g), newTopicsCmd(g), newValidateCmd(g), newEvalCmd(g),
-		newServeCmd(g), newHealthcheckCmd(), newReportCmd(g), newLoadtestCmd(g))
+		newServeCmd(g), newHealthcheckCmd(), newReportCmd(g), newLoadtestCmd(g), newReviewCmd(g), newExportCmd(g))
 	return root
 }
 

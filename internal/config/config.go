@@ -41,6 +41,7 @@ type Config struct {
 	Telegram    Telegram           `yaml:"telegram"`
 	Discord     Discord            `yaml:"discord"`
 	Index       Index              `yaml:"index"`
+	Review      Review             `yaml:"review"`
 
 	// AdminToken guards POST /admin/reload. Environment only (FAQBOT_ADMIN_TOKEN).
 	AdminToken Secret `yaml:"-"`
@@ -94,6 +95,13 @@ type Log struct {
 type Reload struct {
 	Watch    bool          `yaml:"watch"`    // watch the knowledge path for changes
 	Debounce time.Duration `yaml:"debounce"` // wait this long after the last change
+}
+
+// Review configures faqbot review: the evaluation sets every change to the knowledge must pass.
+type Review struct {
+	// EvalSets are JSONL evaluation sets (faqbot eval's format); a change that lowers any of their
+	// figures is refused. FAQBOT_EVAL_SETS, separated by commas.
+	EvalSets []string `yaml:"eval_sets"`
 }
 
 // Telegram configures the Telegram adapter; it is off without a token.
@@ -286,6 +294,14 @@ func (c *Config) applyEnv(env Env, problems *[]string) {
 		}
 	}
 	str("FAQBOT_KNOWLEDGE", &c.Knowledge)
+	if v, ok := env("FAQBOT_EVAL_SETS"); ok {
+		c.Review.EvalSets = nil
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				c.Review.EvalSets = append(c.Review.EvalSets, p)
+			}
+		}
+	}
 	c.applyClinicEnv(env)
 	str("FAQBOT_INDEX_PATH", &c.Index.Path)
 	str("FAQBOT_HTTP_ADDR", &c.HTTP.Addr)

@@ -184,3 +184,15 @@ func TestClinicDetails(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewEvalSets(t *testing.T) {
+	file := writeFile(t, "review:\n  eval_sets: [a.jsonl, b.jsonl]\n")
+	c, err := Load(file, envOf(nil), Overrides{})
+	if err != nil || strings.Join(c.Review.EvalSets, ",") != "a.jsonl,b.jsonl" {
+		t.Fatalf("from the file: %v %v", c.Review.EvalSets, err)
+	}
+	c, err = Load(file, envOf(map[string]string{"FAQBOT_EVAL_SETS": " x.jsonl, ,y.jsonl "}), Overrides{})
+	if err != nil || strings.Join(c.Review.EvalSets, ",") != "x.jsonl,y.jsonl" {
+		t.Fatalf("from the environment: %v %v", c.Review.EvalSets, err)
+	}
+}
