@@ -158,12 +158,17 @@ func WriteGroups(w io.Writer, groups []review.Group) {
 
 // WriteGroup writes one group; in full, with its other questions and the likeliest topics.
 func WriteGroup(w io.Writer, n int, g review.Group, full bool) {
+	if n > 0 {
+		fmt.Fprintf(w, "%3d. ", n)
+	}
+	if g.Kind == review.KindNotHelpful {
+		fmt.Fprintf(w, "answer %s marked not helpful ×%d (helpful ×%d), last %s: read it again; clinical or dismiss\n",
+			g.Topic, g.Count, g.Helpful, g.Last.Format(time.DateOnly))
+		return
+	}
 	text := "(text not kept: hash " + g.Key + ")"
 	if g.Text != "" {
 		text = strconv.Quote(clip(g.Text, 120))
-	}
-	if n > 0 {
-		fmt.Fprintf(w, "%3d. ", n)
 	}
 	fmt.Fprintf(w, "×%d %s  [%s · %s · %s – %s]\n", g.Count, text, strings.Join(g.Langs, ","), strings.Join(g.Platforms, ","),
 		g.First.Format(time.DateOnly), g.Last.Format(time.DateOnly))

@@ -246,7 +246,11 @@ func (s *reviewSession) Groups(ctx context.Context) ([]review.Group, error) {
 	if err != nil {
 		return nil, err
 	}
-	return review.Groups(ctx, asked, s.engine, s.opts)
+	unhelpful, err := s.store.NotHelpful(ctx, s.since)
+	if err != nil {
+		return nil, err
+	}
+	return review.Groups(ctx, asked, unhelpful, s.engine, s.opts)
 }
 
 func (s *reviewSession) Teach(ctx context.Context, g review.Group, topic, lang string) (review.Change, error) {

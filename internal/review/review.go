@@ -24,6 +24,7 @@ type Answerer interface {
 // Group is one or more questions for review that read alike: counts and times over all of them, the most
 // asked one's text (when the store keeps text), and what the engine answers it now.
 type Group struct {
+	Kind      string         `json:"kind"`   // KindAsked or KindNotHelpful
 	Key       string         `json:"key"`    // the most asked member's hash: what actions name
 	Hashes    []string       `json:"hashes"` // every member's hash
 	Count     int            `json:"count"`
@@ -35,7 +36,17 @@ type Group struct {
 	Text      string         `json:"text,omitempty"`     // the most asked member's text, when kept
 	Variants  []string       `json:"variants,omitempty"` // the other members' texts
 	Now       *Now           `json:"now,omitempty"`      // what the engine answers the text now
+	// Topic and Helpful, for KindNotHelpful: the entry marked not helpful Count times, and helpful
+	// Helpful times.
+	Topic   string `json:"topic,omitempty"`
+	Helpful int    `json:"helpful,omitempty"`
 }
+
+// Kinds of groups.
+const (
+	KindAsked      = "asked"       // questions not answered, offered as "did you mean", or answered unsurely
+	KindNotHelpful = "not_helpful" // an answer patients marked not helpful (votes carry no question text)
+)
 
 // Now is what the engine answers a group's text today: the knowledge may have changed since it was asked.
 type Now struct {
@@ -61,8 +72,8 @@ const maxMembers = 2000
 
 // Groups joins the store's questions for review that read alike (the same words, mostly) and asks the
 // engine what it answers each group's text now; a group it now answers with confidence is left out
-// unless opts.All.
-func Groups(ctx context.Context, asked []store.Asked, eng Answerer, opts Options) ([]Group, error) {
+// unless opts.All. The answers marked not helpful follow, one group per entry.
+func Groups(ctx context.Context, asked []store.Asked, unhelpful []store.Unhelpful, eng Answerer, opts Options) ([]Group, error) {
 	if opts.Similar <= 0 {
 		opts.Similar = 0.6
 	}
@@ -86,6 +97,14 @@ func Groups(ctx context.Context, asked []store.Asked, eng Answerer, opts Options
 		}
 		out = append(out, g)
 	}
+	for _, u := range unhelpful {
+		if len(out) == opts.Limit {
+			break
+		}
+		key := store.UnhelpfulKey(u.ID)
+		out = append(out, Group{Kind: KindNotHelpful, Key: key, Hashes: []string{key}, Count: u.NotHelpful, Last: u.Last, First: u.Last,
+			Topic: u.ID, Helpful: u.Helpful, Outcomes: map[string]int{"not_helpful": u.NotHelpful}})
+	}
 	return out, nil
 }
 
@@ -101,7 +120,7 @@ func cluster(asked []store.Asked, similar float64) []Group {
 			at = slices.IndexFunc(words, func(g []string) bool { return len(g) > 0 && jaccard(g, w) >= similar })
 		}
 		if at < 0 {
-			groups = append(groups, Group{Key: a.Hash, First: a.First, Last: a.Last, Text: a.Text, Outcomes: map[string]int{}})
+			groups = append(groups, Group{Kind: KindAsked, Key: a.Hash, First: a.First, Last: a.Last, Text: a.Text, Outcomes: map[string]int{}})
 			words = append(words, w)
 			at = len(groups) - 1
 		} else if a.Text != "" && a.Text != groups[at].Text && len(groups[at].Variants) < 10 {

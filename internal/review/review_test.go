@@ -203,7 +203,17 @@ func TestClinicalAndDismissHideTheGroup(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	if err := r.Store.RecordGiven(ctx, store.Given{At: now, Platform: "web", User: "u1", AnswerID: "pain"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Store.RecordFeedback(ctx, store.Feedback{At: now, Platform: "web", User: "u1", Lang: "en", AnswerID: "pain"}); err != nil {
+		t.Fatal(err)
+	}
 	asked, err := r.Store.Asked(ctx, now.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unhelpful, err := r.Store.NotHelpful(ctx, now.Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,8 +222,8 @@ func TestClinicalAndDismissHideTheGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closer.Close()
-	groups, err := Groups(ctx, asked, eng, Options{})
-	if err != nil || len(groups) != 2 || groups[0].Now == nil {
+	groups, err := Groups(ctx, asked, unhelpful, eng, Options{})
+	if err != nil || len(groups) != 3 || groups[0].Now == nil || groups[2].Kind != KindNotHelpful || groups[2].Topic != "pain" || groups[2].Count != 1 {
 		t.Fatalf("groups: %+v %v", groups, err)
 	}
 	for _, g := range groups {
@@ -228,6 +238,9 @@ func TestClinicalAndDismissHideTheGroup(t *testing.T) {
 	}
 	if left, err := r.Store.Asked(ctx, now.Add(-time.Hour)); err != nil || len(left) != 0 {
 		t.Errorf("left to review: %+v %v", left, err)
+	}
+	if left, err := r.Store.NotHelpful(ctx, now.Add(-time.Hour)); err != nil || len(left) != 0 {
+		t.Errorf("answers marked not helpful left to review: %+v %v", left, err)
 	}
 	list, err := r.Store.Actions(ctx, store.ActionClinical, now.Add(-time.Hour))
 	if err != nil || len(list) != 1 || list[0].Text != "my arm feels weird since" {

@@ -137,20 +137,43 @@ func (s *Store) lastActions(ctx context.Context) (map[string]time.Time, error) {
 	return out, err
 }
 
-// NotHelpful counts, per entry, the votes of "not helpful" since a time, most first.
-func (s *Store) NotHelpful(ctx context.Context, since time.Time) ([]Helpfulness, error) {
-	var out []Helpfulness
-	err := s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad
+// Unhelpful is an entry patients marked not helpful: the votes either way since a time, and the last.
+type Unhelpful struct {
+	ID         string    `json:"id"`
+	Helpful    int       `json:"helpful"`
+	NotHelpful int       `json:"not_helpful"`
+	Last       time.Time `json:"last_vote"`
+}
+
+// UnhelpfulKey is the group key of an entry's "not helpful" votes, for review actions.
+func UnhelpfulKey(id string) string { return "answer:" + id }
+
+// NotHelpful lists the entries with votes of "not helpful" since a time, most first, leaving out those
+// acted on after their last vote.
+func (s *Store) NotHelpful(ctx context.Context, since time.Time) ([]Unhelpful, error) {
+	acted, err := s.lastActions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Unhelpful
+	err = s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad, MAX(at)
 		FROM feedback WHERE at >= ? GROUP BY answer_id HAVING SUM(CASE WHEN helpful THEN 0 ELSE 1 END) > 0
 		ORDER BY bad DESC, answer_id`, []any{millis(since)}, func(scan func(...any) error) error {
-		var h Helpfulness
-		if err := scan(&h.ID, &h.Helpful, &h.NotHelpful); err != nil {
+		var u Unhelpful
+		var last int64
+		if err := scan(&u.ID, &u.Helpful, &u.NotHelpful, &last); err != nil {
 			return err
 		}
-		out = append(out, h)
+		u.Last = time.UnixMilli(last)
+		if at, ok := acted[UnhelpfulKey(u.ID)]; !ok || at.Before(u.Last) {
+			out = append(out, u)
+		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, fmt.Errorf("not helpful: %w", err)
+	}
+	return out, nil
 }
 
 // RecordAction keeps the audit row of a reviewer's decision.
