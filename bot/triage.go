@@ -52,6 +52,9 @@ type Verdict struct {
 type SetAside struct {
 	Flag   string `json:"flag"`
 	Reason string `json:"reason"`
+	// skeleton: the red flag and its context were read as Arabizi consonant skeletons, whose reading of
+	// negation, time and hypotheticals is the least sure.
+	skeleton bool
 }
 
 // Urgent reports whether the message needs a person rather than an answer.
@@ -334,7 +337,7 @@ func (tl *triageLang) check(s sentences, v *Verdict) {
 				break
 			}
 			if reason != noMatch {
-				v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: r.id, Reason: reason})
+				v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: r.id, Reason: reason, skeleton: tl.script == arabizi})
 			}
 		}
 	}

@@ -37,16 +37,21 @@ type learnedPolicy struct {
 	// emergency the rules read in words stays.
 	VetoBelow float64 `yaml:"veto_below"`
 	VetoWords int     `yaml:"veto_max_words"`
+	// OverSkeletons: where the rules set red flags aside only in Arabizi read as consonant skeletons
+	// (negated, past, hypothetical: "ma 3am 2a2der o2af", can't stand, read as a fainting negated), the
+	// model adds a red flag when it gives one this probability. 0 never does.
+	OverSkeletons float64 `yaml:"over_skeleton_asides"`
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow} {
+	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
 	}
-	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 {
-		return fmt.Errorf("learned: want 0 <= veto_below < urgent <= urgent_question, veto_max_words >= 0 and min_words >= 1")
+	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
+		(p.OverSkeletons != 0 && p.OverSkeletons < p.Urgent) {
+		return fmt.Errorf("learned: want 0 <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
 	}
 	return nil
 }
@@ -102,7 +107,8 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	short := words <= pol.VetoWords
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
 	upgrade := v.Tier == Clinic
-	add := !v.Urgent() && len(v.SetAside) == 0 && words >= pol.MinWords
+	overAside := pol.OverSkeletons > 0 && len(v.SetAside) > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton })
+	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside) && words >= pol.MinWords
 	if !veto && !add && !upgrade && !explain {
 		return
 	}
@@ -114,7 +120,7 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)):
+	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= pol.OverSkeletons):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
