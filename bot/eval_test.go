@@ -87,17 +87,17 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.991, 1, 0.958},
+		{"train", 1800, 0.991, 1, 0.971},
 		{"train-urgent", 660, 0.992, 0, 0},
 		{"train-mild", 450, 0, 0.98, 0},
-		{"train-negative", 450, 0, 0, 0.928},
+		{"train-negative", 450, 0, 0, 0.957},
 		{"dev", 240, 0.975, 0.983, 0.933},
-		{"test", 240, 0.95, 1, 0.916},
+		{"test", 240, 0.95, 1, 0.933},
 		{"fresh", 200, 0.988, 0.981, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		{"fresh2", 220, 0.963, 1, 0.909},
-		{"fresh3", 200, 0.99, 1, 0.88}, // its first run: recall 97.0%
+		{"fresh3", 200, 0.99, 1, 0.92}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
