@@ -70,7 +70,7 @@ func newReportCmd(g *globals) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&dsn, "store", "", "store DSN (default: $FAQBOT_STORE, the config file, or faqbot.db)")
-	f.StringVar(&since, "since", "7d", "how far back: a number of days (7d) or a duration (12h)")
+	f.StringVar(&since, "since", "7d", "how far back: a number of days (7d), a date (2026-11-01) or a duration (12h)")
 	f.StringVar(&format, "format", "table", "table, json, csv or html")
 	f.StringVar(&out, "out", "", "write the report to this file (mode 0600) instead of standard output")
 	f.IntVar(&limit, "limit", 20, "rows per list")
@@ -119,8 +119,15 @@ func storeExists(dsn string) error {
 	return nil
 }
 
-// parseSince reads "7d" as seven days, or any Go duration ("12h").
+// parseSince reads "7d" as seven days, a date ("2026-11-01", midnight UTC) as the time since it, or any
+// Go duration ("12h").
 func parseSince(s string) (time.Duration, error) {
+	if day, err := time.Parse(time.DateOnly, s); err == nil {
+		if d := time.Since(day); d > 0 {
+			return d, nil
+		}
+		return 0, fmt.Errorf("the date is in the future")
+	}
 	if days, ok := strings.CutSuffix(s, "d"); ok {
 		n, err := strconv.Atoi(days)
 		if err != nil || n <= 0 {
@@ -130,7 +137,7 @@ func parseSince(s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("want 7d or a duration such as 12h")
+		return 0, fmt.Errorf("want 7d, a date such as 2026-11-01, or a duration such as 12h")
 	}
 	return d, nil
 }

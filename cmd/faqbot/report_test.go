@@ -144,3 +144,26 @@ func TestReportWithoutStore(t *testing.T) {
 		t.Errorf("report created faqbot.db")
 	}
 }
+
+func TestParseSince(t *testing.T) {
+	yesterday := time.Now().UTC().Add(-24 * time.Hour).Format(time.DateOnly)
+	tests := []struct {
+		in       string
+		min, max time.Duration
+	}{
+		{"7d", 7 * 24 * time.Hour, 7 * 24 * time.Hour},
+		{"12h", 12 * time.Hour, 12 * time.Hour},
+		{yesterday, 24 * time.Hour, 48 * time.Hour},
+	}
+	for _, tt := range tests {
+		got, err := parseSince(tt.in)
+		if err != nil || got < tt.min || got > tt.max {
+			t.Errorf("parseSince(%q) = %v, %v; want %v..%v", tt.in, got, err, tt.min, tt.max)
+		}
+	}
+	for _, bad := range []string{"yesterday", "0d", "-3d", "-1h", "2999-01-01", "2026-13-01", ""} {
+		if _, err := parseSince(bad); err == nil {
+			t.Errorf("parseSince(%q) took it", bad)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func newReviewCmd(g *globals) *cobra.Command {
 	}
 	fl := cmd.PersistentFlags()
 	fl.StringVar(&f.dsn, "store", "", "store DSN (default: $FAQBOT_STORE, the config file, or faqbot.db)")
-	fl.StringVar(&f.since, "since", "30d", "how far back: a number of days (30d) or a duration (12h)")
+	fl.StringVar(&f.since, "since", "30d", "how far back: a number of days (30d), a date (2026-11-01) or a duration (12h)")
 	fl.StringVar(&f.by, "by", "", "who reviews, for the audit rows (default: the user name)")
 	fl.StringArrayVar(&f.sets, "set", nil, "an evaluation set every change must pass (repeat; default: review.eval_sets)")
 	fl.IntVar(&f.limit, "limit", 50, "groups listed at most")
