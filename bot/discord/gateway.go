@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/guard"
 )
 
@@ -65,8 +66,9 @@ func Intents(messageContent bool) discordgo.Intent {
 	return i
 }
 
-// Run connects, retrying until Discord answers, and serves until ctx ends; then it closes the session
-// and waits for the answers in flight. discordgo resumes the session after a dropped connection.
+// Run connects, retrying until Discord answers (backoff.Reconnect), and serves until ctx ends; then it
+// closes the session and waits for the answers in flight. discordgo resumes the session after a dropped
+// connection.
 func (g *Gateway) Run(ctx context.Context) error {
 	defer g.s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		if r.User != nil {
@@ -79,17 +81,10 @@ func (g *Gateway) Run(ctx context.Context) error {
 		g.handle(func() { g.interaction(ctx, e.Interaction) })
 	})()
 	defer g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.MessageCreate) { g.handle(func() { g.message(ctx, e.Message) }) })()
-	for wait := time.Second; ; wait = min(2*wait, time.Minute) {
-		err := g.s.Open()
-		if err == nil {
-			break
-		}
+	if err := backoff.Reconnect().Do(ctx, g.s.Open, func(err error, _ int, wait time.Duration) {
 		g.h.log.Error("discord gateway: connect failed; retrying", "wait", wait, "err", redact(err, g.s.Token))
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(wait):
-		}
+	}); err != nil {
+		return nil // ctx ended before Discord answered
 	}
 	<-ctx.Done()
 	err := g.s.Close()

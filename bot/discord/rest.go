@@ -10,27 +10,33 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/faqbot/faqbot/internal/backoff"
 )
 
-// Retry bounds REST calls that fail with 429, 5xx or a network error. discordgo's own bucket limiter
-// still paces every call before it is sent; this policy decides what happens after a failure.
-type Retry struct {
-	Attempts int           // tries in all (default 6)
-	Base     time.Duration // first backoff after a 5xx or network error (default 500ms), doubled each time
-	MaxWait  time.Duration // longest single wait, retry_after included (default 30s); a longer one gives up
+// DefaultRetry bounds REST calls that fail with 429, 5xx or a network error: six tries in all; after a
+// 5xx or network error a wait of 500 ms doubling up to 30 s, a fifth of it at random; after a 429 the
+// wait Discord asks for, unless it is longer than 30 s (Max): then the call gives up. discordgo's own
+// bucket limiter still paces every call before it is sent; this policy decides what happens after a
+// failure.
+func DefaultRetry() backoff.Policy {
+	return backoff.Policy{MaxAttempts: 6, Base: 500 * time.Millisecond, Max: 30 * time.Second, Jitter: 0.2}
 }
 
-func (r Retry) withDefaults() Retry {
-	if r.Attempts <= 0 {
-		r.Attempts = 6
+// withDefaults fills the unset bounds of a retry policy (tries, first wait, longest wait) from
+// DefaultRetry; its jitter is left as given.
+func withDefaults(p backoff.Policy) backoff.Policy {
+	d := DefaultRetry()
+	if p.MaxAttempts <= 0 {
+		p.MaxAttempts = d.MaxAttempts
 	}
-	if r.Base <= 0 {
-		r.Base = 500 * time.Millisecond
+	if p.Base <= 0 {
+		p.Base = d.Base
 	}
-	if r.MaxWait <= 0 {
-		r.MaxWait = 30 * time.Second
+	if p.Max <= 0 {
+		p.Max = d.Max
 	}
-	return r
+	return p
 }
 
 // REST sends the bot's replies through a discordgo session, retrying within bounds. Every error it
@@ -38,15 +44,16 @@ func (r Retry) withDefaults() Retry {
 // API answered.
 type REST struct {
 	s       *discordgo.Session
-	retry   Retry
+	retry   backoff.Policy
 	metrics *Metrics
 }
 
-// NewREST wraps a session (from NewSession) for replies.
-func NewREST(s *discordgo.Session, retry Retry, m *Metrics) *REST {
+// NewREST wraps a session (from NewSession) for replies, retrying failed calls within retry (see
+// DefaultRetry; its unset bounds are DefaultRetry's).
+func NewREST(s *discordgo.Session, retry backoff.Policy, m *Metrics) *REST {
 	s.ShouldRetryOnRateLimit = false // 429s come back here, to be counted and bounded
 	s.MaxRestRetries = 0
-	return &REST{s: s, retry: retry.withDefaults(), metrics: m}
+	return &REST{s: s, retry: withDefaults(retry), metrics: m}
 }
 
 // NewSession is a discordgo session for a bot token ("" for interaction webhooks only). A non-empty
@@ -139,33 +146,34 @@ func (r *REST) ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*di
 	return cmds, redact(err, r.s.Token)
 }
 
-// do runs call until it succeeds, fails for good, or the retry policy or ctx ends it. The error it
-// returns is redacted.
+// do runs call until it succeeds, fails for good, or the retry policy or ctx ends it. A 429 waits what
+// Discord asks (and does not lengthen the next backoff); a longer wait than the policy's Max gives up.
+// The error it returns is redacted.
 func (r *REST) do(ctx context.Context, call func(...discordgo.RequestOption) error) error {
-	backoff := r.retry.Base
-	for attempt := 1; ; attempt++ {
+	failures := 0 // 5xx and network failures so far: each doubles the next backoff
+	for tries := 1; ; tries++ {
 		err := call(discordgo.WithContext(ctx))
 		if err == nil {
 			return nil
 		}
-		wait, reason := r.classify(err, backoff)
-		if reason == "" || attempt >= r.retry.Attempts || wait > r.retry.MaxWait || ctx.Err() != nil {
+		retryAfter, reason := classify(err)
+		wait := r.retry.Next(failures, retryAfter)
+		if reason == "" || !r.retry.Allows(tries) || wait > r.retry.Max || ctx.Err() != nil {
 			return redact(err, r.s.Token)
 		}
 		r.metrics.retried(reason)
-		select {
-		case <-ctx.Done():
-			return redact(fmt.Errorf("%w (gave up waiting: %w)", err, ctx.Err()), r.s.Token)
-		case <-time.After(wait):
+		if waitErr := backoff.Sleep(ctx, wait); waitErr != nil {
+			return redact(fmt.Errorf("%w (gave up waiting: %w)", err, waitErr), r.s.Token)
 		}
 		if reason != "429" {
-			backoff = min(2*backoff, r.retry.MaxWait)
+			failures++
 		}
 	}
 }
 
-// classify says how long to wait before trying again and why; no reason means the error is final.
-func (r *REST) classify(err error, backoff time.Duration) (time.Duration, string) {
+// classify says why a call failed, and how long Discord asked to wait (a 429's retry_after); no reason
+// means the error is final.
+func classify(err error) (time.Duration, string) {
 	var limited *discordgo.RateLimitError
 	if errors.As(err, &limited) {
 		return limited.RetryAfter, "429"
@@ -173,12 +181,12 @@ func (r *REST) classify(err error, backoff time.Duration) (time.Duration, string
 	var rest *discordgo.RESTError
 	if errors.As(err, &rest) {
 		if rest.Response != nil && rest.Response.StatusCode >= 500 {
-			return backoff, "5xx"
+			return 0, "5xx"
 		}
 		return 0, ""
 	}
 	if strings.Contains(err.Error(), "Exceeded Max retries") { // discordgo's wording for a 502
-		return backoff, "5xx"
+		return 0, "5xx"
 	}
-	return backoff, "network"
+	return 0, "network"
 }

@@ -8,13 +8,13 @@ import (
 // BenchmarkPollingFakeAPI is one update through polling against an httptest Bot API: fetched, answered
 // by the engine, rendered and sent, its offset and mark saved.
 func BenchmarkPollingFakeAPI(b *testing.B) {
-	api := newBacklogAPI(b, b.N)
+	api := newBacklog(b, b.N)
 	h, _, _ := newHandler(b)
-	client := botClient(b, api.srv.URL, "123:abc")
+	client := botClient(b, api.URL, "123:abc")
 	b.ResetTimer()
 	stop := startPoller(client, h, &memState{done: map[int]bool{}}, 8)
 	for {
-		if total, _ := api.answered(); total >= b.N {
+		if total, _ := answered(api); total >= b.N {
 			break
 		}
 		time.Sleep(time.Millisecond)

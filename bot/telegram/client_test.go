@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -15,43 +14,29 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
 const leakyToken = "4242:AAsecret-token_never-logged"
 
-// failingAPI is a Bot API whose every method fails one way; getMe too when failGetMe is set.
-func failingAPI(t *testing.T, mode string, failGetMe bool) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/getMe") && !failGetMe {
-			_, _ = w.Write([]byte(`{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
-			return
-		}
-		switch mode {
-		case "eof":
-			conn, _, err := http.NewResponseController(w).Hijack()
-			if err == nil {
-				conn.Close()
-			}
-		case "timeout":
-			select {
-			case <-r.Context().Done():
-			case <-time.After(400 * time.Millisecond):
-			}
-		case "5xx":
-			w.WriteHeader(http.StatusBadGateway)
-			_, _ = w.Write([]byte("<html>502 Bad Gateway for " + r.URL.Path + "</html>"))
-		case "5xx-json":
-			w.WriteHeader(http.StatusInternalServerError)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":500,"description":"Internal Server Error at ` + r.URL.Path + `"}`))
-		case "429":
-			w.WriteHeader(http.StatusTooManyRequests)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}`))
-		case "badjson":
-			_, _ = w.Write([]byte(`{"ok":tru`))
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+// failingAPI is a Bot API whose every method fails one way; getMe too when failGetMe is set. The 5xx
+// answers quote the request's path, token included, as careless servers and proxies do. "refused"
+// fails nothing until the test closes the fake.
+func failingAPI(t *testing.T, mode string, failGetMe bool) *telegramtest.Fake {
+	api := telegramtest.New(t, telegramtest.Options{BotID: 42})
+	fault, ok := map[string]telegramtest.Fault{"eof": telegramtest.Disconnect(), "timeout": telegramtest.Hang(),
+		"5xx": telegramtest.BadGateway(), "5xx-json": telegramtest.EchoError(500), "429": telegramtest.TooManyRequests(1),
+		"badjson": telegramtest.InvalidJSON()}[mode]
+	switch {
+	case !ok:
+	case failGetMe:
+		api.FailEvery(fault)
+	default:
+		api.FailEvery(fault, "getUpdates", "sendMessage", "setWebhook")
+	}
+	return api
 }
 
 // TestTokenNeverLeaves makes getMe, getUpdates and sendMessage fail every way a network and a Bot API
@@ -60,6 +45,7 @@ func failingAPI(t *testing.T, mode string, failGetMe bool) *httptest.Server {
 func TestTokenNeverLeaves(t *testing.T) {
 	for _, mode := range []string{"refused", "eof", "timeout", "5xx", "5xx-json", "429", "badjson"} {
 		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
 			var logs bytes.Buffer
 			log := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 			hc := &http.Client{Timeout: 100 * time.Millisecond}
@@ -83,7 +69,7 @@ func TestTokenNeverLeaves(t *testing.T) {
 			if mode == "refused" {
 				srv.Close()
 			}
-			sender := NewSender(client, Limits{}, Retry{Attempts: 2, Base: time.Millisecond, Max: 2 * time.Millisecond}, log, nil)
+			sender := NewSender(client, Limits{}, backoff.Policy{MaxAttempts: 2, Base: time.Millisecond, Max: 2 * time.Millisecond}, log, nil)
 			sender.sleep = (&sleeps{}).sleep
 			errs = append(errs, sender.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "hello")))
 			_, err = client.MakeRequest("setWebhook", tgbotapi.Params{"url": "https://bot.example/hook"})
@@ -91,7 +77,7 @@ func TestTokenNeverLeaves(t *testing.T) {
 			_, err = client.GetUpdates(tgbotapi.UpdateConfig{Limit: 1})
 			errs = append(errs, err)
 
-			p := NewPoller(client, nil, sender, &memState{done: map[int]bool{}}, PollerOptions{Workers: 1, Log: log})
+			p := NewPoller(client, nil, sender, &memState{done: map[int]bool{}}, PollerOptions{Workers: 1, Log: log, Retry: fastPollRetry()})
 			p.wait = 0
 			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 			defer cancel()

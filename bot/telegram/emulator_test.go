@@ -48,7 +48,7 @@ func startEmulator(t testing.TB) *emulator {
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 	e := &emulator{base: fmt.Sprintf("http://127.0.0.1:%d", port), token: "123:emulated"}
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		if resp, err := http.Post(e.base+"/bot"+e.token+"/getMe", "application/json", nil); err == nil {
 			resp.Body.Close()
 			return e
@@ -106,7 +106,7 @@ type botMessage struct {
 func (e *emulator) replies(t testing.TB, n int) []botMessage {
 	t.Helper()
 	var out []botMessage
-	for deadline := time.Now().Add(10 * time.Second); len(out) < n && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); len(out) < n && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		body, _ := json.Marshal(map[string]any{"token": e.token, "chatId": 5})
 		resp, err := http.Post(e.base+"/getUpdates", "application/json", bytes.NewReader(body))
 		if err != nil {
@@ -142,6 +142,7 @@ func (m botMessage) buttons() []string {
 func TestEmulatorConversation(t *testing.T) {
 	for _, mode := range []string{"polling", "webhook", "webhook-api"} {
 		t.Run(mode, func(t *testing.T) {
+			t.Parallel() // each with its own emulator
 			e := startEmulator(t)
 			h, _, got := newHandler(t)
 			client := botClient(t, e.base, e.token)

@@ -11,7 +11,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 type memPrefs struct {
@@ -59,7 +58,7 @@ func newHandler(t testing.TB) (*Handler, *memPrefs, *verdicts) {
 // newTestHandler is newHandler with its engine, which records what it is asked and shown.
 func newTestHandler(t testing.TB) (*Handler, *testEngine, *memPrefs, *verdicts) {
 	t.Helper()
-	eng := &testEngine{Engine: enginetest.Default(t, bot.Options{})}
+	eng := &testEngine{Engine: sharedEngine(t)}
 	prefs := &memPrefs{langs: map[int64]string{}}
 	got := &verdicts{}
 	fb := func(_ context.Context, user, id, lang string, ok bool) error {

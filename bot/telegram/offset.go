@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/faqbot/faqbot/internal/backoff"
 )
 
 // An offset belongs to one bot and to one history of update ids. Telegram deletes every update below an
@@ -25,16 +27,9 @@ type cursor struct {
 // resume reads the saved offset, retrying while the store cannot be read, and starts from it unless it
 // is another bot's or its ids started again. It fails only when ctx ends.
 func (p *Poller) resume(ctx context.Context) error {
-	for attempt := 1; ; attempt++ {
-		err := p.resumeOnce(ctx)
-		if err == nil {
-			return nil
-		}
-		p.log.Error("reading the telegram offset", "attempt", attempt, "err", err)
-		if err := sleepCtx(ctx, p.sender.backoff(min(attempt, 6))); err != nil {
-			return err
-		}
-	}
+	return p.retry.Do(ctx, func() error { return p.resumeOnce(ctx) }, func(err error, attempt int, _ time.Duration) {
+		p.log.Error("reading the telegram offset", "attempt", attempt+1, "err", err)
+	})
 }
 
 func (p *Poller) resumeOnce(ctx context.Context) error {
@@ -136,7 +131,7 @@ func startedAgain(updates []tgbotapi.Update, offset int) (int, bool) {
 // updates in flight are answered.
 func (p *Poller) restartIdle(ctx context.Context, confirmed, oldest int) {
 	for p.busy() {
-		if sleepCtx(ctx, emptyPollPause) != nil {
+		if backoff.Sleep(ctx, emptyPollPause) != nil {
 			return
 		}
 	}

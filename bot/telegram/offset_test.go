@@ -7,19 +7,26 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
-// runPoller polls api with opts (no long-poll wait, probing every 20 ms) until the returned stop.
-func runPoller(t testing.TB, api *telegramAPI, h *Handler, state State, opts PollerOptions) (stop func()) {
+// runPoller polls api with opts (no long-poll wait, probing every 20 ms, the default retry policies made
+// fast) until the returned stop.
+func runPoller(t testing.TB, api *telegramtest.Fake, h *Handler, state State, opts PollerOptions) (stop func()) {
 	t.Helper()
-	client := botClient(t, api.srv.URL, "77:offset-token")
+	client := botClient(t, api.URL, "77:offset-token")
 	if opts.Workers == 0 {
 		opts.Workers = 4
 	}
 	if opts.ProbeEvery == 0 {
 		opts.ProbeEvery = 20 * time.Millisecond
 	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, opts)
+	if opts.Retry == (backoff.Policy{}) {
+		opts.Retry = fastPollRetry()
+	}
+	p := NewPoller(client, h, NewSender(client, Limits{}, fastRetry(), nil, nil), state, opts)
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -33,33 +40,33 @@ func runPoller(t testing.TB, api *telegramAPI, h *Handler, state State, opts Pol
 // update out once whatever the offset (the emulator, where this was seen), while running and across a
 // restart of the bot (issue 11: the offset belongs to one bot).
 func TestBotAPIStartsIDsAgain(t *testing.T) {
-	for _, mode := range []string{pastEmpty, pastFromHead, handOutOnce} {
-		t.Run(mode, func(t *testing.T) {
-			api := newTelegramAPI(t, 1, mode)
+	for _, mode := range []telegramtest.Offsets{telegramtest.PastEmpty, telegramtest.PastFromOldest, telegramtest.HandOutOnce} {
+		t.Run(mode.String(), func(t *testing.T) {
+			api := telegramtest.New(t, telegramtest.Options{BotID: 1, Offsets: mode})
 			h, _, _ := newHandler(t)
 			state := &memState{done: map[int]bool{}}
 			var logs bytes.Buffer
 			log := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
 			stop := runPoller(t, api, h, state, PollerOptions{Bot: 1, Log: log})
 			for chat := int64(101); chat <= 103; chat++ {
-				api.say(chat, "what should I wear?")
-				api.waitReplies(t, chat, 1)
+				api.Say(chat, "what should I wear?")
+				api.WaitTexts(chat, 1)
 			}
 			state.waitConfirmed(t, 4)
 
-			api.restart() // while the bot runs
-			api.say(98765, "what should I wear?")
-			if r := api.waitReplies(t, 98765, 1); !strings.Contains(r[0], "What to wear") {
+			api.Restart() // while the bot runs
+			api.Say(98765, "what should I wear?")
+			if r := api.WaitTexts(98765, 1); !strings.Contains(r[0], "What to wear") {
 				t.Errorf("after the Bot API started ids again: %q", r)
 			}
 			state.waitConfirmed(t, 2) // an id answered and not yet confirmed cannot be told from a new one
 			stop()
 
-			api.restart() // while the bot is stopped
-			api.say(98766, "what should I wear?")
+			api.Restart() // while the bot is stopped
+			api.Say(98766, "what should I wear?")
 			stop = runPoller(t, api, h, state, PollerOptions{Bot: 1, Log: log})
 			defer stop()
-			api.waitReplies(t, 98766, 1)
+			api.WaitTexts(98766, 1)
 			if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "started again") {
 				t.Errorf("not logged as a warning:\n%s", logs.String())
 			}
@@ -89,15 +96,15 @@ func (m *memState) waitConfirmed(t testing.TB, offset int) {
 // TestNewTokenOnOldStore: the store holds another bot's offset, far past this bot's updates, and claims of
 // its update ids. The bot starts from its own oldest update and answers it.
 func TestNewTokenOnOldStore(t *testing.T) {
-	api := newTelegramAPI(t, 2, pastEmpty)
+	api := telegramtest.New(t, telegramtest.Options{BotID: 2})
 	h, _, _ := newHandler(t)
 	state := &memState{offset: Cursor{Bot: 1, Offset: 5000}, done: map[int]bool{1: true, 2: true}}
-	api.say(201, "what should I wear?")
-	api.say(202, "is it painful?")
+	api.Say(201, "what should I wear?")
+	api.Say(202, "is it painful?")
 	stop := runPoller(t, api, h, state, PollerOptions{Bot: 2})
 	defer stop()
-	api.waitReplies(t, 201, 1)
-	api.waitReplies(t, 202, 1)
+	api.WaitTexts(201, 1)
+	api.WaitTexts(202, 1)
 	state.waitConfirmed(t, 3)
 	state.mu.Lock()
 	defer state.mu.Unlock()
@@ -109,18 +116,18 @@ func TestNewTokenOnOldStore(t *testing.T) {
 // TestOffsetWithoutBotIsAdopted: an offset saved before bots were recorded is this bot's: polling goes on
 // from it, and the next save records the bot.
 func TestOffsetWithoutBotIsAdopted(t *testing.T) {
-	api := newTelegramAPI(t, 3, pastEmpty)
+	api := telegramtest.New(t, telegramtest.Options{BotID: 3})
 	h, _, _ := newHandler(t)
-	api.say(301, "answered before the upgrade")
-	api.say(302, "what should I wear?")
+	api.Say(301, "answered before the upgrade")
+	api.Say(302, "what should I wear?")
 	state := &memState{offset: Cursor{Offset: 2}, done: map[int]bool{1: true}}
 	stop := runPoller(t, api, h, state, PollerOptions{Bot: 3})
 	defer stop()
-	api.waitReplies(t, 302, 1)
+	api.WaitTexts(302, 1)
 	state.waitConfirmed(t, 3)
 	state.mu.Lock()
 	defer state.mu.Unlock()
-	if len(api.replies(301)) != 0 || state.offset != (Cursor{Bot: 3, Offset: 3}) || len(state.forgot) != 0 {
-		t.Errorf("replies to 301: %d; saved %+v; claims forgotten %v", len(api.replies(301)), state.offset, state.forgot)
+	if len(api.Texts(301)) != 0 || state.offset != (Cursor{Bot: 3, Offset: 3}) || len(state.forgot) != 0 {
+		t.Errorf("replies to 301: %d; saved %+v; claims forgotten %v", len(api.Texts(301)), state.offset, state.forgot)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/guard"
 )
 
@@ -70,7 +71,8 @@ type Poller struct {
 	wait       time.Duration // long-poll timeout
 	bot        int64         // whose updates these are; 0: not checked
 	probeEvery time.Duration
-	cursor     cursor // touched by Run's goroutine only
+	retry      backoff.Policy // waits after a failed poll, offset read or claim
+	cursor     cursor         // touched by Run's goroutine only
 
 	mu       sync.Mutex
 	queues   map[int64][]tgbotapi.Update // per chat: fetched, not yet started
@@ -112,6 +114,15 @@ type PollerOptions struct {
 	// that a hung store or engine holds up no shutdown; the delivery is not bounded by it (it retries
 	// through an API outage, and ends with shutdown). 0: DefaultUpdateTimeout.
 	UpdateTimeout time.Duration
+	// Retry spaces the tries of a failed poll, offset read or claim; they go on until shutdown, whatever
+	// its MaxAttempts. Zero: DefaultPollRetry. (Replies are retried by the Sender's policy.)
+	Retry backoff.Policy
+}
+
+// DefaultPollRetry waits 1 s after a failed poll, offset read or claim, doubling up to 15 s, the upper
+// half of each at random.
+func DefaultPollRetry() backoff.Policy {
+	return backoff.Policy{Base: time.Second, Max: 15 * time.Second, Jitter: 0.5}
 }
 
 // DefaultUpdateTimeout is the deadline of each store call and of answering one polled update.
@@ -130,7 +141,12 @@ func NewPoller(api updatesAPI, h *Handler, s *Sender, st State, opts PollerOptio
 		timeout = DefaultUpdateTimeout
 	}
 	r.step = timeout
-	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe,
+	retry := opts.Retry
+	if retry == (backoff.Policy{}) {
+		retry = DefaultPollRetry()
+	}
+	retry.MaxAttempts = 0
+	return &Poller{responder: r, api: api, wait: 10 * time.Second, bot: opts.Bot, probeEvery: probe, retry: retry,
 		queues: map[int64][]tgbotapi.Update{}, running: map[int64]bool{}, inFlight: map[int]bool{}}
 }
 
@@ -148,7 +164,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		if err != nil {
 			failures++
 			p.log.Warn("telegram getUpdates failed", "attempt", failures, "err", err)
-			if sleepCtx(ctx, p.sender.backoff(min(failures, 6))) != nil {
+			if p.retry.Wait(ctx, failures-1) != nil {
 				break
 			}
 			continue
@@ -158,7 +174,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			p.probeIdle(ctx)
 			// Nothing new: Telegram answers so only after the long-poll timeout, or while updates are
 			// still being answered; either way, do not ask again in a tight loop.
-			_ = sleepCtx(ctx, emptyPollPause)
+			_ = backoff.Sleep(ctx, emptyPollPause)
 		}
 	}
 	p.drains.Wait()
@@ -227,19 +243,20 @@ func (p *Poller) drain(ctx context.Context, chat int64) {
 // unreachable, or hung past the step timeout) until ctx ends; other failures are logged and polling
 // moves on rather than stall the chat. It reports false when ctx ended first.
 func (p *Poller) oneRetrying(ctx context.Context, u tgbotapi.Update) bool {
-	for attempt := 1; ; attempt++ {
-		err := p.guarded(context.WithoutCancel(ctx), u, p.sendAll)
-		if !errors.Is(err, errNotClaimed) {
-			return true
+	err := p.retry.Do(ctx, func() error {
+		if err := p.guarded(context.WithoutCancel(ctx), u, p.sendAll); errors.Is(err, errNotClaimed) {
+			return err
 		}
-		if sleepCtx(ctx, p.sender.backoff(min(attempt, 6))) != nil {
-			p.mu.Lock()
-			delete(p.queues, chatOf(u))
-			delete(p.running, chatOf(u))
-			p.mu.Unlock()
-			return false
-		}
+		return nil
+	}, nil)
+	if err == nil {
+		return true
 	}
+	p.mu.Lock()
+	delete(p.queues, chatOf(u))
+	delete(p.running, chatOf(u))
+	p.mu.Unlock()
+	return false
 }
 
 // answered retires an update and moves the watermark past every answered one at the front.

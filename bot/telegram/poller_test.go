@@ -2,16 +2,15 @@ package telegram
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
 // memState is State in memory, shared by the pollers of a restart test as a store would be.
@@ -80,89 +79,19 @@ func (m *memState) Complete(_ context.Context, id int) error {
 
 func (m *memState) Release(context.Context, int) error { return nil }
 
-// backlogAPI serves n pending updates (update i comes from private chat i) through getUpdates, honouring
-// offset and limit, and delivers every tenth update twice, as Telegram may; as Telegram does, an update
-// below an offset asked for is confirmed, and not served again. It counts the replies per chat.
-type backlogAPI struct {
-	srv     *httptest.Server
-	n       int
-	mu      sync.Mutex
-	replies map[int64]int
-	slow    int64 // a chat whose sendMessage takes three seconds
-
-	downUntil time.Time // every method answers 502 until then
-	handedOut int       // the highest update id getUpdates has returned
-	confirmed int       // the highest offset asked for
-}
-
-func newBacklogAPI(t testing.TB, n int) *backlogAPI {
-	b := &backlogAPI{n: n, replies: map[int64]int{}}
-	b.srv = httptest.NewServer(http.HandlerFunc(b.serve))
-	t.Cleanup(b.srv.Close)
-	return b
-}
-
-func (b *backlogAPI) serve(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
-	b.mu.Lock()
-	down := time.Now().Before(b.downUntil)
-	b.mu.Unlock()
-	if down {
-		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(http.StatusBadGateway)
-		_, _ = w.Write([]byte("<html>502 Bad Gateway</html>"))
-		return
+// newBacklog is a Bot API with n updates pending: update i comes from private chat i, asking what to
+// wear; every tenth is delivered twice, as Telegram may.
+func newBacklog(t testing.TB, n int) *telegramtest.Fake {
+	api := telegramtest.New(t, telegramtest.Options{DuplicateEvery: 10})
+	for chat := int64(1); chat <= int64(n); chat++ {
+		api.Say(chat, "what should I wear?")
 	}
-	w.Header().Set("Content-Type", "application/json")
-	switch {
-	case strings.HasSuffix(r.URL.Path, "/getMe"):
-		_, _ = w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
-	case strings.HasSuffix(r.URL.Path, "/getUpdates"):
-		offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
-		limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
-		b.mu.Lock()
-		b.confirmed = max(b.confirmed, offset)
-		offset = b.confirmed
-		b.mu.Unlock()
-		var out []map[string]any
-		for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
-			out = append(out, update(id))
-			if id%10 == 0 && len(out) < limit {
-				out = append(out, update(id)) // a duplicate delivery
-			}
-		}
-		if len(out) > 0 {
-			b.mu.Lock()
-			b.handedOut = max(b.handedOut, out[len(out)-1]["update_id"].(int))
-			b.mu.Unlock()
-		}
-		body, _ := json.Marshal(map[string]any{"ok": true, "result": out})
-		_, _ = w.Write(body)
-	case strings.HasSuffix(r.URL.Path, "/sendMessage"):
-		chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
-		if chat == b.slow {
-			time.Sleep(3 * time.Second)
-		}
-		b.mu.Lock()
-		b.replies[chat]++
-		b.mu.Unlock()
-		fmt.Fprintf(w, `{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":%d,"type":"private"}}}`, chat)
-	default:
-		_, _ = w.Write([]byte(`{"ok":true,"result":true}`))
-	}
+	return api
 }
 
-func update(id int) map[string]any {
-	return map[string]any{"update_id": id, "message": map[string]any{
-		"message_id": 1, "date": 0, "text": "what should I wear?",
-		"from": map[string]any{"id": id, "is_bot": false, "first_name": "P"},
-		"chat": map[string]any{"id": id, "type": "private"}}}
-}
-
-func (b *backlogAPI) answered() (total int, twice []int64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for chat, n := range b.replies {
+// answered counts the chats the bot replied to, and lists those it replied to more than once.
+func answered(api *telegramtest.Fake) (total int, twice []int64) {
+	for chat, n := range api.Replies() {
 		total++
 		if n != 1 {
 			twice = append(twice, chat)
@@ -171,27 +100,35 @@ func (b *backlogAPI) answered() (total int, twice []int64) {
 	return total, twice
 }
 
+// scaled is a retry policy with its waits divided by `by`: the same tries and shape, faster.
+func scaled(p backoff.Policy, by time.Duration) backoff.Policy {
+	p.Base /= by
+	p.Max /= by
+	return p
+}
+
+// fastRetry and fastPollRetry are the sender's and the poller's default policies a hundred times
+// faster: a test of a failure they outlast takes milliseconds, not seconds.
+func fastRetry() backoff.Policy     { return scaled(DefaultRetry(), 100) }
+func fastPollRetry() backoff.Policy { return scaled(DefaultPollRetry(), 100) }
+
 func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 	const n = 1000
-	api := newBacklogAPI(t, n)
+	api := newBacklog(t, n)
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
 	run := func(stopAfter int) {
-		stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, state, 8)
-		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-			if total, _ := api.answered(); total >= stopAfter {
-				break
-			}
-		}
+		stop := startPoller(botClient(t, api.URL, "123:abc"), h, state, 8)
+		api.WaitFor(fmt.Sprintf("%d chats answered", stopAfter), func() bool { total, _ := answered(api); return total >= stopAfter })
 		stop() // a restart in the middle of the backlog
 	}
 	start := time.Now()
 	run(n / 3)
-	if total, _ := api.answered(); total >= n {
+	if total, _ := answered(api); total >= n {
 		t.Fatalf("the first run answered the whole backlog (%d); the restart was not in the middle", total)
 	}
 	run(n)
-	total, twice := api.answered()
+	total, twice := answered(api)
 	if total != n || len(twice) != 0 {
 		t.Errorf("answered %d of %d updates; answered more than once: %v", total, n, twice)
 	}
@@ -200,79 +137,91 @@ func TestRestartInBacklogAnswersEachUpdateOnce(t *testing.T) {
 
 func TestStoreOutageLosesNoUpdate(t *testing.T) {
 	const n = 200
-	api := newBacklogAPI(t, n)
+	api := newBacklog(t, n)
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}, failClaims: 100}
-	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, state, 8)
+	stop := startPoller(botClient(t, api.URL, "123:abc"), h, state, 8)
 	defer stop()
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if total, _ := api.answered(); total >= n {
-			break
-		}
-	}
-	total, twice := api.answered()
+	api.WaitFor("the backlog answered", func() bool { total, _ := answered(api); return total >= n })
+	total, twice := answered(api)
 	if total != n || len(twice) != 0 {
 		t.Errorf("after 100 failed claims: answered %d of %d updates; more than once: %v", total, n, twice)
 	}
 }
 
-// TestAPIDownForHalfAMinute takes the Bot API down for 30 seconds in the middle of a backlog: every
-// update is answered once after it comes back, within the sender's retry bounds, and no more than one
-// poll's worth of updates waits in memory meanwhile.
-func TestAPIDownForHalfAMinute(t *testing.T) {
-	t.Parallel()
+// TestDefaultRetryOutlivesHalfAMinute: a reply's last try comes at least 30 s after its first, the
+// jitter drawn at its lowest, so a half-minute outage of the Bot API loses no reply.
+func TestDefaultRetryOutlivesHalfAMinute(t *testing.T) {
+	if got := shortestRetrySpan(DefaultRetry()); got < 30*time.Second {
+		t.Errorf("the last try can come %v after the first, want at least 30s", got)
+	}
+}
+
+// shortestRetrySpan is the least time between a request's first and last try under p: the sum of the
+// waits before each try after the first, each at its lowest.
+func shortestRetrySpan(p backoff.Policy) time.Duration {
+	lowest := p
+	lowest.Jitter = 0
+	var span time.Duration
+	for attempt := 0; p.Allows(attempt + 1); attempt++ {
+		d := lowest.Delay(attempt)
+		span += d - time.Duration(float64(d)*p.Jitter)
+	}
+	return span
+}
+
+// TestAPIDownLosesNoUpdate takes the Bot API down in the middle of a backlog for as long as the sender's
+// retries last at the least: every update is answered once after it comes back, and no more than one
+// poll's worth of updates waits in memory meanwhile. The policies are the defaults a hundred times
+// faster (TestDefaultRetryOutlivesHalfAMinute: at full speed, an outage of half a minute).
+func TestAPIDownLosesNoUpdate(t *testing.T) {
 	const n = 300
-	api := newBacklogAPI(t, n)
+	api := newBacklog(t, n)
 	h, _, _ := newHandler(t)
-	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 8)
+	stop := startPoller(botClient(t, api.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 8)
 	defer stop()
-	for total, _ := api.answered(); total < 50; total, _ = api.answered() {
-		time.Sleep(time.Millisecond)
-	}
-	api.mu.Lock()
-	back := time.Now().Add(30 * time.Second)
-	api.downUntil = back
-	api.mu.Unlock()
+	api.WaitFor("50 chats answered", func() bool { total, _ := answered(api); return total >= 50 })
+	outage := shortestRetrySpan(fastRetry())
+	api.DownFor(outage)
+	back := time.Now().Add(outage)
 	waiting := 0
-	for deadline := back.Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		total, _ := api.answered()
-		api.mu.Lock()
-		waiting = max(waiting, api.handedOut-total)
-		api.mu.Unlock()
-		if total >= n {
-			break
-		}
-	}
-	total, twice := api.answered()
+	api.WaitFor("the backlog answered after the outage", func() bool {
+		total, _ := answered(api)
+		waiting = max(waiting, api.HandedOut()-total)
+		return total >= n
+	})
+	total, twice := answered(api)
 	if total != n || len(twice) != 0 {
-		t.Errorf("after a 30 s outage: answered %d of %d updates; more than once: %v", total, n, twice)
+		t.Errorf("after a %v outage: answered %d of %d updates; more than once: %v", outage, total, n, twice)
 	}
 	if waiting > 100+n/10 { // one poll of 100, and the duplicate deliveries among them
 		t.Errorf("%d updates waited in memory at once, want at most one poll's worth", waiting)
 	}
-	t.Logf("all %d answered %v after the API came back; at most %d waited at once", n, time.Since(back).Round(time.Second), waiting)
+	t.Logf("all %d answered %v after a %v outage ended; at most %d waited at once", n, time.Since(back).Round(time.Millisecond), outage, waiting)
 }
 
+// TestSlowChatDoesNotBlockOthers: one chat's reply hangs; every other chat is answered meanwhile, and a
+// shutdown waits for the reply in flight.
 func TestSlowChatDoesNotBlockOthers(t *testing.T) {
-	api := newBacklogAPI(t, 40)
-	api.slow = 1
+	api := newBacklog(t, 40)
+	release := api.HoldChat(1)
+	defer release()
 	h, _, _ := newHandler(t)
-	stop := startPoller(botClient(t, api.srv.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 4)
-	deadline := time.Now().Add(2500 * time.Millisecond)
-	for time.Now().Before(deadline) {
-		if total, _ := api.answered(); total >= 39 {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
+	stop := startPoller(botClient(t, api.URL, "123:abc"), h, &memState{done: map[int]bool{}}, 4)
+	api.WaitFor("the 39 other chats answered", func() bool { total, _ := answered(api); return total >= 39 })
+	if n := len(api.Texts(1)); n != 0 {
+		t.Fatalf("the held chat got %d replies before its release", n)
 	}
-	api.mu.Lock()
-	others, slowDone := len(api.replies), api.replies[1]
-	api.mu.Unlock()
-	if slowDone != 0 || others < 39 {
-		t.Errorf("while chat 1 was still being answered, %d other chats were answered; want all 39", others)
+	stopped := make(chan struct{})
+	go func() { stop(); close(stopped) }()
+	select {
+	case <-stopped:
+		t.Error("shutdown did not wait for the slow chat's reply in flight")
+	case <-time.After(50 * time.Millisecond):
 	}
-	stop()
-	if total, twice := api.answered(); total != 40 || len(twice) != 0 {
+	release()
+	<-stopped
+	if total, twice := answered(api); total != 40 || len(twice) != 0 {
 		t.Errorf("after shutdown: %d chats answered, twice %v; the slow chat's reply in flight must finish", total, twice)
 	}
 }
@@ -287,10 +236,10 @@ func botClient(t testing.TB, base, token string) *Client {
 	return client
 }
 
-// startPoller polls client until the returned stop is called; stop returns once the replies in flight
-// are finished.
+// startPoller polls client, with the default policies made fast, until the returned stop is called;
+// stop returns once the replies in flight are finished.
 func startPoller(client *Client, h *Handler, state State, workers int) (stop func()) {
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), state, PollerOptions{Workers: workers})
+	p := NewPoller(client, h, NewSender(client, Limits{}, fastRetry(), nil, nil), state, PollerOptions{Workers: workers, Retry: fastPollRetry()})
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -309,9 +258,9 @@ func (h *hungState) Claim(ctx context.Context, _ int) (Claim, error) {
 // TestHungStoreDoesNotHoldUpShutdown: each polled update is answered within its deadline, so a store
 // that hangs delays that chat but lets the poller stop.
 func TestHungStoreDoesNotHoldUpShutdown(t *testing.T) {
-	api := newBacklogAPI(t, 3)
+	api := newBacklog(t, 3)
 	h, _, _ := newHandler(t)
-	client := botClient(t, api.srv.URL, "123:abc")
+	client := botClient(t, api.URL, "123:abc")
 	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &hungState{memState{done: map[int]bool{}}},
 		PollerOptions{Workers: 2, UpdateTimeout: 50 * time.Millisecond})
 	p.wait = 0
@@ -325,7 +274,7 @@ func TestHungStoreDoesNotHoldUpShutdown(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the poller did not stop within 5 s of shutdown with a hung store")
 	}
-	if total, _ := api.answered(); total != 0 {
+	if total, _ := answered(api); total != 0 {
 		t.Errorf("%d updates answered without a claim", total)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
 // newGuard counts panics in a registry of the test's, and logs them to logs.
@@ -61,40 +62,36 @@ func asked(eng *testEngine, s string) int {
 // next update, the patient who asked gets an apology, the panic is counted and logged without the message, and the update
 // is confirmed: a restarted poller does not fetch it again (issue 11, point 1).
 func TestPollingSurvivesAPanic(t *testing.T) {
-	api := newTelegramAPI(t, 1, pastEmpty)
+	api := telegramtest.New(t, telegramtest.Options{})
 	h, eng, _, _ := newTestHandler(t)
 	eng.panicOn = "boom"
 	var logs bytes.Buffer
 	panics, reg := newGuard(t, &logs)
 	state := &memState{done: map[int]bool{}}
-	bad := api.say(11, "boom: what should I wear?")
-	api.say(12, "what should I wear?")
-	api.tap(13, "t:en:boom")
+	bad := api.Say(11, "boom: what should I wear?")
+	api.Say(12, "what should I wear?")
+	api.Tap(13, "t:en:boom")
 	stop := runPoller(t, api, h, state, PollerOptions{Bot: 1, Panics: panics})
-	if r := api.waitReplies(t, 12, 1); !strings.Contains(r[0], "What to wear") {
+	if r := api.WaitTexts(12, 1); !strings.Contains(r[0], "What to wear") {
 		t.Errorf("the next update: %q", r)
 	}
-	if r := api.waitReplies(t, 11, 1); r[0] != texts("en").Sorry {
+	if r := api.WaitTexts(11, 1); r[0] != texts("en").Sorry {
 		t.Errorf("the update that panicked: %q, want the apology", r)
 	}
-	if r := api.waitReplies(t, 13, 1); r[0] != texts("en").Sorry {
+	if r := api.WaitTexts(13, 1); r[0] != texts("en").Sorry {
 		t.Errorf("the tap that panicked: %q, want the apology", r)
 	}
 	state.waitConfirmed(t, 4)
 	stop()
-	fetched := func() int {
-		api.mu.Lock()
-		defer api.mu.Unlock()
-		return api.fetched[bad]
-	}
+	fetched := func() int { return api.Fetched(bad) }
 	before := fetched()
 
 	stop = runPoller(t, api, h, state, PollerOptions{Bot: 1, Panics: panics})
-	api.say(14, "what should I wear?")
-	api.waitReplies(t, 14, 1)
+	api.Say(14, "what should I wear?")
+	api.WaitTexts(14, 1)
 	stop()
-	if n, again := asked(eng, "boom"), fetched()-before; n != 1 || again != 0 || len(api.replies(11)) != 1 {
-		t.Errorf("the update that panicked was asked %d times, fetched %d times after a restart, answered %d times; want once, never, once", n, again, len(api.replies(11)))
+	if n, again := asked(eng, "boom"), fetched()-before; n != 1 || again != 0 || len(api.Texts(11)) != 1 {
+		t.Errorf("the update that panicked was asked %d times, fetched %d times after a restart, answered %d times; want once, never, once", n, again, len(api.Texts(11)))
 	}
 	if got := panicsCounted(t, reg); got != 2 {
 		t.Errorf("faqbot_panics_total{adapter=telegram} = %v, want 2", got)
@@ -110,13 +107,13 @@ func TestPollingSurvivesAPanic(t *testing.T) {
 func TestWebhookSurvivesAPanic(t *testing.T) {
 	for _, reply := range []WebhookReply{ReplyInResponse, ReplyThroughAPI} {
 		t.Run(fmt.Sprint(reply), func(t *testing.T) {
-			api := newTelegramAPI(t, 1, pastEmpty)
+			api := telegramtest.New(t, telegramtest.Options{})
 			h, eng, _, _ := newTestHandler(t)
 			eng.panicOn = "boom"
 			var logs bytes.Buffer
 			panics, reg := newGuard(t, &logs)
 			state := &memState{done: map[int]bool{}}
-			wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "77:hook"), Limits{}, DefaultRetry(), nil, nil), state,
+			wh := NewWebhook(h, NewSender(botClient(t, api.URL, "77:hook"), Limits{}, DefaultRetry(), nil, nil), state,
 				WebhookOptions{Secret: "s", Reply: reply, Timeout: time.Second, Panics: panics}, nil)
 			boom := `{"update_id": 42, "message": {"message_id": 1, "date": 0, "text": "boom: what should I wear?", "chat": {"id": 11, "type": "private"}}}`
 			for i := range 3 { // the delivery, then Telegram trying again
@@ -124,15 +121,15 @@ func TestWebhookSurvivesAPanic(t *testing.T) {
 				if code != http.StatusOK {
 					t.Fatalf("delivery %d: got %d, want 200", i, code)
 				}
-				if i == 0 && text+strings.Join(api.replies(11), "") != texts("en").Sorry {
-					t.Errorf("the update that panicked: %q, want the apology", text+strings.Join(api.replies(11), ""))
+				if i == 0 && text+strings.Join(api.Texts(11), "") != texts("en").Sorry {
+					t.Errorf("the update that panicked: %q, want the apology", text+strings.Join(api.Texts(11), ""))
 				}
 			}
 			if n := asked(eng, "boom"); n != 1 || !state.done[42] {
 				t.Errorf("asked %d times, completed %v: want once, completed", n, state.done[42])
 			}
 			next := `{"update_id": 43, "message": {"message_id": 2, "date": 0, "text": "what should I wear?", "chat": {"id": 12, "type": "private"}}}`
-			if code, text := postWebhook(t, wh, next); code != 200 || !strings.Contains(text+strings.Join(api.replies(12), ""), "What to wear") {
+			if code, text := postWebhook(t, wh, next); code != 200 || !strings.Contains(text+strings.Join(api.Texts(12), ""), "What to wear") {
 				t.Errorf("the next update: %d %q", code, text)
 			}
 			if got := panicsCounted(t, reg); got != 1 {

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 	"golang.org/x/time/rate"
+
+	"github.com/faqbot/faqbot/internal/backoff"
 )
 
 // requester is what the sender needs from the Bot API client: *tgbotapi.BotAPI, or a fake in tests.
@@ -27,17 +28,12 @@ type Limits struct {
 // DefaultLimits stay under Telegram's documented limits.
 func DefaultLimits() Limits { return Limits{Global: 30, Chat: 1, Group: 20.0 / 60} }
 
-// Retry bounds how a failing request is tried again: 5xx answers, timeouts and network errors wait
-// Base, doubling up to Max with jitter, for at most Attempts tries; a 429 waits what Telegram says.
-type Retry struct {
-	Attempts  int
-	Base, Max time.Duration
-}
-
-// DefaultRetry tries nine times over 37 to 75 seconds (jitter included), so that a reply outlives a
-// half-minute outage of the Bot API.
-func DefaultRetry() Retry {
-	return Retry{Attempts: 9, Base: 500 * time.Millisecond, Max: 15 * time.Second}
+// DefaultRetry is how a failing request is tried again: after a 5xx answer, a timeout or a network error
+// it waits 500 ms, doubling up to 15 s, the upper half of each wait drawn at random (after a 429, what
+// Telegram says). Nine tries over 37 to 75 seconds of waits, the last try at least 30 s after the first,
+// so that a reply outlives a half-minute outage of the Bot API.
+func DefaultRetry() backoff.Policy {
+	return backoff.Policy{MaxAttempts: 9, Base: 500 * time.Millisecond, Max: 15 * time.Second, Jitter: 0.5}
 }
 
 // ErrBlocked means the user stopped or blocked the bot (403): the reply is dropped, not retried.
@@ -47,7 +43,7 @@ var ErrBlocked = errors.New("telegram: the user blocked the bot")
 type Sender struct {
 	api     requester
 	limits  Limits
-	retry   Retry
+	retry   backoff.Policy
 	global  *rate.Limiter
 	log     *slog.Logger
 	sleep   func(ctx context.Context, d time.Duration) error
@@ -65,13 +61,14 @@ type chatLimiter struct {
 // maxChatLimiters bounds the per-chat limiters kept; the least recently used are dropped beyond it.
 const maxChatLimiters = 10000
 
-// NewSender wraps a Bot API client. A nil logger logs nothing; nil metrics count nothing.
-func NewSender(api requester, limits Limits, retry Retry, log *slog.Logger, metrics *Metrics) *Sender {
+// NewSender wraps a Bot API client; retry bounds the tries of each request (see DefaultRetry). A nil
+// logger logs nothing; nil metrics count nothing.
+func NewSender(api requester, limits Limits, retry backoff.Policy, log *slog.Logger, metrics *Metrics) *Sender {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Sender{api: api, limits: limits, retry: retry, global: limiter(limits.Global, 30),
-		log: log, sleep: sleepCtx, chats: map[int64]*chatLimiter{}, metrics: metrics}
+		log: log, sleep: backoff.Sleep, chats: map[int64]*chatLimiter{}, metrics: metrics}
 }
 
 func limiter(perSecond float64, burst int) *rate.Limiter {
@@ -107,7 +104,7 @@ func (s *Sender) pace(ctx context.Context, chatID int64, group bool) error {
 // send sends within the global limit, retrying what can succeed later.
 func (s *Sender) send(ctx context.Context, c tgbotapi.Chattable) error {
 	var last error
-	for attempt := 0; attempt < s.retry.Attempts; attempt++ {
+	for attempt := 0; s.retry.Allows(attempt); attempt++ {
 		if err := s.global.Wait(ctx); err != nil {
 			return err
 		}
@@ -125,7 +122,7 @@ func (s *Sender) send(ctx context.Context, c tgbotapi.Chattable) error {
 		}
 	}
 	s.metrics.reply("failed")
-	return fmt.Errorf("telegram: giving up after %d attempts: %w", s.retry.Attempts, last)
+	return fmt.Errorf("telegram: giving up after %d attempts: %w", s.retry.MaxAttempts, last)
 }
 
 func result(err error) string {
@@ -158,28 +155,15 @@ func (s *Sender) classify(err error, attempt int) (time.Duration, bool, error) {
 	if errors.As(err, &apiErr) {
 		switch {
 		case apiErr.Code == 429:
-			wait := time.Duration(apiErr.RetryAfter) * time.Second
-			if wait <= 0 {
-				wait = s.backoff(attempt)
-			}
-			return wait, true, err
+			return s.retry.Next(attempt, time.Duration(apiErr.RetryAfter)*time.Second), true, err
 		case apiErr.Code == 403:
 			return 0, false, fmt.Errorf("%w: %s", ErrBlocked, apiErr.Message)
 		case apiErr.Code >= 500:
-			return s.backoff(attempt), true, err
+			return s.retry.Delay(attempt), true, err
 		}
 		return 0, false, fmt.Errorf("telegram: %d %s", apiErr.Code, apiErr.Message)
 	}
-	return s.backoff(attempt), true, err // network error, timeout, or a non-JSON 5xx page
-}
-
-// backoff is the wait before retry attempt+1: exponential with full jitter, at most Max.
-func (s *Sender) backoff(attempt int) time.Duration {
-	d := s.retry.Base << attempt
-	if d <= 0 || d > s.retry.Max {
-		d = s.retry.Max
-	}
-	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+	return s.retry.Delay(attempt), true, err // network error, timeout, or a non-JSON 5xx page
 }
 
 // chat returns the limiter of one chat, creating it on first use.
@@ -211,15 +195,4 @@ func (s *Sender) evictOldest() {
 		}
 	}
 	delete(s.chats, oldest)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

@@ -4,61 +4,26 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
-// fakeAPI is an httptest server speaking the Bot API's wire format. fail decides, per sendMessage call
-// (counted from 1), what goes wrong; nil answers normally.
-type fakeAPI struct {
-	srv   *httptest.Server
-	calls atomic.Int64
-	fail  func(call int64, w http.ResponseWriter) bool
-	mu    sync.Mutex
-	texts []string
-}
-
-func newFakeAPI(t *testing.T, fail func(call int64, w http.ResponseWriter) bool) *fakeAPI {
-	f := &fakeAPI{fail: fail}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/getMe"):
-			_, _ = w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
-		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
-			n := f.calls.Add(1)
-			if f.fail != nil && f.fail(n, w) {
-				return
-			}
-			_ = r.ParseForm()
-			f.mu.Lock()
-			f.texts = append(f.texts, r.PostForm.Get("text"))
-			f.mu.Unlock()
-			_, _ = w.Write([]byte(`{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":7,"type":"private"}}}`))
-		default:
-			w.WriteHeader(404)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":404,"description":"Not Found"}`))
-		}
-	}))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeAPI) client(t *testing.T, timeout time.Duration) *Client {
+// senderClient is a client of api whose requests time out after timeout.
+func senderClient(t *testing.T, api *telegramtest.Fake, timeout time.Duration) *Client {
 	t.Helper()
-	api, err := NewClient("123:abc", f.srv.URL+"/bot%s/%s", &http.Client{Timeout: timeout})
+	client, err := NewClient("123:abc", api.Endpoint(), &http.Client{Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return api
+	return client
 }
 
 // sleeps records the waits a sender asks for instead of waiting.
@@ -74,8 +39,9 @@ func (s *sleeps) sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func newSender(t *testing.T, f *fakeAPI, timeout time.Duration) (*Sender, *sleeps) {
-	s := NewSender(f.client(t, timeout), Limits{}, Retry{Attempts: 4, Base: 100 * time.Millisecond, Max: time.Second}, nil, nil)
+func newSender(t *testing.T, api *telegramtest.Fake, timeout time.Duration) (*Sender, *sleeps) {
+	retry := backoff.Policy{MaxAttempts: 4, Base: 100 * time.Millisecond, Max: time.Second, Jitter: 0.5}
+	s := NewSender(senderClient(t, api, timeout), Limits{}, retry, nil, nil)
 	sl := &sleeps{}
 	s.sleep = sl.sleep
 	return s, sl
@@ -84,74 +50,56 @@ func newSender(t *testing.T, f *fakeAPI, timeout time.Duration) (*Sender, *sleep
 func TestSenderRetries(t *testing.T) {
 	tests := []struct {
 		name      string
-		fail      func(n int64, w http.ResponseWriter) bool
-		wantErr   error
-		wantCalls int64
+		inject    func(api *telegramtest.Fake)
+		wantErr   bool
+		wantIs    error
+		wantCalls int
 		check     func(t *testing.T, waits []time.Duration)
 	}{
-		{"429 honours retry_after", func(n int64, w http.ResponseWriter) bool {
-			if n == 1 {
-				w.WriteHeader(429)
-				_, _ = w.Write([]byte(`{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}`))
-				return true
-			}
-			return false
-		}, nil, 2, func(t *testing.T, waits []time.Duration) {
+		{"429 honours retry_after", func(api *telegramtest.Fake) {
+			api.FailNext("sendMessage", telegramtest.TooManyRequests(7))
+		}, false, nil, 2, func(t *testing.T, waits []time.Duration) {
 			if len(waits) != 1 || waits[0] != 7*time.Second {
 				t.Errorf("waits %v, want [7s]", waits)
 			}
 		}},
-		{"502 burst then success", func(n int64, w http.ResponseWriter) bool {
-			if n <= 3 {
-				w.Header().Set("Content-Type", "text/html")
-				w.WriteHeader(502)
-				_, _ = w.Write([]byte("<html>Bad Gateway</html>"))
-				return true
+		{"502 burst then success", func(api *telegramtest.Fake) {
+			api.FailNext("sendMessage", telegramtest.BadGateway(), telegramtest.BadGateway(), telegramtest.BadGateway())
+		}, false, nil, 4, func(t *testing.T, waits []time.Duration) {
+			want := [][2]time.Duration{{50 * time.Millisecond, 100 * time.Millisecond}, {100 * time.Millisecond, 200 * time.Millisecond},
+				{200 * time.Millisecond, 400 * time.Millisecond}}
+			if len(waits) != len(want) {
+				t.Fatalf("backoff waits %v, want %d", waits, len(want))
 			}
-			return false
-		}, nil, 4, func(t *testing.T, waits []time.Duration) {
-			if len(waits) != 3 || waits[2] < waits[0] || waits[2] > time.Second {
-				t.Errorf("backoff waits %v: want 3, growing, bounded by 1s", waits)
+			for i, w := range waits {
+				if w < want[i][0] || w > want[i][1] {
+					t.Errorf("wait %d: got %v, want between %v and %v", i, w, want[i][0], want[i][1])
+				}
 			}
 		}},
-		{"5xx forever gives up", func(n int64, w http.ResponseWriter) bool {
-			w.WriteHeader(500)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":500,"description":"Internal Server Error"}`))
-			return true
-		}, nil, 4, nil},
-		{"403 blocked is not retried", func(n int64, w http.ResponseWriter) bool {
-			w.WriteHeader(403)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}`))
-			return true
-		}, ErrBlocked, 1, nil},
-		{"400 is not retried", func(n int64, w http.ResponseWriter) bool {
-			w.WriteHeader(400)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":400,"description":"Bad Request: message is too long"}`))
-			return true
-		}, nil, 1, nil},
-		{"timeout then success", func(n int64, w http.ResponseWriter) bool {
-			if n == 1 {
-				time.Sleep(300 * time.Millisecond)
-			}
-			return false
-		}, nil, 2, nil},
+		{"5xx forever gives up", func(api *telegramtest.Fake) {
+			api.FailEvery(telegramtest.Error(500, "Internal Server Error"), "sendMessage")
+		}, true, nil, 4, nil},
+		{"403 blocked is not retried", func(api *telegramtest.Fake) {
+			api.FailEvery(telegramtest.Error(403, "Forbidden: bot was blocked by the user"), "sendMessage")
+		}, true, ErrBlocked, 1, nil},
+		{"400 is not retried", func(api *telegramtest.Fake) {
+			api.FailEvery(telegramtest.Error(400, "Bad Request: message is too long"), "sendMessage")
+		}, true, nil, 1, nil},
+		{"timeout then success", func(api *telegramtest.Fake) {
+			api.FailNext("sendMessage", telegramtest.Hang())
+		}, false, nil, 2, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFakeAPI(t, tt.fail)
-			s, sl := newSender(t, f, 150*time.Millisecond)
+			api := telegramtest.New(t, telegramtest.Options{})
+			tt.inject(api)
+			s, sl := newSender(t, api, 100*time.Millisecond)
 			err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "hello"))
-			switch {
-			case tt.wantErr != nil && !errors.Is(err, tt.wantErr):
-				t.Errorf("got %v, want %v", err, tt.wantErr)
-			case tt.name == "5xx forever gives up" || tt.name == "400 is not retried":
-				if err == nil {
-					t.Errorf("got no error")
-				}
-			case tt.wantErr == nil && err != nil:
-				t.Errorf("got %v", err)
+			if (err != nil) != tt.wantErr || (tt.wantIs != nil && !errors.Is(err, tt.wantIs)) {
+				t.Errorf("got %v, want an error %v (%v)", err, tt.wantErr, tt.wantIs)
 			}
-			if got := f.calls.Load(); got != tt.wantCalls {
+			if got := len(api.Calls("sendMessage")); got != tt.wantCalls {
 				t.Errorf("sendMessage called %d times, want %d", got, tt.wantCalls)
 			}
 			if tt.check != nil {
@@ -162,8 +110,8 @@ func TestSenderRetries(t *testing.T) {
 }
 
 func TestSenderRateLimits(t *testing.T) {
-	f := newFakeAPI(t, nil)
-	s := NewSender(f.client(t, time.Second), Limits{Global: 1000, Chat: 20, Group: 0}, DefaultRetry(), nil, nil)
+	api := telegramtest.New(t, telegramtest.Options{})
+	s := NewSender(senderClient(t, api, time.Second), Limits{Global: 1000, Chat: 20, Group: 0}, DefaultRetry(), nil, nil)
 	start := time.Now()
 	for i := 0; i < 8; i++ { // burst of 3, then 20/s: the last 5 take about 250 ms
 		if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
@@ -190,19 +138,13 @@ func TestSenderRateLimits(t *testing.T) {
 }
 
 func TestSenderMetrics(t *testing.T) {
-	f := newFakeAPI(t, func(n int64, w http.ResponseWriter) bool {
-		if n == 1 {
-			w.WriteHeader(429)
-			_, _ = w.Write([]byte(`{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":1}}`))
-			return true
-		}
-		return false
-	})
+	api := telegramtest.New(t, telegramtest.Options{})
+	api.FailNext("sendMessage", telegramtest.TooManyRequests(1))
 	m, err := NewMetrics(prometheus.NewRegistry())
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, m)
+	s := NewSender(senderClient(t, api, time.Second), Limits{}, DefaultRetry(), nil, m)
 	s.sleep = (&sleeps{}).sleep
 	if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
 		t.Fatal(err)

@@ -8,27 +8,25 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
+
+// update is update id from private chat id, asking what to wear, as Telegram posts it.
+func update(id int) map[string]any { return telegramtest.Message(id, int64(id), "what should I wear?") }
 
 func apiReplies(secret string, timeout time.Duration) WebhookOptions {
 	return WebhookOptions{Secret: secret, Reply: ReplyThroughAPI, Timeout: timeout}
 }
 
 func TestWebhook(t *testing.T) {
-	api := newBacklogAPI(t, 0)
-	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := telegramtest.New(t, telegramtest.Options{})
 	h, _, _ := newHandler(t)
-	wh := NewWebhook(h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, apiReplies("s3cret", 5*time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), &memState{done: map[int]bool{}}, apiReplies("s3cret", 5*time.Second), nil)
 	body, _ := json.Marshal(update(42))
 	post := func(secret, body string) int {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -44,7 +42,7 @@ func TestWebhook(t *testing.T) {
 			t.Errorf("secret %q: got %d, want 401", secret, code)
 		}
 	}
-	if total, _ := api.answered(); total != 0 {
+	if total, _ := answered(api); total != 0 {
 		t.Fatalf("an unauthorised update was answered")
 	}
 	if code := post("s3cret", `{"update_id": 1, "message": {`); code != 400 {
@@ -58,27 +56,24 @@ func TestWebhook(t *testing.T) {
 	if code := post("s3cret", `{"update_id": 43, "poll": {"id": "x"}}`); code != 200 {
 		t.Errorf("unknown update type: got %d", code)
 	}
-	if total, twice := api.answered(); total != 1 || len(twice) != 0 {
+	if total, twice := answered(api); total != 1 || len(twice) != 0 {
 		t.Errorf("answered %d chats, twice %v: want update 42 answered once", total, twice)
 	}
 }
 
 func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
-	f := newFakeAPI(t, func(n int64, w http.ResponseWriter) bool {
-		w.WriteHeader(403)
-		_, _ = w.Write([]byte(`{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}`))
-		return true
-	})
+	api := telegramtest.New(t, telegramtest.Options{})
+	api.FailEvery(telegramtest.Error(403, "Forbidden: bot was blocked by the user"), "sendMessage")
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(f.client(t, time.Second), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
 	body, _ := json.Marshal(update(7))
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(string(body)))
 	req.Header.Set(SecretHeader, "s")
 	rec := httptest.NewRecorder()
 	wh.ServeHTTP(rec, req)
-	if rec.Code != 200 || f.calls.Load() != 1 || len(state.blocked) != 1 || state.blocked[0] != 7 || !state.done[7] {
-		t.Errorf("got %d, %d sends, blocked %v, done %v", rec.Code, f.calls.Load(), state.blocked, state.done[7])
+	if sends := len(api.Calls("sendMessage")); rec.Code != 200 || sends != 1 || len(state.blocked) != 1 || state.blocked[0] != 7 || !state.done[7] {
+		t.Errorf("got %d, %d sends, blocked %v, done %v", rec.Code, sends, state.blocked, state.done[7])
 	}
 }
 
@@ -89,11 +84,11 @@ func (failingPrefs) Lang(context.Context, int64) (string, error)  { return "", e
 func (failingPrefs) SetLang(context.Context, int64, string) error { return errors.New("store down") }
 
 func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
-	api := newBacklogAPI(t, 0)
+	api := telegramtest.New(t, telegramtest.Options{})
 	h, _, _ := newHandler(t)
 	h.prefs = failingPrefs{}
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(botClient(t, api.srv.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), Limits{}, DefaultRetry(), nil, nil), state, apiReplies("s", time.Second), nil)
 	body := `{"update_id": 9, "message": {"message_id": 1, "date": 0, "text": "what should I wear?", "chat": {"id": 5, "type": "private"}}}`
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
 	req.Header.Set(SecretHeader, "s")
@@ -114,13 +109,9 @@ func FuzzWebhook(f *testing.F) {
 		`{"update_id":6,"message":{"chat":{"id":1,"type":"private"},"photo":[{"file_id":"p"}]}}`, `[]`, `null`, `{"update_id":"x"}`} {
 		f.Add(s)
 	}
-	api := newBacklogAPI(f, 0)
-	client, err := tgbotapi.NewBotAPIWithClient("123:abc", api.srv.URL+"/bot%s/%s", &http.Client{Timeout: 5 * time.Second})
-	if err != nil {
-		f.Fatal(err)
-	}
+	api := telegramtest.New(f, telegramtest.Options{})
 	h, _, _ := newHandler(f)
-	wh := NewWebhook(h, NewSender(client, Limits{}, Retry{Attempts: 1, Base: time.Millisecond, Max: time.Millisecond}, nil, nil),
+	wh := NewWebhook(h, NewSender(botClient(f, api.URL, "123:abc"), Limits{}, backoff.Policy{MaxAttempts: 1, Base: time.Millisecond, Max: time.Millisecond}, nil, nil),
 		&memState{done: map[int]bool{}}, WebhookOptions{Secret: "s3cret", Timeout: 5 * time.Second}, nil)
 	f.Fuzz(func(t *testing.T, body string) {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -134,23 +125,13 @@ func FuzzWebhook(f *testing.F) {
 }
 
 func TestWebhookRepliesInResponse(t *testing.T) {
-	var mu sync.Mutex
-	var calls []string
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if path.Base(r.URL.Path) == "getMe" {
-			_, _ = w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`))
-			return
+	api := telegramtest.New(t, telegramtest.Options{})
+	called := func() string { // the methods called after getMe
+		var methods []string
+		for _, c := range api.Calls("")[1:] {
+			methods = append(methods, c.Method)
 		}
-		mu.Lock()
-		calls = append(calls, path.Base(r.URL.Path))
-		mu.Unlock()
-		_, _ = w.Write([]byte(`{"ok":true,"result":true}`))
-	}))
-	defer api.Close()
-	called := func() string {
-		mu.Lock()
-		defer mu.Unlock()
-		return strings.Join(calls, " ")
+		return strings.Join(methods, " ")
 	}
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}

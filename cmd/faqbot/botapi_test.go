@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	neturl "net/url"
 	"strconv"
 	"strings"
@@ -15,60 +14,45 @@ import (
 	"time"
 
 	"github.com/faqbot/faqbot/bot/telegram"
+	"github.com/faqbot/faqbot/internal/backoff"
+	"github.com/faqbot/faqbot/internal/telegramtest"
 )
 
-// backlog is the Bot API for serve's tests: getMe, n updates waiting for getUpdates (update i from
-// private chat i asking what to wear, every tenth delivered twice, as Telegram may; an update below an
-// offset asked for confirmed, as Telegram does), and sendMessage, whose texts it keeps and counts per
-// chat. Other methods succeed.
+// backlog is the Bot API for serve's tests (a telegramtest fake): n updates waiting for getUpdates
+// (update i from private chat i asking what to wear, every tenth delivered twice, as Telegram may), and
+// every reply the bot sends, through the API or (deliver) in a webhook's response, kept and counted per
+// chat. Long polls are held 50 ms at most, so that serve stops at once.
 type backlog struct {
-	srv       *httptest.Server
-	n         int
-	mu        sync.Mutex
-	replies   map[int64]int
-	texts     []string
-	confirmed int // the highest offset asked for
+	srv     *telegramtest.Fake
+	n       int
+	mu      sync.Mutex
+	replies map[int64]int
+	texts   []string
 }
 
 func newBacklog(t *testing.T, n int) *backlog {
 	b := &backlog{n: n, replies: map[int64]int{}}
-	b.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = r.ParseForm()
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/getMe"):
-			fmt.Fprint(w, `{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"FAQ","username":"ClinicFAQBot"}}`)
-		case strings.HasSuffix(r.URL.Path, "/getUpdates"):
-			offset, _ := strconv.Atoi(r.PostForm.Get("offset"))
-			limit, _ := strconv.Atoi(r.PostForm.Get("limit"))
-			b.mu.Lock()
-			b.confirmed = max(b.confirmed, offset)
-			offset = b.confirmed
-			b.mu.Unlock()
-			var out []map[string]any
-			for id := max(offset, 1); id <= b.n && len(out) < limit; id++ {
-				u := map[string]any{"update_id": id, "message": map[string]any{"message_id": 1, "date": 0, "text": "what should I wear?",
-					"from": map[string]any{"id": id, "is_bot": false, "first_name": "P"}, "chat": map[string]any{"id": id, "type": "private"}}}
-				out = append(out, u)
-				if id%10 == 0 && len(out) < limit {
-					out = append(out, u)
-				}
-			}
-			body, _ := json.Marshal(map[string]any{"ok": true, "result": out})
-			w.Write(body)
-		case strings.HasSuffix(r.URL.Path, "/sendMessage"):
-			chat, _ := strconv.ParseInt(r.PostForm.Get("chat_id"), 10, 64)
-			b.mu.Lock()
-			b.replies[chat]++
-			b.texts = append(b.texts, r.PostForm.Get("text"))
-			b.mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":%d,"type":"private"}}}`, chat)
-		default:
-			fmt.Fprint(w, `{"ok":true,"result":true}`)
-		}
-	}))
-	t.Cleanup(b.srv.Close)
+	b.srv = telegramtest.New(t, telegramtest.Options{DuplicateEvery: 10, MaxLongPoll: 50 * time.Millisecond, OnCall: b.called})
+	for chat := int64(1); chat <= int64(n); chat++ {
+		b.srv.Say(chat, "what should I wear?")
+	}
 	return b
+}
+
+// called counts a message the bot sent through the API.
+func (b *backlog) called(c telegramtest.Call) {
+	if c.Method == "sendMessage" && !c.Failed {
+		b.reply(c.Params)
+	}
+}
+
+// reply counts a sendMessage's text for its chat.
+func (b *backlog) reply(params neturl.Values) {
+	chat, _ := strconv.ParseInt(params.Get("chat_id"), 10, 64)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.replies[chat]++
+	b.texts = append(b.texts, params.Get("text"))
 }
 
 // count returns how many chats got a reply, which chats got none, and which got more than one.
@@ -114,7 +98,7 @@ func (b *backlog) deliver(ctx context.Context, url string, connections int) {
 		go func() {
 			defer wg.Done()
 			for id := range ids {
-				for !b.post(ctx, url, id) && sleepCtx(ctx, 20*time.Millisecond) {
+				for !b.post(ctx, url, id) && backoff.Sleep(ctx, 20*time.Millisecond) == nil {
 				}
 			}
 		}()
@@ -130,18 +114,15 @@ func (b *backlog) deliver(ctx context.Context, url string, connections int) {
 func (b *backlog) post(ctx context.Context, url string, id int) bool {
 	form, accepted, _ := postUpdate(ctx, url, updateJSON(id))
 	if form.Get("method") == "sendMessage" {
-		chat, _ := strconv.ParseInt(form.Get("chat_id"), 10, 64)
-		b.mu.Lock()
-		b.replies[chat]++
-		b.texts = append(b.texts, form.Get("text"))
-		b.mu.Unlock()
+		b.reply(form)
 	}
 	return accepted
 }
 
 // updateJSON is update id as Telegram posts it: private chat id asking what to wear.
 func updateJSON(id int) string {
-	return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":0,"text":"what should I wear?","from":{"id":%d,"is_bot":false,"first_name":"P"},"chat":{"id":%d,"type":"private"}}}`, id, id, id)
+	body, _ := json.Marshal(telegramtest.Message(id, int64(id), "what should I wear?"))
+	return string(body)
 }
 
 // postUpdate posts an update to a webhook as Telegram does, with the secret the tests configure. It
@@ -168,13 +149,4 @@ func postUpdate(ctx context.Context, url, body string) (neturl.Values, bool, err
 		return nil, true, fmt.Errorf("webhook response %q: %w", reply, err)
 	}
 	return form, true, nil
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	select {
-	case <-ctx.Done():
-		return false
-	case <-time.After(d):
-		return true
-	}
 }

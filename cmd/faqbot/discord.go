@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/bot/discord"
+	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/server"
@@ -47,7 +48,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	if err != nil {
 		return "", nil, err
 	}
-	rest := discord.NewREST(sess, discord.Retry{}, m)
+	rest := discord.NewREST(sess, discord.DefaultRetry(), m)
 	var modes []string
 	if cfg.PublicKey != "" {
 		in, err := discord.NewInteractions(cfg.PublicKey, h, rest, discordClaims{d.store})
@@ -83,24 +84,22 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	return strings.Join(modes, " + "), h.Wait, nil
 }
 
-// registerDiscord installs the slash commands in the background, retrying until Discord answers or ctx
-// ends; commands are rewritten only when they changed. rest's errors carry no token.
+// registerDiscord installs the slash commands in the background, retrying (backoff.Reconnect) until
+// Discord answers or ctx ends; commands are rewritten only when they changed. rest's errors carry no
+// token.
 func registerDiscord(ctx context.Context, rest *discord.REST, cfg config.Discord, log *slog.Logger, wg *sync.WaitGroup) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for wait := time.Second; ; wait = min(2*wait, time.Minute) {
-			changed, err := discord.Register(ctx, rest, cfg.AppID, cfg.GuildID)
-			if err == nil {
-				log.Info("discord commands ready", "changed", changed, "scope", scope(cfg.GuildID))
-				return
-			}
+		var changed bool
+		err := backoff.Reconnect().Do(ctx, func() (err error) {
+			changed, err = discord.Register(ctx, rest, cfg.AppID, cfg.GuildID)
+			return err
+		}, func(err error, _ int, wait time.Duration) {
 			log.Error("discord command registration failed; retrying", "wait", wait, "err", err)
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(wait):
-			}
+		})
+		if err == nil {
+			log.Info("discord commands ready", "changed", changed, "scope", scope(cfg.GuildID))
 		}
 	}()
 }

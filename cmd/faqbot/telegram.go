@@ -16,6 +16,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/faqbot/faqbot/bot/telegram"
+	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/server"
@@ -190,8 +191,8 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 	}()
 }
 
-// connectTelegram asks Telegram who the bot is, retrying with backoff until it answers or ctx ends. The
-// client keeps the token out of every error it returns, so out of every log line.
+// connectTelegram asks Telegram who the bot is, retrying (backoff.Reconnect) until it answers or ctx
+// ends. The client keeps the token out of every error it returns, so out of every log line.
 func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger) (*telegram.Client, error) {
 	endpoint := tgbotapi.APIEndpoint
 	if cfg.APIEndpoint != "" {
@@ -202,18 +203,12 @@ func connectTelegram(ctx context.Context, cfg config.Telegram, log *slog.Logger)
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = 128
 	httpClient := &http.Client{Timeout: 40 * time.Second, Transport: transport}
-	wait := time.Second
-	for {
-		client, err := telegram.NewClient(string(cfg.Token), endpoint, httpClient)
-		if err == nil {
-			return client, nil
-		}
+	var client *telegram.Client
+	err := backoff.Reconnect().Do(ctx, func() (err error) {
+		client, err = telegram.NewClient(string(cfg.Token), endpoint, httpClient)
+		return err
+	}, func(err error, _ int, wait time.Duration) {
 		log.Error("telegram getMe failed; retrying", "wait", wait, "err", err)
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Minute)
-	}
+	})
+	return client, err
 }
