@@ -105,6 +105,34 @@ func (c *Cache) Load(bank *knowledge.Bank) (*Index, error) {
 	return ix, err
 }
 
+// Opened is an index the cache opened for a bank: reused when it was saved before, stale when it is
+// the latest saved index of other knowledge (Bank is then that knowledge).
+type Opened struct {
+	Index  *Index
+	Bank   *knowledge.Bank
+	Reused bool
+	Stale  bool
+}
+
+// Serve opens bank's index, the saved one when there is one. Otherwise, when latest is allowed (a process
+// starting), it opens the latest saved index of other knowledge, to serve at once while bank's own is
+// built by a later call; with none saved, or latest not allowed, it builds bank's index and saves it.
+func (c *Cache) Serve(ctx context.Context, bank *knowledge.Bank, latest bool) (Opened, error) {
+	if ix, err := c.Load(bank); err == nil {
+		return Opened{Index: ix, Bank: bank, Reused: true}, nil
+	}
+	if latest {
+		if old, ix, err := c.Latest(); err == nil {
+			return Opened{Index: ix, Bank: old, Stale: true}, nil
+		}
+	}
+	ix, reused, err := c.Open(ctx, bank)
+	if err != nil {
+		return Opened{}, err
+	}
+	return Opened{Index: ix, Bank: bank, Reused: reused}, nil
+}
+
 // Latest opens the most recently saved index with the knowledge it was built from: what a process can
 // serve at once while the index of changed knowledge is built. fs.ErrNotExist when there is none.
 func (c *Cache) Latest() (*knowledge.Bank, *Index, error) {

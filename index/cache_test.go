@@ -128,3 +128,40 @@ func TestWriteGobReportsErrors(t *testing.T) {
 		t.Errorf("writeGob of a channel: got no error")
 	}
 }
+
+// TestCacheServe: a process starting on changed knowledge serves the latest saved index at once (stale),
+// and a later call builds and saves the knowledge's own; saved knowledge is reused.
+func TestCacheServe(t *testing.T) {
+	ctx := context.Background()
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func(b *knowledge.Bank, latest bool) Opened {
+		t.Helper()
+		o, err := c.Serve(ctx, b, latest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { o.Index.Close() })
+		return o
+	}
+	if o := open(bank, true); o.Reused || o.Stale || o.Bank != bank {
+		t.Errorf("empty cache: %+v, want a new index of the knowledge", o)
+	}
+	if o := open(bank, true); !o.Reused || o.Stale {
+		t.Errorf("saved knowledge: %+v, want it reused", o)
+	}
+	changed := knowledge.NewBank(append(bank.Entries[:len(bank.Entries):len(bank.Entries)], knowledge.Entry{ID: "parking", Lang: "en",
+		Kind: knowledge.FAQ, Title: "Parking", Question: "Where can I park?", Answer: "In the clinic's car park."}), bank.Lexicons)
+	if o := open(changed, true); !o.Stale || len(o.Bank.Entries) != len(bank.Entries) {
+		t.Errorf("changed knowledge at start: stale %v, %d entries; want the latest saved, %d", o.Stale, len(o.Bank.Entries), len(bank.Entries))
+	}
+	if o := open(changed, false); o.Stale || o.Reused || o.Bank != changed {
+		t.Errorf("changed knowledge on reload: %+v, want its own index built", o)
+	}
+}

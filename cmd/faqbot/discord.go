@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/faqbot/faqbot/bot/discord"
+	"github.com/faqbot/faqbot/internal/adapterstate"
 	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/guard"
@@ -51,7 +51,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	rest := discord.NewREST(sess, discord.DefaultRetry(), m)
 	var modes []string
 	if cfg.PublicKey != "" {
-		in, err := discord.NewInteractions(cfg.PublicKey, h, rest, discordClaims{d.store})
+		in, err := discord.NewInteractions(cfg.PublicKey, h, rest, adapterstate.Discord{Store: d.store})
 		if err != nil {
 			return "", nil, err
 		}
@@ -62,7 +62,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 		registerDiscord(ctx, rest, cfg, log, adapters)
 	}
 	if cfg.Token != "" && cfg.Gateway {
-		gw, err := discord.NewGateway(sess, h, rest, discordClaims{d.store}, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
+		gw, err := discord.NewGateway(sess, h, rest, adapterstate.Discord{Store: d.store}, discord.GatewayOptions{ShardID: cfg.ShardID, ShardCount: cfg.ShardCount, MessageContent: cfg.MessageContent})
 		if err != nil {
 			return "", nil, err
 		}
@@ -109,39 +109,4 @@ func scope(guildID string) string {
 		return "global"
 	}
 	return "guild"
-}
-
-// discordClaims keeps the claims of Discord events (snowflake ids) in the store.
-type discordClaims struct{ st *store.Store }
-
-// discordLease outlasts an answer's deadline and the REST retries.
-const discordLease = 2 * time.Minute
-
-func (c discordClaims) Claim(ctx context.Context, id string) (bool, error) {
-	n, ok := snowflake(id)
-	if !ok {
-		return true, nil // nothing to tell it apart by: answer it
-	}
-	claim, err := c.st.Claim(ctx, "discord", n, discordLease)
-	return claim == store.Claimed, err
-}
-
-func (c discordClaims) Complete(ctx context.Context, id string) error {
-	if n, ok := snowflake(id); ok {
-		return c.st.Complete(ctx, "discord", n)
-	}
-	return nil
-}
-
-func (c discordClaims) Release(ctx context.Context, id string) error {
-	if n, ok := snowflake(id); ok {
-		return c.st.Release(ctx, "discord", n)
-	}
-	return nil
-}
-
-// snowflake reads a Discord id (a 63-bit number in decimal).
-func snowflake(id string) (int64, bool) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	return n, err == nil
 }

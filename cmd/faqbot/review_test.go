@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/store"
 )
 
@@ -28,17 +29,24 @@ func TestReviewLoop(t *testing.T) {
 	set := filepath.Join(dir, "set.jsonl")
 	writeHead(t, "../../testdata/eval.jsonl", set, 80)
 	db := filepath.Join(dir, "faqbot.db")
-	t.Setenv("FAQBOT_KEEP_UNANSWERED_TEXT", "true")
 	t.Setenv("FAQBOT_EVAL_SETS", set)
-	addr := freeAddr(t)
+	cfg := config.Default()
+	cfg.HTTP.Addr, cfg.Store.DSN, cfg.Knowledge, cfg.Store.KeepUnansweredText = "127.0.0.1:0", db, know, true
+	cfg.Reload.Debounce = 100 * time.Millisecond
+	m := NewMain(cfg, io.Discard)
+	defer m.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", db, "--knowledge", know}, strings.NewReader(""), io.Discard, io.Discard)
-	}()
+	if err := m.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	addr := m.Addr()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
 	defer func() {
 		cancel()
-		<-done
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
 	}()
 	const question = "will it show up on an MRI later"
 	waitFor(t, 20*time.Second, "serve to answer", func() bool { _, err := ask(addr, "hello"); return err == nil })

@@ -2,30 +2,20 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"os"
 	"os/signal"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/spf13/cobra"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/bot/telegram"
-	"github.com/faqbot/faqbot/bot/web"
 	"github.com/faqbot/faqbot/index"
 	"github.com/faqbot/faqbot/internal/config"
-	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/reload"
-	"github.com/faqbot/faqbot/internal/server"
 	"github.com/faqbot/faqbot/internal/store"
 	"github.com/faqbot/faqbot/internal/topicclass"
 	"github.com/faqbot/faqbot/knowledge"
@@ -68,93 +58,12 @@ func ifSet(set bool, v *string) *string {
 
 // serve runs the service until ctx ends (SIGINT or SIGTERM), reloading the knowledge on SIGHUP.
 func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
-	log, err := newLogger(cfg.Log, stderr)
-	if err != nil {
+	m := NewMain(cfg, stderr)
+	defer m.Close()
+	if err := m.Open(ctx); err != nil {
 		return err
 	}
-	if cfg.Log.Text {
-		log.Warn("log.text is on: patients' message text will be written to the logs")
-	}
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	metrics, err := bot.NewMetrics(reg)
-	if err != nil {
-		return err
-	}
-	builder, err := engineBuilder(cfg, metrics, log)
-	if err != nil {
-		return err
-	}
-	live, err := reload.New(ctx, builder, reg, log)
-	if err != nil {
-		return err
-	}
-	defer live.Close()
-	st, err := store.Open(ctx, cfg.Store.DSN, storeOptions(cfg.Store, log))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	answers, err := store.NewRecorder(live, st, store.RecorderOptions{Log: log, LogText: cfg.Log.Text, Metrics: reg})
-	if err != nil {
-		return err
-	}
-	defer answers.Close() // before the store closes: writes the queued decisions
-	srv := server.New(server.Options{
-		ReadTimeout: cfg.HTTP.ReadTimeout, ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout, WriteTimeout: cfg.HTTP.WriteTimeout,
-		IdleTimeout: cfg.HTTP.IdleTimeout, ShutdownTimeout: cfg.HTTP.ShutdownTimeout,
-		MaxBodyBytes: cfg.HTTP.MaxBodyBytes, MaxConnections: cfg.HTTP.MaxConnections,
-		Gatherer: reg, AdminToken: string(cfg.AdminToken), Reload: live.Reload, Log: log,
-	})
-	srv.AddCheck("knowledge", func(context.Context) error {
-		if live.Entries() == 0 {
-			return errors.New("no knowledge entries")
-		}
-		return nil
-	})
-	srv.AddCheck("store", st.Ping)
-	panics, err := guard.New(guard.Options{Metrics: reg, Log: log}) // one per registry, shared by the adapters
-	if err != nil {
-		return err
-	}
-	var adapters sync.WaitGroup
-	telegramStatus := "off: not configured"
-	if cfg.Telegram.Token != "" {
-		tm, err := telegram.NewMetrics(reg)
-		if err != nil {
-			return err
-		}
-		startTelegram(ctx, cfg.Telegram, srv, liveEngine{rec: answers, live: live}, st, tm, panics, log, &adapters)
-		telegramStatus = cfg.Telegram.Mode
-	}
-	if cfg.HTTP.API {
-		api := web.New(answers, liveEngine{rec: answers, live: live}.vote("web"), web.Options{Timeout: cfg.HTTP.AnswerTimeout,
-			Rate: cfg.HTTP.APIRate, Burst: cfg.HTTP.APIBurst, Panics: panics})
-		for _, route := range api.Routes() {
-			srv.Handle(route, web.MaxRequestBytes, api)
-		}
-	}
-	if err := watchKnowledge(ctx, cfg, live, log); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
-	if err != nil {
-		return fmt.Errorf("listen %s: %w", cfg.HTTP.Addr, err)
-	}
-	discordStatus, discordWait, err := startDiscord(ctx, cfg.Discord, discordDeps{eng: liveEngine{rec: answers, live: live},
-		store: st, srv: srv, reg: reg, timeout: cfg.HTTP.AnswerTimeout, log: log, panics: panics}, &adapters)
-	if err != nil {
-		return err
-	}
-	log.Info("faqbot serving", "addr", ln.Addr().String(), "entries", live.Entries(),
-		"knowledge", knowledgeName(cfg.Knowledge), "store", storeKind(cfg.Store.DSN), "api", cfg.HTTP.API,
-		"admin_reload", cfg.AdminToken != "",
-		"telegram", telegramStatus, "discord", discordStatus)
-	err = srv.Serve(ctx, ln)
-	adapters.Wait() // replies in flight finish before the store closes
-	discordWait()
-	log.Info("faqbot stopped")
-	return err
+	return m.Run(ctx)
 }
 
 // engineBuilder loads the knowledge and builds an engine over it; a load that fails logs every problem.
@@ -192,21 +101,14 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 			return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries)}, nil
 		}
 		start := time.Now()
-		ix, err := cache.Load(bank)
-		reused, stale := err == nil, false
-		if err != nil && first {
-			if old, oldIx, err := cache.Latest(); err == nil {
-				bank, ix, stale = old, oldIx, true
-			}
+		opened, err := cache.Serve(ctx, bank, first)
+		if err != nil {
+			return reload.Built{}, err
 		}
-		if ix == nil {
-			if ix, reused, err = cache.Open(ctx, bank); err != nil {
-				return reload.Built{}, err
-			}
+		if !opened.Stale {
+			log.Info("index ready", "reused", opened.Reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
 		}
-		if !stale {
-			log.Info("index ready", "reused", reused, "entries", len(bank.Entries), "took", time.Since(start).Round(time.Millisecond))
-		}
+		bank, ix := opened.Bank, opened.Index
 		o := opts
 		if o.Topics, err = topicclass.For(ctx, bank); err != nil {
 			_ = ix.Close()
@@ -217,7 +119,7 @@ func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (r
 			_ = ix.Close()
 			return reload.Built{}, err
 		}
-		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries), Stale: stale}, nil
+		return reload.Built{Engine: eng, Closer: ix, Entries: len(bank.Entries), Stale: opened.Stale}, nil
 	}, nil
 }
 

@@ -3,19 +3,16 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/faqbot/faqbot/bot/telegram"
+	"github.com/faqbot/faqbot/internal/adapterstate"
 	"github.com/faqbot/faqbot/internal/backoff"
 	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/guard"
@@ -23,118 +20,24 @@ import (
 	"github.com/faqbot/faqbot/internal/store"
 )
 
-// telegramState keeps the Telegram adapter's offset, claims of updates and blocked chats in the store.
-// lease is how long an unfinished claim holds off other replicas: a webhook replica's claim lasts past
-// its answer deadline; the one poller takes over unfinished claims at once.
-type telegramState struct {
-	st    *store.Store
-	lease time.Duration
-}
-
+// telegramAdapter names the adapter in logs, checks and the store.
 const telegramAdapter = "telegram"
 
-// Offset reads where polling stands, saved as "<bot id>:<offset>", or as "<offset>" before bots were
-// recorded.
-func (s telegramState) Offset(ctx context.Context) (telegram.Cursor, error) {
-	v, ok, err := s.st.State(ctx, telegramAdapter, "offset")
-	if err != nil || !ok {
-		return telegram.Cursor{}, err
-	}
-	var c telegram.Cursor
-	bot, offset, found := strings.Cut(v, ":")
-	if !found {
-		bot, offset = "0", v
-	}
-	if c.Bot, err = strconv.ParseInt(bot, 10, 64); err == nil {
-		c.Offset, err = strconv.Atoi(offset)
-	}
-	if err != nil {
-		return telegram.Cursor{}, fmt.Errorf("telegram offset %q: %w", v, err)
-	}
-	return c, nil
+// telegramDeps is what the Telegram adapter is built on.
+type telegramDeps struct {
+	eng     liveEngine
+	store   *store.Store
+	srv     *server.Server
+	metrics *telegram.Metrics
+	panics  *guard.Panics
+	log     *slog.Logger
 }
-
-func (s telegramState) SaveOffset(ctx context.Context, c telegram.Cursor) error {
-	return s.st.SetState(ctx, telegramAdapter, "offset", strconv.FormatInt(c.Bot, 10)+":"+strconv.Itoa(c.Offset))
-}
-
-func (s telegramState) ForgetClaims(ctx context.Context, from int) error {
-	return s.st.ForgetClaims(ctx, telegramAdapter, int64(from))
-}
-
-func (s telegramState) Claim(ctx context.Context, id int) (telegram.Claim, error) {
-	c, err := s.st.Claim(ctx, telegramAdapter, int64(id), s.lease)
-	return [...]telegram.Claim{store.Claimed: telegram.ClaimWon, store.Answered: telegram.ClaimAnswered, store.Busy: telegram.ClaimBusy}[c], err
-}
-
-func (s telegramState) Complete(ctx context.Context, id int) error {
-	return s.st.Complete(ctx, telegramAdapter, int64(id))
-}
-
-func (s telegramState) Release(ctx context.Context, id int) error {
-	return s.st.Release(ctx, telegramAdapter, int64(id))
-}
-
-func (s telegramState) Blocked(ctx context.Context, chat int64) error {
-	return s.st.SetState(ctx, telegramAdapter, "blocked:"+strconv.FormatInt(chat, 10), time.Now().UTC().Format(time.RFC3339))
-}
-
-// telegramPrefs keeps each chat's chosen language in the store, with the chats asked about lately in
-// memory: every message needs its chat's choice, and most chats never make one. A choice made through
-// this process is seen at once; one made through another replica sharing the store, within langTTL.
-type telegramPrefs struct {
-	st    *store.Store
-	cache *lru.Cache[int64, cachedLang]
-	now   func() time.Time
-}
-
-type cachedLang struct {
-	lang string
-	at   time.Time
-}
-
-// langTTL bounds how long a chat's language is trusted from memory; langCached bounds the chats kept.
-const (
-	langTTL    = 30 * time.Second
-	langCached = 10000
-)
-
-func newTelegramPrefs(st *store.Store) (*telegramPrefs, error) {
-	cache, err := lru.New[int64, cachedLang](langCached)
-	if err != nil {
-		return nil, fmt.Errorf("language cache: %w", err)
-	}
-	return &telegramPrefs{st: st, cache: cache, now: time.Now}, nil
-}
-
-func (p *telegramPrefs) Lang(ctx context.Context, chat int64) (string, error) {
-	if c, ok := p.cache.Get(chat); ok && p.now().Sub(c.at) < langTTL {
-		return c.lang, nil
-	}
-	v, _, err := p.st.State(ctx, telegramAdapter, langKey(chat))
-	if err != nil {
-		return "", err
-	}
-	p.cache.Add(chat, cachedLang{lang: v, at: p.now()})
-	return v, nil
-}
-
-func (p *telegramPrefs) SetLang(ctx context.Context, chat int64, lang string) error {
-	if err := p.st.SetState(ctx, telegramAdapter, langKey(chat), lang); err != nil {
-		p.cache.Remove(chat)
-		return err
-	}
-	p.cache.Add(chat, cachedLang{lang: lang, at: p.now()})
-	return nil
-}
-
-func langKey(chat int64) string { return "lang:" + strconv.FormatInt(chat, 10) }
 
 // startTelegram connects the Telegram adapter in the background (retrying until Telegram answers),
 // then polls or serves the webhook. wg is done when its work in flight is finished.
-func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server, eng liveEngine, st *store.Store,
-	metrics *telegram.Metrics, panics *guard.Panics, log *slog.Logger, wg *sync.WaitGroup) {
-	log = log.With("adapter", telegramAdapter)
+func startTelegram(ctx context.Context, cfg config.Telegram, d telegramDeps, wg *sync.WaitGroup) {
+	srv, eng, st, metrics, panics := d.srv, d.eng, d.store, d.metrics, d.panics
+	log := d.log.With("adapter", telegramAdapter)
 	var connected atomic.Bool
 	var hook atomic.Pointer[telegram.Webhook]
 	srv.AddCheck(telegramAdapter, func(context.Context) error {
@@ -159,7 +62,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		if err != nil {
 			return // ctx ended
 		}
-		prefs, err := newTelegramPrefs(st)
+		prefs, err := adapterstate.NewTelegramLangs(st)
 		if err != nil {
 			log.Error("telegram adapter not started", "err", err)
 			return
@@ -172,7 +75,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 				reply = telegram.ReplyThroughAPI
 			}
 			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout, Panics: panics}
-			hook.Store(telegram.NewWebhook(h, sender, telegramState{st: st, lease: 2 * cfg.WebhookTimeout}, opts, log))
+			hook.Store(telegram.NewWebhook(h, sender, adapterstate.Telegram{Store: st, Lease: 2 * cfg.WebhookTimeout}, opts, log))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
 				log.Error("telegram setWebhook failed", "err", err)
 				return
@@ -186,7 +89,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, srv *server.Server,
 		}
 		connected.Store(true)
 		log.Info("telegram connected", "mode", "polling", "bot", client.Self().UserName)
-		_ = telegram.NewPoller(client, h, sender, telegramState{st: st},
+		_ = telegram.NewPoller(client, h, sender, adapterstate.Telegram{Store: st},
 			telegram.PollerOptions{Workers: cfg.Workers, Bot: client.Self().ID, UpdateTimeout: cfg.UpdateTimeout, Log: log, Panics: panics}).Run(ctx)
 	}()
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/faqbot/faqbot/bot/telegram"
 	"github.com/faqbot/faqbot/internal/store"
 )
 
@@ -45,50 +44,6 @@ func TestServeWithTelegram(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "secret-token") {
 		t.Errorf("the bot token reached the logs:\n%s", logs.String())
-	}
-}
-
-// TestTelegramStateOffsetIsPerBot: the offset is saved with its bot, an offset saved before that is read
-// as of no bot, and claims from an update id on can be forgotten (issue 11: the offset belongs to one
-// bot).
-func TestTelegramStateOffsetIsPerBot(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s := telegramState{st: st}
-	if c, err := s.Offset(ctx); err != nil || c != (telegram.Cursor{}) {
-		t.Errorf("empty store: %+v %v", c, err)
-	}
-	if err := st.SetState(ctx, telegramAdapter, "offset", "123"); err != nil {
-		t.Fatal(err)
-	}
-	if c, err := s.Offset(ctx); err != nil || c != (telegram.Cursor{Offset: 123}) {
-		t.Errorf("offset saved before bots were recorded: %+v %v", c, err)
-	}
-	if err := s.SaveOffset(ctx, telegram.Cursor{Bot: 7, Offset: 456}); err != nil {
-		t.Fatal(err)
-	}
-	if c, err := s.Offset(ctx); err != nil || c != (telegram.Cursor{Bot: 7, Offset: 456}) {
-		t.Errorf("saved with its bot: %+v %v", c, err)
-	}
-	for _, id := range []int{2, 5} {
-		if _, err := s.Claim(ctx, id); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Complete(ctx, id); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.ForgetClaims(ctx, 3); err != nil {
-		t.Fatal(err)
-	}
-	for id, want := range map[int]telegram.Claim{2: telegram.ClaimAnswered, 5: telegram.ClaimWon} {
-		if c, err := s.Claim(ctx, id); err != nil || c != want {
-			t.Errorf("update %d after forgetting the claims from 3: %v %v, want %v", id, c, err, want)
-		}
 	}
 }
 
