@@ -33,7 +33,7 @@ func startGateway(t *testing.T, opts Options, gw GatewayOptions, eng engine) *ga
 	}
 	b := &gatewayBot{fake: fake, verdicts: make(chan bool, 10), done: make(chan error, 1)}
 	h := NewHandler(eng, func(_ context.Context, _, _, _ string, ok bool) error { b.verdicts <- ok; return nil }, opts)
-	rest := NewREST(s, backoff.Policy{Base: 10 * time.Millisecond}, nil)
+	rest := NewREST(s, RESTOptions{Retry: backoff.Policy{Base: 10 * time.Millisecond}})
 	g, err := NewGateway(s, h, rest, &memoryClaims{}, gw)
 	if err != nil {
 		t.Fatal(err)
@@ -284,7 +284,7 @@ func TestRegisterAgainstDiscord(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, want := range []bool{true, false} {
-		changed, err := Register(context.Background(), NewREST(s, DefaultRetry(), nil), "200", "g1")
+		changed, err := Register(context.Background(), NewREST(s, RESTOptions{Retry: DefaultRetry()}), "200", "g1")
 		if err != nil || changed != want {
 			t.Fatalf("registration %d: changed %v err %v, want %v", i+1, changed, err, want)
 		}
@@ -308,7 +308,7 @@ func TestInteractionsEndpointDefersSlowAnswers(t *testing.T) {
 	eng := &slowEngine{engine: testEngine(t), delay: 300 * time.Millisecond}
 	h := NewHandler(eng, nil, Options{DeferAfter: 50 * time.Millisecond})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, DefaultRetry(), nil), nil)
+	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, RESTOptions{Retry: DefaultRetry()}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

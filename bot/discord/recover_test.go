@@ -116,7 +116,7 @@ func TestHTTPDeferredAnswerRecoversFromAPanic(t *testing.T) {
 	eng := &panicky{engine: testEngine(t), delay: 200 * time.Millisecond}
 	h := NewHandler(eng, nil, Options{DeferAfter: 20 * time.Millisecond})
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, DefaultRetry(), nil), nil)
+	in, err := NewInteractions(hex.EncodeToString(pub), h, NewREST(s, RESTOptions{Retry: DefaultRetry()}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,7 +84,7 @@ func failEveryCall(t *testing.T, base, token, interactionToken string, logger *s
 		t.Fatal(err)
 	}
 	s.Client.Timeout = time.Second // discordgo's Open takes no context
-	rest := NewREST(s, backoff.Policy{MaxAttempts: 2, Base: time.Millisecond}, nil)
+	rest := NewREST(s, RESTOptions{Retry: backoff.Policy{MaxAttempts: 2, Base: time.Millisecond}})
 	in := &discordgo.Interaction{ID: "42", AppID: "200", Token: interactionToken, Type: discordgo.InteractionApplicationCommand}
 	calls := map[string]func(ctx context.Context) error{
 		"respond": func(ctx context.Context) error {

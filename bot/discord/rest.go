@@ -48,12 +48,17 @@ type REST struct {
 	metrics *Metrics
 }
 
-// NewREST wraps a session (from NewSession) for replies, retrying failed calls within retry (see
-// DefaultRetry; its unset bounds are DefaultRetry's).
-func NewREST(s *discordgo.Session, retry backoff.Policy, m *Metrics) *REST {
+// RESTOptions configure a REST. Zero fields mean: DefaultRetry's bounds, count nothing.
+type RESTOptions struct {
+	Retry   backoff.Policy // the tries of each call; its unset bounds are DefaultRetry's
+	Metrics *Metrics
+}
+
+// NewREST wraps a session (from NewSession) for replies, retrying failed calls within o.Retry.
+func NewREST(s *discordgo.Session, o RESTOptions) *REST {
 	s.ShouldRetryOnRateLimit = false // 429s come back here, to be counted and bounded
 	s.MaxRestRetries = 0
-	return &REST{s: s, retry: withDefaults(retry), metrics: m}
+	return &REST{s: s, retry: withDefaults(o.Retry), metrics: o.Metrics}
 }
 
 // NewSession is a discordgo session for a bot token ("" for interaction webhooks only). A non-empty

@@ -41,7 +41,7 @@ func TestRESTRetries(t *testing.T) {
 			}
 			f.FailNext("/channels/c1/", tt.statuses...)
 			start := time.Now()
-			err = NewREST(s, tt.retry, nil).Send(context.Background(), "c1", &discordgo.MessageSend{Content: "x"})
+			err = NewREST(s, RESTOptions{Retry: tt.retry}).Send(context.Background(), "c1", &discordgo.MessageSend{Content: "x"})
 			if (err != nil) != tt.wantErr {
 				t.Errorf("got %v, want an error: %v", err, tt.wantErr)
 			}
@@ -67,7 +67,7 @@ func TestRESTStopsWaitingWithItsContext(t *testing.T) {
 	f.FailNext("/channels/c1/", 500)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	err = NewREST(s, backoff.Policy{Base: time.Hour}, nil).Send(ctx, "c1", &discordgo.MessageSend{Content: "x"})
+	err = NewREST(s, RESTOptions{Retry: backoff.Policy{Base: time.Hour}}).Send(ctx, "c1", &discordgo.MessageSend{Content: "x"})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("got %v, want the deadline", err)
 	}

@@ -69,7 +69,7 @@ func TestTokenNeverLeaves(t *testing.T) {
 			if mode == "refused" {
 				srv.Close()
 			}
-			sender := NewSender(client, Limits{}, backoff.Policy{MaxAttempts: 2, Base: time.Millisecond, Max: 2 * time.Millisecond}, log, nil)
+			sender := NewSender(client, SenderOptions{Retry: backoff.Policy{MaxAttempts: 2, Base: time.Millisecond, Max: 2 * time.Millisecond}, Log: log})
 			sender.sleep = (&sleeps{}).sleep
 			errs = append(errs, sender.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "hello")))
 			_, err = client.MakeRequest("setWebhook", tgbotapi.Params{"url": "https://bot.example/hook"})

@@ -26,7 +26,7 @@ func runPoller(t testing.TB, api *telegramtest.Fake, h *Handler, state State, op
 	if opts.Retry == (backoff.Policy{}) {
 		opts.Retry = fastPollRetry()
 	}
-	p := NewPoller(client, h, NewSender(client, Limits{}, fastRetry(), nil, nil), state, opts)
+	p := NewPoller(client, h, NewSender(client, SenderOptions{Retry: fastRetry()}), state, opts)
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

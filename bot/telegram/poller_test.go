@@ -239,7 +239,7 @@ func botClient(t testing.TB, base, token string) *Client {
 // startPoller polls client, with the default policies made fast, until the returned stop is called;
 // stop returns once the replies in flight are finished.
 func startPoller(client *Client, h *Handler, state State, workers int) (stop func()) {
-	p := NewPoller(client, h, NewSender(client, Limits{}, fastRetry(), nil, nil), state, PollerOptions{Workers: workers, Retry: fastPollRetry()})
+	p := NewPoller(client, h, NewSender(client, SenderOptions{Retry: fastRetry()}), state, PollerOptions{Workers: workers, Retry: fastPollRetry()})
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -261,7 +261,7 @@ func TestHungStoreDoesNotHoldUpShutdown(t *testing.T) {
 	api := newBacklog(t, 3)
 	h, _, _ := newHandler(t)
 	client := botClient(t, api.URL, "123:abc")
-	p := NewPoller(client, h, NewSender(client, Limits{}, DefaultRetry(), nil, nil), &hungState{memState{done: map[int]bool{}}},
+	p := NewPoller(client, h, NewSender(client, SenderOptions{Retry: DefaultRetry()}), &hungState{memState{done: map[int]bool{}}},
 		PollerOptions{Workers: 2, UpdateTimeout: 50 * time.Millisecond})
 	p.wait = 0
 	ctx, cancel := context.WithCancel(context.Background())

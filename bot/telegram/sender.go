@@ -61,14 +61,25 @@ type chatLimiter struct {
 // maxChatLimiters bounds the per-chat limiters kept; the least recently used are dropped beyond it.
 const maxChatLimiters = 10000
 
-// NewSender wraps a Bot API client; retry bounds the tries of each request (see DefaultRetry). A nil
-// logger logs nothing; nil metrics count nothing.
-func NewSender(api requester, limits Limits, retry backoff.Policy, log *slog.Logger, metrics *Metrics) *Sender {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+// SenderOptions configure a Sender. Zero fields mean: no rate limits, DefaultRetry, log nothing, count
+// nothing.
+type SenderOptions struct {
+	Limits  Limits
+	Retry   backoff.Policy // the tries of each request
+	Log     *slog.Logger
+	Metrics *Metrics
+}
+
+// NewSender wraps a Bot API client.
+func NewSender(api requester, o SenderOptions) *Sender {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Sender{api: api, limits: limits, retry: retry, global: limiter(limits.Global, 30),
-		log: log, sleep: backoff.Sleep, chats: map[int64]*chatLimiter{}, metrics: metrics}
+	if o.Retry == (backoff.Policy{}) {
+		o.Retry = DefaultRetry()
+	}
+	return &Sender{api: api, limits: o.Limits, retry: o.Retry, global: limiter(o.Limits.Global, 30),
+		log: o.Log, sleep: backoff.Sleep, chats: map[int64]*chatLimiter{}, metrics: o.Metrics}
 }
 
 func limiter(perSecond float64, burst int) *rate.Limiter {

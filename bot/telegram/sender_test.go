@@ -41,7 +41,7 @@ func (s *sleeps) sleep(_ context.Context, d time.Duration) error {
 
 func newSender(t *testing.T, api *telegramtest.Fake, timeout time.Duration) (*Sender, *sleeps) {
 	retry := backoff.Policy{MaxAttempts: 4, Base: 100 * time.Millisecond, Max: time.Second, Jitter: 0.5}
-	s := NewSender(senderClient(t, api, timeout), Limits{}, retry, nil, nil)
+	s := NewSender(senderClient(t, api, timeout), SenderOptions{Retry: retry})
 	sl := &sleeps{}
 	s.sleep = sl.sleep
 	return s, sl
@@ -111,7 +111,7 @@ func TestSenderRetries(t *testing.T) {
 
 func TestSenderRateLimits(t *testing.T) {
 	api := telegramtest.New(t, telegramtest.Options{})
-	s := NewSender(senderClient(t, api, time.Second), Limits{Global: 1000, Chat: 20, Group: 0}, DefaultRetry(), nil, nil)
+	s := NewSender(senderClient(t, api, time.Second), SenderOptions{Limits: Limits{Global: 1000, Chat: 20, Group: 0}, Retry: DefaultRetry()})
 	start := time.Now()
 	for i := 0; i < 8; i++ { // burst of 3, then 20/s: the last 5 take about 250 ms
 		if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
@@ -144,7 +144,7 @@ func TestSenderMetrics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSender(senderClient(t, api, time.Second), Limits{}, DefaultRetry(), nil, m)
+	s := NewSender(senderClient(t, api, time.Second), SenderOptions{Retry: DefaultRetry(), Metrics: m})
 	s.sleep = (&sleeps{}).sleep
 	if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
 		t.Fatal(err)

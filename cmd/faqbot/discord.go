@@ -48,7 +48,7 @@ func startDiscord(ctx context.Context, cfg config.Discord, d discordDeps, adapte
 	if err != nil {
 		return "", nil, err
 	}
-	rest := discord.NewREST(sess, discord.DefaultRetry(), m)
+	rest := discord.NewREST(sess, discord.RESTOptions{Retry: discord.DefaultRetry(), Metrics: m})
 	var modes []string
 	if cfg.PublicKey != "" {
 		in, err := discord.NewInteractions(cfg.PublicKey, h, rest, adapterstate.Discord{Store: d.store})

@@ -87,7 +87,7 @@ func (m *Main) openCore(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if m.live, err = reload.New(ctx, builder, m.reg, m.log); err != nil {
+	if m.live, err = reload.New(ctx, builder, reload.Options{Metrics: m.reg, Log: m.log}); err != nil {
 		return err
 	}
 	m.closers = append(m.closers, func() { _ = m.live.Close() })

@@ -68,7 +68,7 @@ func startTelegram(ctx context.Context, cfg config.Telegram, d telegramDeps, wg 
 			return
 		}
 		h := telegram.NewHandler(eng, prefs, eng.vote(telegramAdapter), client.Self().UserName)
-		sender := telegram.NewSender(client, telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, telegram.DefaultRetry(), log, metrics)
+		sender := telegram.NewSender(client, telegram.SenderOptions{Limits: telegram.Limits{Global: cfg.GlobalRate, Chat: cfg.ChatRate, Group: cfg.GroupRate}, Retry: telegram.DefaultRetry(), Log: log, Metrics: metrics})
 		if cfg.Mode == "webhook" {
 			reply := telegram.ReplyInResponse
 			if cfg.WebhookReply == "api" {

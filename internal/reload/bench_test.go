@@ -19,7 +19,7 @@ func BenchmarkReload10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	bank := banktest.Generate(base, 5000, banktest.DefaultShape(), 1)
-	live, err := New(context.Background(), bankBuilder(bank), nil, nil)
+	live, err := New(context.Background(), bankBuilder(bank), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -54,9 +54,16 @@ type metrics struct {
 	duration prometheus.Histogram
 }
 
+// Options configure an Engine. Zero fields mean: keep no metrics, log nothing.
+type Options struct {
+	Metrics prometheus.Registerer
+	Log     *slog.Logger
+}
+
 // New builds the first engine; when it is stale, New returns with it and a reload builds the current one
-// in the background, until ctx ends. With a nil registry no metrics are kept; a nil logger logs nothing.
-func New(ctx context.Context, build Builder, reg prometheus.Registerer, log *slog.Logger) (*Engine, error) {
+// in the background, until ctx ends.
+func New(ctx context.Context, build Builder, o Options) (*Engine, error) {
+	reg, log := o.Metrics, o.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

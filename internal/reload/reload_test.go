@@ -61,7 +61,7 @@ func TestReloadUnderLoadFailsNoQuestion(t *testing.T) {
 	var fail atomic.Bool
 	var closed atomic.Int64
 	reg := prometheus.NewRegistry()
-	live, err := New(context.Background(), builder(t, &fail, &closed), reg, nil)
+	live, err := New(context.Background(), builder(t, &fail, &closed), Options{Metrics: reg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestFirstBuildFailureIsAnError(t *testing.T) {
 	var fail atomic.Bool
 	var closed atomic.Int64
 	fail.Store(true)
-	if _, err := New(context.Background(), builder(t, &fail, &closed), nil, nil); err == nil {
+	if _, err := New(context.Background(), builder(t, &fail, &closed), Options{}); err == nil {
 		t.Error("New with broken knowledge: got no error")
 	}
 }
