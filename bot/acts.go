@@ -63,7 +63,7 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
 				if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
 					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
-					if lang != "en" && textnorm.Detect(p) == "en" {
+					if lang != knowledge.English && textnorm.Detect(p) == knowledge.English {
 						for _, w := range words {
 							a.latin[w] = lang
 						}
@@ -79,7 +79,7 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 		a.langs = append(a.langs, al)
 	}
 	for _, al := range a.langs { // "bye" and "help" are in the Arabic acts too, but they are English
-		if al.lang == "en" {
+		if al.lang == knowledge.English {
 			for _, ps := range al.byFirst {
 				for _, p := range ps {
 					for _, w := range p.words {

@@ -19,7 +19,7 @@ const (
 // Question is what a patient asked.
 type Question struct {
 	Text string
-	Lang string // "en", "ar", or "" / "auto" to detect from the text
+	Lang string // knowledge.English, knowledge.Arabic, or "" / "auto" to detect from the text
 	// LangHint is the language of the asker's app, as the platform reports it (Telegram's language_code,
 	// an IETF tag such as "ar" or "en-GB"; untrusted). For Latin-script text it is a hint: a writer whose
 	// app is in Arabic is read as writing Arabizi on slighter signs.

@@ -14,11 +14,11 @@ import (
 func arabiziOf(bank *knowledge.Bank) *textnorm.Transliterator {
 	var texts []string
 	for _, e := range bank.Entries {
-		if e.Lang == "ar" {
+		if e.Lang == knowledge.Arabic {
 			texts = append(texts, textsOf(e)...)
 		}
 	}
-	if lex := bank.Lexicons["ar"]; lex != nil {
+	if lex := bank.Lexicons[knowledge.Arabic]; lex != nil {
 		for canonical, variants := range lex.Synonyms {
 			texts = append(texts, canonical)
 			texts = append(texts, variants...)
@@ -41,7 +41,7 @@ const minEnglishWord = 4
 func englishOf(bank *knowledge.Bank) map[string]bool {
 	words := map[string]bool{}
 	for _, e := range bank.Entries {
-		if e.Lang != "en" {
+		if e.Lang != knowledge.English {
 			continue
 		}
 		for _, text := range textsOf(e) {
@@ -72,10 +72,10 @@ func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
 // ("co2" does not make English Arabizi).
 func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	looks := textnorm.LooksArabizi
-	if hintLang(q.LangHint) == "ar" {
+	if hintLang(q.LangHint) == knowledge.Arabic {
 		looks = textnorm.MayBeArabizi
 	}
-	if q.Lang == "en" || len(words) == 0 || textnorm.Detect(q.Text) != "en" || !looks(words) {
+	if q.Lang == knowledge.English || len(words) == 0 || textnorm.Detect(q.Text) != knowledge.English || !looks(words) {
 		return false
 	}
 	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
@@ -100,14 +100,14 @@ const minMixedWords = 3
 // given as the same entry in Arabic. It needs the entry in both languages and
 // the usual confidence.
 func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) (scored, bool, error) {
-	if lang != "ar" {
+	if lang != knowledge.Arabic {
 		return scored{}, false, nil
 	}
 	english := e.englishIn(words)
 	if len(english) < minMixedWords || 2*len(english) < len(words) {
 		return scored{}, false, nil
 	}
-	best, ok, err := e.best(ctx, strings.Join(english, " "), "en", false)
+	best, ok, err := e.best(ctx, strings.Join(english, " "), knowledge.English, false)
 	if err != nil || !ok {
 		return scored{}, false, err
 	}

@@ -49,7 +49,7 @@ func declinedWords(bank *knowledge.Bank) map[string][]string {
 
 // scopeForms are the forms a word is compared under: its Arabic forms, or it without a plural s.
 func scopeForms(w string) []string {
-	if textnorm.Detect(w) == "ar" {
+	if textnorm.Detect(w) == knowledge.Arabic {
 		return textnorm.ArabicWordForms(w)
 	}
 	if len(w) > minScopeWord && w[len(w)-1] == 's' {

@@ -11,17 +11,22 @@ import (
 
 	"github.com/faqbot/faqbot/internal/textclass"
 	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 //go:embed redflags.yaml
 var redFlagsYAML []byte
+
+// arabiziRules names the rules Arabizi is read by (the Arabic ones, as consonant skeletons) among the
+// languages' rules: a pseudo-language of triage's own, never a question's or an answer's language.
+const arabiziRules = "az"
 
 // maxBridge is how many filler words may stand between a negation and a symptom ("don't have a fever").
 const maxBridge = 2
 
 // Triage recognises red-flag symptoms in a message, in English and Arabic, before any search.
 type Triage struct {
-	langs  map[string]*triageLang
+	langs  map[string]*triageLang // by language, and arabiziRules
 	model  *textclass.Model
 	policy learnedPolicy
 }
@@ -136,7 +141,7 @@ func NewTriage() (*Triage, error) {
 	for _, l := range []struct {
 		name, rules string
 		script      script
-	}{{"en", "en", latin}, {"ar", "ar", arabic}, {"az", "ar", arabizi}} {
+	}{{knowledge.English, knowledge.English, latin}, {knowledge.Arabic, knowledge.Arabic, arabic}, {arabiziRules, knowledge.Arabic, arabizi}} {
 		tl, err := newTriageLang(f, l.rules, l.script)
 		if err != nil {
 			return nil, fmt.Errorf("red-flag rules: %w", err)
@@ -151,7 +156,9 @@ func NewTriage() (*Triage, error) {
 func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) {
 	same := func(p phrase) phrase { return p }
 	conv, pattern, markers := same, same, same
-	words := func(m map[string][]string) []string { return append(slices.Clip(m["en"]), m["ar"]...) }
+	words := func(m map[string][]string) []string {
+		return append(slices.Clip(m[knowledge.English]), m[knowledge.Arabic]...)
+	}
 	if sc == arabizi {
 		common := map[string]bool{}
 		for _, w := range f.ArabiziCommon {
@@ -168,7 +175,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		conv = skeletonPhrase
 		pattern = func(p phrase) phrase { return notCommon(skeletonPattern(p)) }
 		markers = func(p phrase) phrase { return notCommon(skeletonPhrase(p)) }
-		words = func(m map[string][]string) []string { return m["ar"] }
+		words = func(m map[string][]string) []string { return m[knowledge.Arabic] }
 	}
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
@@ -180,7 +187,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	tl.context = ctx
 	for _, r := range f.Rules {
 		src := r.EN
-		if lang == "ar" {
+		if lang == knowledge.Arabic {
 			src = r.AR
 		}
 		if r.Tier != Emergency && r.Tier != Clinic {
@@ -229,7 +236,7 @@ func parsePattern(p string, conv func(phrase) phrase) []slot {
 func toPhrase(s string) phrase {
 	words := textnorm.Words(textnorm.Normalize(s))
 	for i, w := range words {
-		if textnorm.Detect(w) == "ar" {
+		if textnorm.Detect(w) == knowledge.Arabic {
 			words[i] = textnorm.StripArabicClitics(w)
 		}
 	}
@@ -272,13 +279,13 @@ func (t *Triage) check(text, lang string, explain bool) Verdict {
 // asks reads whether a message only asks questions, with the markers of its script: Arabizi as Arabic
 // skeletons, Arabic script, else English.
 func (t *Triage) asks(s sentences) bool {
-	tl := t.langs["en"]
+	tl := t.langs[knowledge.English]
 	switch {
 	case s.hasScript(arabizi):
-		tl = t.langs["az"]
+		tl = t.langs[arabiziRules]
 		s = s.withoutArabiziArticles()
 	case s.hasScript(arabic):
-		tl = t.langs["ar"]
+		tl = t.langs[knowledge.Arabic]
 	}
 	return tl.context.asks(newMessage(s, tl.script))
 }
@@ -296,7 +303,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
 		return Verdict{}, sentences
 	}
 	var v Verdict
-	order := []string{lang, "en", "ar", "az"}
+	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]
 		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(tl.script) {
@@ -501,13 +508,13 @@ func TriageTrainOptions() (textclass.TrainOptions, error) {
 	if err := yaml.Unmarshal(redFlagsYAML, &f); err != nil {
 		return textclass.TrainOptions{}, fmt.Errorf("red-flag rules: %w", err)
 	}
-	neg := slices.Concat(f.Negators["en"], f.Negators["ar"], f.Negators["arabizi"])
+	neg := slices.Concat(f.Negators[knowledge.English], f.Negators[knowledge.Arabic], f.Negators["arabizi"])
 	return textclass.TrainOptions{Bits: 18, Epochs: 20, Rate: 0.3, L2: 1e-4, Seed: 1, Negators: neg}, nil
 }
 
 // TierOf is the tier of a red-flag concept of the rules, or "" for a name the rules do not have.
 func (t *Triage) TierOf(flag string) Tier {
-	for _, r := range t.langs["en"].rules {
+	for _, r := range t.langs[knowledge.English].rules {
 		if r.id == flag {
 			return r.tier
 		}

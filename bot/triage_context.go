@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // sentences are a message's words in order, with the sentence each belongs to.
@@ -32,7 +33,7 @@ func (s sentences) hasScript(sc script) bool {
 	if sc == arabizi {
 		return textnorm.LooksArabizi(s.words)
 	}
-	lang := map[script]string{latin: "en", arabic: "ar"}[sc]
+	lang := map[script]string{latin: knowledge.English, arabic: knowledge.Arabic}[sc]
 	for _, w := range s.words {
 		if textnorm.Detect(w) == lang {
 			return true
@@ -93,7 +94,7 @@ func skeletonForms(w string) []string {
 	if isNumber(w) {
 		return []string{w}
 	}
-	if textnorm.Detect(w) == "ar" {
+	if textnorm.Detect(w) == knowledge.Arabic {
 		return []string{textnorm.ArabicSkeleton(w)}
 	}
 	forms := textnorm.ArabiziSkeletons(w)
@@ -187,7 +188,7 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			return nil, fmt.Errorf("context %s has no %s phrases", kind, lang)
 		}
 		if sc != arabizi {
-			phrases = append(slices.Clip(src[kind]["en"]), src[kind]["ar"]...)
+			phrases = append(slices.Clip(src[kind][knowledge.English]), src[kind][knowledge.Arabic]...)
 		}
 		for _, p := range phrases {
 			ph := conv(toPhrase(p))

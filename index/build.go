@@ -309,7 +309,7 @@ func (l *language) words(text string) []string {
 }
 
 func (l *language) prepareWords(words []string) []string {
-	if l.code != "ar" {
+	if l.code != knowledge.Arabic {
 		return words
 	}
 	for i, w := range words {

@@ -30,7 +30,7 @@ func analyzerName(lang string) string  { return "faq_" + lang }
 // during, no and much tell questions apart here, so they stay.
 func baseStopwords(lang string) []string {
 	switch lang {
-	case "ar":
+	case knowledge.Arabic:
 		return []string{"من", "في", "فيه", "فيها", "منه", "منها", "و", "ف", "ثم", "او", "ب", "به", "بها",
 			"الا", "لكن", "ما", "كما", "عن", "مع", "اذا", "ان", "انه", "انها", "التي", "الذي", "الذين", "الي",
 			"علي", "عليه", "عليها", "اما", "ايضا", "كل", "هي", "هو", "انت", "انا", "انتم", "نحن", "لك", "له",
@@ -85,7 +85,7 @@ func stopSet(lang string, lex *knowledge.Lexicon) map[string]bool {
 	for _, w := range words {
 		w = textnorm.FoldArabic(w)
 		set[w] = true
-		if lang == "ar" {
+		if lang == knowledge.Arabic {
 			set[textnorm.StripArabicClitics(w)] = true
 		}
 	}
@@ -106,7 +106,7 @@ func addAnalyzer(im *mapping.IndexMappingImpl, lang string, lex *knowledge.Lexic
 		return err
 	}
 	filters := []interface{}{lowercase.Name, en.PossessiveName, filterName, en.SnowballStemmerName}
-	if lang == "ar" {
+	if lang == knowledge.Arabic {
 		filters = []interface{}{lowercase.Name, ar.NormalizeName, filterName, ar.StemmerName}
 	}
 	return im.AddCustomAnalyzer(analyzerName(lang), map[string]interface{}{

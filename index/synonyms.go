@@ -111,7 +111,7 @@ func (s *synonyms) same(word, variant string) bool {
 // al-, wa-, bi-, no possessive suffix after a taa marbuta. It is only used to find lexicon phrases, not
 // for search.
 func (s *synonyms) stem(w string) string {
-	if s.lang == "ar" {
+	if s.lang == knowledge.Arabic {
 		return textnorm.ArabicStem(w)
 	}
 	return textnorm.EnglishSingular(w)

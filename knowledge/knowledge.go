@@ -7,8 +7,15 @@ import (
 	"slices"
 )
 
+// The languages the bot reads and answers in, by the codes entries, lexicons, questions and answers
+// carry. Code that names a language names it by one of these, never by its literal code.
+const (
+	English = "en"
+	Arabic  = "ar"
+)
+
 // Languages lists the languages the bot reads and answers in; every entry's lang is one of them.
-func Languages() []string { return []string{"en", "ar"} }
+func Languages() []string { return []string{English, Arabic} }
 
 // Supported reports whether lang is a language the knowledge may be written in.
 func Supported(lang string) bool { return slices.Contains(Languages(), lang) }

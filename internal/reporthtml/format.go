@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // percent is n of total as a whole percentage ("42%"), or "—" of nothing.
@@ -41,9 +43,9 @@ func platformLabel(p string) string {
 // langLabel names a language; an unknown one by its code.
 func langLabel(code string) string {
 	switch code {
-	case "en":
+	case knowledge.English:
 		return "English"
-	case "ar":
+	case knowledge.Arabic:
 		return "Arabic"
 	case "":
 		return "Unknown"

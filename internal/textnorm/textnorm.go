@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // MaxRunes bounds how much of a message is read: a question longer than this is cut, never rejected.
@@ -134,11 +136,11 @@ func Words(s string) []string {
 	})
 }
 
-// Detect names the language of a question: "ar" when it has at least as many Arabic words as Latin ones
-// (and at least one), or two Arabic words and at least a third of its words Arabic; "en" otherwise,
-// including for text with no letters at all. Words, not letters: an Arabic sentence holding English
-// words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer who can write English
-// rarely switches to Arabic script; an English one holding one Arabic term or name is English. Like Clean, it reads at most MaxRunes runes.
+// Detect names the language of a question: knowledge.Arabic when it has at least as many Arabic words
+// as Latin ones (and at least one), or two Arabic words and at least a third of its words Arabic;
+// knowledge.English otherwise, including for text with no letters at all. Words, not letters: an Arabic
+// sentence holding English words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer
+// who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
 	arabic, latin, n := 0, 0, 0
 	inWord := false
@@ -160,9 +162,9 @@ func Detect(s string) string {
 		}
 	}
 	if arabic > 0 && arabic >= latin || arabic >= 2 && 3*arabic >= arabic+latin {
-		return "ar"
+		return knowledge.Arabic
 	}
-	return "en"
+	return knowledge.English
 }
 
 // StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, ka-, fa- or a combination such as

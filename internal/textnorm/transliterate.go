@@ -3,6 +3,8 @@ package textnorm
 import (
 	"cmp"
 	"strings"
+
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // Transliterator writes Arabizi in Arabic script with the words of a vocabulary: each Latin word is read
@@ -29,7 +31,7 @@ func NewTransliterator(texts []string) *Transliterator {
 	counts := map[string]int{}
 	for _, text := range texts {
 		for _, w := range Words(Normalize(text)) {
-			if Detect(w) == "ar" {
+			if Detect(w) == knowledge.Arabic {
 				counts[ArabicStem(w)]++
 			}
 		}
