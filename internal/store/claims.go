@@ -9,11 +9,11 @@ import (
 
 // The statements of claims, prepared when the store opens.
 const (
-	claimUpdate = `INSERT INTO processed_updates (adapter, update_id, at, done) VALUES (?, ?, ?, 0)
+	claimUpdate = `INSERT INTO update_claims (adapter, update_id, at, done) VALUES (?, ?, ?, 0)
 		ON CONFLICT (adapter, update_id) DO UPDATE SET at = excluded.at
-		WHERE processed_updates.done = 0 AND processed_updates.at <= ?`
-	completeUpdate = `UPDATE processed_updates SET done = 1, at = ? WHERE adapter = ? AND update_id = ?`
-	releaseUpdate  = `DELETE FROM processed_updates WHERE adapter = ? AND update_id = ? AND done = 0`
+		WHERE update_claims.done = 0 AND update_claims.at <= ?`
+	completeUpdate = `UPDATE update_claims SET done = 1, at = ? WHERE adapter = ? AND update_id = ?`
+	releaseUpdate  = `DELETE FROM update_claims WHERE adapter = ? AND update_id = ? AND done = 0`
 )
 
 // Claim is the outcome of claiming an update.
@@ -43,7 +43,7 @@ func (s *Store) Claim(ctx context.Context, adapter string, updateID int64, lease
 			return err
 		}
 		var done int
-		err = tx.QueryRowContext(ctx, s.dialect.bind(`SELECT done FROM processed_updates WHERE adapter = ? AND update_id = ?`), adapter, updateID).Scan(&done)
+		err = tx.QueryRowContext(ctx, s.dialect.bind(`SELECT done FROM update_claims WHERE adapter = ? AND update_id = ?`), adapter, updateID).Scan(&done)
 		if err != nil {
 			return err
 		}

@@ -97,13 +97,32 @@ func migrations(d dialect) []string {
 			text TEXT
 		);
 		CREATE INDEX review_actions_group ON review_actions (group_hash)`,
+		// 6: the claims table is named for what it holds. On PostgreSQL its primary key keeps the name
+		// migration 3 gave it (claims_pkey, from the table renamed then): renamed too, as a table made
+		// update_claims would name it.
+		`ALTER TABLE processed_updates RENAME TO update_claims` + renameClaimsKey(d),
 	}
+}
+
+// renameClaimsKey renames the primary key of update_claims on PostgreSQL, where it is a constraint (and
+// an index) of its own name; SQLite names a table's keys after the table.
+func renameClaimsKey(d dialect) string {
+	if d != postgresDialect {
+		return ""
+	}
+	return `;
+		ALTER TABLE update_claims RENAME CONSTRAINT claims_pkey TO update_claims_pkey`
 }
 
 // migrate applies the migrations the database has not seen, each in its own transaction, on one
 // connection. Replicas that start together take turns: PostgreSQL through an advisory lock, SQLite
 // through immediate transactions and its busy timeout.
 func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateTo(ctx, len(migrations(s.dialect)))
+}
+
+// migrateTo is migrate up to a version: a database as an older release left it, for tests.
+func (s *Store) migrateTo(ctx context.Context, version int) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -118,7 +137,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrations table: %w", err)
 	}
-	for i, m := range migrations(s.dialect) {
+	for i, m := range migrations(s.dialect)[:version] {
 		if err := s.apply(ctx, conn, i+1, m); err != nil {
 			return fmt.Errorf("migration %d: %w", i+1, err)
 		}

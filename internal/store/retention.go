@@ -41,8 +41,8 @@ const (
 	pruneActText  = `UPDATE review_actions SET text = NULL WHERE id IN (SELECT id FROM review_actions WHERE text IS NOT NULL AND at < ? ORDER BY at LIMIT ?)`
 	pruneGiven    = `DELETE FROM answers_given WHERE (platform, user_hash, answer_id) IN
 		(SELECT platform, user_hash, answer_id FROM answers_given WHERE at < ? ORDER BY at LIMIT ?)`
-	oldClaims  = `SELECT adapter, update_id FROM processed_updates WHERE at < ? LIMIT ?`
-	pruneClaim = `DELETE FROM processed_updates WHERE adapter = ? AND update_id = ? AND at < ?`
+	oldClaims  = `SELECT adapter, update_id FROM update_claims WHERE at < ? LIMIT ?`
+	pruneClaim = `DELETE FROM update_claims WHERE adapter = ? AND update_id = ? AND at < ?`
 )
 
 // Prune removes what the retention periods no longer keep, as of now, in bounded batches.

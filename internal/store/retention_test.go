@@ -42,7 +42,7 @@ func TestPrune(t *testing.T) {
 					if err := s.RecordFeedback(ctx, Feedback{At: at, Platform: "web", User: user, Lang: "en", AnswerID: "pain"}); err != nil {
 						t.Fatal(err)
 					}
-					if _, err := s.db.ExecContext(ctx, s.dialect.bind(`INSERT INTO processed_updates (adapter, update_id, at, done) VALUES ('telegram', ?, ?, 1)`), i*10+j, millis(at)); err != nil {
+					if _, err := s.db.ExecContext(ctx, s.dialect.bind(`INSERT INTO update_claims (adapter, update_id, at, done) VALUES ('telegram', ?, ?, 1)`), i*10+j, millis(at)); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -63,7 +63,7 @@ func TestPrune(t *testing.T) {
 				{`SELECT COUNT(*) FROM events WHERE text IS NOT NULL`, 8},
 				{`SELECT COUNT(*) FROM feedback`, 12},
 				{`SELECT COUNT(*) FROM answers_given`, 4},
-				{`SELECT COUNT(*) FROM processed_updates`, 4},
+				{`SELECT COUNT(*) FROM update_claims`, 4},
 			} {
 				if got := count(t, s, c.query); got != c.want {
 					t.Errorf("%s: got %d, want %d", c.query, got, c.want)

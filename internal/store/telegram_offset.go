@@ -7,7 +7,7 @@ import (
 )
 
 // forgetClaims drops an adapter's claims of updates from an id on.
-const forgetClaims = `DELETE FROM processed_updates WHERE adapter = ? AND update_id >= ?`
+const forgetClaims = `DELETE FROM update_claims WHERE adapter = ? AND update_id >= ?`
 
 // ForgetClaims drops an adapter's claims of updates whose id is at least from, answered or not. Update ids
 // are handed out again when a Telegram bot's token changes or its Bot API server starts numbering again:
