@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -51,6 +52,10 @@ type Options struct {
 	Blend   *Blend   // nil means DefaultBlend
 	Metrics *Metrics // where decisions are counted; nil counts nothing
 	Gate    *Gate    // bounds the questions searched at once; nil admits everything
+	// Log gets each decision at debug level: platform, language, status, entry, confidence, reason, time;
+	// the question's text only with LogText (health data: off by default). Nil logs nothing.
+	Log     *slog.Logger
+	LogText bool
 }
 
 // Engine answers questions from one knowledge bank. It is immutable and safe for concurrent use.
@@ -68,6 +73,8 @@ type Engine struct {
 	topics    *topicclass.Classifier
 	blend     Blend
 	metrics   *Metrics
+	log       *slog.Logger
+	logText   bool
 	gate      *Gate
 }
 
@@ -115,7 +122,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Blend != nil {
 		blend = *opts.Blend
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, log: opts.Log, logText: opts.LogText, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -149,8 +156,22 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	if err == nil {
 		a = e.inLang(a, q.ReplyLang)
 		e.metrics.observe(q.Platform, a, time.Since(start))
+		e.logDecision(q, a, time.Since(start))
 	}
 	return a, err
+}
+
+// logDecision logs a decision at debug level; the text only when the engine was told to.
+func (e *Engine) logDecision(q Question, a Answer, took time.Duration) {
+	if e.log == nil || !e.log.Enabled(context.Background(), slog.LevelDebug) {
+		return
+	}
+	attrs := []any{"platform", q.Platform, "lang", a.Lang, "status", a.Status, "id", a.ID, "confidence", a.Confidence,
+		"reason", a.Reason, "took", took}
+	if e.logText {
+		attrs = append(attrs, "text", q.Text)
+	}
+	e.log.Debug("answer", attrs...)
 }
 
 // busy answers a question that found no free slot: urgently if it is urgent, else with ErrBusy.
@@ -191,14 +212,14 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	m := e.read(q, lang)
 	if v.Urgent() {
 		if m.arabiziText {
-			a.Lang, a.Disclaimer = "ar", e.messages["ar"].Disclaimer
+			a.Lang, a.Disclaimer = knowledge.Arabic, e.messages[knowledge.Arabic].Disclaimer
 		}
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
 	if act, actLang, reply, ok := e.acts.match(m.words, m.read, lang); ok {
 		switch {
 		case m.arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
-			actLang, reply = "ar", e.acts.reply("ar", act)
+			actLang, reply = knowledge.Arabic, e.acts.reply(knowledge.Arabic, act)
 		case q.Lang != "" && q.Lang != "auto":
 			actLang, reply = lang, e.acts.reply(lang, act)
 		}
@@ -235,7 +256,7 @@ func (e *Engine) read(q Question, lang string) asked {
 func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict) (Answer, error) {
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
 	if ar, ok := e.readArabizi(m.q, m.words); ok {
-		m.text, m.lang, m.arabizi = ar, "ar", true
+		m.text, m.lang, m.arabizi = ar, knowledge.Arabic, true
 		a.Lang, a.Disclaimer = m.lang, e.messages[m.lang].Disclaimer
 	}
 	res, cands, err := e.candidates(ctx, m)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"github.com/faqbot/faqbot/bot"
@@ -10,10 +11,12 @@ import (
 	"github.com/faqbot/faqbot/internal/store"
 )
 
-// liveEngine gives adapters recorded answers and the topics of the knowledge serving now.
+// liveEngine gives adapters recorded answers and the topics of the knowledge serving now, and takes
+// patients' feedback.
 type liveEngine struct {
-	rec  *store.Recorder
-	live *reload.Engine
+	rec     *store.Recorder
+	live    *reload.Engine
+	metrics *bot.Metrics
 }
 
 func (e liveEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
@@ -31,10 +34,14 @@ func (e liveEngine) ShowTopic(ctx context.Context, platform, user, id, lang stri
 	return a, ok
 }
 
-// vote records a user's verdict on an answer given to them.
+// vote records a user's verdict on an answer given to them, and counts it taken or refused.
 func (e liveEngine) vote(platform string) func(ctx context.Context, user, id, lang string, helpful bool) error {
 	return func(ctx context.Context, user, id, lang string, helpful bool) error {
-		return e.rec.Feedback(ctx, store.Feedback{Platform: platform, User: user, Lang: lang, AnswerID: id, Helpful: helpful})
+		err := e.rec.Feedback(ctx, store.Feedback{Platform: platform, User: user, Lang: lang, AnswerID: id, Helpful: helpful})
+		if refused := errors.Is(err, store.ErrNotGiven); err == nil || refused {
+			e.metrics.Feedback(platform, helpful, !refused)
+		}
+		return err
 	}
 }
 

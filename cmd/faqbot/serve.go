@@ -72,6 +72,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 func engineBuilder(cfg config.Config, metrics *bot.Metrics, log *slog.Logger) (reload.Builder, error) {
 	opts := engineOptions(cfg)
 	opts.Metrics, opts.Gate = metrics, bot.NewGate(cfg.MaxInFlight)
+	opts.Log, opts.LogText = log, cfg.Log.Text
 	var cache *index.Cache
 	if cfg.Index.Path != "" {
 		var err error

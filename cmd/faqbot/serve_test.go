@@ -96,6 +96,18 @@ func TestServeStartsAndStops(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
+	resp, err = http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`faqbot_feedback_total{platform="web",verdict="not_helpful"} 1`, `faqbot_feedback_refused_total{platform="web"} 2`,
+		`faqbot_questions_total{lang="en",platform="web",status="answered"} 1`} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("serve exit %d, want 0 after shutdown:\n%s", code, stderr.String())

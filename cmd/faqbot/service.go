@@ -32,6 +32,7 @@ type Main struct {
 
 	log      *slog.Logger
 	reg      *prometheus.Registry
+	metrics  *bot.Metrics
 	live     *reload.Engine
 	store    *store.Store
 	answers  *store.Recorder
@@ -79,11 +80,10 @@ func (m *Main) openCore(ctx context.Context) error {
 	}
 	m.reg = prometheus.NewRegistry()
 	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	metrics, err := bot.NewMetrics(m.reg)
-	if err != nil {
+	if m.metrics, err = bot.NewMetrics(m.reg); err != nil {
 		return err
 	}
-	builder, err := engineBuilder(m.cfg, metrics, m.log)
+	builder, err := engineBuilder(m.cfg, m.metrics, m.log)
 	if err != nil {
 		return err
 	}
@@ -95,9 +95,7 @@ func (m *Main) openCore(ctx context.Context) error {
 		return err
 	}
 	m.closers = append(m.closers, func() { _ = m.store.Close() })
-	if m.answers, err = store.NewRecorder(m.live, m.store, store.RecorderOptions{Log: m.log, LogText: m.cfg.Log.Text, Metrics: m.reg}); err != nil {
-		return err
-	}
+	m.answers = store.NewRecorder(m.live, m.store, store.RecorderOptions{Log: m.log})
 	m.closers = append(m.closers, m.answers.Close) // before the store closes: writes the queued decisions
 	return nil
 }
@@ -126,7 +124,7 @@ func (m *Main) startAdapters(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	eng := liveEngine{rec: m.answers, live: m.live}
+	eng := liveEngine{rec: m.answers, live: m.live, metrics: m.metrics}
 	telegramStatus := "off: not configured"
 	if m.cfg.Telegram.Token != "" {
 		tm, err := telegram.NewMetrics(m.reg)

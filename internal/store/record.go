@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/faqbot/faqbot/bot"
 )
 
@@ -24,16 +22,13 @@ type answerer interface {
 // to a named user (bot.Question.User, or a topic Shown) is recorded as given with its decision: feedback
 // is taken on nothing else.
 type Recorder struct {
-	next     answerer
-	store    *Store
-	log      *slog.Logger
-	logText  bool
-	feedback *prometheus.CounterVec
-	refused  *prometheus.CounterVec
-	queue    chan record
-	written  chan struct{} // closed when the queue is drained after Close
-	mu       sync.RWMutex  // Answer holds it shared while queueing; Close takes it to close the queue
-	closed   bool
+	next    answerer
+	store   *Store
+	log     *slog.Logger // failed writes
+	queue   chan record
+	written chan struct{} // closed when the queue is drained after Close
+	mu      sync.RWMutex  // Answer holds it shared while queueing; Close takes it to close the queue
+	closed  bool
 
 	pendingMu sync.Mutex
 	pending   map[Given]int // answers given that are queued and not yet written, At left zero
@@ -55,33 +50,18 @@ const (
 
 // RecorderOptions configure a Recorder.
 type RecorderOptions struct {
-	Log     *slog.Logger          // nil logs nothing
-	LogText bool                  // log patients' question text with each decision (debug level)
-	Metrics prometheus.Registerer // where feedback is counted; nil counts nothing
+	Log *slog.Logger // where failed writes are logged; nil logs nothing
 }
 
 // NewRecorder wraps an engine.
-func NewRecorder(next answerer, s *Store, opts RecorderOptions) (*Recorder, error) {
+func NewRecorder(next answerer, s *Store, opts RecorderOptions) *Recorder {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	r := &Recorder{next: next, store: s, log: opts.Log, logText: opts.LogText,
-		queue: make(chan record, queueSize), written: make(chan struct{}), pending: map[Given]int{},
-		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "faqbot_feedback_total", Help: "Feedback taken on answers, by platform and verdict (helpful, not_helpful).",
-		}, []string{"platform", "verdict"}),
-		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "faqbot_feedback_refused_total", Help: "Feedback refused: on an answer not given to that user, by platform.",
-		}, []string{"platform"})}
-	if opts.Metrics != nil {
-		for _, c := range []prometheus.Collector{r.feedback, r.refused} {
-			if err := opts.Metrics.Register(c); err != nil {
-				return nil, err
-			}
-		}
-	}
+	r := &Recorder{next: next, store: s, log: opts.Log,
+		queue: make(chan record, queueSize), written: make(chan struct{}), pending: map[Given]int{}}
 	go r.write()
-	return r, nil
+	return r
 }
 
 // Close writes the queued decisions and stops the background writer; later answers are written one by
@@ -143,20 +123,14 @@ func (r *Recorder) save(batch []record) {
 	}
 }
 
-// Answer answers q and records the decision (ids, language, status; text only for unanswered questions
-// and only when the store keeps it).
+// Answer answers q and records the decision (ids, language, status, confidence, reason; text only for
+// questions kept for review, and only when the store keeps it).
 func (r *Recorder) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
 	start := time.Now()
 	a, err := r.next.Answer(ctx, q)
 	if err != nil {
 		return a, err
 	}
-	attrs := []any{"platform", q.Platform, "lang", a.Lang, "status", a.Status, "id", a.ID,
-		"confidence", a.Confidence, "took", time.Since(start)}
-	if r.logText {
-		attrs = append(attrs, "text", q.Text)
-	}
-	r.log.Debug("answer", attrs...)
 	now := time.Now()
 	rec := record{hasEvent: true,
 		event: Event{At: now, Platform: q.Platform, Lang: a.Lang, Status: string(a.Status), AnswerID: a.ID, RedFlag: a.RedFlag,
@@ -225,16 +199,5 @@ func (r *Recorder) Feedback(ctx context.Context, f Feedback) error {
 			err = r.store.RecordFeedback(ctx, f)
 		}
 	}
-	if errors.Is(err, ErrNotGiven) {
-		r.refused.WithLabelValues(f.Platform).Inc()
-	}
-	if err != nil {
-		return err
-	}
-	verdict := "not_helpful"
-	if f.Helpful {
-		verdict = "helpful"
-	}
-	r.feedback.WithLabelValues(f.Platform, verdict).Inc()
-	return nil
+	return err
 }

@@ -12,9 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/testutil"
-
 	"github.com/faqbot/faqbot/bot"
 )
 
@@ -33,12 +30,8 @@ func TestRecorder(t *testing.T) {
 	}
 	defer s.Close()
 	var logs bytes.Buffer
-	reg := prometheus.NewRegistry()
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.NoMatch}}, s, RecorderOptions{Log: log, Metrics: reg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.NoMatch}}, s, RecorderOptions{Log: log})
 	if _, err := r.Answer(ctx, bot.Question{Text: "Jane Doe here, is it covered by insurance?", Platform: "web"}); err != nil {
 		t.Fatal(err)
 	}
@@ -54,21 +47,12 @@ func TestRecorder(t *testing.T) {
 	if rep.ByStatus["no_match"] != 1 || len(rep.Unhelpful) != 1 {
 		t.Errorf("report: %+v", rep)
 	}
-	if strings.Contains(logs.String(), "Jane") || !strings.Contains(logs.String(), "status=no_match") {
-		t.Errorf("logs must carry the decision and never the text:\n%s", logs.String())
-	}
-	if got := testutil.ToFloat64(r.feedback.WithLabelValues("web", "not_helpful")); got != 1 {
-		t.Errorf("feedback metric: %v", got)
-	}
 	failing := &Recorder{next: fixedEngine{err: errors.New("boom")}, store: s, log: log}
 	if _, err := failing.Answer(ctx, bot.Question{Text: "x"}); err == nil {
 		t.Error("engine error: got none")
 	}
 	_ = s.Close()
-	broken, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered}}, s, RecorderOptions{Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
+	broken := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered}}, s, RecorderOptions{Log: log})
 	if _, err := broken.Answer(ctx, bot.Question{Text: "x"}); err != nil {
 		t.Errorf("a store that cannot record must not fail the answer: %v", err)
 	}
@@ -85,10 +69,7 @@ func TestRecorderWritesEveryDecisionUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{})
 	const n = 20000 // more than the queue holds: some answers write their own
 	var wg sync.WaitGroup
 	for g := range 8 {
@@ -112,7 +93,7 @@ func TestRecorderWritesEveryDecisionUnderLoad(t *testing.T) {
 }
 
 // TestRecorderTakesFeedbackOnlyOnAnswersGiven: an answer given to a user (even one still queued) takes
-// their vote; anything else is refused, and only votes taken are counted (issue 11, point 4).
+// their vote; anything else is refused (issue 11, point 4).
 func TestRecorderTakesFeedbackOnlyOnAnswersGiven(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "faqbot.db"), Options{})
@@ -120,10 +101,7 @@ func TestRecorderTakesFeedbackOnlyOnAnswersGiven(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r, err := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{Metrics: prometheus.NewRegistry()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := NewRecorder(fixedEngine{a: bot.Answer{Lang: "en", Status: bot.Answered, ID: "pain"}}, s, RecorderOptions{})
 	defer r.Close()
 	if _, err := r.Answer(ctx, bot.Question{Text: "does it hurt?", Platform: "telegram", User: "42"}); err != nil {
 		t.Fatal(err)
@@ -138,12 +116,6 @@ func TestRecorderTakesFeedbackOnlyOnAnswersGiven(t *testing.T) {
 		if err := vote(v.user, v.id, false); !errors.Is(err, ErrNotGiven) {
 			t.Errorf("vote of %s on %s: got %v, want ErrNotGiven", v.user, v.id, err)
 		}
-	}
-	if got := testutil.ToFloat64(r.feedback.WithLabelValues("telegram", "not_helpful")); got != 1 {
-		t.Errorf("votes counted: got %v, want 1 (refused votes are not counted)", got)
-	}
-	if got := testutil.ToFloat64(r.refused.WithLabelValues("telegram")); got != 3 {
-		t.Errorf("votes refused: got %v, want 3", got)
 	}
 	r.Shown(ctx, "discord", "7", bot.Answer{ID: "fasting"})
 	if err := r.Feedback(ctx, Feedback{Platform: "discord", User: "7", Lang: "en", AnswerID: "fasting"}); err != nil {
