@@ -72,22 +72,13 @@ func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
 // ("co2" does not make English Arabizi).
 func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	looks := textnorm.LooksArabizi
-	if hintLang(q.LangHint) == knowledge.Arabic {
+	if knowledge.LangOfTag(q.LangHint) == knowledge.Arabic {
 		looks = textnorm.MayBeArabizi
 	}
 	if q.Lang == knowledge.English || len(words) == 0 || textnorm.Detect(q.Text) != knowledge.English || !looks(words) {
 		return false
 	}
 	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
-}
-
-// hintLang is the supported language an app's language tag names ("ar-EG" names ar), or "".
-func hintLang(tag string) string {
-	primary, _, _ := strings.Cut(strings.ToLower(tag[:min(len(tag), 35)]), "-")
-	if !knowledge.Supported(primary) {
-		return ""
-	}
-	return primary
 }
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The languages the bot reads and answers in, by the codes entries, lexicons, questions and answers
@@ -182,4 +183,19 @@ type SearchResult struct {
 	Lang    string
 	Terms   []QueryTerm
 	Matches []Match
+}
+
+// LangOfTag is the supported language a client's language tag names ("ar-EG", "ar_SA", "ara" and "arz" name
+// Arabic; "en-GB" English), or "" for any other. The tag is untrusted: only its first letters are read.
+func LangOfTag(tag string) string {
+	primary := strings.ToLower(tag[:min(len(tag), 35)])
+	if i := strings.IndexAny(primary, "-_"); i >= 0 {
+		primary = primary[:i]
+	}
+	for _, lang := range Languages() {
+		if primary == lang || (len(primary) == 3 && strings.HasPrefix(primary, lang)) {
+			return lang
+		}
+	}
+	return ""
 }

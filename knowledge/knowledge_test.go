@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +24,14 @@ func TestLanguages(t *testing.T) {
 				t.Errorf("Supported(%q) = %v, want %v", tc.lang, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLangOfTag(t *testing.T) {
+	for tag, want := range map[string]string{"ar": Arabic, "ar-EG": Arabic, "AR_sa": Arabic, "ara": Arabic, "arz": Arabic, "en": English,
+		"en-GB": English, "eng": English, "fr": "", "": "", "a": "", "arabic": "", "e": "", "-ar": "", strings.Repeat("ar", 100): ""} {
+		if got := LangOfTag(tag); got != want {
+			t.Errorf("LangOfTag(%q) = %q, want %q", tag, got, want)
+		}
 	}
 }

@@ -142,7 +142,7 @@ func GroupLang(g review.Group) string {
 	case g.Now != nil && g.Now.Lang != "":
 		return g.Now.Lang
 	}
-	return "en"
+	return knowledge.English
 }
 
 // WriteGroups lists groups, most asked first.

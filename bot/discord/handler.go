@@ -12,6 +12,7 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // engine is what the adapter needs from the answer engine. ShowTopic gives a topic's answer to a user
@@ -153,10 +154,10 @@ func (h *Handler) faq(ctx context.Context, user, lang, id string) *discordgo.Int
 
 // locale is the language of the user's Discord client, when it is Arabic; else the default English.
 func locale(in *discordgo.Interaction) string {
-	if strings.HasPrefix(string(in.Locale), "ar") {
-		return "ar"
+	if lang := knowledge.LangOfTag(string(in.Locale)); lang != "" {
+		return lang
 	}
-	return "en"
+	return knowledge.English
 }
 
 func option(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {

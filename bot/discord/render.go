@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // Discord's limits.
@@ -114,7 +115,7 @@ type uiLabels struct {
 }
 
 func labels(lang string) uiLabels {
-	if lang == "ar" {
+	if lang == knowledge.Arabic {
 		return uiLabels{"👍 مفيد", "👎 غير مفيد", "شكرًا على رأيك!", "هذا الموضوع لم يعد متاحًا.",
 			"عذرًا، لم أتمكن من الإجابة الآن. حاول مرة أخرى بعد قليل.",
 			"اكتب سؤالك نصًا بعد الإشارة إليّ، أو استخدم الأمر /ask.",

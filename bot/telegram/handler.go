@@ -276,10 +276,7 @@ func (h *Handler) uiLang(ctx context.Context, m *tgbotapi.Message, text string) 
 	if strings.TrimSpace(text) != "" {
 		return textnorm.Detect(text), nil
 	}
-	if m.From != nil && strings.HasPrefix(m.From.LanguageCode, "ar") {
-		return "ar", nil
-	}
-	return "en", nil
+	return tagLang(m.From), nil
 }
 
 // withoutFeedback keeps a message's topic buttons and drops its feedback row.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // A panic while answering one update costs that update an apology, never the process, and never a
@@ -78,8 +79,15 @@ func apologyLang(u tgbotapi.Update, m *tgbotapi.Message) string {
 	} else if text := m.Text + m.Caption; strings.TrimSpace(text) != "" {
 		return textnorm.Detect(text)
 	}
-	if from != nil && strings.HasPrefix(from.LanguageCode, "ar") {
-		return "ar"
+	return tagLang(from)
+}
+
+// tagLang is the language of a user's Telegram app when it is a supported one, else English.
+func tagLang(from *tgbotapi.User) string {
+	if from != nil {
+		if lang := knowledge.LangOfTag(from.LanguageCode); lang != "" {
+			return lang
+		}
 	}
-	return "en"
+	return knowledge.English
 }

@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // maxText is Telegram's limit on one message's text, in characters.
@@ -25,7 +26,7 @@ const (
 // escaped.
 func replyText(a bot.Answer) string {
 	mark := lrm
-	if a.Lang == "ar" {
+	if a.Lang == knowledge.Arabic {
 		mark = rlm
 	}
 	var parts []string

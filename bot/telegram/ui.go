@@ -1,12 +1,14 @@
 package telegram
 
+import "github.com/faqbot/faqbot/knowledge"
+
 // ui is the adapter's own texts in one language: everything the patient sees that is not an answer.
 type ui struct {
 	Greeting, Help, TypeQuestion, TopicsTitle, Related, Helpful, NotHelpful, Thanks, LangSet, More, Back, Sorry string
 }
 
 func texts(lang string) ui {
-	if lang == "ar" {
+	if lang == knowledge.Arabic {
 		return ui{
 			Greeting:     "مرحبًا! أنا مساعد العيادة للإجابة عن أسئلتك حول جلسة العلاج بالخلايا الجذعية: التحضير، وسحب الخلايا، والحقن، والتعافي. اكتب سؤالك أو اختر موضوعًا.",
 			Help:         "اكتب سؤالك كما تحب. الأوامر: /topics المواضيع، /lang en للإنجليزية، /lang ar للعربية.",

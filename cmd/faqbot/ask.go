@@ -7,6 +7,7 @@ import (
 
 	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/cli"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 func newAskCmd(g *globals) *cobra.Command {
@@ -56,10 +57,8 @@ func newAskCmd(g *globals) *cobra.Command {
 }
 
 func checkQuestionFlags(q bot.Question) error {
-	switch q.Lang {
-	case "auto", "en", "ar":
-	default:
-		return usagef("--lang %q: want auto, en or ar", q.Lang)
+	if q.Lang != "auto" && !knowledge.Supported(q.Lang) {
+		return usagef("--lang %q: want auto or one of %s", q.Lang, strings.Join(knowledge.Languages(), ", "))
 	}
 	if q.Top < 1 || q.Top > 20 {
 		return usagef("--top %d: want 1 to 20", q.Top)

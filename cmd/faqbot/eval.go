@@ -13,6 +13,7 @@ import (
 	"github.com/faqbot/faqbot/bot/cli"
 	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/config"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // floorFlags are the flags of eval that set a floor; they do not apply with --compare.
@@ -49,10 +50,10 @@ func newEvalCmd(g *globals) *cobra.Command {
 			floors := eval.Floors{Top1: map[string]float64{}, Abstain: abstain, UrgentRecall: urgent,
 				MaxFalseUrgent: maxFalse, CheckFalse: maxFalse >= 0}
 			if top1EN > 0 {
-				floors.Top1["en"] = top1EN
+				floors.Top1[knowledge.English] = top1EN
 			}
 			if top1AR > 0 {
-				floors.Top1["ar"] = top1AR
+				floors.Top1[knowledge.Arabic] = top1AR
 			}
 			return runEval(cmd, g, args[0], floors)
 		},
