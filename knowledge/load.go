@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,20 +27,7 @@ func Default() (*Bank, Problems, error) {
 // are read only from inside the folder (of a single file, the folder it is in): a symbolic link that
 // leads out of it is refused, so write access to the folder never reads the files of the host.
 func LoadPath(p string) (*Bank, Problems, error) {
-	info, err := os.Stat(p)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
-	}
-	dir, name := p, "."
-	if !info.IsDir() {
-		dir, name = filepath.Dir(p), filepath.Base(p)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
-	}
-	defer root.Close()
-	return Load(root.FS(), name)
+	return LoadPathEdited(p, nil)
 }
 
 // Load reads every knowledge file at root in fsys (a folder, walked recursively, or one file), then

@@ -10,7 +10,8 @@ import (
 )
 
 // LoadPathEdited loads the knowledge at p (see LoadPath) as it would be with some of its files edited:
-// edits maps a file's name, as Entry.Pos.File gives it, to its new content. Nothing is written.
+// edits maps a file's name, as Entry.Pos.File gives it, to its new content. Nothing is written; with no
+// edits it is LoadPath.
 func LoadPathEdited(p string, edits map[string][]byte) (*Bank, Problems, error) {
 	info, err := os.Stat(p)
 	if err != nil {
@@ -25,6 +26,9 @@ func LoadPathEdited(p string, edits map[string][]byte) (*Bank, Problems, error) 
 		return nil, nil, fmt.Errorf("load knowledge %s: %w", p, err)
 	}
 	defer root.Close()
+	if len(edits) == 0 {
+		return Load(root.FS(), name)
+	}
 	return Load(overlayFS{FS: root.FS(), edits: edits}, name)
 }
 

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -56,6 +57,20 @@ const (
 
 // maxCaseLine bounds one line of an evaluation set.
 const maxCaseLine = 1 << 20
+
+// ReadFile reads the evaluation set in a file.
+func ReadFile(path string) ([]Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cases, err := ReadCases(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cases, nil
+}
 
 // ReadCases parses an evaluation set, reporting the line of the first malformed case.
 func ReadCases(r io.Reader) ([]Case, error) {

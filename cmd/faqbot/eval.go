@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -91,7 +90,7 @@ func checkEvalFlags(cmd *cobra.Command, compare string, sets int) error {
 
 // runEval evaluates one set and checks it against the floors.
 func runEval(cmd *cobra.Command, g *globals, path string, floors eval.Floors) error {
-	cases, err := readEvalSet(path)
+	cases, err := eval.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -113,20 +112,6 @@ func runEval(cmd *cobra.Command, g *globals, path string, floors eval.Floors) er
 	return nil
 }
 
-// readEvalSet reads the cases of an evaluation set.
-func readEvalSet(path string) ([]eval.Case, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	cases, err := eval.ReadCases(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return cases, nil
-}
-
 // evalSetChange is a changed outcome and the set its question is from.
 type evalSetChange struct {
 	set string
@@ -139,7 +124,7 @@ func runCompare(cmd *cobra.Command, g *globals, other string, paths []string, fa
 	sets := make([][]eval.Case, len(paths))
 	asked := 0
 	for i, p := range paths { // every set is read before anything is indexed: a typo fails at once
-		cases, err := readEvalSet(p)
+		cases, err := eval.ReadFile(p)
 		if err != nil {
 			return err
 		}

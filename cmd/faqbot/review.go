@@ -217,14 +217,9 @@ func (s *reviewSession) close() {
 func readSets(paths []string) ([]review.Set, error) {
 	var sets []review.Set
 	for _, p := range paths {
-		f, err := os.Open(p)
+		cases, err := eval.ReadFile(p)
 		if err != nil {
 			return nil, fmt.Errorf("evaluation set: %w", err)
-		}
-		cases, err := eval.ReadCases(f)
-		_ = f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("evaluation set %s: %w", p, err)
 		}
 		sets = append(sets, review.Set{Name: p, Cases: cases})
 	}

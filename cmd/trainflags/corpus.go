@@ -35,7 +35,7 @@ func corpus() ([]textclass.Example, int, error) {
 	var ex []textclass.Example
 	nTriage := 0
 	for i, f := range append([]string{trainSplit}, extraTraining...) {
-		cs, err := readCases(f)
+		cs, err := eval.ReadFile(f)
 		if err != nil {
 			return nil, 0, err
 		}

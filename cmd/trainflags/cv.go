@@ -16,7 +16,7 @@ const folds = 5
 // out-of-fold models: each case is read by a model trained without it (the rest of the corpus is always
 // in). It is where the policy's thresholds are chosen, so that dev stays a check.
 func crossValidate(ctx context.Context, ex []textclass.Example, nTriage int, o textclass.TrainOptions, verbose bool) error {
-	cs, err := readCases(trainSplit)
+	cs, err := eval.ReadFile(trainSplit)
 	if err != nil {
 		return err
 	}

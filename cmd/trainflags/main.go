@@ -75,7 +75,7 @@ func reportOn(m *textclass.Model, files []string) error {
 		return err
 	}
 	for _, f := range files {
-		cs, err := readCases(f)
+		cs, err := eval.ReadFile(f)
 		if err != nil {
 			return err
 		}
@@ -87,18 +87,4 @@ func reportOn(m *textclass.Model, files []string) error {
 		fmt.Printf("%s\n  rules alone:  %s\n  with model:   %s\n", f, rules, joined)
 	}
 	return nil
-}
-
-// readCases reads a labelled case file (bot/eval's format).
-func readCases(path string) ([]eval.Case, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	cs, err := eval.ReadCases(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return cs, nil
 }
