@@ -60,7 +60,7 @@ func (h *Handler) deliver(ctx context.Context, in *discordgo.Interaction, ack fu
 		cancel()
 		return fmt.Errorf("defer: %w", err)
 	}
-	h.opts.Metrics.reply("deferred")
+	h.opts.Metrics.Reply("deferred")
 	h.late.Add(1)
 	go func() {
 		defer h.late.Done()
@@ -72,7 +72,7 @@ func (h *Handler) deliver(ctx context.Context, in *discordgo.Interaction, ack fu
 
 func (h *Handler) acked(err error) error {
 	if err == nil {
-		h.opts.Metrics.reply("sent")
+		h.opts.Metrics.Reply("sent")
 	}
 	return err
 }
@@ -91,10 +91,10 @@ func (h *Handler) finish(ctx context.Context, in *discordgo.Interaction, o outco
 	}
 	if err := ed.EditResponse(ctx, in, data); err != nil {
 		h.log.Error("discord deferred answer not delivered", "err", err)
-		h.opts.Metrics.reply("failed")
+		h.opts.Metrics.Reply("failed")
 		return
 	}
-	h.opts.Metrics.reply("sent")
+	h.opts.Metrics.Reply("sent")
 }
 
 // deferrable reports whether Discord accepts a deferred response to an interaction of this type.

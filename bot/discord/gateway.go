@@ -119,7 +119,7 @@ func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 	if !g.once.claim(ctx, in.ID) {
 		return
 	}
-	defer g.h.opts.Metrics.start(interactionKind(in.Type))()
+	defer g.h.opts.Metrics.Start(interactionKind(in.Type))()
 	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
 	defer cancel()
 	sent := false
@@ -131,13 +131,13 @@ func (g *Gateway) interaction(ctx context.Context, in *discordgo.Interaction) {
 	})
 	switch {
 	case errors.Is(err, guard.ErrPanic):
-		g.h.opts.Metrics.reply("failed")
+		g.h.opts.Metrics.Reply("failed")
 		if !sent {
 			g.apologise(ctx, in)
 		}
 	case err != nil:
 		g.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
-		g.h.opts.Metrics.reply("failed")
+		g.h.opts.Metrics.Reply("failed")
 	}
 	g.once.settle(ctx, in.ID, err)
 }

@@ -82,7 +82,7 @@ func (s *Interactions) serve(w http.ResponseWriter, r *http.Request) {
 		_ = writeJSON(w, quiet()) // acknowledged, nothing changed
 		return
 	}
-	defer s.h.opts.Metrics.start(interactionKind(in.Type))()
+	defer s.h.opts.Metrics.Start(interactionKind(in.Type))()
 	sent := false
 	err := s.h.deliver(r.Context(), in, func(resp *discordgo.InteractionResponse) error {
 		sent = true
@@ -91,13 +91,13 @@ func (s *Interactions) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, guard.ErrPanic): // logged and counted where it was recovered
 		s.poison.add(in.ID, s.now())
-		s.h.opts.Metrics.reply("failed")
+		s.h.opts.Metrics.Reply("failed")
 		if !sent {
 			_ = writeJSON(w, s.h.apology(in))
 		}
 	case err != nil:
 		s.h.log.Error("discord interaction", "type", int(in.Type), "err", err)
-		s.h.opts.Metrics.reply("failed")
+		s.h.opts.Metrics.Reply("failed")
 		if !sent {
 			http.Error(w, "could not answer", http.StatusInternalServerError)
 		}

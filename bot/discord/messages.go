@@ -26,22 +26,22 @@ func (g *Gateway) message(ctx context.Context, m *discordgo.Message) {
 	if !g.once.claim(ctx, m.ID) {
 		return
 	}
-	defer g.h.opts.Metrics.start("message")()
+	defer g.h.opts.Metrics.Start("message")()
 	ctx, cancel := context.WithTimeout(ctx, g.h.opts.Timeout)
 	defer cancel()
 	err := g.h.opts.Panics.Call(platform, func() error { return g.reply(ctx, m, *me, direct) })
 	switch {
 	case errors.Is(err, guard.ErrPanic): // logged where it was recovered
-		g.h.opts.Metrics.reply("failed")
+		g.h.opts.Metrics.Reply("failed")
 		apology := labels(textnorm.Detect(m.Content)).failed
 		if err := g.rest.Send(ctx, m.ChannelID, noteMessage(apology, reference(m))); err != nil {
 			g.h.log.Warn("discord: apology not delivered", "err", err)
 		}
 	case err != nil:
 		g.h.log.Error("discord message", "direct", direct, "err", err)
-		g.h.opts.Metrics.reply("failed")
+		g.h.opts.Metrics.Reply("failed")
 	default:
-		g.h.opts.Metrics.reply("sent")
+		g.h.opts.Metrics.Reply("sent")
 	}
 	g.once.settle(ctx, m.ID, err)
 }
@@ -79,7 +79,7 @@ func (g *Gateway) reply(ctx context.Context, m *discordgo.Message, me string, di
 		}
 		return g.rest.Send(ctx, m.ChannelID, noteMessage(note, ref))
 	case code(err) == discordgo.ErrCodeCannotSendMessagesToThisUser:
-		g.h.opts.Metrics.reply("dm_closed")
+		g.h.opts.Metrics.Reply("dm_closed")
 		if a.Status == bot.Urgent {
 			msg.Reference = ref
 			return g.rest.Send(ctx, m.ChannelID, msg)

@@ -30,7 +30,7 @@ func (o onceGuard) claim(ctx context.Context, id string) bool {
 		return true
 	}
 	if !won {
-		o.h.opts.Metrics.seen("duplicate")
+		o.h.opts.Metrics.Seen("duplicate")
 	}
 	return won
 }

@@ -166,7 +166,7 @@ func (r *REST) do(ctx context.Context, call func(...discordgo.RequestOption) err
 		if reason == "" || !r.retry.Allows(tries) || wait > r.retry.Max || ctx.Err() != nil {
 			return redact(err, r.s.Token)
 		}
-		r.metrics.retried(reason)
+		r.metrics.Retry(reason)
 		if waitErr := backoff.Sleep(ctx, wait); waitErr != nil {
 			return redact(fmt.Errorf("%w (gave up waiting: %w)", err, waitErr), r.s.Token)
 		}

@@ -277,7 +277,7 @@ type deliverFunc func(ctx context.Context, u tgbotapi.Update, reqs []tgbotapi.Ch
 // engine failing) or delivered gives its claim back and returns the error: a webhook then asks Telegram
 // to deliver it again.
 func (p *responder) one(ctx context.Context, u tgbotapi.Update, deliver deliverFunc) error {
-	defer p.sender.metrics.update(u)()
+	defer p.sender.metrics.Start(updateType(u))()
 	claim, err := withStep(ctx, p.step, func(ctx context.Context) (Claim, error) { return p.state.Claim(ctx, u.UpdateID) })
 	switch {
 	case err != nil:

@@ -122,17 +122,17 @@ func (s *Sender) send(ctx context.Context, c tgbotapi.Chattable) error {
 		_, err := s.api.Request(c)
 		wait, retry, err := s.classify(err, attempt)
 		if !retry {
-			s.metrics.reply(result(err))
+			s.metrics.Reply(result(err))
 			return err
 		}
-		s.metrics.retry(reason(err))
+		s.metrics.Retry(reason(err))
 		last = err
 		s.log.Warn("telegram request failed; retrying", "attempt", attempt+1, "wait", wait, "err", err)
 		if err := s.sleep(ctx, wait); err != nil {
 			return err
 		}
 	}
-	s.metrics.reply("failed")
+	s.metrics.Reply("failed")
 	return fmt.Errorf("telegram: giving up after %d attempts: %w", s.retry.MaxAttempts, last)
 }
 

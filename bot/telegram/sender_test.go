@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -140,7 +141,8 @@ func TestSenderRateLimits(t *testing.T) {
 func TestSenderMetrics(t *testing.T) {
 	api := telegramtest.New(t, telegramtest.Options{})
 	api.FailNext("sendMessage", telegramtest.TooManyRequests(1))
-	m, err := NewMetrics(prometheus.NewRegistry())
+	reg := prometheus.NewRegistry()
+	m, err := NewMetrics(reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,10 +151,15 @@ func TestSenderMetrics(t *testing.T) {
 	if err := s.Send(context.Background(), 7, false, tgbotapi.NewMessage(7, "x")); err != nil {
 		t.Fatal(err)
 	}
-	if got := testutil.ToFloat64(m.retries.WithLabelValues("429")); got != 1 {
-		t.Errorf("429 retries counted: %v", got)
+	want := `
+		# HELP faqbot_telegram_retries_total Telegram requests retried, by reason (429, 5xx, network).
+		# TYPE faqbot_telegram_retries_total counter
+		faqbot_telegram_retries_total{reason="429"} 1
+	`
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "faqbot_telegram_retries_total"); err != nil {
+		t.Error(err)
 	}
-	if got := testutil.ToFloat64(m.replies.WithLabelValues("sent")); got != 1 {
-		t.Errorf("replies sent counted: %v", got)
+	if n, err := testutil.GatherAndCount(reg, "faqbot_telegram_replies_total"); err != nil || n != 1 {
+		t.Errorf("replies counted: %d series, %v", n, err)
 	}
 }

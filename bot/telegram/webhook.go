@@ -127,7 +127,7 @@ func (wh *Webhook) respond(ctx context.Context, w http.ResponseWriter, u tgbotap
 	if err := http.NewResponseController(w).Flush(); err != nil {
 		return fmt.Errorf("send the reply: %w", err)
 	}
-	wh.sender.metrics.reply("in_response")
+	wh.sender.metrics.Reply("in_response")
 	return nil
 }
 
