@@ -154,7 +154,7 @@ func TestEmulatorConversation(t *testing.T) {
 				if mode == "webhook-api" {
 					opts.Reply = ReplyThroughAPI
 				}
-				wh := NewWebhook(h, NewSender(client, SenderOptions{Retry: DefaultRetry()}), state, opts, nil)
+				wh := NewWebhook(h, NewSender(client, SenderOptions{Retry: DefaultRetry()}), state, opts)
 				front := httptest.NewServer(telegramFront(t, client, wh))
 				defer front.Close()
 				if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": front.URL, "secret_token": "hook-secret"}); err != nil {

@@ -113,8 +113,7 @@ func TestWebhookSurvivesAPanic(t *testing.T) {
 			var logs bytes.Buffer
 			panics, reg := newGuard(t, &logs)
 			state := &memState{done: map[int]bool{}}
-			wh := NewWebhook(h, NewSender(botClient(t, api.URL, "77:hook"), SenderOptions{Retry: DefaultRetry()}), state,
-				WebhookOptions{Secret: "s", Reply: reply, Timeout: time.Second, Panics: panics}, nil)
+			wh := NewWebhook(h, NewSender(botClient(t, api.URL, "77:hook"), SenderOptions{Retry: DefaultRetry()}), state, WebhookOptions{Secret: "s", Reply: reply, Timeout: time.Second, Panics: panics})
 			boom := `{"update_id": 42, "message": {"message_id": 1, "date": 0, "text": "boom: what should I wear?", "chat": {"id": 11, "type": "private"}}}`
 			for i := range 3 { // the delivery, then Telegram trying again
 				code, text := postWebhook(t, wh, boom)

@@ -48,6 +48,7 @@ type WebhookOptions struct {
 	Reply   WebhookReply  // how replies reach Telegram
 	Timeout time.Duration // the deadline to answer one delivery
 	Panics  *guard.Panics // recovers a panic while answering one update; nil still recovers
+	Log     *slog.Logger  // nil logs nothing
 }
 
 // Webhook receives updates that Telegram posts. It answers each before (or while) acknowledging it, so
@@ -61,8 +62,8 @@ type Webhook struct {
 }
 
 // NewWebhook builds the webhook handler.
-func NewWebhook(h *Handler, s *Sender, st State, opts WebhookOptions, log *slog.Logger) *Webhook {
-	return &Webhook{responder: newResponder(h, s, st, log, opts.Panics), secret: []byte(opts.Secret), reply: opts.Reply, timeout: opts.Timeout}
+func NewWebhook(h *Handler, s *Sender, st State, opts WebhookOptions) *Webhook {
+	return &Webhook{responder: newResponder(h, s, st, opts.Log, opts.Panics), secret: []byte(opts.Secret), reply: opts.Reply, timeout: opts.Timeout}
 }
 
 func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {

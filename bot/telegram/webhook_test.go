@@ -26,7 +26,7 @@ func apiReplies(secret string, timeout time.Duration) WebhookOptions {
 func TestWebhook(t *testing.T) {
 	api := telegramtest.New(t, telegramtest.Options{})
 	h, _, _ := newHandler(t)
-	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), &memState{done: map[int]bool{}}, apiReplies("s3cret", 5*time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), &memState{done: map[int]bool{}}, apiReplies("s3cret", 5*time.Second))
 	body, _ := json.Marshal(update(42))
 	post := func(secret, body string) int {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -66,7 +66,7 @@ func TestBlockedUserIsRecordedNotRetried(t *testing.T) {
 	api.FailEvery(telegramtest.Error(403, "Forbidden: bot was blocked by the user"), "sendMessage")
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), state, apiReplies("s", time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), state, apiReplies("s", time.Second))
 	body, _ := json.Marshal(update(7))
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(string(body)))
 	req.Header.Set(SecretHeader, "s")
@@ -88,7 +88,7 @@ func TestWebhookAsksForRedeliveryWhenItCannotHandle(t *testing.T) {
 	h, _, _ := newHandler(t)
 	h.prefs = failingPrefs{}
 	state := &memState{done: map[int]bool{}}
-	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), state, apiReplies("s", time.Second), nil)
+	wh := NewWebhook(h, NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Retry: DefaultRetry()}), state, apiReplies("s", time.Second))
 	body := `{"update_id": 9, "message": {"message_id": 1, "date": 0, "text": "what should I wear?", "chat": {"id": 5, "type": "private"}}}`
 	req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
 	req.Header.Set(SecretHeader, "s")
@@ -111,8 +111,7 @@ func FuzzWebhook(f *testing.F) {
 	}
 	api := telegramtest.New(f, telegramtest.Options{})
 	h, _, _ := newHandler(f)
-	wh := NewWebhook(h, NewSender(botClient(f, api.URL, "123:abc"), SenderOptions{Retry: backoff.Policy{MaxAttempts: 1, Base: time.Millisecond, Max: time.Millisecond}}),
-		&memState{done: map[int]bool{}}, WebhookOptions{Secret: "s3cret", Timeout: 5 * time.Second}, nil)
+	wh := NewWebhook(h, NewSender(botClient(f, api.URL, "123:abc"), SenderOptions{Retry: backoff.Policy{MaxAttempts: 1, Base: time.Millisecond, Max: time.Millisecond}}), &memState{done: map[int]bool{}}, WebhookOptions{Secret: "s3cret", Timeout: 5 * time.Second})
 	f.Fuzz(func(t *testing.T, body string) {
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
 		req.Header.Set(SecretHeader, "s3cret")
@@ -136,7 +135,7 @@ func TestWebhookRepliesInResponse(t *testing.T) {
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}}
 	sender := NewSender(botClient(t, api.URL, "123:abc"), SenderOptions{Limits: Limits{Chat: 0.001}, Retry: DefaultRetry()})
-	wh := NewWebhook(h, sender, state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: 200 * time.Millisecond}, nil)
+	wh := NewWebhook(h, sender, state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: 200 * time.Millisecond})
 	post := func(body string) (int, url.Values) {
 		t.Helper()
 		req := httptest.NewRequest("POST", "/telegram/webhook", strings.NewReader(body))
@@ -189,7 +188,7 @@ func TestWebhookRepliesInResponse(t *testing.T) {
 func TestWebhookStoreOutage(t *testing.T) {
 	h, _, _ := newHandler(t)
 	state := &memState{done: map[int]bool{}, failClaims: 3}
-	wh := NewWebhook(h, NewSender(nil, SenderOptions{Retry: DefaultRetry()}), state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: time.Second}, nil)
+	wh := NewWebhook(h, NewSender(nil, SenderOptions{Retry: DefaultRetry()}), state, WebhookOptions{Secret: "s", Reply: ReplyInResponse, Timeout: time.Second})
 	body, _ := json.Marshal(update(8))
 	var codes []int
 	replies := 0

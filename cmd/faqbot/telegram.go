@@ -74,8 +74,8 @@ func startTelegram(ctx context.Context, cfg config.Telegram, d telegramDeps, wg 
 			if cfg.WebhookReply == "api" {
 				reply = telegram.ReplyThroughAPI
 			}
-			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout, Panics: panics}
-			hook.Store(telegram.NewWebhook(h, sender, adapterstate.Telegram{Store: st, Lease: 2 * cfg.WebhookTimeout}, opts, log))
+			opts := telegram.WebhookOptions{Secret: string(cfg.WebhookSecret), Reply: reply, Timeout: cfg.WebhookTimeout, Panics: panics, Log: log}
+			hook.Store(telegram.NewWebhook(h, sender, adapterstate.Telegram{Store: st, Lease: 2 * cfg.WebhookTimeout}, opts))
 			if _, err := client.MakeRequest("setWebhook", tgbotapi.Params{"url": cfg.WebhookURL, "secret_token": string(cfg.WebhookSecret)}); err != nil {
 				log.Error("telegram setWebhook failed", "err", err)
 				return
