@@ -92,7 +92,7 @@ func TestTriageFloors(t *testing.T) {
 		{"train-mild", 450, 0, 0.98, 0},
 		{"train-negative", 450, 0, 0, 0.957},
 		{"dev", 240, 0.975, 0.983, 0.933},
-		{"test", 240, 0.95, 1, 0.933},
+		{"test", 240, 0.958, 1, 0.933},
 		{"fresh", 200, 0.988, 0.981, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.

@@ -41,10 +41,13 @@ type learnedPolicy struct {
 	// (negated, past, hypothetical: "ma 3am 2a2der o2af", can't stand, read as a fainting negated), the
 	// model adds a red flag when it gives one this probability. 0 never does.
 	OverSkeletons float64 `yaml:"over_skeleton_asides"`
+	// OverAsides: where the rules set red flags aside in any script, the model adds a red flag when it
+	// gives one this probability ("ما راحت", did not go away, read as resolved). 0 never does.
+	OverAsides float64 `yaml:"over_asides"`
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons} {
+	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons, p.OverAsides} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
@@ -107,7 +110,8 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	short := words <= pol.VetoWords
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
 	upgrade := v.Tier == Clinic
-	overAside := pol.OverSkeletons > 0 && len(v.SetAside) > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton })
+	overAside := len(v.SetAside) > 0 && (pol.OverAsides > 0 ||
+		pol.OverSkeletons > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }))
 	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside) && words >= pol.MinWords
 	if !veto && !add && !upgrade && !explain {
 		return
@@ -120,12 +124,25 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= pol.OverSkeletons):
+	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
 		}
 	}
+}
+
+// overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of
+// the two policies that apply.
+func (t *Triage) overAsideAt(v *Verdict) float64 {
+	at := 2.0 // never
+	if p := t.policy.OverAsides; p > 0 {
+		at = p
+	}
+	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
+		at = min(at, p)
+	}
+	return at
 }
 
 // evidence adds to v the features of text that weighed most toward the tier the model read.
