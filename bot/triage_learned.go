@@ -133,10 +133,12 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 }
 
 // overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of
-// the two policies that apply.
+// the two policies that apply; in any script never over a hypothetical or a question the rules read ("if
+// I get a fever after the injection, what do I do?").
 func (t *Triage) overAsideAt(v *Verdict) float64 {
 	at := 2.0 // never
-	if p := t.policy.OverAsides; p > 0 {
+	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" })
+	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
