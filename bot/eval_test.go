@@ -16,8 +16,10 @@ import (
 // classifier its English top-1 went from 96.1% to 93.5% while every blind set gained (wrong answers
 // 5.1 -> 1.5%, 8.1 -> 5.5%, 10.2 -> 6.2% on heldout 1-3, 8.6 -> 5.3% on the corpus's dev split), so its
 // English floor is 93%.
+// English 93% until session 7, when the corpus train split's questions became alternates: 92.9% (one
+// question), while every blind set gained.
 func TestEvalFloors(t *testing.T) {
-	floors := eval.Floors{Top1: map[string]float64{"en": 0.93, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
+	floors := eval.Floors{Top1: map[string]float64{"en": 0.925, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
 }
 
@@ -34,10 +36,11 @@ func TestHeldOutSafety(t *testing.T) {
 // at its first run (top-1 50.0%, abstention 83.3%; 1.0% top-1 before Arabizi was read in Arabic script).
 // The learned blend on Arabizi read in Arabic script cost the dev set four answers (47.6% -> 45.3%) and
 // saved three wrong ones there (19.0% -> 17.2% of answered) and four on the fresh set (11.5% -> 5.2%).
-// The classifier's stable training order (session 7) moved them to 43.5% and 47.1%.
+// The classifier's stable training order (session 7) moved them to 43.5% and 47.1%; the train split's
+// questions as alternates to 48.8% and 54.9%.
 func TestArabiziFloors(t *testing.T) {
-	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.435}, Abstain: 0.86})
-	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.47}, Abstain: 0.83})
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.488}, Abstain: 0.86})
+	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.549}, Abstain: 0.83})
 }
 
 // TestCorpusFloors holds the engine to the figures of the blind receptionist corpus (testdata/corpus:
@@ -53,7 +56,11 @@ func TestArabiziFloors(t *testing.T) {
 // 88.5%, both 60.0%. Session 7 trained the classifier in a stable order (a knowledge edit moves only
 // its own examples, so teaching one question no longer reshuffles unrelated answers: 0 of eval.jsonl's
 // 383 changed, 14 before), a different draw of the same model: the figures below are its own, and the
-// old order's second seed scored as far below its first (test top-1 ar 74.5%, en 91.0%).
+// old order's second seed scored as far below its first (test top-1 ar 74.5%, en 91.0%). Then the train
+// split's plain single-topic questions (289) became alternates of their topics, and 31 of its near
+// misses the engine answered or was unsure of became alternates of the out-of-scope entries they belong
+// to, as a clinic's review would teach them: every other set gained (test top-1 ar 73.3% -> 79.5%, wrong
+// 4.6% -> 3.4%; fresh5 abstention 92.0% -> 94.7%, wrong 6.4% -> 4.3%); train is in sample since.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -62,11 +69,11 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.814, 0.886, 0.899, 0.068, 0.733, 0.913, 0.686},
-		{"dev", 330, 0.826, 0.825, 0.929, 0.056, 0.814, 0.891, 0.595},
-		{"test", 320, 0.733, 0.897, 0.966, 0.046, 0.762, 0.895, 0.500},
-		{"fresh4", 240, 0.667, 0.879, 0.893, 0.088, 0.657, 0.836, 0.520},
-		{"fresh5", 240, 0.713, 0.922, 0.920, 0.064, 0.686, 0.885, 0.567},
+		{"train", 900, 0.858, 0.912, 0.953, 0.033, 0.733, 0.935, 0.696}, // its questions are alternates: in sample
+		{"dev", 330, 0.838, 0.825, 0.929, 0.055, 0.814, 0.907, 0.595},
+		{"test", 320, 0.795, 0.910, 0.966, 0.034, 0.762, 0.916, 0.500},
+		{"fresh4", 240, 0.697, 0.894, 0.907, 0.079, 0.657, 0.867, 0.560},
+		{"fresh5", 240, 0.733, 0.922, 0.947, 0.043, 0.686, 0.897, 0.600},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
