@@ -83,9 +83,11 @@ func AddEntry(name string, data []byte, e Entry) ([]byte, error) {
 	return out, nil
 }
 
-// alternateText is a message as one line of an alternate: spaces joined, control characters refused.
+// alternateText is a message as one line of an alternate: spaces joined, control characters refused, and
+// the characters a spreadsheet reads as a formula (= + - @) taken off its start: a taught question comes
+// from a patient, and an exported sheet is opened in a spreadsheet.
 func alternateText(text string) (string, error) {
-	text = strings.Join(strings.Fields(text), " ")
+	text = strings.TrimLeft(strings.Join(strings.Fields(text), " "), "=+-@ ")
 	switch {
 	case text == "":
 		return "", errors.New("the question is empty")

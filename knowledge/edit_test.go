@@ -83,6 +83,7 @@ func TestAddAlternateRefuses(t *testing.T) {
 		{"entry in braces", "f.yaml", "lang: en\nentries:\n  - {id: a, question: \"Q?\", answer: \"A.\"}\n", "a", "en", "x", "braces"},
 		{"list over lines in brackets", "f.yaml", "lang: en\nentries:\n  - id: a\n    question: Q?\n    alternates: [x,\n      y]\n    answer: A.\n", "a", "en", "z", "several lines"},
 		{"unknown type", "f.txt", yml, "a", "en", "x", "unknown file type"},
+		{"only formula characters", "f.yaml", yml, "a", "en", "=+-@", "empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,4 +167,16 @@ func FuzzAddAlternate(f *testing.F) {
 			t.Fatalf("the file shrank: %q -> %q", in, out)
 		}
 	})
+}
+
+// A question taught from a patient never starts a cell a spreadsheet runs as a formula.
+func TestAddAlternateDropsFormulaStarts(t *testing.T) {
+	yml := "lang: en\nentries:\n  - id: a\n    question: Q?\n    answer: A.\n"
+	got, err := AddAlternate("f.yaml", []byte(yml), "a", "en", `=HYPERLINK("http://x","y") how long?`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got), `- HYPERLINK(`) {
+		t.Errorf("got\n%s", got)
+	}
 }
