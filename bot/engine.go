@@ -220,7 +220,10 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		switch {
 		case m.arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
 			actLang, reply = knowledge.Arabic, e.acts.reply(knowledge.Arabic, act)
-		case q.Lang != "" && q.Lang != "auto":
+		case q.Lang != "" && q.Lang != "auto", lang != knowledge.English:
+			// the language asked for; or the message's own, when it is not English: an Arabic sentence
+			// using an English act word ("ابعتلي رقم الـ WhatsApp") is answered in Arabic. Only a Latin
+			// message may take another language's act reply ("shukran").
 			actLang, reply = lang, e.acts.reply(lang, act)
 		}
 		return e.act(a, act, actLang, reply), nil
