@@ -37,8 +37,8 @@ func TestConversationActs(t *testing.T) {
 		{"shukran", "thanks", "ar", false, false},
 		{"salam 3alaykom", "greeting", "ar", true, false},
 		{"enta bot?", "identity", "ar", false, true},
-		{"ممكن رقم الـ phone number بتاعكم؟", "handoff", "ar", false, true}, // an English act phrase in Arabic: answered in Arabic
-		{"تمام ok", "ack", "ar", false, false},
+		{"ابغى اكلم customer service", "handoff", "ar", false, true}, // an English act phrase in Arabic: answered in Arabic
+		{"ok يا دكتور", "ack", "ar", false, false},
 		// Read by the learned classifier, beyond the phrases: stretched, misspelt, worded otherwise.
 		{"hiiii", "greeting", "en", true, false},
 		{"Many thanks for your kindly help", "thanks", "en", false, false},
