@@ -53,6 +53,7 @@ type Change struct {
 	File    string      `json:"file"`
 	Topic   string      `json:"topic"`
 	Lang    string      `json:"lang"`
+	Taught  string      `json:"taught,omitempty"` // the text written: the question, or its Arabizi read in Arabic script
 	Refused []string    `json:"refused,omitempty"`
 	Changed []SetChange `json:"changed,omitempty"`
 	Written bool        `json:"written"`
@@ -71,7 +72,8 @@ func (r *Reviewer) Teach(ctx context.Context, g Group, topic, lang string) (Chan
 	if g.Text == "" {
 		return Change{}, ErrNoText
 	}
-	return r.change(ctx, g, store.ActionTeach, topic, lang, func(b *knowledge.Bank) (string, []byte, error) {
+	text := taught(g, lang)
+	return r.change(ctx, g, store.ActionTeach, topic, lang, text, func(b *knowledge.Bank) (string, []byte, error) {
 		e, ok := b.Entry(topic, lang)
 		if !ok {
 			return "", nil, fmt.Errorf("no topic %s in %s", topic, lang)
@@ -80,9 +82,18 @@ func (r *Reviewer) Teach(ctx context.Context, g Group, topic, lang string) (Chan
 			return "", nil, fmt.Errorf("%s is an out-of-scope entry: add the question to it as out of scope", topic)
 		}
 		return r.edit(e.Pos.File, func(name string, data []byte) ([]byte, error) {
-			return knowledge.AddAlternate(name, data, topic, lang, g.Text)
+			return knowledge.AddAlternate(name, data, topic, lang, text)
 		})
 	})
+}
+
+// taught is the text a group is taught as in lang: an Arabizi question as the engine reads it, in Arabic
+// script (the search and the classifier read it so when it is asked again), else as it was asked.
+func taught(g Group, lang string) string {
+	if lang == knowledge.Arabic && g.Now != nil && g.Now.ReadAs != "" {
+		return g.Now.ReadAs
+	}
+	return g.Text
 }
 
 // OutOfScope adds the group's text to the out-of-scope entry id in lang, or, when the knowledge has no
@@ -91,13 +102,14 @@ func (r *Reviewer) OutOfScope(ctx context.Context, g Group, id, lang, title stri
 	if g.Text == "" {
 		return Change{}, ErrNoText
 	}
-	return r.change(ctx, g, store.ActionOutOfScope, id, lang, func(b *knowledge.Bank) (string, []byte, error) {
+	text := taught(g, lang)
+	return r.change(ctx, g, store.ActionOutOfScope, id, lang, text, func(b *knowledge.Bank) (string, []byte, error) {
 		if e, ok := b.Entry(id, lang); ok {
 			if e.Kind != knowledge.OutOfScope {
 				return "", nil, fmt.Errorf("%s is not an out-of-scope entry: teach the question to it instead", id)
 			}
 			return r.edit(e.Pos.File, func(name string, data []byte) ([]byte, error) {
-				return knowledge.AddAlternate(name, data, id, lang, g.Text)
+				return knowledge.AddAlternate(name, data, id, lang, text)
 			})
 		}
 		file := outOfScopeFile(b, lang)
@@ -105,7 +117,7 @@ func (r *Reviewer) OutOfScope(ctx context.Context, g Group, id, lang, title stri
 			return "", nil, fmt.Errorf("the knowledge has no YAML file of out-of-scope entries in %s to add %s to", lang, id)
 		}
 		return r.edit(file, func(name string, data []byte) ([]byte, error) {
-			return knowledge.AddEntry(name, data, knowledge.Entry{ID: id, Lang: lang, Kind: knowledge.OutOfScope, Title: title, Question: g.Text})
+			return knowledge.AddEntry(name, data, knowledge.Entry{ID: id, Lang: lang, Kind: knowledge.OutOfScope, Title: title, Question: text})
 		})
 	})
 }
@@ -183,7 +195,7 @@ func (r *Reviewer) path(name string) string {
 
 // change edits one file of the knowledge, checks the edited knowledge, and writes the file only when it
 // validates and no figure of an evaluation set falls; either way the answers that change are returned.
-func (r *Reviewer) change(ctx context.Context, g Group, kind, topic, lang string, edit func(*knowledge.Bank) (string, []byte, error)) (Change, error) {
+func (r *Reviewer) change(ctx context.Context, g Group, kind, topic, lang, text string, edit func(*knowledge.Bank) (string, []byte, error)) (Change, error) {
 	if r.Knowledge == "" {
 		return Change{}, ErrEmbedded
 	}
@@ -195,7 +207,7 @@ func (r *Reviewer) change(ctx context.Context, g Group, kind, topic, lang string
 	if err != nil {
 		return Change{}, err
 	}
-	c := Change{File: name, Topic: topic, Lang: lang}
+	c := Change{File: name, Topic: topic, Lang: lang, Taught: text}
 	edited, _, err := knowledge.LoadPathEdited(r.Knowledge, map[string][]byte{name: data})
 	if err != nil {
 		return c, fmt.Errorf("the changed knowledge does not load: %w", err)

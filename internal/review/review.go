@@ -56,6 +56,9 @@ type Now struct {
 	Confidence float64    `json:"confidence"`
 	Candidates []string   `json:"candidates"` // the likeliest topics, best first
 	Lang       string     `json:"lang"`
+	// ReadAs is an Arabizi text as the engine reads it, in Arabic script: what teaching it writes, so that
+	// the search and the classifier read the taught question as they will read it asked again.
+	ReadAs string `json:"read_as,omitempty"`
 }
 
 // Options bound a review.
@@ -184,11 +187,14 @@ func jaccard(a, b []string) float64 {
 }
 
 func answerNow(ctx context.Context, eng Answerer, text string) (*Now, error) {
-	a, err := eng.Answer(ctx, bot.Question{Text: text, Platform: "review", Top: 3})
+	a, err := eng.Answer(ctx, bot.Question{Text: text, Platform: "review", Top: 3, Explain: true})
 	if err != nil {
 		return nil, err
 	}
 	n := &Now{Status: a.Status, ID: a.ID, Reason: a.Reason, Confidence: a.Confidence, Lang: a.Lang}
+	if a.Explanation != nil {
+		n.ReadAs = a.Explanation.ReadAs
+	}
 	for _, m := range a.Matches {
 		n.Candidates = append(n.Candidates, m.ID)
 	}

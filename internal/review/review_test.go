@@ -256,3 +256,44 @@ func mustLoad(t *testing.T, path string) *knowledge.Bank {
 	}
 	return b
 }
+
+// TestTeachArabiziAsRead: an Arabizi question is taught as the engine reads it, in Arabic script, and is
+// then answered when asked again in Latin letters.
+func TestTeachArabiziAsRead(t *testing.T) {
+	dir := t.TempDir()
+	know := filepath.Join(dir, "knowledge")
+	if err := os.Mkdir(know, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ar := "lang: ar\nentries:\n  - id: duration\n    question: كم مدة الجلسة؟\n    alternates:\n      - كم تستغرق الجلسة\n    answer: ساعة ونصف إلى ثلاث ساعات.\n" +
+		"  - id: wear\n    question: ماذا ألبس يوم الجلسة؟\n    answer: ملابس مريحة.\n  - id: harvest\n    question: من أين تؤخذ الخلايا؟\n    answer: من نخاع العظم أو الدهون.\n"
+	if err := os.WriteFile(filepath.Join(know, "faq.ar.yaml"), []byte(ar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "faqbot.db"), store.Options{KeepUnansweredText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := &Reviewer{Store: st, Knowledge: know, By: "nurse", Build: build}
+	ctx := context.Background()
+	eng, closer, err := build(ctx, mustLoad(t, know))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	const q = "addesh bte5od el jalse 3adatan?"
+	now, err := answerNow(ctx, eng, q)
+	if err != nil || now.ReadAs == "" || now.Lang != "ar" {
+		t.Fatalf("the engine does not read %q as Arabizi: %+v %v", q, now, err)
+	}
+	g := Group{Key: "k", Hashes: []string{"k"}, Count: 1, Langs: []string{"ar"}, Text: q, Now: now}
+	c, err := r.Teach(ctx, g, "duration", "ar")
+	if err != nil || !c.Written || c.Taught != now.ReadAs || c.After == nil || c.After.ID != "duration" {
+		t.Fatalf("change: %+v (after %+v) %v", c, c.After, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(know, "faq.ar.yaml"))
+	if !strings.Contains(string(data), now.ReadAs) || strings.Contains(string(data), q) {
+		t.Errorf("faq.ar.yaml does not hold the Arabic-script reading %q:\n%s", now.ReadAs, data)
+	}
+}
