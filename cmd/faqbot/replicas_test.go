@@ -90,12 +90,21 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	code, out, stderr := runCmd(t, "", "report", "--store", dsn, "--format", "json")
+	// Decisions are written in the background, in batches: read the report until both replicas' are in.
+	var out string
 	var rep struct {
 		ByStatus map[string]int `json:"by_status"`
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
-		t.Fatalf("report: exit %d %s %s", code, out, stderr)
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var code int
+		var stderr string
+		code, out, stderr = runCmd(t, "", "report", "--store", dsn, "--format", "json")
+		if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
+			t.Fatalf("report: exit %d %s %s", code, out, stderr)
+		}
+		if rep.ByStatus["answered"] >= updates+2 || time.Now().After(deadline) {
+			break
+		}
 	}
 	if rep.ByStatus["answered"] != updates+2 {
 		t.Errorf("report counts %d answered questions, want %d (both replicas)", rep.ByStatus["answered"], updates+2)
