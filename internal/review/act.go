@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/faqbot/faqbot/bot"
 	"github.com/faqbot/faqbot/bot/eval"
 	"github.com/faqbot/faqbot/internal/store"
 	"github.com/faqbot/faqbot/knowledge"
@@ -247,6 +248,8 @@ func (r *Reviewer) check(ctx context.Context, bank, edited *knowledge.Bank, g Gr
 	if c.After, err = answerNow(ctx, after, g.Text); err != nil {
 		return err
 	}
+	// Each set is answered once by each engine: Compare reads the answers Evaluate asked for.
+	before, after = remembering(before), remembering(after)
 	for _, s := range r.Sets {
 		was, err := eval.Evaluate(ctx, before, s.Cases)
 		if err != nil {
@@ -309,4 +312,26 @@ func (r *Reviewer) write(name string, from, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// memo is an engine that answers each question once and gives the same answer when it is asked again:
+// a check answers every case twice, for its figures and for what changed. Not for concurrent use.
+type memo struct {
+	next Answerer
+	seen map[bot.Question]bot.Answer
+}
+
+func remembering(next Answerer) Answerer {
+	return &memo{next: next, seen: map[bot.Question]bot.Answer{}}
+}
+
+func (m *memo) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	if a, ok := m.seen[q]; ok {
+		return a, nil
+	}
+	a, err := m.next.Answer(ctx, q)
+	if err == nil {
+		m.seen[q] = a
+	}
+	return a, err
 }
