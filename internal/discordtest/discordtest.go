@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/faqbot/faqbot/internal/httpfault"
 )
 
 // Fake is Discord on loopback: the REST API the bot calls (recording every call) and a websocket
@@ -113,28 +115,12 @@ func EchoHeaders(status int) Failure {
 
 // Hang answers nothing until the client gives up (or the fake stops): a timeout.
 func Hang() Failure {
-	return func(f *Fake) http.HandlerFunc {
-		return func(_ http.ResponseWriter, r *http.Request) {
-			select {
-			case <-r.Context().Done():
-			case <-f.done:
-			}
-		}
-	}
+	return func(f *Fake) http.HandlerFunc { return httpfault.Hang(f.done) }
 }
 
 // Disconnect closes the connection without an answer: the client reads EOF.
 func Disconnect() Failure {
-	return func(f *Fake) http.HandlerFunc {
-		return func(w http.ResponseWriter, _ *http.Request) {
-			conn, _, err := http.NewResponseController(w).Hijack()
-			if err != nil {
-				f.t.Errorf("discordtest: cannot hijack a connection: %v", err)
-				return
-			}
-			conn.Close()
-		}
-	}
+	return func(f *Fake) http.HandlerFunc { return httpfault.Disconnect(f.t.Errorf) }
 }
 
 // InvalidJSON answers 200 with a body that is not JSON.

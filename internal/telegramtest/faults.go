@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/faqbot/faqbot/internal/httpfault"
 )
 
 // Fault is a way for the fake to fail one call.
@@ -133,28 +135,12 @@ func BadGateway() Fault {
 
 // Hang answers nothing until the client gives up (or the fake stops): a timeout.
 func Hang() Fault {
-	return func(f *Fake) http.HandlerFunc {
-		return func(_ http.ResponseWriter, r *http.Request) {
-			select {
-			case <-r.Context().Done():
-			case <-f.done:
-			}
-		}
-	}
+	return func(f *Fake) http.HandlerFunc { return httpfault.Hang(f.done) }
 }
 
 // Disconnect closes the connection without an answer: the client reads EOF.
 func Disconnect() Fault {
-	return func(f *Fake) http.HandlerFunc {
-		return func(w http.ResponseWriter, _ *http.Request) {
-			conn, _, err := http.NewResponseController(w).Hijack()
-			if err != nil {
-				f.t.Errorf("telegramtest: cannot hijack a connection: %v", err)
-				return
-			}
-			_ = conn.Close()
-		}
-	}
+	return func(f *Fake) http.HandlerFunc { return httpfault.Disconnect(f.t.Errorf) }
 }
 
 // InvalidJSON answers 200 with a body that is not JSON.
