@@ -49,14 +49,7 @@ func newReportCmd(g *globals) *cobra.Command {
 			if !slices.Contains([]string{"table", "json", "csv", "html"}, format) {
 				return usagef("--format %q: want table, json, csv or html", format)
 			}
-			cfg, _, err := g.config(cmd, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
-			if err != nil {
-				return err
-			}
-			if err := storeExists(cfg.Store.DSN); err != nil {
-				return &exitError{code: 1, msg: err.Error()}
-			}
-			st, err := store.Open(cmd.Context(), cfg.Store.DSN, store.Options{})
+			st, _, _, err := openStore(cmd, g, dsn)
 			if err != nil {
 				return err
 			}
@@ -105,6 +98,19 @@ func writeOut(stdout io.Writer, path string, report []byte) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// openStore reads the configuration and opens the store it names, which must exist.
+func openStore(cmd *cobra.Command, g *globals, dsn string) (*store.Store, config.Config, string, error) {
+	cfg, cfgPath, err := g.config(cmd, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
+	if err != nil {
+		return nil, cfg, "", err
+	}
+	if err := storeExists(cfg.Store.DSN); err != nil {
+		return nil, cfg, "", &exitError{code: 1, msg: err.Error()}
+	}
+	st, err := store.Open(cmd.Context(), cfg.Store.DSN, store.Options{KeepUnansweredText: cfg.Store.KeepUnansweredText})
+	return st, cfg, cfgPath, err
 }
 
 // storeExists reports a SQLite store that is not there, rather than let a report create an empty one.

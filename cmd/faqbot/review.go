@@ -143,19 +143,6 @@ type reviewSession struct {
 	opts     review.Options
 }
 
-// openStore reads the configuration and opens the store it names, which must exist.
-func openStore(cmd *cobra.Command, g *globals, dsn string) (*store.Store, config.Config, string, error) {
-	cfg, cfgPath, err := g.config(cmd, config.Overrides{Store: ifSet(cmd.Flags().Changed("store"), &dsn)})
-	if err != nil {
-		return nil, cfg, "", err
-	}
-	if err := storeExists(cfg.Store.DSN); err != nil {
-		return nil, cfg, "", &exitError{code: 1, msg: err.Error()}
-	}
-	st, err := store.Open(cmd.Context(), cfg.Store.DSN, store.Options{KeepUnansweredText: cfg.Store.KeepUnansweredText})
-	return st, cfg, cfgPath, err
-}
-
 func openReview(cmd *cobra.Command, g *globals, f reviewFlags) (*reviewSession, error) {
 	window, err := parseSince(f.since)
 	if err != nil {
