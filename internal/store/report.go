@@ -64,19 +64,14 @@ func (s *Store) Report(ctx context.Context, since time.Time, limit int) (Report,
 	}); err != nil {
 		return r, err
 	}
-	if err := s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad
-		FROM feedback WHERE at >= ? GROUP BY answer_id HAVING SUM(CASE WHEN helpful THEN 0 ELSE 1 END) > 0
-		ORDER BY bad DESC, answer_id LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
-		var h Helpfulness
-		if err := scan(&h.ID, &h.Helpful, &h.NotHelpful); err != nil {
-			return err
-		}
-		r.Unhelpful = append(r.Unhelpful, h)
-		return nil
-	}); err != nil {
+	unhelpful, err := s.unhelpful(ctx, since, limit)
+	if err != nil {
 		return r, err
 	}
-	err := s.rows(ctx, `SELECT text_hash, COUNT(*) AS n, MIN(lang), COALESCE(MIN(text), '') FROM events
+	for _, u := range unhelpful {
+		r.Unhelpful = append(r.Unhelpful, Helpfulness{ID: u.ID, Helpful: u.Helpful, NotHelpful: u.NotHelpful})
+	}
+	err = s.rows(ctx, `SELECT text_hash, COUNT(*) AS n, MIN(lang), COALESCE(MIN(text), '') FROM events
 		WHERE at >= ? AND status = 'no_match' AND text_hash <> '' GROUP BY text_hash ORDER BY n DESC, text_hash LIMIT ?`, []any{from, limit}, func(scan func(...any) error) error {
 		var c Cluster
 		if err := scan(&c.Hash, &c.Count, &c.Lang, &c.Example); err != nil {

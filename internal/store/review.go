@@ -155,25 +155,33 @@ func (s *Store) NotHelpful(ctx context.Context, since time.Time) ([]Unhelpful, e
 	if err != nil {
 		return nil, err
 	}
+	votes, err := s.unhelpful(ctx, since, maxAskedRows)
+	if err != nil {
+		return nil, fmt.Errorf("not helpful: %w", err)
+	}
+	out := slices.DeleteFunc(votes, func(u Unhelpful) bool {
+		at, ok := acted[UnhelpfulKey(u.ID)]
+		return ok && !at.Before(u.Last)
+	})
+	return out, nil
+}
+
+// unhelpful lists the entries voted not helpful since a time, most such votes first, at most limit.
+func (s *Store) unhelpful(ctx context.Context, since time.Time, limit int) ([]Unhelpful, error) {
 	var out []Unhelpful
-	err = s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad, MAX(at)
+	err := s.rows(ctx, `SELECT answer_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS bad, MAX(at)
 		FROM feedback WHERE at >= ? GROUP BY answer_id HAVING SUM(CASE WHEN helpful THEN 0 ELSE 1 END) > 0
-		ORDER BY bad DESC, answer_id`, []any{millis(since)}, func(scan func(...any) error) error {
+		ORDER BY bad DESC, answer_id LIMIT ?`, []any{since.UnixMilli(), limit}, func(scan func(...any) error) error {
 		var u Unhelpful
 		var last int64
 		if err := scan(&u.ID, &u.Helpful, &u.NotHelpful, &last); err != nil {
 			return err
 		}
 		u.Last = time.UnixMilli(last)
-		if at, ok := acted[UnhelpfulKey(u.ID)]; !ok || at.Before(u.Last) {
-			out = append(out, u)
-		}
+		out = append(out, u)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("not helpful: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // RecordAction keeps the audit row of a reviewer's decision.
