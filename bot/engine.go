@@ -155,8 +155,9 @@ func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
 	a, err := e.answer(ctx, q)
 	if err == nil {
 		a = e.inLang(a, q.ReplyLang)
-		e.metrics.observe(q.Platform, a, time.Since(start))
-		e.logDecision(q, a, time.Since(start))
+		took := time.Since(start)
+		e.metrics.observe(q.Platform, a, took)
+		e.logDecision(q, a, took)
 	}
 	return a, err
 }
