@@ -62,8 +62,8 @@ func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
 	if !e.arabiziWritten(q, words) {
 		return "", false
 	}
-	ar, found, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
-	return ar, found > 0
+	ar, _, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
+	return ar, true
 }
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as

@@ -38,20 +38,22 @@ var arabiziDigraphs = []struct{ from, to string }{
 // arabiziLetters maps single Latin letters and digits; vowels, w, y and letters not listed are dropped.
 // Upper-case results are letters with two readings, resolved by ArabiziSkeletons (see ambiguous).
 var arabiziLetters = map[rune]string{
-	'b': "b", 'p': "b", 't': "t", '6': "t", 'j': "j", 'g': "G", '7': "H", '5': "x", 'x': "x", 'd': "d",
-	'r': "r", 'z': "z", 's': "s", '9': "s", '3': "3", '8': "K", 'f': "f", 'v': "f", 'q': "q", '2': "Q",
+	'b': "b", 'p': "b", 't': "t", '6': "T", 'j': "j", 'g': "G", '7': "H", '5': "x", 'x': "x", 'd': "d",
+	'r': "r", 'z': "z", 's': "s", '9': "S", '3': "3", '8': "K", 'f': "f", 'v': "f", 'q': "q", '2': "Q",
 	'k': "k", 'c': "k", 'l': "l", 'm': "m", 'n': "n", 'h': "E",
 }
 
 // ambiguous are the readings of the letters that have two: g is ج in Egypt and ق in the Gulf; 2 is ق in
-// the cities and a hamza elsewhere; 8 is غ or ق; h is ه, or ح for writers who do not use 7.
+// the cities and a hamza elsewhere; 8 is غ or ق; h is ه, or ح for writers who do not use 7; 9 is ص in
+// the East and ق in the Maghreb; 6 is ط, or ظ.
 var ambiguous = []struct {
 	mark     string
 	readings [2]string
-}{{"G", [2]string{"j", "q"}}, {"Q", [2]string{"q", ""}}, {"K", [2]string{"g", "q"}}, {"E", [2]string{"h", "H"}}}
+}{{"G", [2]string{"j", "q"}}, {"Q", [2]string{"q", ""}}, {"K", [2]string{"g", "q"}}, {"E", [2]string{"h", "H"}},
+	{"S", [2]string{"s", "q"}}, {"T", [2]string{"t", "d"}}}
 
 // ArabiziSkeletons are the consonant skeletons a lower-case Arabizi word may stand for: one for each
-// reading of its ambiguous letters (at most 16).
+// reading of its ambiguous letters.
 func ArabiziSkeletons(w string) []string {
 	w = collapse(w) // Arabizi doubles a letter for a shadda ("mrattab"); Arabic writes it once
 	var b strings.Builder

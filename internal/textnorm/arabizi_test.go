@@ -44,7 +44,7 @@ func TestLooksArabizi(t *testing.T) {
 func TestTransliterator(t *testing.T) {
 	tr := NewTransliterator([]string{
 		"كم مدة الجلسة؟", "كم تستغرق الجلسة", "هل أستطيع أن آخذ الإيبوبروفين بعد الحقنة؟", "هل سأكون نائما أثناء التخدير",
-		"الجلسة", "الحقن في الركبة",
+		"الجلسة", "الحقن في الركبة", "هل الحقنة يوجع؟", "كل ما يفعلون بالخلايا",
 	})
 	for _, tt := range []struct {
 		in         string
@@ -52,9 +52,11 @@ func TestTransliterator(t *testing.T) {
 		found, all int
 	}{
 		{"kam modet el jalsa", "كم مده جلسه", 3, 3},
-		{"ba3d el 7o2na", "بعد حقن", 2, 2},
+		{"ba3d el 7o2na", "بعد حقنه", 2, 2},
 		{"hal ra7 akoun na2ma bel takhdir", "هل ra7 akoun نايما تخدير", 3, 5},
 		{"appointment bokra", "appointment bokra", 0, 2},
+		{"el7o2na bywga3?", "حقنه يوجع", 2, 2},            // joined article; a tense prefix
+		{"kol shi bel5alaya", "كل shi خلايا", 2, 3},       // not اكل (kol, all)
 	} {
 		got, found, all := tr.Arabic(Words(Normalize(tt.in)), func(w string) bool { return w == "appointment" })
 		if got != tt.want || found != tt.found || all != tt.all {
@@ -75,6 +77,36 @@ func TestMayBeArabizi(t *testing.T) {
 	} {
 		if got := MayBeArabizi(Words(Normalize(tt.in))); got != tt.want {
 			t.Errorf("MayBeArabizi(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAligns(t *testing.T) {
+	for _, tt := range []struct {
+		arabizi, arabic string
+		stripped, want  bool
+	}{
+		{"jalsa", "جلسه", false, true},
+		{"jalsah", "جلسه", false, true},
+		{"3ilaj", "علاج", false, true},
+		{"3lej", "علاج", false, true},
+		{"5alaya", "خلايا", false, true},
+		{"ibra", "ابره", false, true},
+		{"7o2na", "حقنه", false, true},
+		{"s3a", "ساعه", false, true}, // a long vowel unwritten between consonants
+		{"tool", "طول", false, true},
+		{"dawa", "دواء", false, true},
+		{"kol", "كل", false, true},
+		{"chrb", "اشرب", true, true}, // nchrb: the opening alif is the prefix taken off
+		{"kol", "اكل", false, false}, // all is not eating
+		{"dial", "ادله", false, false},
+		{"ghadi", "غدوه", false, false},
+		{"ndir", "نادرا", false, false},
+		{"3ade", "عياده", false, false},
+		{"chrb", "اشرب", false, false},
+	} {
+		if got := Aligns(tt.arabizi, FoldArabic(tt.arabic), tt.stripped); got != tt.want {
+			t.Errorf("Aligns(%q, %s, %v) = %v, want %v", tt.arabizi, tt.arabic, tt.stripped, got, tt.want)
 		}
 	}
 }
