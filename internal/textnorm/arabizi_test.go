@@ -55,8 +55,8 @@ func TestTransliterator(t *testing.T) {
 		{"ba3d el 7o2na", "بعد حقنه", 2, 2},
 		{"hal ra7 akoun na2ma bel takhdir", "هل ra7 akoun نايما تخدير", 3, 5},
 		{"appointment bokra", "appointment bokra", 0, 2},
-		{"el7o2na bywga3?", "حقنه يوجع", 2, 2},            // joined article; a tense prefix
-		{"kol shi bel5alaya", "كل shi خلايا", 2, 3},       // not اكل (kol, all)
+		{"el7o2na bywga3?", "حقنه يوجع", 2, 2},      // joined article; a tense prefix
+		{"kol shi bel5alaya", "كل shi خلايا", 2, 3}, // not اكل (kol, all)
 	} {
 		got, found, all := tr.Arabic(Words(Normalize(tt.in)), func(w string) bool { return w == "appointment" })
 		if got != tt.want || found != tt.found || all != tt.all {
