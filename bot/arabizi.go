@@ -3,57 +3,10 @@ package bot
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
-
-// arabiziOf learns the Arabic words of a bank, for reading Arabizi questions in Arabic script: its
-// Arabic entries' titles, questions, alternates and answers, and its Arabic lexicon.
-func arabiziOf(bank *knowledge.Bank) *textnorm.Transliterator {
-	var texts []string
-	for _, e := range bank.Entries {
-		if e.Lang == knowledge.Arabic {
-			texts = append(texts, textsOf(e)...)
-		}
-	}
-	if lex := bank.Lexicons[knowledge.Arabic]; lex != nil {
-		for canonical, variants := range lex.Synonyms {
-			texts = append(texts, canonical)
-			texts = append(texts, variants...)
-		}
-	}
-	return textnorm.NewTransliterator(texts)
-}
-
-// textsOf are an entry's texts whose words the engine learns: title, question, answer and alternates.
-func textsOf(e knowledge.Entry) []string {
-	return append([]string{e.Title, e.Question, e.Answer}, e.Alternates...)
-}
-
-// minEnglishWord is the fewest letters a word needs to count as English in a mixed message: shorter
-// ones ("el", "fi", "ma") are as often Arabizi.
-const minEnglishWord = 4
-
-// englishOf is the set of words of a bank's English entries of at least minEnglishWord letters, by
-// which an Arabic message is found to hold English.
-func englishOf(bank *knowledge.Bank) map[string]bool {
-	words := map[string]bool{}
-	for _, e := range bank.Entries {
-		if e.Lang != knowledge.English {
-			continue
-		}
-		for _, text := range textsOf(e) {
-			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
-				if utf8.RuneCountInString(w) >= minEnglishWord {
-					words[w] = true
-				}
-			}
-		}
-	}
-	return words
-}
 
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it looks
 // written in Arabizi (arabiziWritten) and some of its words are found in the bank's Arabic vocabulary (the others, often English or French, are kept).
@@ -62,8 +15,7 @@ func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
 	if !e.arabiziWritten(q, words) {
 		return "", false
 	}
-	ar, _, _ := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
-	return ar, true
+	return e.arabizi.Arabic(words, func(w string) bool { return e.english[w] }), true
 }
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as

@@ -122,7 +122,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Blend != nil {
 		blend = *opts.Blend
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: arabiziOf(bank), english: englishOf(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, log: opts.Log, logText: opts.LogText, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: textnorm.ArabiziReader(bank), english: textnorm.EnglishWords(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, log: opts.Log, logText: opts.LogText, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {

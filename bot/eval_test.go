@@ -19,7 +19,7 @@ import (
 // English 93% until session 7, when the corpus train split's questions became alternates: 92.9% (one
 // question), while every blind set gained.
 func TestEvalFloors(t *testing.T) {
-	floors := eval.Floors{Top1: map[string]float64{"en": 0.925, "ar": 0.90}, Abstain: 0.90, UrgentRecall: 1}
+	floors := eval.Floors{Top1: map[string]float64{"en": 0.925, "ar": 0.945}, Abstain: 0.90, UrgentRecall: 1}
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
 }
 
@@ -37,10 +37,11 @@ func TestHeldOutSafety(t *testing.T) {
 // The learned blend on Arabizi read in Arabic script cost the dev set four answers (47.6% -> 45.3%) and
 // saved three wrong ones there (19.0% -> 17.2% of answered) and four on the fresh set (11.5% -> 5.2%).
 // The classifier's stable training order (session 7) moved them to 43.5% and 47.1%; the train split's
-// questions as alternates to 48.8% and 54.9%.
+// questions as alternates to 48.8% and 54.9%; session 8's reading word by word and the blind Arabizi
+// training set taught as alternates to 80.0% and 81.4%.
 func TestArabiziFloors(t *testing.T) {
-	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.488}, Abstain: 0.86})
-	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.549}, Abstain: 0.83})
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.80}, Abstain: 0.966})
+	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.813}, Abstain: 0.944})
 }
 
 // TestCorpusFloors holds the engine to the figures of the blind receptionist corpus (testdata/corpus:
@@ -62,7 +63,12 @@ func TestArabiziFloors(t *testing.T) {
 // to, as a clinic's review would teach them: every other set gained (test top-1 ar 73.3% -> 79.5%, wrong
 // 4.6% -> 3.4%; fresh5 abstention 92.0% -> 94.7%, wrong 6.4% -> 4.3%); train is in sample since. fresh6,
 // 240 by a ninth writer, sealed until session 7's end: the session-start engine would have scored it top-1
-// ar 68.2% en 90.3%, abstention 97.6%, wrong 8.2%, one tap 86.6%.
+// ar 68.2% en 90.3%, abstention 97.6%, wrong 8.2%, one tap 86.6%. Session 8 read Arabizi word by word
+// (joined prefixes and endings, long vowels lined up) and taught 198 questions and 56 near misses of a
+// blind Arabizi training set (testdata/corpus/train-arabizi.jsonl) as written, which the index and the
+// classifier read as they read a question: Arabic top-1 rose on every set (test 79.5% -> 92.5%, fresh4
+// 69.7% -> 84.8%, fresh5 73.3% -> 90.1%, fresh6 68.2% -> 85.9%; wrong answers fell on all but dev, 5.5% ->
+// 6.1%, where two-question Arabizi messages once flagged urgent are now answered with their second topic).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -71,12 +77,12 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.858, 0.912, 0.953, 0.033, 0.733, 0.935, 0.696}, // its questions are alternates: in sample
-		{"dev", 330, 0.838, 0.825, 0.929, 0.055, 0.814, 0.907, 0.595},
-		{"test", 320, 0.795, 0.910, 0.966, 0.034, 0.762, 0.916, 0.500},
-		{"fresh4", 240, 0.697, 0.894, 0.907, 0.079, 0.657, 0.867, 0.560},
-		{"fresh5", 240, 0.733, 0.922, 0.947, 0.043, 0.686, 0.897, 0.600},
-		{"fresh6", 240, 0.682, 0.889, 1.000, 0.054, 0.786, 0.860, 0.867}, // its first run (session 7's end)
+		{"train", 900, 0.933, 0.917, 0.971, 0.024, 0.758, 0.966, 0.716}, // its questions are alternates: in sample
+		{"dev", 330, 0.904, 0.825, 0.929, 0.061, 0.860, 0.923, 0.595},
+		{"test", 320, 0.925, 0.910, 0.978, 0.031, 0.810, 0.971, 0.543},
+		{"fresh4", 240, 0.848, 0.909, 0.920, 0.077, 0.686, 0.921, 0.560},
+		{"fresh5", 240, 0.901, 0.938, 0.960, 0.026, 0.714, 0.964, 0.600},
+		{"fresh6", 240, 0.859, 0.889, 1.000, 0.035, 0.833, 0.911, 0.867}, // its first run (session 7's end): ar 68.2%
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
@@ -88,8 +94,15 @@ func TestCorpusFloors(t *testing.T) {
 // (testdata/triage): train, train-mild and train-negative, where the rules were tuned and the learned layer
 // trained, and dev, where its policy was checked; the test split and the fresh sets, never tuned on, at
 // their figures with the learned layer (fresh3 at its first run), so that a change that loses a red flag
-// there fails here. A mild
-// after-effect is never an emergency.
+// there fails here. A mild after-effect is never an emergency. Until session 8 the learned layer was one
+// model, one draw of its training order: the same data in seeds 2 and 3 scored dev recall 96.7%, mild
+// 95.0%, test recall 95.0%, fresh3 98.0%, below the floors of seed 1. It is now the mean of five (a linear
+// model's mean weighs each text by the mean of their scores), trained with a blind Arabizi set
+// (train-arabizi) and the receptionist corpus's training questions as negatives: out of fold on train,
+// mild urgent 1.9% -> 1.0%, negatives urgent 8.3% -> 8.0%, recall 95.2% -> 95.3%; the floors below are
+// its figures (dev mild 98.3% -> 95.0% and fresh3 recall 99.0% -> 98.0% one seed's luck; fresh2, fresh4
+// recall and every negatives set gained; false urgents on the receptionist corpus fell, arabizi-dev 5.0% ->
+// 0.5%).
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -97,21 +110,22 @@ func TestTriageFloors(t *testing.T) {
 		recall, mild float64
 		negatives    float64
 	}{
-		{"train", 1800, 0.991, 1, 0.97},
-		{"train-urgent", 660, 0.992, 0, 0},
-		{"train-mild", 450, 0, 0.98, 0},
+		{"train", 1800, 0.994, 1, 0.970},
+		{"train-urgent", 660, 0.998, 0, 0},
+		{"train-mild", 450, 0, 1, 0},
 		{"train-negative", 450, 0, 0, 0.957},
-		{"dev", 240, 0.975, 0.983, 0.933},
+		{"train-arabizi", 400, 1, 1, 1}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
+		{"dev", 240, 0.975, 0.95, 0.966},
 		{"test", 240, 0.958, 1, 0.933},
-		{"fresh", 200, 0.988, 0.981, 0.981},
+		{"fresh", 200, 0.988, 1, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
-		{"fresh2", 220, 0.963, 1, 0.909},
-		{"fresh3", 200, 0.99, 1, 0.92}, // its first run: recall 97.0%, negatives 88.0%
+		{"fresh2", 220, 0.972, 1, 0.927},
+		{"fresh3", 200, 0.98, 1, 0.96}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.942, 0.95, 0.90},
+		{"fresh4", 200, 0.957, 0.983, 0.928},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true})

@@ -26,7 +26,7 @@ func declinedWords(bank *knowledge.Bank) map[string][]string {
 		}
 	}
 	for _, e := range bank.Entries {
-		for _, text := range textsOf(e) {
+		for _, text := range textnorm.EntryTexts(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 				for _, f := range scopeForms(w) {
 					switch {

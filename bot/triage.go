@@ -509,7 +509,7 @@ func TriageTrainOptions() (textclass.TrainOptions, error) {
 		return textclass.TrainOptions{}, fmt.Errorf("red-flag rules: %w", err)
 	}
 	neg := slices.Concat(f.Negators[knowledge.English], f.Negators[knowledge.Arabic], f.Negators["arabizi"])
-	return textclass.TrainOptions{Bits: 18, Epochs: 20, Rate: 0.3, L2: 1e-4, Seed: 1, Negators: neg}, nil
+	return textclass.TrainOptions{Bits: 18, Epochs: 20, Rate: 0.3, L2: 1e-4, Seed: 1, StableOrder: true, Average: 5, Negators: neg}, nil
 }
 
 // TierOf is the tier of a red-flag concept of the rules, or "" for a name the rules do not have.

@@ -40,7 +40,7 @@ func build(ctx context.Context, bank *knowledge.Bank, path string) (*Index, erro
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix := &Index{bleve: idx, langs: languages(im, bank), docs: make(map[string]docRef, len(bank.Entries))}
-	if err := ix.add(ctx, bank.Entries); err != nil {
+	if err := ix.add(ctx, textnorm.ReadArabizi(bank, false)); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("build index: %w", err)
 	}

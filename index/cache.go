@@ -24,7 +24,7 @@ import (
 
 // formatVersion names what a saved index holds and how its entries were analysed; change it with either,
 // and saved indexes of the old format are rebuilt.
-const formatVersion = "faqbot-index-2" // 2: taa marbuta restored before possessive suffixes
+const formatVersion = "faqbot-index-3" // 2: taa marbuta restored before possessive suffixes; 3: Arabizi alternates read in Arabic script
 
 // keep is how many saved indexes the cache keeps: the newest, and the one before it.
 const keep = 2

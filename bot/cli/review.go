@@ -223,8 +223,8 @@ func WriteChange(w io.Writer, c review.Change) {
 	if c.Before != nil && c.After != nil {
 		fmt.Fprintf(w, "This question: %s → %s\n", nowText(c.Before), nowText(c.After))
 	}
-	if c.Before != nil && c.Before.ReadAs != "" && c.Taught == c.Before.ReadAs {
-		fmt.Fprintf(w, "Taught as the bot reads it, in Arabic script: %q\n", clip(c.Taught, 120))
+	if c.Before != nil && c.Before.ReadAs != "" {
+		fmt.Fprintf(w, "The bot reads it in Arabic script: %q\n", clip(c.Before.ReadAs, 120))
 	}
 	for _, d := range c.Changed {
 		fmt.Fprintf(w, "  %s:%d %q: %s → %s\n", d.Set, d.Case.Line, clip(d.Case.Q, 80), d.Before, d.After)

@@ -19,7 +19,7 @@ const (
 )
 
 // extraTraining are labelled messages written blind for training only (never dev, test or fresh).
-var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl"}
+var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl"}
 
 // class is a case's class among bot.TriageClasses, or -1 for an urgent case with no tier.
 func class(c eval.Case) int {

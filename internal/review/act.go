@@ -54,7 +54,7 @@ type Change struct {
 	File    string      `json:"file"`
 	Topic   string      `json:"topic"`
 	Lang    string      `json:"lang"`
-	Taught  string      `json:"taught,omitempty"` // the text written: the question, or its Arabizi read in Arabic script
+	Taught  string      `json:"taught,omitempty"` // the text written: the question as it was asked
 	Refused []string    `json:"refused,omitempty"`
 	Changed []SetChange `json:"changed,omitempty"`
 	Written bool        `json:"written"`
@@ -73,7 +73,7 @@ func (r *Reviewer) Teach(ctx context.Context, g Group, topic, lang string) (Chan
 	if g.Text == "" {
 		return Change{}, ErrNoText
 	}
-	text := taught(g, lang)
+	text := g.Text
 	return r.change(ctx, g, store.ActionTeach, topic, lang, text, func(b *knowledge.Bank) (string, []byte, error) {
 		e, ok := b.Entry(topic, lang)
 		if !ok {
@@ -88,22 +88,13 @@ func (r *Reviewer) Teach(ctx context.Context, g Group, topic, lang string) (Chan
 	})
 }
 
-// taught is the text a group is taught as in lang: an Arabizi question as the engine reads it, in Arabic
-// script (the search and the classifier read it so when it is asked again), else as it was asked.
-func taught(g Group, lang string) string {
-	if lang == knowledge.Arabic && g.Now != nil && g.Now.ReadAs != "" {
-		return g.Now.ReadAs
-	}
-	return g.Text
-}
-
 // OutOfScope adds the group's text to the out-of-scope entry id in lang, or, when the knowledge has no
 // such entry, creates it (titled title) in the file that holds the language's other out-of-scope entries.
 func (r *Reviewer) OutOfScope(ctx context.Context, g Group, id, lang, title string) (Change, error) {
 	if g.Text == "" {
 		return Change{}, ErrNoText
 	}
-	text := taught(g, lang)
+	text := g.Text
 	return r.change(ctx, g, store.ActionOutOfScope, id, lang, text, func(b *knowledge.Bank) (string, []byte, error) {
 		if e, ok := b.Entry(id, lang); ok {
 			if e.Kind != knowledge.OutOfScope {

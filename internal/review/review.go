@@ -56,8 +56,8 @@ type Now struct {
 	Confidence float64    `json:"confidence"`
 	Candidates []string   `json:"candidates"` // the likeliest topics, best first
 	Lang       string     `json:"lang"`
-	// ReadAs is an Arabizi text as the engine reads it, in Arabic script: what teaching it writes, so that
-	// the search and the classifier read the taught question as they will read it asked again.
+	// ReadAs is an Arabizi text as the engine reads it, in Arabic script. Teaching writes the question as
+	// it was asked: the engine reads the knowledge's Arabizi the way it reads the question.
 	ReadAs string `json:"read_as,omitempty"`
 }
 

@@ -36,6 +36,10 @@ type TrainOptions struct {
 	// shuffle of positions: adding or removing an example moves only that one in every pass, so a small
 	// change to the examples makes a small change to the model.
 	StableOrder bool
+	// Average, when above 1, trains this many models, with seeds Seed, Seed+1..., and keeps the mean of
+	// their weights. A linear model's mean scores each text with the mean of their scores: the luck of
+	// one training order (which borderline texts land on which side) averages out.
+	Average int
 }
 
 func (o TrainOptions) withDefaults() TrainOptions {
@@ -89,7 +93,33 @@ func Train(ctx context.Context, classes []string, examples []Example, o TrainOpt
 	if err := fit(ctx, m, o, feats, examples, classWeight); err != nil {
 		return nil, err
 	}
+	for k := 1; k < o.Average; k++ {
+		next := &Model{Classes: classes, Bits: o.Bits, Weights: make([]float32, len(m.Weights)), Bias: make([]float32, c), Negators: o.Negators}
+		seeded := o
+		seeded.Seed += uint64(k)
+		if err := fit(ctx, next, seeded, feats, examples, classWeight); err != nil {
+			return nil, err
+		}
+		addInto(m.Weights, next.Weights)
+		addInto(m.Bias, next.Bias)
+	}
+	if o.Average > 1 {
+		scale(m.Weights, 1/float32(o.Average))
+		scale(m.Bias, 1/float32(o.Average))
+	}
 	return m, nil
+}
+
+func addInto(dst, src []float32) {
+	for i, v := range src {
+		dst[i] += v
+	}
+}
+
+func scale(xs []float32, f float32) {
+	for i := range xs {
+		xs[i] *= f
+	}
 }
 
 // fit trains m's weights in place over the examples' features, in the order o.Seed shuffles them.

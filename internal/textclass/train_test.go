@@ -41,3 +41,35 @@ func TestStableOrderMovesLittle(t *testing.T) {
 		t.Errorf("largest change of a probability: stable order %.4f, shuffled %.4f", stable, shuffled)
 	}
 }
+
+// An averaged model is the mean of the models of its seeds, weight for weight.
+func TestAverageIsTheMeanOfItsSeeds(t *testing.T) {
+	var examples []Example
+	for i := range 60 {
+		examples = append(examples, Example{Text: fmt.Sprintf("message %d of kind %d", i, i%3), Class: i % 3})
+	}
+	classes := []string{"a", "b", "c"}
+	train := func(o TrainOptions) *Model {
+		m, err := Train(context.Background(), classes, examples, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	o := TrainOptions{Bits: 8, Epochs: 2, Seed: 5, StableOrder: true}
+	avg := o
+	avg.Average = 3
+	mean := train(avg)
+	var seeds []*Model
+	for k := range 3 {
+		s := o
+		s.Seed += uint64(k)
+		seeds = append(seeds, train(s))
+	}
+	for i, w := range mean.Weights {
+		want := (seeds[0].Weights[i] + seeds[1].Weights[i] + seeds[2].Weights[i]) / 3
+		if math.Abs(float64(w-want)) > 1e-5 {
+			t.Fatalf("weight %d: %v, want the mean of the seeds' %v", i, w, want)
+		}
+	}
+}

@@ -57,28 +57,43 @@ func NewTransliterator(texts []string) *Transliterator {
 // Arabizi: question words and prepositions.
 var shortWords = map[string]bool{"في": true, "كم": true, "هل": true, "من": true, "ما": true, "لو": true, "او": true, "عن": true}
 
-// Arabic writes words that read as Arabizi in Arabic script, and reports how many of them it found in
-// the vocabulary and how many it read. Arabizi articles and the conjunction written apart ("el", "w")
-// are dropped; words keep says are another language's ("stem", "cells") are kept as written.
-func (t *Transliterator) Arabic(words []string, keep func(string) bool) (text string, found, read int) {
+// Arabic writes words that read as Arabizi in Arabic script with the vocabulary's words; a word it does
+// not find (an English or French one) is kept as written. Arabizi articles and the conjunction written
+// apart ("el", "w") are dropped; words keep says are another language's ("stem", "cells") are kept, and
+// French function words (frenchWords).
+func (t *Transliterator) Arabic(words []string, keep func(string) bool) string {
+	return t.read(words, keep, func(string) bool { return true })
+}
+
+// read is Arabic, keeping a word it does not find only where unread says so.
+func (t *Transliterator) read(words []string, keep, unread func(string) bool) string {
 	out := make([]string, 0, len(words))
 	for _, w := range words {
 		if arabiziArticles[w] {
 			continue
 		}
-		read++
-		if keep != nil && keep(w) {
+		if keep != nil && keep(w) || frenchWords[w] {
 			out = append(out, w)
-			continue
-		}
-		if a, ok := t.word(w); ok {
+		} else if a, ok := t.word(w); ok {
 			out = append(out, a)
-			found++
-			continue
+		} else if unread(w) {
+			out = append(out, w)
 		}
-		out = append(out, w)
 	}
-	return strings.Join(out, " "), found, read
+	return strings.Join(out, " ")
+}
+
+// unread are the words of words that Arabic keeps as written for want of finding them.
+func (t *Transliterator) unread(words []string, keep func(string) bool) []string {
+	var out []string
+	for _, w := range words {
+		if !arabiziArticles[w] && !(keep != nil && keep(w)) && !frenchWords[w] {
+			if _, ok := t.word(w); !ok {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // word reads one Arabizi word: as written, else without a joined prefix (the article, a preposition,
@@ -95,20 +110,24 @@ func (t *Transliterator) word(w string) (string, bool) {
 }
 
 // lookup finds the vocabulary's likeliest word that one of a form's skeletons stands for and whose
-// letters line up with it (Aligns).
+// letters line up with it (Aligns). A final t may be a taa marbuta read in a construct ("modet el
+// jalsa", مدة الجلسة): the form without it may stand for a word that ends in one.
 func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 	best := candidate{}
+	consider := func(sk, word string, marbuta bool) {
+		if len(sk) < f.min {
+			return
+		}
+		for _, c := range t.bySkeleton[sk] {
+			if c.count > best.count && (!marbuta || strings.HasSuffix(c.word, "ه")) && Aligns(word, c.word, f.stripped) {
+				best = c
+			}
+		}
+	}
 	for _, sk := range ArabiziSkeletons(f.word) {
-		// A final t may be a taa marbuta read in a construct ("modet el jalsa", مدة الجلسة).
-		for _, s := range []string{sk, strings.TrimSuffix(sk, "t")} {
-			if len(s) < f.min {
-				continue
-			}
-			for _, c := range t.bySkeleton[s] {
-				if c.count > best.count && (Aligns(f.word, c.word, f.stripped) || Aligns(strings.TrimSuffix(f.word, "t"), c.word, f.stripped)) {
-					best = c
-				}
-			}
+		consider(sk, f.word, false)
+		if rest, ok := strings.CutSuffix(f.word, "t"); ok {
+			consider(strings.TrimSuffix(sk, "t"), rest, true)
 		}
 	}
 	return best, best.word != ""
@@ -116,9 +135,19 @@ func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 
 // arabiziProclitics are what Arabizi joins to the front of a word, longest first: the article and the
 // prepositions that carry it, the conjunction, the dialects' tense markers (b-, ka-, ha-, 7a-) and the
-// present tense's person prefixes (n-, t-: "ne9der", "tdir").
+// present tense's person prefixes (n-, t-: "ne9der", "tdir"). Only what ends in the article may leave a
+// word that opens with a vowel ("lakher", l + akher; "kifach" is not k + ifach).
 var arabiziProclitics = []string{"wbel", "wel", "bel", "bil", "fel", "fil", "lel", "lil", "3al", "el", "il", "al",
-	"bi", "be", "ka", "ha", "7a", "wa", "fi", "fe", "ne", "ni", "te", "ti", "l", "b", "k", "w", "f", "m", "n", "t"}
+	"bi", "be", "ka", "ha", "7a", "wa", "fi", "fe", "ne", "ni", "te", "ti", "l", "b", "k", "w", "f", "n", "t"}
+
+// cutProclitic takes proclitic p off w, leaving at least three letters.
+func cutProclitic(w, p string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, p)
+	if !ok || len(rest) < 3 || strings.IndexByte("aeiou", rest[0]) >= 0 && !strings.HasSuffix(p, "l") {
+		return "", false
+	}
+	return rest, true
+}
 
 // arabiziEnclitics are the pronoun endings Arabizi joins to a word that change its skeleton, longest
 // first (a vowel ending, "-i", "-o", leaves it as it is).
@@ -137,10 +166,10 @@ func arabiziForms(w string) []arabiziForm {
 	forms := []arabiziForm{{w, minSkeleton, false}}
 	var stems []string
 	for _, p := range arabiziProclitics {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 3 {
+		if rest, ok := cutProclitic(w, p); ok {
 			stems = append(stems, rest)
 			for _, p2 := range arabiziProclitics {
-				if rest2, ok := strings.CutPrefix(rest, p2); ok && len(rest2) >= 3 {
+				if rest2, ok := cutProclitic(rest, p2); ok {
 					stems = append(stems, rest2)
 				}
 			}
@@ -159,7 +188,15 @@ func arabiziForms(w string) []arabiziForm {
 	return forms
 }
 
+// frenchWords are the French function words Maghrebi Arabizi mixes in ("les cellules", "de la
+// séance"): kept as written, never read as Arabic words that share their consonants (les is not لسه).
+var frenchWords = map[string]bool{"les": true, "des": true, "de": true, "du": true, "le": true, "un": true,
+	"une": true, "et": true, "est": true, "pour": true, "avec": true, "dans": true, "sur": true, "au": true,
+	"aux": true, "je": true, "pas": true, "mais": true, "tres": true, "mon": true, "mes": true, "votre": true,
+	"vos": true, "ses": true, "cette": true, "qui": true, "que": true, "quoi": true, "comment": true, "quand": true}
+
 // arabiziArticles are the article, the conjunction and the article joined to a preposition when Arabizi
 // writes them apart ("el", "w", "bel", "fel"): search reads none of them.
 var arabiziArticles = map[string]bool{"el": true, "il": true, "al": true, "l": true, "w": true, "wa": true,
-	"bel": true, "bil": true, "fel": true, "fil": true, "lel": true, "lil": true, "wel": true, "3al": true}
+	"bel": true, "bil": true, "fel": true, "fil": true, "lel": true, "lil": true, "wel": true, "3al": true,
+	"3am": true, "3m": true} // and the Levantine progressive particle, عم

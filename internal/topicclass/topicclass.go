@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/faqbot/faqbot/internal/textclass"
+	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -82,7 +83,7 @@ func examplesOf(bank *knowledge.Bank) []example {
 			}
 		}
 	}
-	for _, e := range bank.Entries {
+	for _, e := range textnorm.ReadArabizi(bank, true) {
 		if e.Kind == knowledge.Guide {
 			continue
 		}
