@@ -57,7 +57,7 @@ func TestTransliterator(t *testing.T) {
 		{"kol shi bel5alaya", "كل shi خلايا"}, // not اكل (kol, all)
 	} {
 		keep := func(w string) bool { return w == "appointment" }
-		if got := tr.Arabic(Words(Normalize(tt.in)), keep); got != tt.want {
+		if got, _ := tr.Arabic(Words(Normalize(tt.in)), keep); got != tt.want {
 			t.Errorf("Arabic(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

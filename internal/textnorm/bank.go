@@ -105,7 +105,7 @@ func ReadArabizi(bank *knowledge.Bank, all bool) []knowledge.Entry {
 			out[p.entry].Alternates, cloned[p.entry] = slices.Clone(out[p.entry].Alternates), true
 		}
 		text := p.in(out)
-		*text = reader.read(Words(Normalize(*text)), keep, telling)
+		*text, _ = reader.read(Words(Normalize(*text)), keep, telling)
 	}
 	return out
 }

@@ -60,14 +60,15 @@ var shortWords = map[string]bool{"في": true, "كم": true, "هل": true, "من
 // Arabic writes words that read as Arabizi in Arabic script with the vocabulary's words; a word it does
 // not find (an English or French one) is kept as written. Arabizi articles and the conjunction written
 // apart ("el", "w") are dropped; words keep says are another language's ("stem", "cells") are kept, and
-// French function words (frenchWords).
-func (t *Transliterator) Arabic(words []string, keep func(string) bool) string {
+// French function words (frenchWords). It reports how many words it found in the vocabulary.
+func (t *Transliterator) Arabic(words []string, keep func(string) bool) (text string, found int) {
 	return t.read(words, keep, func(string) bool { return true })
 }
 
 // read is Arabic, keeping a word it does not find only where unread says so.
-func (t *Transliterator) read(words []string, keep, unread func(string) bool) string {
+func (t *Transliterator) read(words []string, keep, unread func(string) bool) (string, int) {
 	out := make([]string, 0, len(words))
+	found := 0
 	for _, w := range words {
 		if arabiziArticles[w] {
 			continue
@@ -76,11 +77,12 @@ func (t *Transliterator) read(words []string, keep, unread func(string) bool) st
 			out = append(out, w)
 		} else if a, ok := t.word(w); ok {
 			out = append(out, a)
+			found++
 		} else if unread(w) {
 			out = append(out, w)
 		}
 	}
-	return strings.Join(out, " ")
+	return strings.Join(out, " "), found
 }
 
 // unread are the words of words that Arabic keeps as written for want of finding them.
