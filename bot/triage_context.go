@@ -87,9 +87,10 @@ func skeletonOf(w string) string {
 	return textnorm.ArabicSkeleton(w)
 }
 
-// skeletonForms are the skeletons a message word is compared under in Arabizi: each reading of it, and
-// of it without a joined conjunction or preposition (w-, b-, f-, l-, k-) or a final t of a noun before
-// a possessive (ra2bti, رقبتي).
+// skeletonForms are the skeletons a message word is compared under in Arabizi: each reading of each of
+// its word forms (textnorm.ArabiziWordForms: without joined prefixes, "bayenzef", or a pronoun ending,
+// the forms the search reads too), and of each without a final t of a noun before a possessive (ra2bti,
+// رقبتي).
 func skeletonForms(w string) []string {
 	if isNumber(w) {
 		return []string{w}
@@ -97,9 +98,9 @@ func skeletonForms(w string) []string {
 	if textnorm.Detect(w) == knowledge.Arabic {
 		return []string{textnorm.ArabicSkeleton(w)}
 	}
-	forms := textnorm.ArabiziSkeletons(w)
-	if len(w) > 3 && strings.ContainsRune("wbflk", rune(w[0])) {
-		forms = append(forms, textnorm.ArabiziSkeletons(w[1:])...)
+	var forms []string
+	for _, f := range textnorm.ArabiziWordForms(w) {
+		forms = append(forms, textnorm.ArabiziSkeletons(f)...)
 	}
 	for _, f := range forms {
 		if base, ok := strings.CutSuffix(f, "t"); ok && len(base) >= 2 {

@@ -108,3 +108,29 @@ func TestAligns(t *testing.T) {
 		}
 	}
 }
+
+func TestArabiziWordForms(t *testing.T) {
+	for _, tt := range []struct {
+		word      string
+		has, lack []string
+	}{
+		{"bywga3", []string{"bywga3", "ywga3"}, nil},          // a tense prefix
+		{"el7o2na", []string{"7o2na"}, nil},                   // the joined article
+		{"lakher", []string{"akher"}, nil},                    // the article may leave a vowel
+		{"kifach", nil, []string{"ifach"}},                    // another prefix may not
+		{"tkhelsou", []string{"khelsou"}, []string{"helsou"}}, // nor split a digraph
+		{"rekbti", []string{"rekbti"}, nil},
+	} {
+		forms := ArabiziWordForms(tt.word)
+		for _, f := range tt.has {
+			if !slices.Contains(forms, f) {
+				t.Errorf("ArabiziWordForms(%q) = %q, want %q among them", tt.word, forms, f)
+			}
+		}
+		for _, f := range tt.lack {
+			if slices.Contains(forms, f) {
+				t.Errorf("ArabiziWordForms(%q) = %q, want no %q", tt.word, forms, f)
+			}
+		}
+	}
+}

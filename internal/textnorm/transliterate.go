@@ -142,10 +142,14 @@ func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 var arabiziProclitics = []string{"wbel", "wel", "bel", "bil", "fel", "fil", "lel", "lil", "3al", "el", "il", "al",
 	"bi", "be", "ka", "ha", "7a", "wa", "fi", "fe", "ne", "ni", "te", "ti", "l", "b", "k", "w", "f", "n", "t"}
 
-// cutProclitic takes proclitic p off w, leaving at least three letters.
+// cutProclitic takes proclitic p off w, leaving at least three letters, and never the first letter of a
+// digraph ("khelsou" is not k + helsou).
 func cutProclitic(w, p string) (string, bool) {
 	rest, ok := strings.CutPrefix(w, p)
 	if !ok || len(rest) < 3 || strings.IndexByte("aeiou", rest[0]) >= 0 && !strings.HasSuffix(p, "l") {
+		return "", false
+	}
+	if _, split := digraph(p[len(p)-1:] + rest); split {
 		return "", false
 	}
 	return rest, true
@@ -154,6 +158,18 @@ func cutProclitic(w, p string) (string, bool) {
 // arabiziEnclitics are the pronoun endings Arabizi joins to a word that change its skeleton, longest
 // first (a vowel ending, "-i", "-o", leaves it as it is).
 var arabiziEnclitics = []string{"hom", "hum", "kom", "kum", "kon", "hon", "ni", "na", "ha", "ak", "ek", "ik", "ki", "k"}
+
+// ArabiziWordForms lists every form a lower-case Arabizi word may be compared under: itself, without one
+// or two joined prefixes, without a pronoun ending, without both (see arabiziForms); the Arabizi
+// counterpart of ArabicWordForms.
+func ArabiziWordForms(w string) []string {
+	forms := arabiziForms(w)
+	out := make([]string, len(forms))
+	for i, f := range forms {
+		out[i] = f.word
+	}
+	return out
+}
 
 type arabiziForm struct {
 	word     string
