@@ -29,15 +29,93 @@ type acts struct {
 }
 
 type actLang struct {
-	lang    string
-	byFirst map[string][]actPhrase // phrases by their first word, longest first
-	symbols map[string]string      // phrases with no words ("👍") -> act
-	replies map[string]string      // act -> reply
+	lang     string
+	byFirst  map[string][]actPhrase // phrases by their first word, longest first
+	patterns []actPattern           // phrases of slots ("book | cancel + appointment | consult")
+	symbols  map[string]string      // phrases with no words ("👍") -> act
+	replies  map[string]string      // act -> reply
 }
 
 type actPhrase struct {
 	act   string
 	words []string
+}
+
+// actPattern is a phrase of slots joined by " + ", each slot alternatives joined by " | ": it is found
+// when every slot has one of its alternatives within a few words (patternSpan), outside the phrases
+// found there, in any order ("could someone give me a call back": call + back).
+type actPattern struct {
+	act   string
+	slots [][][]string
+}
+
+// newPattern reads a phrase of slots; ok is false for a phrase with no " + ".
+func newPattern(act, phrase string) (actPattern, bool) {
+	if !strings.Contains(phrase, "+") {
+		return actPattern{}, false
+	}
+	pat := actPattern{act: act}
+	for _, slot := range strings.Split(phrase, "+") {
+		var alts [][]string
+		for _, alt := range strings.Split(slot, "|") {
+			if words := textnorm.Words(textnorm.Normalize(alt)); len(words) > 0 {
+				alts = append(alts, words)
+			}
+		}
+		if len(alts) == 0 {
+			return actPattern{}, false
+		}
+		pat.slots = append(pat.slots, alts)
+	}
+	return pat, len(pat.slots) > 1
+}
+
+// patternWords is the longest message patterns are read in: a short message that mentions booking asks
+// for it; a long one may only tell of it ("before I even book the consultation").
+const patternWords = 15
+
+// patternSpan is the most words a pattern's slots may spread over: "could someone give me a call back"
+// is a request, a long message with "phone" in one sentence and "me" in another is not.
+const patternSpan = 6
+
+// match finds the pattern in words outside taken, its slots within patternSpan words, returning where
+// it starts and marking the words it used as taken.
+func (p actPattern) match(words []string, taken []bool) (int, bool) {
+	for start := range words {
+		end := min(len(words), start+patternSpan)
+		used := slices.Clone(taken)
+		first := end
+		ok := true
+		for _, slot := range p.slots {
+			at := slotAt(slot, words[:end], used, start)
+			if at < 0 {
+				ok = false
+				break
+			}
+			first = min(first, at)
+		}
+		if ok && first == start {
+			copy(taken, used)
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+// slotAt finds one of a slot's alternatives in words from start on, outside used, marks its words used
+// and returns where it is, or -1.
+func slotAt(slot [][]string, words []string, used []bool, start int) int {
+	for i := start; i < len(words); i++ {
+		for _, alt := range slot {
+			if i+len(alt) <= len(words) && slices.Equal(words[i:i+len(alt)], alt) && !slices.Contains(used[i:i+len(alt)], true) {
+				for j := range alt {
+					used[i+j] = true
+				}
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // newActs reads the acts of bank over the embedded defaults: the bank's phrases add to them, its replies
@@ -61,7 +139,9 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			def, own := defaults[lang][name], bank.Acts[lang][name]
 			al.replies[name] = cmp.Or(own.Reply, def.Reply)
 			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
-				if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
+				if pat, ok := newPattern(name, p); ok {
+					al.patterns = append(al.patterns, pat)
+				} else if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
 					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
 					if lang != knowledge.English && textnorm.Detect(p) == knowledge.English {
 						for _, w := range words {
@@ -117,19 +197,28 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool) (str
 		return act, ok
 	}
 	found := map[string]int{} // act -> 1 + the word its first phrase starts at
-	content := false
-	for i := 0; i < len(words); {
-		p, ok := al.phraseAt(words, i)
-		switch {
-		case ok:
+	taken := make([]bool, len(words))
+	for i, p := range al.cover(words, filler) {
+		if p != nil {
 			if found[p.act] == 0 {
 				found[p.act] = i + 1
 			}
-			i += len(p.words)
-		default:
-			content = content || !filler[words[i]]
-			i++
+			for j := range p.words {
+				taken[i+j] = true
+			}
 		}
+	}
+	for _, p := range al.patterns {
+		if len(words) > patternWords {
+			break
+		}
+		if at, ok := p.match(words, taken); ok && (found[p.act] == 0 || at+1 < found[p.act]) {
+			found[p.act] = at + 1
+		}
+	}
+	content := false
+	for i, w := range words {
+		content = content || !taken[i] && !filler[w]
 	}
 	if h := found[knowledge.ActHandoff]; h > 0 {
 		if id := found[knowledge.ActIdentity]; id > 0 && id < h {
@@ -169,13 +258,53 @@ func (a *acts) reply(lang, act string) string {
 	return ""
 }
 
-func (al *actLang) phraseAt(words []string, i int) (actPhrase, bool) {
-	for _, p := range al.byFirst[words[i]] {
-		if i+len(p.words) <= len(words) && slices.Equal(words[i:i+len(p.words)], p.words) {
-			return p, true
+// cover reads a message as act phrases and other words, and returns the phrase that starts at each word
+// (nil for none): it leaves as few content words (not filler) out
+// of phrases as it can, then puts as many words as it can in phrases, in as few as it can: "am I talking
+// to a real person or a bot" is "am I talking to" + "a real person or a bot", not "am I talking to a real
+// person" + "or a bot".
+func (al *actLang) cover(words []string, filler map[string]bool) []*actPhrase {
+	n := len(words)
+	type best struct{ content, covered, parts int }
+	better := func(a, b best) bool {
+		if a.content != b.content {
+			return a.content < b.content
+		}
+		if a.covered != b.covered {
+			return a.covered > b.covered
+		}
+		return a.parts < b.parts
+	}
+	cost := make([]best, n+1)
+	choice := make([]*actPhrase, n)
+	for i := n - 1; i >= 0; i-- {
+		c := cost[i+1]
+		if !filler[words[i]] {
+			c.content++
+		}
+		cost[i], choice[i] = c, nil
+		for k, p := range al.byFirst[words[i]] {
+			if i+len(p.words) > n || !slices.Equal(words[i:i+len(p.words)], p.words) {
+				continue
+			}
+			c := cost[i+len(p.words)]
+			c.covered += len(p.words)
+			c.parts++
+			if better(c, cost[i]) {
+				cost[i], choice[i] = c, &al.byFirst[words[i]][k]
+			}
 		}
 	}
-	return actPhrase{}, false
+	starts := make([]*actPhrase, n)
+	for i := 0; i < n; {
+		if p := choice[i]; p != nil {
+			starts[i] = p
+			i += len(p.words)
+			continue
+		}
+		i++
+	}
+	return starts
 }
 
 // act answers a conversation act: status no_match with the act as its reason, in the act's language;

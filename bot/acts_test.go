@@ -37,6 +37,7 @@ func TestConversationActs(t *testing.T) {
 		{"shukran", "thanks", "ar", false, false},
 		{"salam 3alaykom", "greeting", "ar", true, false},
 		{"enta bot?", "identity", "ar", false, true},
+		{"inta robot wala bani adam?", "identity", "ar", false, true},
 		{"ابغى اكلم customer service", "handoff", "ar", false, true}, // an English act phrase in Arabic: answered in Arabic
 		{"ok يا دكتور", "ack", "ar", false, false},
 		// Read by the learned classifier, beyond the phrases: stretched, misspelt, worded otherwise.
@@ -45,6 +46,13 @@ func TestConversationActs(t *testing.T) {
 		{"marhaba kifkon", "greeting", "ar", true, false}, // Arabic in Latin letters, answered in Arabic
 		{"bye for now", "goodbye", "en", false, false},
 		{"am i talking to a real person?", "identity", "en", false, true},
+		// Patterns of slots: their words within a few words of each other, in a short message.
+		{"pls give me a ring tomorrow", "handoff", "en", false, true},
+		{"need to rebook my consult for next month", "handoff", "en", false, true},
+		{"r u a robot", "identity", "en", false, true},
+		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
+		// The reading that leaves no word out: "am I talking to" + "a real person or a bot".
+		{"Am I talking to a real person or a bot?", "identity", "en", false, true},
 		{"", "empty", "en", false, false},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
