@@ -14,8 +14,8 @@ import (
 // bot/redflags.model: the shipped weights are what this command makes of the committed data, so a
 // change to the corpus, the features or the options without a retrain fails here.
 func TestShippedModelIsTrainedFromTheCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains a model")
+	if testing.Short() || raceEnabled {
+		t.Skip("trains five models: run without -short and -race (.ci/run does)")
 	}
 	t.Chdir("../..")
 	path := filepath.Join(t.TempDir(), "redflags.model")
