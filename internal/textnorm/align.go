@@ -108,14 +108,18 @@ func vowelFits(k, v byte) bool {
 // (see the comment above); stripped says a prefix was taken off az, so ar's opening alif may be
 // unwritten.
 func Aligns(az, ar string, stripped bool) bool {
-	a, z := arabicUnits(ar), arabiziTokens(az)
-	seen := make(map[[2]int]bool)
+	return aligns(arabiziTokens(az), arabicUnits(ar), stripped)
+}
+
+// aligns is Aligns on the words' letters as it reads them.
+func aligns(z []arabiziToken, a []arabicUnit, stripped bool) bool {
+	seen := make([]bool, (len(a)+1)*(len(z)+1)) // a failed (i, j) fails again
 	var match func(i, j int) bool
 	match = func(i, j int) bool {
 		if i == len(a) && j == len(z) {
 			return true
 		}
-		key := [2]int{i, j}
+		key := i*(len(z)+1) + j
 		if seen[key] {
 			return false
 		}

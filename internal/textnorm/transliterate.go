@@ -20,6 +20,7 @@ type Transliterator struct {
 type candidate struct {
 	word  string
 	count int
+	units []arabicUnit // the word's letters as Aligns reads them
 }
 
 // minSkeleton is the fewest consonants a skeleton needs to stand for a word on its own: one consonant
@@ -43,7 +44,7 @@ func NewTransliterator(texts []string) *Transliterator {
 		if len(sk) < minSkeleton && !shortWords[w] {
 			continue
 		}
-		t.bySkeleton[sk] = append(t.bySkeleton[sk], candidate{word: w, count: n})
+		t.bySkeleton[sk] = append(t.bySkeleton[sk], candidate{word: w, count: n, units: arabicUnits(w)})
 	}
 	for _, cs := range t.bySkeleton {
 		slices.SortFunc(cs, func(a, b candidate) int {
@@ -116,20 +117,25 @@ func (t *Transliterator) word(w string) (string, bool) {
 // jalsa", مدة الجلسة): the form without it may stand for a word that ends in one.
 func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 	best := candidate{}
-	consider := func(sk, word string, marbuta bool) {
+	whole := arabiziTokens(f.word)
+	var marbuta []arabiziToken // the form without a final t
+	if rest, ok := strings.CutSuffix(f.word, "t"); ok {
+		marbuta = arabiziTokens(rest)
+	}
+	consider := func(sk string, tokens []arabiziToken, taaMarbuta bool) {
 		if len(sk) < f.min {
 			return
 		}
 		for _, c := range t.bySkeleton[sk] {
-			if c.count > best.count && (!marbuta || strings.HasSuffix(c.word, "ه")) && Aligns(word, c.word, f.stripped) {
+			if c.count > best.count && (!taaMarbuta || strings.HasSuffix(c.word, "ه")) && aligns(tokens, c.units, f.stripped) {
 				best = c
 			}
 		}
 	}
 	for _, sk := range ArabiziSkeletons(f.word) {
-		consider(sk, f.word, false)
-		if rest, ok := strings.CutSuffix(f.word, "t"); ok {
-			consider(strings.TrimSuffix(sk, "t"), rest, true)
+		consider(sk, whole, false)
+		if marbuta != nil {
+			consider(strings.TrimSuffix(sk, "t"), marbuta, true)
 		}
 	}
 	return best, best.word != ""
