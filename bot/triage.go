@@ -439,7 +439,7 @@ func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 			found := m.findAt(ph, at, func(i int) bool {
 				why := "negated"
 				if !tl.negated(m.forms, i) {
-					why = tl.context.setAside(m, i, tier)
+					why = tl.context.setAside(m, i, tier, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
 					return true

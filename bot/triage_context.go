@@ -193,8 +193,10 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		}
 		for _, p := range phrases {
 			ph := conv(toPhrase(p))
-			if len(ph) == 0 || (sc == arabizi && kind == "other" && len(ph) == 1) {
-				continue // one skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart)
+			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved") && len(ph) == 1) {
+				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
+				// "باس", fine, and "bas", but).
+				continue
 			}
 			c[kind] = append(c[kind], ph)
 		}
@@ -202,12 +204,15 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 	return c, nil
 }
 
-// setAside says why the symptom at word i is not read as happening now ("" when it is).
-func (c contextMarkers) setAside(m message, i int, tier Tier) string {
+// setAside says why the symptom at word i is not read as happening now ("" when it is). A resolution that
+// is negated says the symptom goes on ("ما راحت", has not gone away): negated says whether the word at a
+// position is.
+func (c contextMarkers) setAside(m message, i int, tier Tier, negated func(int) bool) string {
 	lo, hi := sentenceBounds(m, i)
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
+	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) })
 	switch {
-	case has("resolved", hi) && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
+	case resolved && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
 		return "resolved"
 	case c.present(m, lo, hi):
 		return ""
@@ -267,8 +272,13 @@ func sentenceBounds(m message, i int) (lo, hi int) {
 
 // in reports whether a phrase of kind starts in words [lo, end).
 func (c contextMarkers) in(m message, kind string, lo, end int) bool {
+	return c.find(m, kind, lo, end, func(int) bool { return true })
+}
+
+// find reports whether a phrase of kind starts in words [lo, end) at a position ok accepts.
+func (c contextMarkers) find(m message, kind string, lo, end int, ok func(int) bool) bool {
 	for _, ph := range c[kind] {
-		if m.find(ph, func(at int) bool { return at >= lo && at < end }) {
+		if m.find(ph, func(at int) bool { return at >= lo && at < end && ok(at) }) {
 			return true
 		}
 	}
