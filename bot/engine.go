@@ -341,6 +341,13 @@ func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored
 func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []scored, best scored, ok bool, found int) (Answer, error) {
 	parts := questionParts(m.read)
 	var err error
+	if q := questionOf(m.read); !ok && len(parts) < 2 && !m.arabizi && q != "" {
+		// A long message's question, read without the story around it; its answer must be one the whole
+		// found plausible, for the question alone may have lost what it asks about ("do I need to stop it?").
+		if best, ok, err = e.bestOf(ctx, q, m.lang, cands[:min(len(cands), DefaultTop)]); err != nil {
+			return Answer{}, err
+		}
+	}
 	switch {
 	case ok:
 		a = e.answered(a, best)

@@ -60,6 +60,34 @@ func questionParts(text string) []string {
 	return parts[:min(len(parts), maxParts)]
 }
 
+// longWords is the fewest words of a message told at length, whose question is read on its own when the
+// whole finds no answer.
+const longWords = 20
+
+// questionOf is the question of a message told at length: the sentences that ask (standalone), when
+// they are less than half of it ("I'm 58 and I've had back pain for ten years … is that something you
+// treat?"). The story outweighs the question in a search of the whole; alone, the question is read. It is
+// "" for a short message, one with no question, or one that is mostly questions.
+func questionOf(text string) string {
+	text = textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
+	total := len(strings.Fields(text))
+	if total < longWords || total > maxPartsWords {
+		return ""
+	}
+	var asked []string
+	n := 0
+	for _, s := range splitSentencesAsked(text) {
+		if standalone(s.text, s.asked) {
+			asked = append(asked, s.text)
+			n += len(strings.Fields(s.text))
+		}
+	}
+	if len(asked) == 0 || 2*n > total {
+		return ""
+	}
+	return strings.Join(asked, " ")
+}
+
 // askedSentence is one sentence of a message, and whether it ended in a question mark.
 type askedSentence struct {
 	text  string
@@ -158,6 +186,15 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string, lea
 		}
 	}
 	return scored{}, false, nil
+}
+
+// bestOf is best of text, when the answer is one of among.
+func (e *Engine) bestOf(ctx context.Context, text, lang string, among []scored) (scored, bool, error) {
+	best, ok, err := e.best(ctx, text, lang, true)
+	if err != nil || !ok || !slices.ContainsFunc(among, func(c scored) bool { return c.ID == best.ID }) {
+		return scored{}, false, err
+	}
+	return best, true, nil
 }
 
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when

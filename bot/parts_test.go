@@ -51,3 +51,19 @@ func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
 		t.Errorf("%q: got %s %q also %v, want no answer", text, a.Status, a.ID, a.Also)
 	}
 }
+
+// TestLongMessageQuestion: the question of a message told at length is read without the story, when the
+// whole finds no answer.
+func TestLongMessageQuestion(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	const story = "My husband keeps reading forums about recovery times and results and it stresses me out. My son " +
+		"will drive me there and back. Honestly I just want to know one thing. Can I eat breakfast on the " +
+		"morning of the procedure?"
+	a, err := eng.Answer(context.Background(), bot.Question{Text: story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.Answered || a.ID != "fasting" {
+		t.Errorf("got %s %q, want answered fasting", a.Status, a.ID)
+	}
+}
