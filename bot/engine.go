@@ -367,7 +367,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
 	}
-	return e.withParts(ctx, a, parts, !m.arabizi)
+	return e.withParts(ctx, a, parts, !m.arabizi, cands)
 }
 
 func (e *Engine) language(q Question) (string, error) {

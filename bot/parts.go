@@ -159,14 +159,17 @@ func splitAnd(sentence string) []string {
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
-// give as Also. Only an answered message is read in parts: when one is out of scope, a part read alone
-// could be answered from a neighbouring topic ("can my dog get this? … bad hips").
-func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learned bool) (Answer, error) {
+// give as Also, when the whole message found them likely too (inWhole). Only an answered message is read
+// in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
+// ("can my dog get this? … bad hips").
+func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learned bool, whole []scored) (Answer, error) {
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, a.Lang, learned)
+		cands, err := e.partCandidates(ctx, p, a.Lang, learned)
 		if err != nil {
 			return Answer{}, err
 		}
+		best, ok := e.choose(cands)
+		ok = ok && inWhole(best, whole)
 		if !ok || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
@@ -174,6 +177,15 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learne
 		a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(best.confidence)})
 	}
 	return a, nil
+}
+
+// partWhole is how far down the whole message's candidates a part's answer must stand.
+const partWhole = 5
+
+// inWhole reports whether c is among the whole message's likeliest topics: a question read alone may
+// be answered from a neighbouring topic the whole does not suggest.
+func inWhole(c scored, whole []scored) bool {
+	return slices.ContainsFunc(whole[:min(len(whole), partWhole)], func(w scored) bool { return w.ID == c.ID })
 }
 
 // firstPart answers the first question of a message whose whole found only plausible topics, each
@@ -200,14 +212,23 @@ func (e *Engine) bestOf(ctx context.Context, text, lang string, among []scored) 
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when
 // learned says the text is one it can read.
 func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
+	cands, err := e.partCandidates(ctx, text, lang, learned)
+	if err != nil {
+		return scored{}, false, err
+	}
+	best, ok := e.choose(cands)
+	return best, ok, nil
+}
+
+// partCandidates searches one question of a message and ranks what it found.
+func (e *Engine) partCandidates(ctx context.Context, text, lang string, learned bool) ([]scored, error) {
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
 	if err != nil {
-		return scored{}, false, fmt.Errorf("answer part: %w", err)
+		return nil, fmt.Errorf("answer part: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	if learned && e.topics != nil {
 		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
 	}
-	best, ok := e.choose(cands)
-	return best, ok, nil
+	return cands, nil
 }

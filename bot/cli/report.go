@@ -68,6 +68,9 @@ func writeTalk(b *strings.Builder, t eval.TalkReport) {
 	if t.Wrong.Total > 0 {
 		fmt.Fprintf(b, "wrong answers        %s of answered\n", t.Wrong)
 	}
+	if t.AlsoWrong.Total > 0 {
+		fmt.Fprintf(b, "second answers wrong %s of given\n", t.AlsoWrong)
+	}
 	if t.OneTap.Total > 0 {
 		fmt.Fprintf(b, "right in one tap     %s\n", t.OneTap)
 	}

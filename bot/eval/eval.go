@@ -185,6 +185,7 @@ type Report struct {
 // two-question messages, conversation acts, the language it replied in, and top-1 per variety.
 type TalkReport struct {
 	Wrong     Ratio             // answered answer and no_match cases: Hit counts the wrong answers
+	AlsoWrong Ratio             // second answers (Also) given: Hit counts those of a topic not asked
 	OneTap    Ratio             // answer cases whose topic was answered, or offered as a button with no_match
 	Both      Ratio             // two-question cases with both topics answered
 	Acts      Ratio             // conversation-act cases given their act as reason
@@ -284,6 +285,9 @@ func (t *TalkReport) score(c Case, a bot.Answer) bool {
 	answered := a.Status == bot.Answered
 	if answered && (c.Kind == KindAnswer || c.Kind == KindNoMatch) {
 		t.Wrong.add(!slices.Contains(c.IDs, a.ID) && !slices.Contains(c.Also, a.ID))
+		for _, x := range a.Also {
+			t.AlsoWrong.add(!slices.Contains(c.IDs, x.ID) && !slices.Contains(c.Also, x.ID))
+		}
 	}
 	switch {
 	case c.Kind == KindNoMatch && isAct(c.Reason):
