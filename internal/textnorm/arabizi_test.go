@@ -121,16 +121,6 @@ func TestArabiziWordForms(t *testing.T) {
 		{"tkhelsou", []string{"khelsou"}, []string{"helsou"}}, // nor split a digraph
 		{"rekbti", []string{"rekbti"}, nil},
 	} {
-		forms := ArabiziWordForms(tt.word)
-		for _, f := range tt.has {
-			if !slices.Contains(forms, f) {
-				t.Errorf("ArabiziWordForms(%q) = %q, want %q among them", tt.word, forms, f)
-			}
-		}
-		for _, f := range tt.lack {
-			if slices.Contains(forms, f) {
-				t.Errorf("ArabiziWordForms(%q) = %q, want no %q", tt.word, forms, f)
-			}
-		}
+		checkForms(t, "ArabiziWordForms", ArabiziWordForms, tt.word, tt.has, tt.lack)
 	}
 }

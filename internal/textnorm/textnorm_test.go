@@ -158,17 +158,7 @@ func TestWordForms(t *testing.T) {
 		{"حميه", []string{"حميه"}, []string{"حمي"}},
 		{"بالخلايا", []string{"خلايا"}, nil},
 	} {
-		got := ArabicWordForms(tt.in)
-		for _, w := range tt.has {
-			if !slices.Contains(got, w) {
-				t.Errorf("ArabicWordForms(%q) = %q, want %q among them", tt.in, got, w)
-			}
-		}
-		for _, w := range tt.not {
-			if slices.Contains(got, w) {
-				t.Errorf("ArabicWordForms(%q) = %q, want no %q", tt.in, got, w)
-			}
-		}
+		checkForms(t, "ArabicWordForms", ArabicWordForms, tt.in, tt.has, tt.not)
 	}
 }
 
@@ -184,6 +174,22 @@ func TestSqueeze(t *testing.T) {
 	} {
 		if got := Squeeze(tt.in); got != tt.want {
 			t.Errorf("Squeeze(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// checkForms checks that forms(word) holds every word of has and none of lack.
+func checkForms(t *testing.T, name string, forms func(string) []string, word string, has, lack []string) {
+	t.Helper()
+	got := forms(word)
+	for _, w := range has {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s(%q) = %q, want %q among them", name, word, got, w)
+		}
+	}
+	for _, w := range lack {
+		if slices.Contains(got, w) {
+			t.Errorf("%s(%q) = %q, want no %q", name, word, got, w)
 		}
 	}
 }
