@@ -344,9 +344,10 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	if q := questionOf(m.read); !ok && len(parts) < 2 && !m.arabizi && q != "" {
 		// A long message's question, read without the story around it; its answer must be one the whole
 		// found plausible, for the question alone may have lost what it asks about ("do I need to stop it?").
-		if best, ok, err = e.bestOf(ctx, q, m.lang, cands[:min(len(cands), DefaultTop)]); err != nil {
+		if best, ok, err = e.best(ctx, q, m.lang, true); err != nil {
 			return Answer{}, err
 		}
+		ok = ok && among(best, cands, DefaultTop)
 	}
 	switch {
 	case ok:

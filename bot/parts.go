@@ -42,7 +42,7 @@ var questionWords = map[string]bool{
 // that does not end in a question mark counts only when it opens with a question word. One question
 // gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
 func questionParts(text string) []string {
-	text = textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
+	text = cleanSentences(text)
 	if strings.Count(text, " ") >= maxPartsWords {
 		return nil
 	}
@@ -69,7 +69,7 @@ const longWords = 20
 // treat?"). The story outweighs the question in a search of the whole; alone, the question is read. It is
 // "" for a short message, one with no question, or one that is mostly questions.
 func questionOf(text string) string {
-	text = textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
+	text = cleanSentences(text)
 	total := len(strings.Fields(text))
 	if total < longWords || total > maxPartsWords {
 		return ""
@@ -86,6 +86,11 @@ func questionOf(text string) string {
 		return ""
 	}
 	return strings.Join(asked, " ")
+}
+
+// cleanSentences is the part of a message textnorm.Clean keeps, each line a sentence.
+func cleanSentences(text string) string {
+	return textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
 }
 
 // askedSentence is one sentence of a message, and whether it ended in a question mark.
@@ -159,18 +164,16 @@ func splitAnd(sentence string) []string {
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
-// give as Also, when the whole message found them likely too (inWhole). Only an answered message is read
+// give as Also, when the whole message found them likely too (partWhole). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
 // ("can my dog get this? … bad hips").
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learned bool, whole []scored) (Answer, error) {
 	for _, p := range parts {
-		cands, err := e.partCandidates(ctx, p, a.Lang, learned)
+		best, ok, err := e.best(ctx, p, a.Lang, learned)
 		if err != nil {
 			return Answer{}, err
 		}
-		best, ok := e.choose(cands)
-		ok = ok && inWhole(best, whole)
-		if !ok || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
+		if !ok || !among(best, whole, partWhole) || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
 		entry, _ := e.bank.Entry(best.ID, best.Lang)
@@ -179,13 +182,13 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learne
 	return a, nil
 }
 
-// partWhole is how far down the whole message's candidates a part's answer must stand.
+// partWhole is how far down the whole message's candidates a part's answer must stand: a question read
+// alone may be answered from a neighbouring topic the whole does not suggest.
 const partWhole = 5
 
-// inWhole reports whether c is among the whole message's likeliest topics: a question read alone may
-// be answered from a neighbouring topic the whole does not suggest.
-func inWhole(c scored, whole []scored) bool {
-	return slices.ContainsFunc(whole[:min(len(whole), partWhole)], func(w scored) bool { return w.ID == c.ID })
+// among reports whether c's topic is one of the first n of cands.
+func among(c scored, cands []scored, n int) bool {
+	return slices.ContainsFunc(cands[:min(len(cands), n)], func(w scored) bool { return w.ID == c.ID })
 }
 
 // firstPart answers the first question of a message whose whole found only plausible topics, each
@@ -200,35 +203,17 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string, lea
 	return scored{}, false, nil
 }
 
-// bestOf is best of text, when the answer is one of among.
-func (e *Engine) bestOf(ctx context.Context, text, lang string, among []scored) (scored, bool, error) {
-	best, ok, err := e.best(ctx, text, lang, true)
-	if err != nil || !ok || !slices.ContainsFunc(among, func(c scored) bool { return c.ID == best.ID }) {
-		return scored{}, false, err
-	}
-	return best, true, nil
-}
-
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when
 // learned says the text is one it can read.
 func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
-	cands, err := e.partCandidates(ctx, text, lang, learned)
-	if err != nil {
-		return scored{}, false, err
-	}
-	best, ok := e.choose(cands)
-	return best, ok, nil
-}
-
-// partCandidates searches one question of a message and ranks what it found.
-func (e *Engine) partCandidates(ctx context.Context, text, lang string, learned bool) ([]scored, error) {
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
 	if err != nil {
-		return nil, fmt.Errorf("answer part: %w", err)
+		return scored{}, false, fmt.Errorf("answer part: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	if learned && e.topics != nil {
 		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
 	}
-	return cands, nil
+	best, ok := e.choose(cands)
+	return best, ok, nil
 }
