@@ -63,11 +63,11 @@ func EnglishWords(bank *knowledge.Bank) map[string]bool {
 // question that holds them too.
 const commonUnread = 3
 
-// ReadArabizi returns a bank's entries with the question and every alternate of an Arabic
-// entry that reads as Latin script (Detect) read in Arabic script by the bank's ArabiziReader, its English words as written.
-// Words the reader does not find are kept as written, unless common (commonUnread) and not all: the
-// topic classifier weighs every word, the index only the telling ones. The bank is not changed;
-// entries without such an alternate are returned as they are.
+// ReadArabizi returns a bank's entries with the question and every alternate of an Arabic entry that
+// reads as Latin script (Detect) read in Arabic script by the bank's ArabiziReader, its English words as
+// written. Words the reader does not find are kept as written, unless common (commonUnread) and not
+// all: the topic classifier weighs every word, the index only the telling ones. The bank is not
+// changed; entries without such an alternate are returned as they are.
 func ReadArabizi(bank *knowledge.Bank, all bool) []knowledge.Entry {
 	var arabizi []arabiziPlace
 	for i, e := range bank.Entries {
