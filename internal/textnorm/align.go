@@ -44,10 +44,15 @@ type arabiziToken struct {
 	readings []string
 }
 
-// arabiziReadings are the skeleton letters each Arabizi letter may stand for, beside arabiziLetters'
-// first reading: the ambiguous ones, and w and y, which are Arabic's و and ي.
-var arabiziReadings = map[string][]string{
-	"G": {"j", "q"}, "Q": {"q", ""}, "K": {"g", "q"}, "E": {"h", "H"}, "S": {"s", "q"}, "T": {"t", "d"},
+// readingsOf are the skeleton letters arabiziLetters' result s may stand for: both readings of an
+// ambiguous letter (ambiguous), else s itself.
+func readingsOf(s string) []string {
+	for _, a := range ambiguous {
+		if a.mark == s {
+			return a.readings[:]
+		}
+	}
+	return []string{s}
 }
 
 func arabiziTokens(w string) []arabiziToken {
@@ -71,11 +76,8 @@ func arabiziTokens(w string) []arabiziToken {
 		case c == 'w' || c == 'y':
 			toks = append(toks, arabiziToken{vowel: c})
 		default:
-			s := arabiziLetters[rune(c)]
-			if r, ok := arabiziReadings[s]; ok {
-				toks = append(toks, arabiziToken{readings: r})
-			} else if s != "" {
-				toks = append(toks, arabiziToken{readings: []string{s}})
+			if s := arabiziLetters[rune(c)]; s != "" {
+				toks = append(toks, arabiziToken{readings: readingsOf(s)})
 			}
 		}
 	}

@@ -58,19 +58,13 @@ func ArabiziSkeletons(w string) []string {
 	w = collapse(w) // Arabizi doubles a letter for a shadda ("mrattab"); Arabic writes it once
 	var b strings.Builder
 	for i := 0; i < len(w); {
-		matched := false
-		for _, d := range arabiziDigraphs {
-			if strings.HasPrefix(w[i:], d.from) {
-				b.WriteString(d.to)
-				i += len(d.from)
-				matched = true
-				break
-			}
+		if d, ok := digraph(w[i:]); ok {
+			b.WriteString(d.to)
+			i += len(d.from)
+			continue
 		}
-		if !matched {
-			b.WriteString(arabiziLetters[rune(w[i])])
-			i++
-		}
+		b.WriteString(arabiziLetters[rune(w[i])])
+		i++
 	}
 	readings := []string{strings.TrimSuffix(b.String(), "E")}
 	for _, a := range ambiguous {

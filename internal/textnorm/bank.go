@@ -89,23 +89,26 @@ func ReadArabizi(bank *knowledge.Bank, all bool) []knowledge.Entry {
 	}
 	reader, english := ArabiziReader(bank), EnglishWords(bank)
 	keep := func(w string) bool { return english[w] }
+	read := make([][]readWord, len(arabizi))
 	unreadIn := map[string]map[int]bool{} // word -> entries
-	for _, p := range arabizi {
-		for _, w := range reader.unread(Words(Normalize(*p.in(bank.Entries))), keep) {
-			if unreadIn[w] == nil {
-				unreadIn[w] = map[int]bool{}
+	for k, p := range arabizi {
+		read[k] = reader.readWords(Words(Normalize(*p.in(bank.Entries))), keep)
+		for _, r := range read[k] {
+			if r.unread {
+				if unreadIn[r.text] == nil {
+					unreadIn[r.text] = map[int]bool{}
+				}
+				unreadIn[r.text][p.entry] = true
 			}
-			unreadIn[w][p.entry] = true
 		}
 	}
 	telling := func(w string) bool { return all || len(unreadIn[w]) < commonUnread }
 	cloned := map[int]bool{}
-	for _, p := range arabizi {
+	for k, p := range arabizi {
 		if !cloned[p.entry] {
 			out[p.entry].Alternates, cloned[p.entry] = slices.Clone(out[p.entry].Alternates), true
 		}
-		text := p.in(out)
-		*text, _ = reader.read(Words(Normalize(*text)), keep, telling)
+		*p.in(out) = joinRead(read[k], telling)
 	}
 	return out
 }

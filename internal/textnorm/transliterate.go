@@ -63,40 +63,51 @@ var shortWords = map[string]bool{"في": true, "كم": true, "هل": true, "من
 // apart ("el", "w") are dropped; words keep says are another language's ("stem", "cells") are kept, and
 // French function words (frenchWords). It reports how many words it found in the vocabulary.
 func (t *Transliterator) Arabic(words []string, keep func(string) bool) (text string, found int) {
-	return t.read(words, keep, func(string) bool { return true })
+	read := t.readWords(words, keep)
+	for _, r := range read {
+		if r.found {
+			found++
+		}
+	}
+	return joinRead(read, func(string) bool { return true }), found
 }
 
-// read is Arabic, keeping a word it does not find only where unread says so.
-func (t *Transliterator) read(words []string, keep, unread func(string) bool) (string, int) {
-	out := make([]string, 0, len(words))
-	found := 0
+// readWord is one word as Arabic reads it: its text, and whether it was found in the vocabulary or
+// left unread (kept as written for want of finding it).
+type readWord struct {
+	text          string
+	found, unread bool
+}
+
+// readWords reads each word once, leaving out the articles.
+func (t *Transliterator) readWords(words []string, keep func(string) bool) []readWord {
+	out := make([]readWord, 0, len(words))
 	for _, w := range words {
 		if arabiziArticles[w] {
 			continue
 		}
-		if keep != nil && keep(w) || frenchWords[w] {
-			out = append(out, w)
-		} else if a, ok := t.word(w); ok {
-			out = append(out, a)
-			found++
-		} else if unread(w) {
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " "), found
-}
-
-// unread are the words of words that Arabic keeps as written for want of finding them.
-func (t *Transliterator) unread(words []string, keep func(string) bool) []string {
-	var out []string
-	for _, w := range words {
-		if !arabiziArticles[w] && !(keep != nil && keep(w)) && !frenchWords[w] {
-			if _, ok := t.word(w); !ok {
-				out = append(out, w)
+		r := readWord{text: w}
+		if !(keep != nil && keep(w)) && !frenchWords[w] {
+			if a, ok := t.word(w); ok {
+				r = readWord{text: a, found: true}
+			} else {
+				r.unread = true
 			}
 		}
+		out = append(out, r)
 	}
 	return out
+}
+
+// joinRead writes words read, keeping an unread word only where keepUnread says so.
+func joinRead(read []readWord, keepUnread func(string) bool) string {
+	out := make([]string, 0, len(read))
+	for _, r := range read {
+		if !r.unread || keepUnread(r.text) {
+			out = append(out, r.text)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // word reads one Arabizi word: as written, else without a joined prefix (the article, a preposition,
