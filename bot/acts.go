@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/faqbot/faqbot/internal/spelling"
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -26,6 +28,11 @@ type acts struct {
 	// latin are the words of Arabic acts written in Latin letters ("marhaba", "mashy", "akalem"), with
 	// the language they are: an act read in a Latin message holding one is answered in that language.
 	latin map[string]string
+	// spell reads a word that neither the acts, the filler nor the knowledge know as the act word
+	// nearest in spelling ("persn", "resceduale"); known are the words it leaves as written.
+	spell *spelling.Speller
+	vocab map[string]int // the acts' words
+	known map[string]bool
 }
 
 type actLang struct {
@@ -125,7 +132,7 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &acts{filler: map[string]bool{}, latin: map[string]string{}}
+	a := &acts{filler: map[string]bool{}, latin: map[string]string{}, vocab: map[string]int{}, known: map[string]bool{}}
 	for _, lex := range bank.Lexicons {
 		for _, w := range lex.Stopwords {
 			for _, f := range textnorm.Words(textnorm.Normalize(w)) {
@@ -139,6 +146,9 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			def, own := defaults[lang][name], bank.Acts[lang][name]
 			al.replies[name] = cmp.Or(own.Reply, def.Reply)
 			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
+				for _, w := range textnorm.Words(textnorm.Normalize(strings.NewReplacer("|", " ", "+", " ").Replace(p))) {
+					a.vocab[w]++
+				}
 				if pat, ok := newPattern(name, p); ok {
 					al.patterns = append(al.patterns, pat)
 				} else if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
@@ -169,20 +179,68 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			}
 		}
 	}
+	a.learnSpelling(bank)
 	return a, nil
+}
+
+// learnSpelling makes the speller of the acts' words, and the words it leaves alone: the acts', the
+// filler and every word of the knowledge.
+func (a *acts) learnSpelling(bank *knowledge.Bank) {
+	a.spell = spelling.New(a.vocab, nil)
+	for w := range a.vocab {
+		a.known[w] = true
+	}
+	for w := range a.filler {
+		a.known[w] = true
+	}
+	for _, e := range bank.Entries {
+		for _, text := range textnorm.EntryTexts(e) {
+			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
+				a.known[w] = true
+			}
+		}
+	}
+}
+
+// spelled reads each word of a message that nobody here knows as the act word it was meant to be: with
+// its last letter drawn out once less ("heyy", "thankss"), else the act word nearest in spelling. words
+// is left as it is; a copy is returned when a word changes.
+func (a *acts) spelled(words []string) []string {
+	out := words
+	for i, w := range words {
+		if a.known[w] {
+			continue
+		}
+		fixed := ""
+		if last, n := utf8.DecodeLastRuneInString(w); n < len(w) && strings.HasSuffix(w[:len(w)-n], string(last)) && a.vocab[w[:len(w)-n]] > 0 {
+			fixed = w[:len(w)-n]
+		} else if spelling.Correctable(w) {
+			fixed = a.spell.Correct(w)
+		}
+		if fixed == "" {
+			continue
+		}
+		if &out[0] == &words[0] {
+			out = slices.Clone(words)
+		}
+		out[i] = fixed
+	}
+	return out
 }
 
 // match returns the act a message is (words as textnorm.Words of its normalised text, raw as written),
 // the language to reply in and the reply: lang's phrases are tried first, then the other languages'
-// ("shukran" is Arabic written in Latin letters).
-func (a *acts) match(words []string, raw, lang string) (act, replyLang, reply string, ok bool) {
+// ("shukran" is Arabic written in Latin letters). held also takes an act the message holds beside other
+// words ("thanks so much, that put my mind at rest").
+func (a *acts) match(words []string, raw, lang string, held bool) (act, replyLang, reply string, ok bool) {
 	raw = strings.TrimSpace(raw)
+	words = a.spelled(words)
 	for _, first := range []bool{true, false} {
 		for _, al := range a.langs {
 			if (al.lang == lang) != first {
 				continue
 			}
-			if act, ok := al.read(words, raw, a.filler); ok {
+			if act, ok := al.read(words, raw, a.filler, held); ok {
 				return act, al.lang, al.replies[act], true
 			}
 		}
@@ -190,8 +248,13 @@ func (a *acts) match(words []string, raw, lang string) (act, replyLang, reply st
 	return "", "", "", false
 }
 
-// read finds the act of a message in one language's phrases.
-func (al *actLang) read(words []string, raw string, filler map[string]bool) (string, bool) {
+// maxHeldWords is the most words an act held beside other words may leave out of its phrases (filler
+// aside): a remark ("that put my mind at rest"), not a question of its own.
+const maxHeldWords = 6
+
+// read finds the act of a message in one language's phrases; held also takes one beside a few other
+// words.
+func (al *actLang) read(words []string, raw string, filler map[string]bool, held bool) (string, bool) {
 	if len(words) == 0 {
 		act, ok := al.symbols[raw]
 		return act, ok
@@ -216,9 +279,11 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool) (str
 			found[p.act] = at + 1
 		}
 	}
-	content := false
+	content := 0
 	for i, w := range words {
-		content = content || !taken[i] && !filler[w]
+		if !taken[i] && !filler[w] {
+			content++
+		}
 	}
 	if h := found[knowledge.ActHandoff]; h > 0 {
 		if id := found[knowledge.ActIdentity]; id > 0 && id < h {
@@ -226,12 +291,18 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool) (str
 		}
 		return knowledge.ActHandoff, true
 	}
-	if content {
-		return "", false
-	}
-	for _, name := range knowledge.ActNames() {
-		if found[name] > 0 {
-			return name, true
+	switch {
+	case content == 0:
+		for _, name := range knowledge.ActNames() {
+			if found[name] > 0 {
+				return name, true
+			}
+		}
+	case held && content <= maxHeldWords:
+		for _, name := range knowledge.ActNames() {
+			if found[name] > 0 {
+				return name, true
+			}
 		}
 	}
 	return "", false

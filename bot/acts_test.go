@@ -51,6 +51,13 @@ func TestConversationActs(t *testing.T) {
 		{"need to rebook my consult for next month", "handoff", "en", false, true},
 		{"r u a robot", "identity", "en", false, true},
 		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
+		// Misspelt or drawn out: read as the act word nearest in spelling, when no knowledge word is meant.
+		{"am i talking to a real persn or a bot", "identity", "en", false, true},
+		{"i need to resceduale my apointment", "handoff", "en", false, true},
+		{"heyy", "greeting", "en", true, false},
+		// An act beside a remark the knowledge finds nothing in.
+		{"thank you so much, that helps a lot", "thanks", "en", false, false},
+		{"Ok I will see you Thursday then. Bye bye", "goodbye", "en", false, false},
 		// The reading that leaves no word out: "am I talking to" + "a real person or a bot".
 		{"Am I talking to a real person or a bot?", "identity", "en", false, true},
 		{"", "empty", "en", false, false},

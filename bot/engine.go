@@ -217,22 +217,28 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		}
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
-	if act, actLang, reply, ok := e.acts.match(m.words, m.read, lang); ok {
-		switch {
-		case m.arabiziText: // Arabic, whichever language's phrase it used ("ok", "bye")
-			actLang, reply = knowledge.Arabic, e.acts.reply(knowledge.Arabic, act)
-		case q.Lang != "" && q.Lang != "auto", lang != knowledge.English:
-			// the language asked for; or the message's own, when it is not English: an Arabic sentence
-			// using an English act word ("ابعتلي رقم الـ WhatsApp") is answered in Arabic. Only a Latin
-			// message may take another language's act reply ("shukran").
-			actLang, reply = lang, e.acts.reply(lang, act)
-		}
-		return e.act(a, act, actLang, reply), nil
+	if act, actLang, reply, ok := e.acts.match(m.words, m.read, lang, false); ok {
+		return e.heldAct(a, m, lang, act, actLang, reply), nil
 	}
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
 	return e.searchAnswer(ctx, m, a, v)
+}
+
+// heldAct answers the act a message holds, found in actLang's phrases, in the message's language lang:
+// Arabizi is Arabic, whichever language's phrase it used ("ok", "bye"); a message in the language asked
+// for, or in its own when it is not English, is answered in it: an Arabic sentence using an English act
+// word ("ابعتلي رقم الـ WhatsApp") is answered in Arabic. Only a Latin message may take another
+// language's act reply ("shukran").
+func (e *Engine) heldAct(a Answer, m asked, lang, act, actLang, reply string) Answer {
+	switch {
+	case m.arabiziText:
+		actLang, reply = knowledge.Arabic, e.acts.reply(knowledge.Arabic, act)
+	case m.q.Lang != "" && m.q.Lang != "auto", lang != knowledge.English:
+		actLang, reply = lang, e.acts.reply(lang, act)
+	}
+	return e.act(a, act, actLang, reply)
 }
 
 // asked is a question as the answer path reads it after triage.
@@ -363,7 +369,18 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 			a = e.noMatch(a, cands, false)
 		}
 	default:
+		asked := a
 		a = e.noMatch(a, cands, len(m.words) == 0)
+		if !e.nothingClose(a, cands) {
+			break
+		}
+		if act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true); ok {
+			a = e.heldAct(asked, m, m.lang, act, actLang, reply) // "thanks so much, that helps a lot"
+			if len(a.Suggestions) > 0 {
+				a.Suggestions = e.suggestions(cands, a.Lang) // the topics nearest what else it said
+			}
+			return a, nil
+		}
 	}
 	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
@@ -447,6 +464,13 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)
 	return a
+}
+
+// nothingClose reports whether nothing the search found for a message it has no answer for came close,
+// not even a declined topic: a message holding an act is then that act ("ok I'll see you Thursday then,
+// bye bye").
+func (e *Engine) nothingClose(a Answer, cands []scored) bool {
+	return a.Reason == ReasonOutOfScope && (len(cands) == 0 || cands[0].confidence < unsureShare*e.threshold)
 }
 
 // outOfScope reports whether the best curated candidate is one the knowledge declines to answer.

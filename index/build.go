@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/faqbot/faqbot/internal/spelling"
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -113,7 +114,7 @@ func (ix *Index) weighVariants() {
 // indexSpelling gives each language the terms spelling correction may give, once every entry is counted.
 func (ix *Index) indexSpelling() {
 	for _, l := range ix.langs {
-		l.spell = newSpeller(l.df, l.vdf)
+		l.spell = spelling.New(l.df, l.vdf)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 
+	"github.com/faqbot/faqbot/internal/spelling"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -44,7 +45,7 @@ type language struct {
 	vdf      map[string]int // analysed term -> number of question variants containing it
 	variants int
 	ids      map[string]uint32 // analysed term -> its number, given as entries are counted
-	spell    *speller          // the terms spelling correction may give, once every entry is counted
+	spell    *spelling.Speller // the terms spelling correction may give, once every entry is counted
 }
 
 // Close releases the index.

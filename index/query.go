@@ -6,6 +6,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/faqbot/faqbot/internal/spelling"
 	"github.com/faqbot/faqbot/internal/textnorm"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -57,9 +58,9 @@ func (q *questionReader) add(term string, at int) {
 	t := knowledge.QueryTerm{Text: term}
 	word := q.surface[at]
 	t.From = q.from[word]
-	if l.df[t.Text] == 0 && q.corrections < maxCorrections && correctable(t.Text) {
+	if l.df[t.Text] == 0 && q.corrections < maxCorrections && spelling.Correctable(t.Text) {
 		q.corrections++
-		if fixed := l.spell.correct(t.Text); fixed != "" {
+		if fixed := l.spell.Correct(t.Text); fixed != "" {
 			t.From, t.Text, t.Corrected = word, fixed, true
 		}
 	}

@@ -1,10 +1,11 @@
-package index
+// Package spelling reads an unknown word as the known word closest in spelling: the index corrects a
+// question's unknown terms with it, the conversation acts their misspelt words.
+package spelling
 
-// Spelling correction reads an unknown term as the known term of its language closest in spelling. Its
+// Correction reads an unknown term as the known term of its language closest in spelling. Its
 // cost is bounded by construction: it compares the term with the known terms of the same first letter
-// and a close length only, each comparison stops as soon as it exceeds the distance allowed, terms
-// longer than maxCorrectable runes are never corrected, and a question has at most maxCorrections of its
-// terms corrected (readQuestion). It allocates nothing.
+// and a close length only, each comparison stops as soon as it exceeds the distance allowed, and terms
+// longer than maxCorrectable runes are never corrected. It allocates nothing.
 
 import "math/bits"
 
@@ -24,9 +25,8 @@ const (
 	maxEdits       = 2
 )
 
-// speller holds a language's known terms by first letter and length in runes, as correction looks
-// them up.
-type speller struct {
+// Speller holds a vocabulary's terms by first letter and length in runes, as correction looks them up.
+type Speller struct {
 	terms map[spellKey][]spellTerm
 }
 
@@ -39,27 +39,28 @@ type spellTerm struct {
 	text    string
 	runes   []rune
 	letters uint64 // letterSet of runes
-	df      int
-	asked   bool // in a question variant
+	count   int    // how often the vocabulary has it: the more, the likelier
+	favored bool   // a tie in count goes to a favoured term
 }
 
-// newSpeller indexes the terms a correction may give: every term of the language's entries (df), with
-// the number of entries holding it, and whether a way of asking holds it (vdf).
-func newSpeller(df, vdf map[string]int) *speller {
-	s := &speller{terms: map[spellKey][]spellTerm{}}
-	for t, n := range df {
+// New indexes the terms a correction may give: the terms of counts, each with how often the vocabulary
+// has it (an index: the number of entries holding it), and favoured where favored counts it (an index:
+// a way of asking holds it).
+func New(counts, favored map[string]int) *Speller {
+	s := &Speller{terms: map[spellKey][]spellTerm{}}
+	for t, n := range counts {
 		runes := []rune(t)
 		if len(runes) < minCorrectable-1 || len(runes) > maxCorrectable+maxEdits {
 			continue
 		}
 		k := spellKey{runes[0], len(runes)}
-		s.terms[k] = append(s.terms[k], spellTerm{text: t, runes: runes, letters: letterSet(runes), df: n, asked: vdf[t] > 0})
+		s.terms[k] = append(s.terms[k], spellTerm{text: t, runes: runes, letters: letterSet(runes), count: n, favored: favored[t] > 0})
 	}
 	return s
 }
 
-// correctable reports whether a term is long enough to be corrected and short enough to be a word.
-func correctable(term string) bool {
+// Correctable reports whether a term is long enough to be corrected and short enough to be a word.
+func Correctable(term string) bool {
 	n := 0
 	for range term {
 		if n++; n > maxCorrectable {
@@ -69,13 +70,13 @@ func correctable(term string) bool {
 	return n >= minCorrectable
 }
 
-// correct returns the known term closest in spelling to an unknown one, or "" when none is close. It
+// Correct returns the known term closest in spelling to an unknown one, or "" when none is close. It
 // looks as far as one edit for terms of five runes or more and two for eight or more, a transposition of
 // two letters counting as one edit ("recieve"), among terms of the same first letter. The closest by
 // Levenshtein distance wins, where a transposition counts as two, so that a term one substitution away
-// beats one a transposition away; then the term in more entries, then one found in a way of asking, then
-// the first in byte order.
-func (s *speller) correct(term string) string {
+// beats one a transposition away; then the more frequent term, then a favoured one, then the first in
+// byte order.
+func (s *Speller) Correct(term string) string {
 	var buf [maxCorrectable]rune
 	q := buf[:0]
 	for _, r := range term {
@@ -134,10 +135,10 @@ func mayBeWithin(a, b uint64, edits int) bool {
 // outranks breaks a tie in spelling distance between two candidate corrections.
 func (c *spellTerm) outranks(o *spellTerm) bool {
 	switch {
-	case c.df != o.df:
-		return c.df > o.df
-	case c.asked != o.asked:
-		return c.asked
+	case c.count != o.count:
+		return c.count > o.count
+	case c.favored != o.favored:
+		return c.favored
 	}
 	return c.text < o.text
 }

@@ -1,0 +1,88 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// TestCorrectionBounds corrects misspellings of real words, and never a term past spelling's longest
+// or beyond maxCorrections terms of a question.
+func TestCorrectionBounds(t *testing.T) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	l := ix.langs["en"]
+	for typo, want := range map[string]string{"injecton": "inject", "anesthisa": "anesthesia", "straightfoward": "straightforward"} {
+		if got := l.spell.Correct(typo); got != want {
+			t.Errorf("correct(%q) = %q, want %q", typo, got, want)
+		}
+	}
+	long := strings.Repeat("straightforward", 2)
+	if got := l.spell.Correct(long); got != "" {
+		t.Errorf("correct of a %d-letter term = %q, want none", len(long), got)
+	}
+	typos := "anesthisa sedaton procedurr injecton harvestng ultrasond cartilge infecton recovry bleedng swellng appointmnt"
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: typos, Lang: "en", Top: 3, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrected := 0
+	for _, term := range res.Terms {
+		if term.Corrected {
+			corrected++
+		}
+	}
+	if corrected == 0 || corrected > maxCorrections {
+		t.Errorf("%d of 12 misspelt terms corrected, want at least one and at most %d", corrected, maxCorrections)
+	}
+}
+
+// TestReadQuestionInParts reads long texts as the analyzer reading them whole would.
+func TestReadQuestionInParts(t *testing.T) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	texts := map[string]*strings.Builder{"en": {}, "ar": {}}
+	for _, e := range bank.Entries {
+		texts[e.Lang].WriteString(e.Question + " " + e.Answer + " ")
+	}
+	for lang, b := range texts {
+		l := ix.langs[lang]
+		for _, text := range []string{b.String(), strings.Repeat("the and of ", 100) + b.String()} {
+			got, want := l.readQuestion(text), readWhole(l, text)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: read in parts %v, read whole %v", lang, got, want)
+			}
+		}
+	}
+}
+
+func readWhole(l *language, text string) []knowledge.QueryTerm {
+	words, from := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
+	q := questionReader{l: l, surface: slices.Clone(words), from: from, seen: map[string]bool{}}
+	for _, tok := range l.filter(l.prepareWords(words)) {
+		if len(q.terms) == maxTerms {
+			break
+		}
+		q.add(string(tok.Term), tok.Start)
+	}
+	return q.terms
+}
