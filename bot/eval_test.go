@@ -77,7 +77,10 @@ func TestArabiziFloors(t *testing.T) {
 // Session 9: act words misspelt or drawn out are read as the act word nearest in spelling, and an act
 // beside a short remark in which the search found nothing is that act: acts dev 86.0% -> 90.7%, test
 // 88.1% -> 95.2%, fresh4 74.3% -> 82.9%, fresh6 95.2% -> 97.6%, fresh7 88.9% -> 91.1% (a goodbye read as
-// thanks: "يلا باي، يعطيكن العافية" holds both), fresh8 77.5% -> 87.5%.
+// thanks: "يلا باي، يعطيكن العافية" holds both), fresh8 77.5% -> 87.5%. A declined word counts when the entry declining it is a reading
+// of confidence 0.2 (was 0.3): wrong answers dev 6.0% -> 5.6%, fresh4 8.2% -> 7.7%, fresh8 4.6% -> 3.7%
+// (paracetamol is no longer answered with the NSAIDs entry), for one Arabic question of fresh4 about
+// the history review that names diabetes medicine, now offered as "did you mean" (ar 85.9% -> 84.8%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -87,16 +90,16 @@ func TestCorpusFloors(t *testing.T) {
 		oneTap, both float64
 	}{
 		{"train", 900, 0.936, 0.938, 0.986, 0.018, 0.983, 0.967, 0.696}, // its questions are alternates: in sample
-		{"dev", 330, 0.916, 0.838, 0.929, 0.060, 0.907, 0.927, 0.524},
+		{"dev", 330, 0.916, 0.838, 0.941, 0.056, 0.907, 0.927, 0.524},
 		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.543},
-		{"fresh4", 240, 0.859, 0.909, 0.920, 0.082, 0.829, 0.921, 0.560},
+		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.560},
 		{"fresh5", 240, 0.891, 0.938, 0.973, 0.020, 0.800, 0.964, 0.600},
 		{"fresh6", 240, 0.859, 0.903, 1.000, 0.035, 0.976, 0.917, 0.800}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
 		{"fresh7", 240, 0.847, 0.879, 0.991, 0.043, 0.911, 0.923, 0.667},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.917, 0.960, 0.956, 0.046, 0.875, 0.945, 0.750},
+		{"fresh8", 200, 0.917, 0.960, 0.967, 0.037, 0.875, 0.945, 0.750},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},

@@ -60,7 +60,7 @@ func scopeForms(w string) []string {
 
 // minDeclined is the confidence an out-of-scope candidate needs for a question's declined word to count:
 // the word must be what the question is about, and the entry that declines it a likely reading.
-const minDeclined = 0.3
+const minDeclined = 0.2
 
 // declines reports whether a question holds a word the knowledge uses only in an out-of-scope entry that
 // is itself a likely reading of the question.
