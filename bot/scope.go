@@ -58,9 +58,14 @@ func scopeForms(w string) []string {
 	return []string{w}
 }
 
-// minDeclined is the confidence an out-of-scope candidate needs for a question's declined word to count:
-// the word must be what the question is about, and the entry that declines it a likely reading.
-const minDeclined = 0.2
+// minDeclined is the confidence an out-of-scope candidate needs for a question's declined word to count,
+// and declinedShare the share of the best reading's: the word must be what the question is about, and
+// the entry that declines it a likely reading ("is paracetamol ok for the soreness?"), not a word in
+// passing beside a sure answer ("my wife is driving me, how long will she wait?").
+const (
+	minDeclined   = 0.2
+	declinedShare = 0.25
+)
 
 // declines reports whether a question holds a word the knowledge uses only in an out-of-scope entry that
 // is itself a likely reading of the question.
@@ -68,7 +73,9 @@ func (e *Engine) declines(words []string, cands []scored) bool {
 	for _, w := range words {
 		for _, f := range scopeForms(w) {
 			for _, id := range e.declined[f] {
-				if slices.ContainsFunc(cands, func(c scored) bool { return c.ID == id && c.confidence >= minDeclined }) {
+				if slices.ContainsFunc(cands, func(c scored) bool {
+					return c.ID == id && c.confidence >= minDeclined && c.confidence >= declinedShare*cands[0].confidence
+				}) {
 					return true
 				}
 			}
