@@ -77,10 +77,11 @@ func TestArabiziFloors(t *testing.T) {
 // Session 9: act words misspelt or drawn out are read as the act word nearest in spelling, and an act
 // beside a short remark in which the search found nothing is that act: acts dev 86.0% -> 90.7%, test
 // 88.1% -> 95.2%, fresh4 74.3% -> 82.9%, fresh6 95.2% -> 97.6%, fresh7 88.9% -> 91.1% (a goodbye read as
-// thanks: "يلا باي، يعطيكن العافية" holds both), fresh8 77.5% -> 87.5%. A declined word counts when the entry declining it is a reading
-// of confidence 0.2 (was 0.3) and at least a quarter of the best's: wrong answers dev 6.0% -> 5.6%, fresh4 8.2% -> 7.7%, fresh8 4.6% -> 3.7%
-// (paracetamol is no longer answered with the NSAIDs entry), for one Arabic question of fresh4 about
-// the history review that names diabetes medicine, now offered as "did you mean" (ar 85.9% -> 84.8%).
+// thanks: "يلا باي، يعطيكن العافية" holds both), fresh8 77.5% -> 87.5%. A declined word counts when the
+// entry declining it is a reading of confidence 0.2 (was 0.3) and at least a quarter of the best's: wrong
+// answers dev 6.0% -> 5.6%, fresh4 8.2% -> 7.7%, fresh8 4.6% -> 3.7% (paracetamol is no longer answered
+// with the NSAIDs entry), for one Arabic question of fresh4 about the history review that names diabetes
+// medicine, now offered as "did you mean" (ar 85.9% -> 84.8%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
