@@ -241,6 +241,18 @@ func (e *Engine) heldAct(a Answer, m asked, lang, act, actLang, reply string) An
 	return e.act(a, act, actLang, reply)
 }
 
+// arabicParts are an Arabizi message's questions read in Arabic script, as the whole is searched; the
+// parts of any other message as they are.
+func (e *Engine) arabicParts(m asked, parts []string) []string {
+	if !m.arabizi {
+		return parts
+	}
+	for i, p := range parts {
+		parts[i], _ = e.arabizi.Arabic(textnorm.Words(textnorm.Normalize(p)), func(w string) bool { return e.english[w] })
+	}
+	return parts
+}
+
 // asked is a question as the answer path reads it after triage.
 type asked struct {
 	q           Question
@@ -345,12 +357,12 @@ func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored
 // withQuestions gives the answer, or reads a message whose whole found only plausible topics question by
 // question, or says there is no match; an answered message's other questions are answered as Also.
 func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []scored, best scored, ok bool, found int) (Answer, error) {
-	parts := questionParts(m.read)
+	parts := e.arabicParts(m, questionParts(m.read))
 	var err error
-	if q := questionOf(m.read); !ok && len(parts) < 2 && !m.arabizi && q != "" {
+	if q := questionOf(m.read); !ok && len(parts) < 2 && q != "" {
 		// A long message's question, read without the story around it; its answer must be one the whole
 		// found plausible, for the question alone may have lost what it asks about ("do I need to stop it?").
-		if best, ok, err = e.best(ctx, q, m.lang, true); err != nil {
+		if best, ok, err = e.best(ctx, e.arabicParts(m, []string{q})[0], m.lang, true); err != nil {
 			return Answer{}, err
 		}
 		ok = ok && among(best, cands, DefaultTop)
@@ -360,7 +372,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		a = e.answered(a, best)
 	case found == 1 && len(parts) > 1:
 		// Two questions dilute each other: read apart, each may be answered.
-		if best, ok, err = e.firstPart(ctx, parts, m.lang, !m.arabizi); err != nil {
+		if best, ok, err = e.firstPart(ctx, parts, m.lang); err != nil {
 			return Answer{}, err
 		}
 		if ok {
@@ -385,7 +397,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
 	}
-	return e.withParts(ctx, a, parts, !m.arabizi, cands)
+	return e.withParts(ctx, a, parts, cands)
 }
 
 func (e *Engine) language(q Question) (string, error) {

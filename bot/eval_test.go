@@ -81,7 +81,12 @@ func TestArabiziFloors(t *testing.T) {
 // entry declining it is a reading of confidence 0.2 (was 0.3) and at least a quarter of the best's: wrong
 // answers dev 6.0% -> 5.6%, fresh4 8.2% -> 7.7%, fresh8 4.6% -> 3.7% (paracetamol is no longer answered
 // with the NSAIDs entry), for one Arabic question of fresh4 about the history review that names diabetes
-// medicine, now offered as "did you mean" (ar 85.9% -> 84.8%).
+// medicine, now offered as "did you mean" (ar 85.9% -> 84.8%). An Arabizi message's questions are read
+// apart in Arabic script, as the whole is (they were searched in Latin letters, finding nothing), and a
+// question that ends in a question mark may have two words ("وهلبس ايه؟"): both of two answered train
+// 69.6% -> 77.5%, dev 52.4% -> 61.9%, test 54.3% -> 60.9%, fresh4 56.0% -> 68.0%, fresh5 60.0% -> 76.7%,
+// fresh6 80.0% -> 86.7%, fresh7 66.7% -> 73.3%, fresh8 75.0% -> 91.7%; second answers wrong fell on all
+// but fresh6 (25.0% -> 27.8%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -90,17 +95,17 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.936, 0.938, 0.986, 0.018, 0.983, 0.967, 0.696}, // its questions are alternates: in sample
-		{"dev", 330, 0.916, 0.838, 0.941, 0.056, 0.907, 0.927, 0.524},
-		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.543},
-		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.560},
-		{"fresh5", 240, 0.891, 0.938, 0.973, 0.020, 0.800, 0.964, 0.600},
-		{"fresh6", 240, 0.859, 0.903, 1.000, 0.035, 0.976, 0.917, 0.800}, // its first run (session 7's end): ar 68.2%
+		{"train", 900, 0.936, 0.938, 0.986, 0.018, 0.983, 0.967, 0.775}, // its questions are alternates: in sample
+		{"dev", 330, 0.916, 0.838, 0.941, 0.052, 0.907, 0.931, 0.619},
+		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.609},
+		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.680},
+		{"fresh5", 240, 0.921, 0.938, 0.973, 0.013, 0.800, 0.970, 0.767},
+		{"fresh6", 240, 0.859, 0.903, 1.000, 0.035, 0.976, 0.917, 0.867}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.847, 0.879, 0.991, 0.043, 0.911, 0.923, 0.667},
+		{"fresh7", 240, 0.861, 0.879, 0.991, 0.042, 0.911, 0.923, 0.733},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.917, 0.960, 0.967, 0.037, 0.875, 0.945, 0.750},
+		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.875, 0.955, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},

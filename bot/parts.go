@@ -121,16 +121,17 @@ func splitSentencesAsked(text string) []askedSentence {
 // leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
 var leadWords = map[string]bool{"and": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
 
-// standalone reports whether a part reads as a question on its own: at least three words, and asked
-// (it ended in a question mark) or opening with a question word (after "and" or "also"). A fragment
-// ("and for how long") is searched with its message, never alone, since it could match any topic.
+// standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
+// in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or
+// "also") in three or more. A fragment ("and for how long") is searched with its message, never alone,
+// since it could match any topic.
 func standalone(part string, asked bool) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
+	if asked && len(words) >= 2 {
+		return true
+	}
 	if len(words) < 3 {
 		return false
-	}
-	if asked {
-		return true
 	}
 	first := words[0]
 	if leadWords[first] && len(words) > 3 {
@@ -167,9 +168,9 @@ func splitAnd(sentence string) []string {
 // give as Also, when the whole message found them likely too (partWhole). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
 // ("can my dog get this? … bad hips").
-func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, learned bool, whole []scored) (Answer, error) {
+func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole []scored) (Answer, error) {
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, a.Lang, learned)
+		best, ok, err := e.best(ctx, p, a.Lang, true)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -193,9 +194,9 @@ func among(c scored, cands []scored, n int) bool {
 
 // firstPart answers the first question of a message whose whole found only plausible topics, each
 // question read on its own.
-func (e *Engine) firstPart(ctx context.Context, parts []string, lang string, learned bool) (scored, bool, error) {
+func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (scored, bool, error) {
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, lang, learned)
+		best, ok, err := e.best(ctx, p, lang, true)
 		if err != nil || ok {
 			return best, ok, err
 		}

@@ -15,6 +15,7 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 	}{
 		{"how long is the session and does it hurt?", []string{"session-duration", "pain"}},
 		{"كم مدة الجلسة وهل هي مؤلمة؟", []string{"session-duration", "pain"}},
+		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi: each part read in Arabic script
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 	} {
