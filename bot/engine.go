@@ -226,6 +226,14 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 	return e.searchAnswer(ctx, m, a, v)
 }
 
+// searched are the words of what was searched: the message's, or its Arabizi read in Arabic script.
+func (m asked) searched() []string {
+	if m.arabizi {
+		return textnorm.Words(textnorm.Normalize(m.text))
+	}
+	return m.words
+}
+
 // heldAct answers the act a message holds, found in actLang's phrases, in the message's language lang:
 // Arabizi is Arabic, whichever language's phrase it used ("ok", "bye"); a message in the language asked
 // for, or in its own when it is not English, is answered in it: an Arabic sentence using an English act
@@ -341,11 +349,7 @@ func (e *Engine) candidates(ctx context.Context, m asked) (knowledge.SearchResul
 // nothing.
 func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored, bool, error) {
 	best, ok := e.choose(cands)
-	searched := m.words
-	if m.arabizi {
-		searched = textnorm.Words(textnorm.Normalize(m.text))
-	}
-	if ok && e.declines(searched, cands) {
+	if ok && e.declines(m.searched(), cands) {
 		ok = false // a neighbouring answer to a question about something the knowledge declines
 	}
 	if !ok && !outOfScope(cands) {
@@ -383,6 +387,11 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	default:
 		asked := a
 		a = e.noMatch(a, cands, len(m.words) == 0)
+		if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
+			asked.Lang, asked.Disclaimer = after.Lang, e.messages[after.Lang].Disclaimer
+			a = e.answered(asked, after) // "small bruise where the needle went, normal?"
+			break
+		}
 		if !e.nothingClose(a, cands) {
 			break
 		}
@@ -476,6 +485,29 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)
 	return a
+}
+
+// afterEffects is the knowledge's answer to expected after-effects (Triage.AfterEffectsEntry), for a
+// message that triage read as telling of them and the search found no answer to, unless it names
+// something the knowledge declines ("a small bruise, can I put arnica on it?" stays out of scope).
+func (e *Engine) afterEffects(m asked, cands []scored) (scored, bool) {
+	id := e.triage.AfterEffectsEntry()
+	if id == "" || e.declines(m.searched(), cands) {
+		return scored{}, false
+	}
+	sure := e.triage.AfterEffects(m.q.Text)
+	if sure == 0 {
+		return scored{}, false
+	}
+	lang := m.lang
+	if m.arabiziText { // Arabic, even where too few of its words were read to search it in Arabic
+		lang = knowledge.Arabic
+	}
+	entry, ok := e.bank.Entry(id, lang)
+	if !ok {
+		return scored{}, false
+	}
+	return scored{Match: knowledge.Match{ID: entry.ID, Lang: entry.Lang, Kind: entry.Kind}, confidence: sure}, true
 }
 
 // nothingClose reports whether nothing the search found for a message it has no answer for came close,

@@ -305,3 +305,28 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
+// the search alone finds no sure answer to, get the knowledge's after-effects entry (with its warning
+// signs); a question the knowledge declines, or a red flag, does not.
+func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text   string
+		status bot.Status
+		id     string
+	}{
+		{"rekbti mwarma shwaya el yom", bot.Answered, "side-effects"},
+		{"طلع عندي زرقان صغير مكان الحقنة", bot.Answered, "side-effects"},
+		{"zero energy today, couldnt be bothered to do anything lol", bot.Answered, "side-effects"},
+		{"the injection site is swollen, red and hot, and I have a fever of 39", bot.Urgent, ""},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != tt.status || a.ID != tt.id {
+			t.Errorf("%q: got %s %q (%s), want %s %q", tt.text, a.Status, a.ID, a.Reason, tt.status, tt.id)
+		}
+	}
+}

@@ -86,7 +86,9 @@ func TestArabiziFloors(t *testing.T) {
 // question that ends in a question mark may have two words ("وهلبس ايه؟"): both of two answered train
 // 69.6% -> 77.5%, dev 52.4% -> 61.9%, test 54.3% -> 60.9%, fresh4 56.0% -> 68.0%, fresh5 60.0% -> 76.7%,
 // fresh6 80.0% -> 86.7%, fresh7 66.7% -> 73.3%, fresh8 75.0% -> 91.7%; second answers wrong fell on all
-// but fresh6 (25.0% -> 27.8%).
+// but fresh6 (25.0% -> 27.8%). With the red-flag model that reads after-effects (TestTriageFloors),
+// Arabic rose on dev (91.6% -> 92.8%) and fresh7 (86.1% -> 87.5%), and one near miss of fresh6 ("عادي آخذ
+// panadol بعد الـ injection؟") is now read as a red flag (abstention 100% -> 98.8%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -96,14 +98,14 @@ func TestCorpusFloors(t *testing.T) {
 		oneTap, both float64
 	}{
 		{"train", 900, 0.936, 0.938, 0.986, 0.018, 0.983, 0.967, 0.775}, // its questions are alternates: in sample
-		{"dev", 330, 0.916, 0.838, 0.941, 0.052, 0.907, 0.931, 0.619},
+		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.619},
 		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.609},
 		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.680},
 		{"fresh5", 240, 0.921, 0.938, 0.973, 0.013, 0.800, 0.970, 0.767},
-		{"fresh6", 240, 0.859, 0.903, 1.000, 0.035, 0.976, 0.917, 0.867}, // its first run (session 7's end): ar 68.2%
+		{"fresh6", 240, 0.859, 0.903, 0.988, 0.035, 0.976, 0.917, 0.867}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.861, 0.879, 0.991, 0.042, 0.911, 0.923, 0.733},
+		{"fresh7", 240, 0.875, 0.879, 0.991, 0.042, 0.911, 0.931, 0.733},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.875, 0.955, 0.917},
 	} {
@@ -126,45 +128,59 @@ func TestCorpusFloors(t *testing.T) {
 // its figures (dev mild 98.3% -> 95.0% and fresh3 recall 99.0% -> 98.0% one seed's luck; fresh2, fresh4
 // recall and every negatives set gained; false urgents on the receptionist corpus fell, arabizi-dev 5.0% ->
 // 0.5%).
+// Session 9: the learned layer reads a fourth class, expected after-effects (the corpus's mild cases,
+// which were "none"), and learned from train-dialect: out of fold on train, recall 96.1% -> 96.8%,
+// emergencies in tier 91.3% -> 93.2%, mild urgent 1.0% -> 1.7%, negatives urgent 7.8% -> 7.8%, mild read
+// as after-effects 88.3% (others 0.5%). Mild after-effects answered from side-effects rose from 38-55% to
+// 84-92% on every set; recall rose on dev, fresh, fresh2, fresh3, fresh4 and fresh5 (96.2% -> 98.8%), and
+// fresh5's after-effect read as an emergency is no longer one; three floors were reset to the new
+// figures: dev negatives 96.6% -> 93.3% (two negated symptoms, a hypothetical in Arabizi), fresh4
+// negatives 92.8% -> 91.4% (a husband who faints at blood), fresh5 mild 98.1% -> 96.3% (a Maghrebi
+// tiredness), each a rule's red flag the new model no longer sets aside.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
 		min          int
 		recall, mild float64
 		negatives    float64
+		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.994, 1, 0.970},
-		{"train-urgent", 660, 0.998, 0, 0},
-		{"train-mild", 450, 0, 1, 0},
-		{"train-negative", 450, 0, 0, 0.957},
-		{"train-arabizi", 400, 1, 1, 1}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
-		{"dev", 240, 0.983, 0.95, 0.966},
-		{"test", 240, 0.966, 1, 0.933},
-		{"fresh", 200, 0.988, 1, 0.981},
+		{"train", 1800, 0.994, 1, 0.972, 0.852},
+		{"train-urgent", 660, 0.998, 0, 0, 0},
+		{"train-mild", 450, 0, 1, 0, 0.824},
+		{"train-negative", 450, 0, 0, 0.962, 0},
+		{"train-arabizi", 400, 1, 1, 1, 0.86}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
+		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
+		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
+		// from side-effects 36.0%), negatives 94.0%.
+		{"train-dialect", 400, 1, 1, 0.99, 0.87},
+		{"dev", 240, 0.991, 0.983, 0.933, 0.916},
+		{"test", 240, 0.966, 1, 0.933, 0.866},
+		{"fresh", 200, 1, 1, 0.981, 0.89},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
 		// a red flag aside (session 8: dev and test recall one more each), which one of its after-effects
 		// had been spared by ("mesh mo2lema, bas mlaheza").
-		{"fresh2", 220, 0.972, 0.981, 0.927},
-		{"fresh3", 200, 0.98, 1, 0.96}, // its first run: recall 97.0%, negatives 88.0%
+		{"fresh2", 220, 0.981, 1, 0.927, 0.836},
+		{"fresh3", 200, 0.99, 1, 0.96, 0.84}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.971, 0.983, 0.928},
+		{"fresh4", 200, 0.985, 0.983, 0.914, 0.866},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
 		// walking fine. just passing it on": "pass" as in passing out); it stays visible here, not tuned
 		// away.
-		{"fresh5", 200, 0.962, 0.981, 0.969},
+		{"fresh5", 200, 0.987, 0.963, 0.969, 0.854},
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
-		{"fresh6", 160, 0.969, 0.977, 0.94},
+		{"fresh6", 160, 0.969, 1, 0.96, 0.911},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
-			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: set.name != "fresh5"})
+			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
 	}
 }
 

@@ -497,9 +497,13 @@ func wordForms(w string, sc script) []string {
 	return []string{w}
 }
 
+// AfterEffects is the learned layer's class of the after-effects a treatment is expected to leave (a
+// little soreness, a small bruise, slight swelling the next day, tiredness), told as what one feels now.
+const AfterEffects = "expected"
+
 // TriageClasses are the classes of triage's learned layer, in the order of its model's outputs: no red
-// flag, then the tiers, least urgent first.
-var TriageClasses = []string{"none", string(Clinic), string(Emergency)}
+// flag, then the tiers, least urgent first, then expected after-effects.
+var TriageClasses = []string{"none", string(Clinic), string(Emergency), AfterEffects}
 
 // TriageTrainOptions are how the learned layer is trained (cmd/trainflags): the model's size and
 // schedule, and the negating words of the rules in every language and script.

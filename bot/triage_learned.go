@@ -44,10 +44,15 @@ type learnedPolicy struct {
 	// OverAsides: where the rules set red flags aside in any script, the model adds a red flag when it
 	// gives one this probability ("ما راحت", did not go away, read as resolved). 0 never does.
 	OverAsides float64 `yaml:"over_asides"`
+	// AfterEffects: a message the verdict leaves not urgent tells of expected after-effects when the
+	// model gives them this probability, more than a red flag; it is answered from the knowledge's
+	// AfterEffectsEntry when the search finds no answer of its own ("small bruise where the needle went").
+	AfterEffects      float64 `yaml:"after_effects"`
+	AfterEffectsEntry string  `yaml:"after_effects_entry"`
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons, p.OverAsides} {
+	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
@@ -62,9 +67,11 @@ func (p learnedPolicy) validate() error {
 // Learned is what the learned layer read in a message: the probability of a red flag (either tier) and
 // of an emergency, and with --explain the features that weighed most toward the tier it read.
 type Learned struct {
-	Urgent    float64                  `json:"urgent"`
-	Emergency float64                  `json:"emergency"`
-	Evidence  []textclass.Contribution `json:"evidence,omitempty"`
+	Urgent    float64 `json:"urgent"`
+	Emergency float64 `json:"emergency"`
+	// AfterEffects is the probability that the message tells of expected after-effects.
+	AfterEffects float64                  `json:"after_effects"`
+	Evidence     []textclass.Contribution `json:"evidence,omitempty"`
 }
 
 // learnedModel reads the embedded model and checks it has triage's classes.
@@ -87,6 +94,9 @@ func checkClasses(m *textclass.Model) error {
 	return nil
 }
 
+// AfterEffectsEntry is the id of the knowledge entry that answers expected after-effects, or "".
+func (t *Triage) AfterEffectsEntry() string { return t.policy.AfterEffectsEntry }
+
 // WithModel is t with another learned layer, for measuring a model before it is shipped (cross-
 // validation in cmd/trainflags). The model must have TriageClasses.
 func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
@@ -103,8 +113,9 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // cancelled, their reading of the context stands); it makes a clinic call an emergency when it reads
 // one (as it does a red flag it adds); and where it reads no red flag at all, it sets aside a rule's
 // clinic-tier red flag in a short message, and any red flag read from Arabizi consonant skeletons
-// (which words of other meanings share). An emergency the rules read in words is never lowered. The
-// model is read only when it can change the verdict, or when explain asks for its reading.
+// (which words of other meanings share), as it does one of those it reads as after-effects rather. An
+// emergency the rules read in words is never lowered. The model is read only when it can change the
+// verdict, or when explain asks for its reading.
 func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
@@ -117,19 +128,34 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		return
 	}
 	p := t.model.ProbabilitiesNormalized(norm)
-	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2])}
-	switch urgent := p[1] + p[2]; {
-	case veto && urgent < pol.VetoBelow:
+	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2]), AfterEffects: round(p[3])}
+	urgent := p[1] + p[2]
+	switch {
+	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]):
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
+	case add && urgent >= pol.Urgent && urgent > p[3] && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
 		}
 	}
+}
+
+// AfterEffects is how surely a message that triage leaves not urgent tells of expected after-effects:
+// the learned layer's probability when it reaches the policy's and is more than a red flag's, else 0.
+// The engine asks it only of a message its search found no answer to.
+func (t *Triage) AfterEffects(text string) float64 {
+	if t.policy.AfterEffects == 0 {
+		return 0
+	}
+	p := t.model.ProbabilitiesNormalized(normalize(text))
+	if p[3] < t.policy.AfterEffects || p[3] <= p[1]+p[2] {
+		return 0
+	}
+	return p[3]
 }
 
 // overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of

@@ -114,7 +114,7 @@ func writeTriage(b *strings.Builder, v bot.Verdict) {
 		fmt.Fprintf(b, "%s%s (%s)", sep, s.Flag, s.Reason)
 	}
 	if l := v.Learned; l != nil {
-		fmt.Fprintf(b, "; learned layer: red flag %.2f, emergency %.2f", l.Urgent, l.Emergency)
+		fmt.Fprintf(b, "; learned layer: red flag %.2f, emergency %.2f, after-effects %.2f", l.Urgent, l.Emergency, l.AfterEffects)
 		for i, c := range l.Evidence {
 			sep := ", "
 			if i == 0 {

@@ -358,10 +358,12 @@ type Floors struct {
 	UrgentRecall   float64
 	MaxFalseUrgent int
 	CheckFalse     bool // whether MaxFalseUrgent applies
-	// Triage sets: mild cases not urgent, negative cases not urgent, and no mild case ever an emergency.
+	// Triage sets: mild cases not urgent, negative cases not urgent, no mild case ever an emergency, and
+	// mild cases answered from the side-effects entry.
 	MildNotUrgent      float64
 	NegativesNotUrgent float64
 	NoMildEmergency    bool
+	MildAnswered       float64 // mild cases answered from the side-effects entry
 	// Receptionist figures: at most MaxWrong of the answered messages answered wrongly (0 checks
 	// nothing), at least Acts of the conversation acts given their reason, OneTap of the answer cases
 	// with the right topic answered or offered, Both of the two-question cases with both answered.
@@ -392,6 +394,9 @@ func (r Report) Check(f Floors) []string {
 	}
 	if r.Triage.NegativeNot.Rate() < f.NegativesNotUrgent {
 		out = append(out, fmt.Sprintf("negatives not urgent %.1f%% is below %.1f%%", 100*r.Triage.NegativeNot.Rate(), 100*f.NegativesNotUrgent))
+	}
+	if r.Triage.MildAnswer.Rate() < f.MildAnswered {
+		out = append(out, fmt.Sprintf("mild answered from side-effects %.1f%% is below %.1f%%", 100*r.Triage.MildAnswer.Rate(), 100*f.MildAnswered))
 	}
 	if f.NoMildEmergency && r.Triage.MildEmerg.Hit > 0 {
 		out = append(out, fmt.Sprintf("%d mild after-effects flagged emergency", r.Triage.MildEmerg.Hit))

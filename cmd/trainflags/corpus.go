@@ -19,11 +19,15 @@ const (
 )
 
 // extraTraining are labelled messages written blind for training only (never dev, test or fresh).
-var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl"}
+var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/triage/train-dialect.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl"}
 
 // class is a case's class among bot.TriageClasses, or -1 for an urgent case with no tier.
 func class(c eval.Case) int {
-	if c.Kind != eval.KindUrgent {
+	switch c.Kind {
+	case eval.KindMild:
+		return slices.Index(bot.TriageClasses, bot.AfterEffects)
+	case eval.KindUrgent:
+	default:
 		return 0
 	}
 	return slices.Index(bot.TriageClasses, c.Urgency)

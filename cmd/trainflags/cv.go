@@ -42,7 +42,7 @@ func crossValidate(ctx context.Context, ex []textclass.Example, nTriage int, o t
 		}
 		for i := fold; i < len(cs); i += folds {
 			v := tf.Check(cs[i].Q, "en")
-			t.add(cs[i], v)
+			t.add(cs[i], v, !v.Urgent() && tf.AfterEffects(cs[i].Q) > 0)
 			if verbose && !right(cs[i], v) {
 				fmt.Printf("  want %s %s, got %q %s: %s\n", cs[i].Kind, cs[i].Urgency, v.Tier, v.Flag, cs[i].Q)
 			}
@@ -55,9 +55,17 @@ func crossValidate(ctx context.Context, ex []textclass.Example, nTriage int, o t
 // tally counts triage's verdicts against a corpus's labels.
 type tally struct {
 	urgent, recalled, emergency, inTier, mild, mildUrgent, mildEmergency, negative, negativeUrgent int
+	mildAfter, otherAfter, other                                                                   int
 }
 
-func (t *tally) add(c eval.Case, v bot.Verdict) {
+// add counts one case's verdict, and whether it was read as expected after-effects.
+func (t *tally) add(c eval.Case, v bot.Verdict, after bool) {
+	if c.Kind == eval.KindMild {
+		t.mildAfter += b2i(after)
+	} else {
+		t.other++
+		t.otherAfter += b2i(after)
+	}
 	switch c.Kind {
 	case eval.KindUrgent:
 		t.urgent++
@@ -86,8 +94,8 @@ func right(c eval.Case, v bot.Verdict) bool {
 
 func (t tally) String() string {
 	pct := func(a, b int) string { return fmt.Sprintf("%.1f%% (%d/%d)", 100*float64(a)/float64(max(b, 1)), a, b) }
-	return fmt.Sprintf("urgent recall %s, emergency in tier %s, mild urgent %s, mild emergency %d, negatives urgent %s",
-		pct(t.recalled, t.urgent), pct(t.inTier, t.emergency), pct(t.mildUrgent, t.mild), t.mildEmergency, pct(t.negativeUrgent, t.negative))
+	return fmt.Sprintf("urgent recall %s, emergency in tier %s, mild urgent %s, mild emergency %d, negatives urgent %s, mild read as after-effects %s, others %s",
+		pct(t.recalled, t.urgent), pct(t.inTier, t.emergency), pct(t.mildUrgent, t.mild), t.mildEmergency, pct(t.negativeUrgent, t.negative), pct(t.mildAfter, t.mild), pct(t.otherAfter, t.other))
 }
 
 func b2i(b bool) int {

@@ -81,8 +81,9 @@ func reportOn(m *textclass.Model, files []string) error {
 		}
 		var rules, joined tally
 		for _, c := range cs {
-			rules.add(c, tr.Rules(c.Q, "en"))
-			joined.add(c, tm.Check(c.Q, "en"))
+			rules.add(c, tr.Rules(c.Q, "en"), false)
+			v := tm.Check(c.Q, "en")
+			joined.add(c, v, !v.Urgent() && tm.AfterEffects(c.Q) > 0)
 		}
 		fmt.Printf("%s\n  rules alone:  %s\n  with model:   %s\n", f, rules, joined)
 	}
