@@ -88,7 +88,10 @@ func TestArabiziFloors(t *testing.T) {
 // fresh6 80.0% -> 86.7%, fresh7 66.7% -> 73.3%, fresh8 75.0% -> 91.7%; second answers wrong fell on all
 // but fresh6 (25.0% -> 27.8%). With the red-flag model that reads after-effects (TestTriageFloors),
 // Arabic rose on dev (91.6% -> 92.8%) and fresh7 (86.1% -> 87.5%), and one near miss of fresh6 ("عادي آخذ
-// panadol بعد الـ injection؟") is now read as a red flag (abstention 100% -> 98.8%).
+// panadol بعد الـ injection؟") is now read as a red flag (abstention 100% -> 98.8%). A label of one
+// letter and a number ("L4-L5", "B12") no longer makes English look like Arabizi; fresh5's English
+// question about a bulging disc at L4-L5, answered in Arabic "out of scope" before, is now read in
+// English and answered with the guide's injection section (wrong 1.3% -> 1.9%, one tap 97.0% -> 96.4%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -101,7 +104,7 @@ func TestCorpusFloors(t *testing.T) {
 		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.619},
 		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.609},
 		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.680},
-		{"fresh5", 240, 0.921, 0.938, 0.973, 0.013, 0.800, 0.970, 0.767},
+		{"fresh5", 240, 0.921, 0.938, 0.973, 0.019, 0.800, 0.964, 0.767},
 		{"fresh6", 240, 0.859, 0.903, 0.988, 0.035, 0.976, 0.917, 0.867}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.

@@ -133,7 +133,7 @@ func LooksArabizi(words []string) bool {
 		if arabiziMarkers[w] || function >= 2 {
 			return true
 		}
-		if numberWithUnit(w) {
+		if numberWithUnit(w) || letterAndNumber(w) {
 			continue
 		}
 		for i := 1; i < len(w); i++ {
@@ -151,6 +151,20 @@ var englishUnits = map[string]bool{
 	"st": true, "nd": true, "rd": true, "th": true, "am": true, "pm": true, "h": true, "hr": true, "hrs": true,
 	"mg": true, "ml": true, "cm": true, "mm": true, "kg": true, "lb": true, "lbs": true, "x": true, "k": true,
 	"min": true, "mins": true, "c": true, "f": true, "s": true, "yo": true, "yrs": true, "d": true, "wk": true, "wks": true,
+}
+
+// letterAndNumber reports whether w is one letter and a number: a label ("L4", a spine level; "B12",
+// "c5"), never a word written in Arabizi, whose digits stand for letters among letters.
+func letterAndNumber(w string) bool {
+	if len(w) < 2 || !isLetter(w[0]) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // numberWithUnit reports whether w is digits followed by an English unit or ordinal suffix.

@@ -34,6 +34,7 @@ func TestLooksArabizi(t *testing.T) {
 		{"knee is a bit sore today, 3rd day, gettin better", false},
 		{"took 2 tablets at 7pm, 500mg each, 39c this morning", false},
 		{"3am bta3mel eh", true},
+		{"I have a degenerated disc at L4-L5 and vitamin B12 is low", false}, // labels, not Arabizi
 	} {
 		if got := LooksArabizi(Words(Normalize(tt.text))); got != tt.want {
 			t.Errorf("LooksArabizi(%q) = %v, want %v", tt.text, got, tt.want)
