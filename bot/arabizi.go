@@ -30,10 +30,28 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	if knowledge.LangOfTag(q.LangHint) == knowledge.Arabic {
 		looks = textnorm.MayBeArabizi
 	}
-	if q.Lang == knowledge.English || len(words) == 0 || textnorm.Detect(q.Text) != knowledge.English || !looks(words) {
+	if q.Lang == knowledge.English || len(words) == 0 || textnorm.Detect(q.Text) != knowledge.English {
 		return false
 	}
+	if !looks(words) {
+		return e.readsAsArabic(words)
+	}
 	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
+}
+
+// maxUnmarkedWords is the longest message read as Arabizi without a sign of its own.
+const maxUnmarkedWords = 12
+
+// readsAsArabic reports whether a short Latin message with no sign of Arabizi (no digit for a letter,
+// none of its own words) reads as Arabic all the same: two words or more, none of them one of the
+// knowledge's English words, and the Arabic vocabulary has most of them ("kam jalse bde?", how many
+// sessions do I need?). One word alone is too little to tell ("menu" is no مين).
+func (e *Engine) readsAsArabic(words []string) bool {
+	if len(words) < 2 || len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 {
+		return false
+	}
+	_, found := e.arabizi.Arabic(words, func(string) bool { return false })
+	return 2*found > len(words)
 }
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in

@@ -18,6 +18,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
 		{"what should I wear?", "en", "what-to-wear"},
 		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
+		{"kam jalse bde?", "ar", "number-of-sessions"},                   // no digit, no word of its own: read all the same
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {

@@ -510,11 +510,19 @@ func (e *Engine) afterEffects(m asked, cands []scored) (scored, bool) {
 	return scored{Match: knowledge.Match{ID: entry.ID, Lang: entry.Lang, Kind: entry.Kind}, confidence: sure}, true
 }
 
-// nothingClose reports whether nothing the search found for a message it has no answer for came close,
+// nothingClose reports whether no entry the search found for a message it has no answer for came close,
 // not even a declined topic: a message holding an act is then that act ("ok I'll see you Thursday then,
 // bye bye").
 func (e *Engine) nothingClose(a Answer, cands []scored) bool {
-	return a.Reason == ReasonOutOfScope && (len(cands) == 0 || cands[0].confidence < unsureShare*e.threshold)
+	if a.Reason != ReasonOutOfScope {
+		return false
+	}
+	for _, c := range cands {
+		if c.Kind != knowledge.Guide { // a guide section's long text comes close to anything
+			return c.confidence < unsureShare*e.threshold
+		}
+	}
+	return true
 }
 
 // outOfScope reports whether the best curated candidate is one the knowledge declines to answer.

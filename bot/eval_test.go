@@ -91,7 +91,13 @@ func TestArabiziFloors(t *testing.T) {
 // panadol بعد الـ injection؟") is now read as a red flag (abstention 100% -> 98.8%). A label of one
 // letter and a number ("L4-L5", "B12") no longer makes English look like Arabizi; fresh5's English
 // question about a bulging disc at L4-L5, answered in Arabic "out of scope" before, is now read in
-// English and answered with the guide's injection section (wrong 1.3% -> 1.9%, one tap 97.0% -> 96.4%).
+// English and answered with the guide's injection section (wrong 1.3% -> 1.9%, one tap 97.0% -> 96.4%). A
+// short Latin message with no sign of Arabizi but none of the knowledge's English words, most of whose
+// words the Arabic vocabulary has, is read as Arabizi ("kam jalse bde?"): Arabic rose on train (93.6% ->
+// 94.2%), fresh6 (85.9% -> 87.1%) and arabizi-dev, language on train, fresh5, fresh6 and arabizi-fresh;
+// fresh4's "lezem ballesh el dokhan abel?" (English "out of scope" before) is now answered with the
+// guide's preparation section rather than the smoking entry (wrong 7.7% -> 8.3%). An act beside a remark
+// counts FAQ and declined entries as close, not guide sections (fresh8 acts 87.5% -> 90.0%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -100,17 +106,17 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.936, 0.938, 0.986, 0.018, 0.983, 0.967, 0.775}, // its questions are alternates: in sample
+		{"train", 900, 0.942, 0.938, 0.986, 0.018, 0.983, 0.970, 0.775}, // its questions are alternates: in sample
 		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.619},
 		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.609},
-		{"fresh4", 240, 0.848, 0.909, 0.933, 0.077, 0.829, 0.921, 0.680},
+		{"fresh4", 240, 0.848, 0.909, 0.933, 0.083, 0.829, 0.921, 0.680},
 		{"fresh5", 240, 0.921, 0.938, 0.973, 0.019, 0.800, 0.964, 0.767},
-		{"fresh6", 240, 0.859, 0.903, 0.988, 0.035, 0.976, 0.917, 0.867}, // its first run (session 7's end): ar 68.2%
+		{"fresh6", 240, 0.871, 0.903, 0.988, 0.035, 0.976, 0.924, 0.867}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
 		{"fresh7", 240, 0.875, 0.879, 0.991, 0.042, 0.911, 0.931, 0.733},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.875, 0.955, 0.917},
+		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.900, 0.955, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
