@@ -87,6 +87,12 @@ func (g *Gateway) Run(ctx context.Context) error {
 		return nil // ctx ended before Discord answered
 	}
 	<-ctx.Done()
+	// A heartbeat that fails on the closing connection would make discordgo reconnect, forever, to a
+	// gateway it has left (bwmarrin/discordgo#406): reconnecting ends first, under the session's lock,
+	// which the failed heartbeat's Close takes before its reconnect reads the flag.
+	g.s.Lock()
+	g.s.ShouldReconnectOnError = false
+	g.s.Unlock()
 	err := g.s.Close()
 	g.mu.Lock()
 	g.closed = true
