@@ -36,7 +36,7 @@ func TestServeWithDiscordGateway(t *testing.T) {
 		return len(discordtest.Matching(c, "PUT", "/applications/200/", "/commands")) == 1
 	})
 	f.WaitFor("identify", func([]discordtest.Call) bool { n, _ := f.Handshakes(); return n == 1 })
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); ; time.Sleep(20 * time.Millisecond) {
 		resp, err := http.Get("http://" + addr + "/readyz")
 		if err == nil {
 			body, _ := io.ReadAll(resp.Body)
@@ -108,7 +108,7 @@ func TestServeDiscordFeedbackOnlyOnAnswersGiven(t *testing.T) {
 	click := func(customID string) map[string]any {
 		return map[string]any{"custom_id": customID, "component_type": 2}
 	}
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); ; time.Sleep(50 * time.Millisecond) {
 		if code, _ := post("5", 1, nil); code == 200 {
 			break
 		}

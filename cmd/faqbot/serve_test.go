@@ -16,6 +16,11 @@ import (
 	"time"
 )
 
+// serveWait bounds how long a test waits for a serve to start or to act: a bound on a test that has
+// gone wrong, not a timing assertion (a serve starting under the race detector on a busy two-core
+// machine has taken over ten seconds).
+const serveWait = 30 * time.Second
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -55,7 +60,7 @@ func TestServeStartsAndStops(t *testing.T) {
 	}()
 	var resp *http.Response
 	var err error
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if resp, err = http.Get("http://" + addr + "/readyz"); err == nil {
 			break
 		}
@@ -164,7 +169,7 @@ func TestServeDiscordInteractions(t *testing.T) {
 		return resp.StatusCode
 	}
 	var code int
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if code = post(`{"type":1}`, true); code != 0 {
 			break
 		}

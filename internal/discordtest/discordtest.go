@@ -293,10 +293,15 @@ func (f *Fake) Drop() {
 	conn.Close()
 }
 
+// waitLimit bounds how long WaitFor waits: a bound on a test that has gone wrong, not a timing
+// assertion; a whole serve starting under the race detector on a busy two-core machine has taken over
+// ten seconds.
+const waitLimit = 30 * time.Second
+
 // WaitFor waits until cond holds over the recorded calls.
 func (f *Fake) WaitFor(what string, cond func(calls []Call) bool) []Call {
 	f.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(waitLimit)
 	for {
 		f.mu.Lock()
 		calls := append([]Call(nil), f.calls...)

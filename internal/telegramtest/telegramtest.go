@@ -269,10 +269,15 @@ func (f *Fake) Webhook() string {
 	return f.webhook
 }
 
-// WaitFor waits until cond holds, for at most ten seconds; then it fails the test, naming what.
+// waitLimit bounds how long WaitFor waits: a bound on a test that has gone wrong, not a timing
+// assertion; a whole serve starting under the race detector on a busy two-core machine has taken over
+// ten seconds.
+const waitLimit = 30 * time.Second
+
+// WaitFor waits until cond holds, for at most waitLimit; then it fails the test, naming what.
 func (f *Fake) WaitFor(what string, cond func() bool) {
 	f.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(waitLimit)
 	for !cond() {
 		select {
 		case <-f.changed:
