@@ -165,7 +165,9 @@ func splitAnd(sentence string) []string {
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
-// give as Also, when the whole message found them likely too (partWhole). Only an answered message is read
+// give as Also, when the whole message found them likely too (partWhole) and they are FAQ entries: a
+// guide section, long and about many things, is no answer to one more question (it was the same topic
+// again: "where do you inject? with a scan?" got the injection entry, then the guide's injection section). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
 // ("can my dog get this? … bad hips").
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole []scored) (Answer, error) {
@@ -174,7 +176,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		if err != nil {
 			return Answer{}, err
 		}
-		if !ok || !among(best, whole, partWhole) || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
+		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
 		entry, _ := e.bank.Entry(best.ID, best.Lang)

@@ -18,6 +18,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi: each part read in Arabic script
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
+		// The second question is the first one's detail: the guide's section on it is no second answer.
+		{"How do they know exactly where to put the needle? Is it guided by some kind of scan?", []string{"injection"}},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {
