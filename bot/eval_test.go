@@ -97,7 +97,12 @@ func TestArabiziFloors(t *testing.T) {
 // 94.2%), fresh6 (85.9% -> 87.1%) and arabizi-dev, language on train, fresh5, fresh6 and arabizi-fresh;
 // fresh4's "lezem ballesh el dokhan abel?" (English "out of scope" before) is now answered with the
 // guide's preparation section rather than the smoking entry (wrong 7.7% -> 8.3%). An act beside a remark
-// counts FAQ and declined entries as close, not guide sections (fresh8 acts 87.5% -> 90.0%).
+// counts FAQ and declined entries as close, not guide sections (fresh8 acts 87.5% -> 90.0%). A second
+// answer is an FAQ entry, never a guide section (second answers wrong fresh5 14.8% -> 11.5%, fresh6 27.8%
+// -> 18.8%, fresh8 8.3% -> 0%), and the first clause that "and" and a question word join to a question
+// counts as one when it has three words: both of two answered train 77.5% -> 80.4%, dev 61.9% -> 66.7%,
+// test 60.9% -> 63.0%, fresh4 68.0% -> 72.0%, fresh7 English 87.9% -> 89.7%; one statement of fresh8
+// split at a negating "وما" gives a wrong second answer (0% -> 8.3%).
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -106,15 +111,15 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.942, 0.938, 0.986, 0.018, 0.983, 0.970, 0.775}, // its questions are alternates: in sample
-		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.619},
-		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.609},
-		{"fresh4", 240, 0.848, 0.909, 0.933, 0.083, 0.829, 0.921, 0.680},
+		{"train", 900, 0.942, 0.938, 0.986, 0.018, 0.983, 0.970, 0.804}, // its questions are alternates: in sample
+		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.666},
+		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.630},
+		{"fresh4", 240, 0.848, 0.909, 0.933, 0.083, 0.829, 0.921, 0.720},
 		{"fresh5", 240, 0.921, 0.938, 0.973, 0.019, 0.800, 0.964, 0.767},
 		{"fresh6", 240, 0.871, 0.903, 0.988, 0.035, 0.976, 0.924, 0.867}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.875, 0.879, 0.991, 0.042, 0.911, 0.931, 0.733},
+		{"fresh7", 240, 0.875, 0.897, 0.991, 0.042, 0.911, 0.931, 0.733},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.900, 0.955, 0.917},
 	} {

@@ -39,7 +39,9 @@ var questionWords = map[string]bool{
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,
 // and within one, clauses joined by "and" (و) that each open with a question word. A line or a sentence
-// that does not end in a question mark counts only when it opens with a question word. One question
+// that does not end in a question mark counts only when it opens with a question word, or when "and"
+// and a question word join a second question to it ("الجلسة بتاخد قد ايه وامتى اقدر ارجع الشغل", how
+// long is the session and when can I go back to work). One question
 // gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
 func questionParts(text string) []string {
 	text = cleanSentences(text)
@@ -48,8 +50,9 @@ func questionParts(text string) []string {
 	}
 	var parts []string
 	for _, s := range splitSentencesAsked(text) {
-		for i, clause := range splitAnd(s.text) {
-			if standalone(clause, s.asked && i == 0) {
+		clauses := splitAnd(s.text)
+		for i, clause := range clauses {
+			if standalone(clause, s.asked && i == 0) || i == 0 && len(clauses) > 1 && joinedQuestion(clause) {
 				parts = append(parts, clause)
 			}
 		}
@@ -120,6 +123,12 @@ func splitSentencesAsked(text string) []askedSentence {
 
 // leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
 var leadWords = map[string]bool{"and": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
+
+// joinedQuestion reports whether the first clause of a sentence that "and" and a question word join to a
+// second question reads as a question too: at least three words ("الجلسة بتاخد قد ايه").
+func joinedQuestion(clause string) bool {
+	return len(textnorm.Words(textnorm.Normalize(clause))) >= 3
+}
 
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
 // in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or

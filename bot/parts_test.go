@@ -15,7 +15,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 	}{
 		{"how long is the session and does it hurt?", []string{"session-duration", "pain"}},
 		{"كم مدة الجلسة وهل هي مؤلمة؟", []string{"session-duration", "pain"}},
-		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi: each part read in Arabic script
+		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}},                  // Arabizi: each part read in Arabic script
+		{"متى بيبين التحسن وهل بدي اكتر من جلسة", []string{"results-timeline", "number-of-sessions"}}, // no question mark
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
