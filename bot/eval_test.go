@@ -122,6 +122,10 @@ func TestCorpusFloors(t *testing.T) {
 		{"fresh7", 240, 0.875, 0.897, 0.991, 0.042, 0.911, 0.931, 0.733},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.900, 0.955, 0.917},
+		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
+		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
+		// both 64.3%, acts 80.0%, language 100%.
+		{"fresh9", 200, 0.904, 0.897, 0.988, 0.029, 0.800, 0.937, 0.642},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
@@ -192,6 +196,12 @@ func TestTriageFloors(t *testing.T) {
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
 		{"fresh6", 160, 0.969, 1, 0.96, 0.911},
+		// fresh7 (160, a ninth writer), written at session 9's start and run first after its changes but
+		// the last: recall 98.5% (every emergency in its tier; a fever of "38,6" told before "but I mostly
+		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
+		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
+		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
+		{"fresh7", 160, 1, 0.977, 0.94, 0.844},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

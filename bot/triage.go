@@ -29,6 +29,7 @@ type Triage struct {
 	langs  map[string]*triageLang // by language, and arabiziRules
 	model  *textclass.Model
 	policy learnedPolicy
+	breaks map[string]bool // words that start a new sentence for the context (redflags.yaml clause_breaks)
 }
 
 // Tier is how soon a message needs a person.
@@ -110,7 +111,9 @@ type redFlagsFile struct {
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string            `yaml:"coordinators"`
 	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
-	Learned      learnedPolicy                  `yaml:"learned"`
+	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
+	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
+	Learned      learnedPolicy       `yaml:"learned"`
 	Rules        []struct {
 		ID     string              `yaml:"id"`
 		Tier   Tier                `yaml:"tier"`
@@ -137,7 +140,12 @@ func NewTriage() (*Triage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
-	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
+	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned, breaks: map[string]bool{}}
+	for _, words := range f.ClauseBreaks {
+		for _, w := range words {
+			t.breaks[textnorm.Normalize(w)] = true
+		}
+	}
 	for _, l := range []struct {
 		name, rules string
 		script      script
@@ -298,7 +306,7 @@ func (t *Triage) Rules(text, lang string) Verdict {
 
 // rules returns the rules' verdict on a normalized message and the message as they read it.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
-	sentences := splitSentences(norm)
+	sentences := splitSentences(norm, t.breaks)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences
 	}
@@ -362,12 +370,13 @@ func appendSetAside(list []SetAside, s SetAside) []SetAside {
 type message struct {
 	forms    [][]string
 	sentence []int
+	clause   []int
 	at       map[string][]int // form -> positions of the words that have it
 }
 
 func newMessage(s sentences, sc script) message {
 	words := s.words
-	m := message{forms: make([][]string, len(words)), sentence: s.of, at: make(map[string][]int, 2*len(words))}
+	m := message{forms: make([][]string, len(words)), sentence: s.of, clause: s.clause, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
 		m.forms[i] = wordForms(w, sc)
 		for _, f := range m.forms[i] {

@@ -12,10 +12,11 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// sentences are a message's words in order, with the sentence each belongs to.
+// sentences are a message's words in order, with the sentence and the clause each belongs to.
 type sentences struct {
-	words []string
-	of    []int
+	words  []string
+	of     []int
+	clause []int
 }
 
 // script is how a language's rules are written and compared.
@@ -53,6 +54,7 @@ func (s sentences) withoutArabiziArticles() sentences {
 		if !arabiziArticles[w] {
 			out.words = append(out.words, w)
 			out.of = append(out.of, s.of[i])
+			out.clause = append(out.clause, s.clause[i])
 		}
 	}
 	return out
@@ -127,20 +129,27 @@ func normalize(text string) string {
 	return textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
 }
 
-// splitSentences reads a normalized message as the rules compare it: its words, each with its sentence.
-// Sentences end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number ("38.6"). The
-// Levantine progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
-func splitSentences(norm string) sentences {
+// splitSentences reads a normalized message as the rules compare it: its words, each with its sentence
+// and clause. Sentences end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number
+// ("38.6"); a word of breaks ("but", "لكن") also starts a new clause, where a context that is someone
+// else's stops ("I feel hot, 38.6, but I mostly wanted to ask if I can walk my dog" is no dog's fever).
+// The Levantine progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
+func splitSentences(norm string, breaks map[string]bool) sentences {
 	var s sentences
-	n, start := 0, 0
+	n, clause, start := 0, 0, 0
 	add := func(end int) {
-		for _, w := range textnorm.Words(norm[start:end]) {
+		for i, w := range textnorm.Words(norm[start:end]) {
+			if breaks[w] && i > 0 {
+				clause++
+			}
 			if w != "عم" {
 				s.words = append(s.words, w)
 				s.of = append(s.of, n)
+				s.clause = append(s.clause, clause)
 			}
 		}
 		n++
+		clause++
 	}
 	for i, r := range norm {
 		if isSentenceEnd(norm, i, r) {
@@ -169,7 +178,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
 //   - resolved, anywhere in its sentence, for clinic-tier flags, or any flag dated in the past: "a fever
 //     last week, fine now", "fainted once in 2018, fine now";
-//   - other, anywhere in its sentence: not the patient ("my dog had a seizure", "I'm an ER nurse");
+//   - other, anywhere in its clause: not the patient ("my dog had a seizure", "I'm an ER nurse");
 //
 // and the phrases that undo them: present ("now", "الحين", but not right after a duration: "for years
 // now") undoes every kind; onset ("since the injection", "امبارح") undoes history and chronic; report
@@ -216,7 +225,7 @@ func (c contextMarkers) setAside(m message, i int, tier Tier, negated func(int) 
 		return "resolved"
 	case c.present(m, lo, hi):
 		return ""
-	case has("other", hi):
+	case c.inClause(m, "other", i):
 		return "other"
 	case has("hypothetical", i):
 		return "hypothetical"
@@ -260,14 +269,25 @@ func (c contextMarkers) asks(m message) bool {
 }
 
 func sentenceBounds(m message, i int) (lo, hi int) {
+	return bounds(m.sentence, i)
+}
+
+// bounds are the positions [lo, hi) of the run of equal values of of around i: a sentence or a clause.
+func bounds(of []int, i int) (lo, hi int) {
 	lo, hi = i, i+1
-	for lo > 0 && m.sentence[lo-1] == m.sentence[i] {
+	for lo > 0 && of[lo-1] == of[i] {
 		lo--
 	}
-	for hi < len(m.sentence) && m.sentence[hi] == m.sentence[i] {
+	for hi < len(of) && of[hi] == of[i] {
 		hi++
 	}
 	return lo, hi
+}
+
+// inClause reports whether a phrase of kind starts in the clause of the word at i.
+func (c contextMarkers) inClause(m message, kind string, i int) bool {
+	lo, hi := bounds(m.clause, i)
+	return c.in(m, kind, lo, hi)
 }
 
 // in reports whether a phrase of kind starts in words [lo, end).

@@ -232,3 +232,24 @@ func TestRedFlagsDocListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestSomeoneElsesContextStopsAtBut: a context that makes a symptom someone else's reads its own clause
+// only; history and resolution read the whole sentence.
+func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text   string
+		urgent bool
+	}{
+		{"Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can take my dog for a walk", true},
+		{"my dog had a seizure last night, poor thing", false},
+		{"I had a seizure once but it was in 2012, does it matter?", false},
+	} {
+		if got := tr.Check(tt.text, ""); got.Urgent() != tt.urgent {
+			t.Errorf("Check(%q) = %+v, want urgent %v", tt.text, got, tt.urgent)
+		}
+	}
+}
