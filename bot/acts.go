@@ -252,17 +252,21 @@ func (a *acts) match(words []string, raw, lang string, held bool) (act, replyLan
 // aside): a remark ("that put my mind at rest"), not a question of its own.
 const maxHeldWords = 6
 
-// read finds the act of a message in one language's phrases; held also takes one beside a few other
-// words.
+// read finds the act of a message in one language's phrases: a handoff anywhere (an identity question
+// before it), else the act whose phrases hold most of its words, the most decisive of a tie ("thank you
+// very much for your kind help" thanks, though "help" is a phrase too); held also takes one beside a
+// few other words.
 func (al *actLang) read(words []string, raw string, filler map[string]bool, held bool) (string, bool) {
 	if len(words) == 0 {
 		act, ok := al.symbols[raw]
 		return act, ok
 	}
 	found := map[string]int{} // act -> 1 + the word its first phrase starts at
+	covered := map[string]int{}
 	taken := make([]bool, len(words))
 	for i, p := range al.cover(words, filler) {
 		if p != nil {
+			covered[p.act] += len(p.words)
 			if found[p.act] == 0 {
 				found[p.act] = i + 1
 			}
@@ -275,8 +279,12 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 		if len(words) > patternWords {
 			break
 		}
-		if at, ok := p.match(words, taken); ok && (found[p.act] == 0 || at+1 < found[p.act]) {
+		used := make([]bool, len(words)) // another act's phrase may be this pattern's: "r u a real human"
+		if at, ok := p.match(words, used); ok && (found[p.act] == 0 || at+1 < found[p.act]) {
 			found[p.act] = at + 1
+			for i := range used {
+				taken[i] = taken[i] || used[i]
+			}
 		}
 	}
 	content := 0
@@ -291,21 +299,16 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 		}
 		return knowledge.ActHandoff, true
 	}
-	switch {
-	case content == 0:
-		for _, name := range knowledge.ActNames() {
-			if found[name] > 0 {
-				return name, true
-			}
-		}
-	case held && content <= maxHeldWords:
-		for _, name := range knowledge.ActNames() {
-			if found[name] > 0 {
-				return name, true
-			}
+	if content > 0 && (!held || content > maxHeldWords) {
+		return "", false
+	}
+	best := ""
+	for _, name := range knowledge.ActNames() {
+		if found[name] > 0 && (best == "" || covered[name] > covered[best]) {
+			best = name
 		}
 	}
-	return "", false
+	return best, best != ""
 }
 
 // latinLang is the language of the first word of a Latin message that Arabic acts use in Latin letters,

@@ -58,6 +58,9 @@ func TestConversationActs(t *testing.T) {
 		// An act beside a remark the knowledge finds nothing in.
 		{"thank you so much, that helps a lot", "thanks", "en", false, false},
 		{"Ok I will see you Thursday then. Bye bye", "goodbye", "en", false, false},
+		// The act most of the message says; a pattern may use another act's phrase ("real human").
+		{"Thank you very much for your kind help", "thanks", "en", false, false},
+		{"r u a real human or a bot", "identity", "en", false, true},
 		// The reading that leaves no word out: "am I talking to" + "a real person or a bot".
 		{"Am I talking to a real person or a bot?", "identity", "en", false, true},
 		{"", "empty", "en", false, false},

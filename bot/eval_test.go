@@ -125,7 +125,8 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
-		{"fresh9", 200, 0.904, 0.897, 0.988, 0.029, 0.800, 0.937, 0.642},
+		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
+		{"fresh9", 200, 0.904, 0.897, 0.988, 0.029, 0.850, 0.937, 0.642},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
