@@ -385,23 +385,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 			a = e.noMatch(a, cands, false)
 		}
 	default:
-		asked := a
-		a = e.noMatch(a, cands, len(m.words) == 0)
-		if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
-			asked.Lang, asked.Disclaimer = after.Lang, e.messages[after.Lang].Disclaimer
-			a = e.answered(asked, after) // "small bruise where the needle went, normal?"
-			break
-		}
-		if !e.nothingClose(a, cands) {
-			break
-		}
-		if act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true); ok {
-			a = e.heldAct(asked, m, m.lang, act, actLang, reply) // "thanks so much, that helps a lot"
-			if len(a.Suggestions) > 0 {
-				a.Suggestions = e.suggestions(cands, a.Lang) // the topics nearest what else it said
-			}
-			return a, nil
-		}
+		a = e.unanswered(m, a, cands)
 	}
 	if a.Status != Answered || len(parts) < 2 {
 		return a, nil
@@ -485,6 +469,30 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)
 	return a
+}
+
+// unanswered replies to a message its search found no answer to: the after-effects triage read in it
+// from their entry ("small bruise where the needle went, normal?"); else the act it holds beside a remark
+// in which nothing came close ("thanks so much, that helps a lot"), offering the topics nearest what else
+// it said; else no match.
+func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
+	if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
+		a.Lang, a.Disclaimer = after.Lang, e.messages[after.Lang].Disclaimer
+		return e.answered(a, after)
+	}
+	no := e.noMatch(a, cands, len(m.words) == 0)
+	if !e.nothingClose(no, cands) {
+		return no
+	}
+	act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true)
+	if !ok {
+		return no
+	}
+	held := e.heldAct(a, m, m.lang, act, actLang, reply)
+	if len(held.Suggestions) > 0 {
+		held.Suggestions = e.suggestions(cands, held.Lang)
+	}
+	return held
 }
 
 // afterEffects is the knowledge's answer to expected after-effects (Triage.AfterEffectsEntry), for a
