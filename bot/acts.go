@@ -275,11 +275,12 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 			}
 		}
 	}
+	used := make([]bool, len(words)) // another act's phrase may be a pattern's: "r u a real human"
 	for _, p := range al.patterns {
 		if len(words) > patternWords {
 			break
 		}
-		used := make([]bool, len(words)) // another act's phrase may be this pattern's: "r u a real human"
+		clear(used)
 		if at, ok := p.match(words, used); ok && (found[p.act] == 0 || at+1 < found[p.act]) {
 			found[p.act] = at + 1
 			for i := range used {
