@@ -8,13 +8,26 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-func defaultBank(b *testing.B) *knowledge.Bank {
-	b.Helper()
+// defaultBank is the embedded default knowledge.
+func defaultBank(tb testing.TB) *knowledge.Bank {
+	tb.Helper()
 	bank, _, err := knowledge.Default()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return bank
+}
+
+// defaultBankIndex is the embedded default knowledge and its index, closed when the test ends.
+func defaultBankIndex(tb testing.TB) (*knowledge.Bank, *Index) {
+	tb.Helper()
+	bank := defaultBank(tb)
+	ix, err := Build(context.Background(), bank)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = ix.Close() })
+	return bank, ix
 }
 
 // BenchmarkBuild10k indexes a generated bank of 10,000 entries (5,000 per language).

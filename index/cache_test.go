@@ -16,10 +16,7 @@ import (
 // building, searches both the same way, and rebuilds when the knowledge changes.
 func TestCacheReusesAndRebuilds(t *testing.T) {
 	ctx := context.Background()
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank := defaultBank(t)
 	dir := t.TempDir()
 	c, err := NewCache(dir)
 	if err != nil {
@@ -86,10 +83,7 @@ func TestCacheReusesAndRebuilds(t *testing.T) {
 // TestCacheIsPrivate saves an index and finds every folder of the cache 0700 and every file 0600:
 // a saved index holds the whole knowledge and what patients' questions are weighed with.
 func TestCacheIsPrivate(t *testing.T) {
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank := defaultBank(t)
 	root := filepath.Join(t.TempDir(), "cache")
 	c, err := NewCache(root)
 	if err != nil {
@@ -133,10 +127,7 @@ func TestWriteGobReportsErrors(t *testing.T) {
 // and a later call builds and saves the knowledge's own; saved knowledge is reused.
 func TestCacheServe(t *testing.T) {
 	ctx := context.Background()
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank := defaultBank(t)
 	c, err := NewCache(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

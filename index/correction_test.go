@@ -14,15 +14,7 @@ import (
 // TestCorrectionBounds corrects misspellings of real words, and never a term past spelling's longest
 // or beyond maxCorrections terms of a question.
 func TestCorrectionBounds(t *testing.T) {
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	_, ix := defaultBankIndex(t)
 	l := ix.langs["en"]
 	for typo, want := range map[string]string{"injecton": "inject", "anesthisa": "anesthesia", "straightfoward": "straightforward"} {
 		if got := l.spell.Correct(typo); got != want {
@@ -51,15 +43,7 @@ func TestCorrectionBounds(t *testing.T) {
 
 // TestReadQuestionInParts reads long texts as the analyzer reading them whole would.
 func TestReadQuestionInParts(t *testing.T) {
-	bank, _, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	bank, ix := defaultBankIndex(t)
 	texts := map[string]*strings.Builder{"en": {}, "ar": {}}
 	for _, e := range bank.Entries {
 		texts[e.Lang].WriteString(e.Question + " " + e.Answer + " ")
