@@ -9,16 +9,16 @@ import (
 )
 
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it looks
-// written in Arabizi (arabiziWritten) and either some of its words are found in the bank's Arabic
+// written in Arabizi (arabiziText, read once by arabiziWritten) and either some of its words are found in the bank's Arabic
 // vocabulary (the others, often English or French, are kept) or it holds a word of Arabizi's own ("wach",
 // "bzaf"): a digit in a word alone ("2day", "L4") does not make English Arabic. The answer is then in
 // Arabic.
-func (e *Engine) readArabizi(q Question, words []string) (string, bool) {
-	if !e.arabiziWritten(q, words) {
+func (e *Engine) readArabizi(m asked) (string, bool) {
+	if !m.arabiziText {
 		return "", false
 	}
-	ar, found := e.arabizi.Arabic(words, func(w string) bool { return e.english[w] })
-	return ar, found > 0 || textnorm.HasArabiziWord(words)
+	ar, found := e.arabizi.Arabic(m.words, func(w string) bool { return e.english[w] })
+	return ar, found > 0 || textnorm.HasArabiziWord(m.words)
 }
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as

@@ -285,7 +285,7 @@ func (e *Engine) read(q Question, lang string) asked {
 // apart, or no match.
 func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict) (Answer, error) {
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
-	if ar, ok := e.readArabizi(m.q, m.words); ok {
+	if ar, ok := e.readArabizi(m); ok {
 		m.text, m.lang, m.arabizi = ar, knowledge.Arabic, true
 		a.Lang, a.Disclaimer = m.lang, e.messages[m.lang].Disclaimer
 	}
