@@ -21,16 +21,16 @@ const (
 // extraTraining are labelled messages written blind for training only (never dev, test or fresh).
 var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/triage/train-dialect.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl"}
 
-// class is a case's class among bot.TriageClasses, or -1 for an urgent case with no tier.
+// class is a case's class among bot.TriageClasses: its tier for an urgent case (-1 with no tier),
+// after-effects for a mild one, none for any other.
 func class(c eval.Case) int {
 	switch c.Kind {
+	case eval.KindUrgent:
+		return slices.Index(bot.TriageClasses, c.Urgency)
 	case eval.KindMild:
 		return slices.Index(bot.TriageClasses, bot.AfterEffects)
-	case eval.KindUrgent:
-	default:
-		return 0
 	}
-	return slices.Index(bot.TriageClasses, c.Urgency)
+	return 0
 }
 
 // corpus returns the training examples, the triage training split's first and in its order, and how
