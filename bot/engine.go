@@ -261,6 +261,17 @@ func (e *Engine) arabicParts(m asked, parts []string) []string {
 	return parts
 }
 
+// cues reads a message's question words: an Arabizi message's words in Arabic script.
+func (e *Engine) cues(m asked) cues {
+	if !m.arabizi {
+		return plainCues
+	}
+	return cues{read: func(w string) string {
+		ar, _ := e.arabizi.Arabic([]string{w}, func(string) bool { return false })
+		return ar
+	}}
+}
+
 // asked is a question as the answer path reads it after triage.
 type asked struct {
 	q           Question
@@ -361,9 +372,10 @@ func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored
 // withQuestions gives the answer, or reads a message whose whole found only plausible topics question by
 // question, or says there is no match; an answered message's other questions are answered as Also.
 func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []scored, best scored, ok bool, found int) (Answer, error) {
-	parts := e.arabicParts(m, questionParts(m.read))
+	c := e.cues(m)
+	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
-	if q := questionOf(m.read); !ok && len(parts) < 2 && q != "" {
+	if q := questionOf(m.read, c); !ok && len(parts) < 2 && q != "" {
 		// A long message's question, read without the story around it; its answer must be one the whole
 		// found plausible, for the question alone may have lost what it asks about ("do I need to stop it?").
 		if best, ok, err = e.best(ctx, e.arabicParts(m, []string{q})[0], m.lang, true); err != nil {

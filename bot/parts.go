@@ -26,15 +26,42 @@ type Also struct {
 	Confidence float64 `json:"confidence"`
 }
 
-// questionWords open a question, in each language: a clause joined by "and" that opens with one is a
-// second question ("how long is the session and does it hurt?").
-var questionWords = map[string]bool{
-	"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true, "can": true,
-	"could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true, "would": true,
-	"should": true, "shall": true, "may": true, "am": true,
-	"هل": true, "كم": true, "متى": true, "امتى": true, "ايمتى": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
-	"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "ما": true, "اش": true,
-	"شنو": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
+// whWords ask a question, in each language; auxWords open one too ("can", "does", لازم) but may stand
+// inside a statement ("and it is sore"): a clause joined by "and" that opens with either, or whose next
+// word is a whWord ("and then how…", "وبعد كم…"), is a second question ("how long is the session and
+// does it hurt?").
+var (
+	whWords = map[string]bool{
+		"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
+		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
+		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
+		"قديش": true, "اديش": true, "شحال": true, "كام": true,
+	}
+	auxWords = map[string]bool{
+		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
+		"would": true, "should": true, "shall": true, "may": true, "am": true,
+		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
+	}
+)
+
+// cues reads question words in a message's words: read gives a normalised word as the word lists hold
+// it (Arabizi in Arabic script), or as it is.
+type cues struct {
+	read func(string) string
+}
+
+// plainCues reads a message in English or Arabic script.
+var plainCues = cues{read: func(w string) string { return w }}
+
+// opens reports whether a word opens a question.
+func (c cues) opens(w string) bool {
+	r := c.read(w)
+	return whWords[r] || auxWords[r]
+}
+
+// asks reports whether a word asks a question wherever it stands.
+func (c cues) asks(w string) bool {
+	return whWords[c.read(w)]
 }
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,
@@ -43,16 +70,16 @@ var questionWords = map[string]bool{
 // and a question word join a second question to it ("الجلسة بتاخد قد ايه وامتى اقدر ارجع الشغل", how
 // long is the session and when can I go back to work). One question
 // gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
-func questionParts(text string) []string {
+func questionParts(text string, c cues) []string {
 	text = cleanSentences(text)
 	if strings.Count(text, " ") >= maxPartsWords {
 		return nil
 	}
 	var parts []string
 	for _, s := range splitSentencesAsked(text) {
-		clauses := splitAnd(s.text)
+		clauses := splitAnd(s.text, s.asked, c)
 		for i, clause := range clauses {
-			if standalone(clause, s.asked && i == 0) || i == 0 && len(clauses) > 1 && joinedQuestion(clause) {
+			if standalone(clause, s.asked && i == 0, c) || len(clauses) > 1 && joinedQuestion(clause) {
 				parts = append(parts, clause)
 			}
 		}
@@ -71,7 +98,7 @@ const longWords = 20
 // they are less than half of it ("I'm 58 and I've had back pain for ten years … is that something you
 // treat?"). The story outweighs the question in a search of the whole; alone, the question is read. It is
 // "" for a short message, one with no question, or one that is mostly questions.
-func questionOf(text string) string {
+func questionOf(text string, c cues) string {
 	text = cleanSentences(text)
 	total := len(strings.Fields(text))
 	if total < longWords || total > maxPartsWords {
@@ -80,7 +107,7 @@ func questionOf(text string) string {
 	var asked []string
 	n := 0
 	for _, s := range splitSentencesAsked(text) {
-		if standalone(s.text, s.asked) {
+		if standalone(s.text, s.asked, c) {
 			asked = append(asked, s.text)
 			n += len(strings.Fields(s.text))
 		}
@@ -122,7 +149,7 @@ func splitSentencesAsked(text string) []askedSentence {
 }
 
 // leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
-var leadWords = map[string]bool{"and": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
+var leadWords = map[string]bool{"and": true, "w": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
 
 // joinedQuestion reports whether the first clause of a sentence that "and" and a question word join to a
 // second question reads as a question too: at least three words ("الجلسة بتاخد قد ايه").
@@ -134,7 +161,7 @@ func joinedQuestion(clause string) bool {
 // in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or
 // "also") in three or more. A fragment ("and for how long") is searched with its message, never alone,
 // since it could match any topic.
-func standalone(part string, asked bool) bool {
+func standalone(part string, asked bool, c cues) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
 	if asked && len(words) >= 2 {
 		return true
@@ -146,31 +173,59 @@ func standalone(part string, asked bool) bool {
 	if leadWords[first] && len(words) > 3 {
 		first = words[1]
 	}
-	return questionWords[first] || questionWords[strings.TrimPrefix(first, "و")]
+	return c.opens(first) || c.opens(strings.TrimPrefix(first, "و"))
 }
 
-// splitAnd splits a sentence at "and" or و when the words after it open a question.
-func splitAnd(sentence string) []string {
+// splitAnd splits a sentence at "and" (و, Arabizi's "w") when the words after it open a question
+// ("and when can I…"); in a sentence that asks (it ended in a question mark or opens with a question
+// word) also when the second word after it asks one ("كم جلسه احتاج وبعد كم اشوف نتيجه", how many
+// sessions and after how long will I see results), not in a statement ("it feels tight and stiff when I
+// stand up"). A clause that و opens keeps it.
+func splitAnd(sentence string, asked bool, c cues) []string {
 	words := strings.Fields(sentence)
+	norms := make([]string, len(words))
+	for i, w := range words {
+		norms[i] = textnorm.Normalize(w)
+	}
+	asked = asked || len(norms) > 0 && c.opens(norms[0])
 	var parts []string
 	start := 0
-	for i, w := range words {
-		next, joined := "", false
-		switch norm := textnorm.Normalize(w); {
-		case norm == "and" && i+1 < len(words):
-			next, joined = textnorm.Normalize(words[i+1]), true
-		case strings.HasPrefix(norm, "و") && len(norm) > 2:
-			next, joined = strings.TrimPrefix(norm, "و"), i > start
+	for i, norm := range norms {
+		if i == start || !joins(norm) || !asksAfter(norms, i, asked, c) {
+			continue
 		}
-		if joined && questionWords[next] && i > start {
-			parts = append(parts, strings.Join(words[start:i], " "))
-			start = i
-			if norm := textnorm.Normalize(w); norm == "and" {
-				start = i + 1
-			}
+		parts = append(parts, strings.Join(words[start:i], " "))
+		start = i
+		if standaloneAnd(norm) {
+			start = i + 1
 		}
 	}
 	return append(parts, strings.Join(words[start:], " "))
+}
+
+// joins reports whether a normalised word is "and": the word itself (and, w, و), or a word that و
+// opens.
+func joins(norm string) bool {
+	return standaloneAnd(norm) || strings.HasPrefix(norm, "و") && len(norm) > 2
+}
+
+// standaloneAnd reports whether a normalised word is "and" written apart.
+func standaloneAnd(norm string) bool {
+	return norm == "and" || norm == "w" || norm == "و"
+}
+
+// asksAfter reports whether the words after the joiner at i open a question: the first opens one, or
+// in a sentence that asks, the second asks one. After "and" they are the next two words; after a word و
+// opens, the rest of that word and the next.
+func asksAfter(norms []string, i int, asked bool, c cues) bool {
+	after := norms[i+1 : min(len(norms), i+3)]
+	if rest, ok := strings.CutPrefix(norms[i], "و"); ok && rest != "" {
+		after = append([]string{rest}, norms[i+1:min(len(norms), i+2)]...)
+	}
+	if len(after) > 1 && leadWords[after[0]] {
+		return c.opens(after[1]) // "and also when…"
+	}
+	return len(after) > 0 && c.opens(after[0]) || asked && len(after) > 1 && c.asks(after[1])
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
@@ -185,7 +240,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		if err != nil {
 			return Answer{}, err
 		}
-		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
+		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) && best.confidence < partAlone || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
 		entry, _ := e.bank.Entry(best.ID, best.Lang)
@@ -197,6 +252,8 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 // partWhole is how far down the whole message's candidates a part's answer must stand: a question read
 // alone may be answered from a neighbouring topic the whole does not suggest.
 const partWhole = 5
+
+const partAlone = 0.85
 
 // among reports whether c's topic is one of the first n of cands.
 func among(c scored, cands []scored, n int) bool {

@@ -1,0 +1,38 @@
+package bot
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+)
+
+// TestQuestionWordsAreNormalised: the word lists are looked up with normalised words, so a key written
+// otherwise ("متى" for متي) would never be found.
+func TestQuestionWordsAreNormalised(t *testing.T) {
+	for _, list := range []map[string]bool{whWords, auxWords, leadWords} {
+		for w := range list {
+			if n := textnorm.Normalize(w); n != w {
+				t.Errorf("%q is read as %q: write it so", w, n)
+			}
+		}
+	}
+}
+
+func TestQuestionParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"how long is the session and does it hurt?", []string{"how long is the session", "does it hurt"}},
+		{"ok so how many sessions do I need and also when will I see results", []string{"ok so how many sessions do I need", "also when will I see results"}},
+		{"كم جلسة احتاج وبعد كم تبان النتيجة", []string{"كم جلسة احتاج", "وبعد كم تبان النتيجة"}},
+		// A statement: "when" a word after "and" asks nothing.
+		{"My knee feels tight and stiff when I stand up. Is that from the swelling?", nil},
+		{"how long is the session?", nil},
+	} {
+		if got := questionParts(tt.text, plainCues); !slices.Equal(got, tt.want) {
+			t.Errorf("questionParts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
