@@ -17,8 +17,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"كم مدة الجلسة وهل هي مؤلمة؟", []string{"session-duration", "pain"}},
 		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}},                  // Arabizi: each part read in Arabic script
 		{"متى بيبين التحسن وهل بدي اكتر من جلسة", []string{"results-timeline", "number-of-sessions"}}, // no question mark
-		{"will it hurt and when can I go back to the office", []string{"return-to-work", "pain"}}, // read alone, confidently
-		{"كم جلسة بحتاج وبعد كم بتبين النتيجة", []string{"results-timeline", "number-of-sessions"}},    // the question word a word after و
+		{"will it hurt and when can I go back to the office", []string{"return-to-work", "pain"}},     // read alone, confidently
+		{"كم جلسة بحتاج وبعد كم بتبين النتيجة", []string{"results-timeline", "number-of-sessions"}},   // the question word a word after و
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
