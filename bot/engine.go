@@ -375,13 +375,10 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	c := e.cues(m)
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
-	if q := questionOf(m.read, c); !ok && len(parts) < 2 && q != "" {
-		// A long message's question, read without the story around it; its answer must be one the whole
-		// found plausible, for the question alone may have lost what it asks about ("do I need to stop it?").
-		if best, ok, err = e.best(ctx, e.arabicParts(m, []string{q})[0], m.lang, true); err != nil {
+	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
+		if best, ok, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok); err != nil {
 			return Answer{}, err
 		}
-		ok = ok && among(best, cands, DefaultTop)
 	}
 	switch {
 	case ok:
@@ -403,6 +400,30 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		return a, nil
 	}
 	return e.withParts(ctx, a, parts, cands)
+}
+
+// longQuestion answers a long message by its question, read without the story around it ("I'm a single
+// mum and … how long should I expect to be at the clinic?"): the story outweighs the question in a search
+// of the whole. The question's answer stands when it is confident alone (partAlone), or when the whole
+// found it plausible too (the question alone may have lost what it asks about: "do I need to stop it?");
+// otherwise the whole's answer stands. A question that alone is confidently out of scope is not answered
+// from the story's topic ("… is there an upper age limit?").
+func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []scored, best scored, ok bool) (scored, bool, error) {
+	qCands, err := e.rank(ctx, q, lang, true)
+	if err != nil {
+		return best, ok, err
+	}
+	if outOfScope(qCands) && qCands[0].confidence >= partAlone {
+		return scored{}, false, nil
+	}
+	qBest, qOK := e.choose(qCands)
+	if !qOK || qBest.ID == best.ID {
+		return best, ok, nil
+	}
+	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) {
+		return qBest, true, nil
+	}
+	return best, ok, nil
 }
 
 func (e *Engine) language(q Question) (string, error) {

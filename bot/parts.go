@@ -275,14 +275,23 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (sc
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when
 // learned says the text is one it can read.
 func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
+	cands, err := e.rank(ctx, text, lang, learned)
+	if err != nil {
+		return scored{}, false, err
+	}
+	best, ok := e.choose(cands)
+	return best, ok, nil
+}
+
+// rank searches one question and ranks what it found, as best reads it.
+func (e *Engine) rank(ctx context.Context, text, lang string, learned bool) ([]scored, error) {
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
 	if err != nil {
-		return scored{}, false, fmt.Errorf("answer part: %w", err)
+		return nil, fmt.Errorf("answer part: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	if learned && e.topics != nil {
 		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
 	}
-	best, ok := e.choose(cands)
-	return best, ok, nil
+	return cands, nil
 }

@@ -62,14 +62,25 @@ func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
 // whole finds no answer.
 func TestLongMessageQuestion(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
-	const story = "My husband keeps reading forums about recovery times and results and it stresses me out. My son " +
-		"will drive me there and back. Honestly I just want to know one thing. Can I eat breakfast on the " +
-		"morning of the procedure?"
-	a, err := eng.Answer(context.Background(), bot.Question{Text: story})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Status != bot.Answered || a.ID != "fasting" {
-		t.Errorf("got %s %q, want answered fasting", a.Status, a.ID)
+	for _, tt := range []struct {
+		story, want string // want "" is no answer
+	}{
+		{"My husband keeps reading forums about recovery times and results and it stresses me out. My son " +
+			"will drive me there and back. Honestly I just want to know one thing. Can I eat breakfast on the " +
+			"morning of the procedure?", "fasting"},
+		// The story is about going back to work; the question, read alone, about the session's length.
+		{"I work shifts at a bakery and my manager wants to know when I'll be back at work. My sister can look " +
+			"after the dog until lunchtime only. How many hours will I be at the clinic on the day?", "session-duration"},
+		// The story is about the knees the treatment helps; the question alone is out of scope.
+		{"My uncle is 91 and his knees are worn out after years of farming. He will not have surgery at his " +
+			"age and I understand why. Do you have a maximum age for patients?", ""},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.story})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.want == "" && a.Status == bot.Answered || tt.want != "" && (a.Status != bot.Answered || a.ID != tt.want) {
+			t.Errorf("%.40q: got %s %q, want %q", tt.story, a.Status, a.ID, tt.want)
+		}
 	}
 }
