@@ -376,9 +376,16 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
-		if best, ok, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok); err != nil {
+		asked, askedOK, err := e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
+		if err != nil {
 			return Answer{}, err
 		}
+		if after, isAfter := e.afterEffects(m, cands); isAfter && askedOK && asked.ID != after.ID && (!ok || asked.ID != best.ID) {
+			// A story of expected after-effects is answered from the side-effects entry, which lists the
+			// warning signs; the question read alone, as well.
+			return e.withAlso(e.afterEffectsAnswer(a, after), asked), nil
+		}
+		best, ok = asked, askedOK
 	}
 	switch {
 	case ok:
@@ -510,8 +517,7 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 // it said; else no match.
 func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 	if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
-		a.Lang, a.Disclaimer = after.Lang, e.messages[after.Lang].Disclaimer
-		return e.answered(a, after)
+		return e.afterEffectsAnswer(a, after)
 	}
 	no := e.noMatch(a, cands, len(m.words) == 0)
 	if !e.nothingClose(no, cands) {
@@ -526,6 +532,12 @@ func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 		held.Suggestions = e.suggestions(cands, held.Lang)
 	}
 	return held
+}
+
+// afterEffectsAnswer answers from the after-effects entry, in its language.
+func (e *Engine) afterEffectsAnswer(a Answer, after scored) Answer {
+	a.Lang, a.Disclaimer = after.Lang, e.messages[after.Lang].Disclaimer
+	return e.answered(a, after)
 }
 
 // afterEffects is the knowledge's answer to expected after-effects (Triage.AfterEffectsEntry), for a

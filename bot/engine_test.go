@@ -308,25 +308,34 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 
 // TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
 // the search alone finds no sure answer to, get the knowledge's after-effects entry (with its warning
-// signs); a question the knowledge declines, or a red flag, does not.
+// signs); a question the knowledge declines, or a red flag, does not. A long story of after-effects
+// whose question, read alone, has another answer gets both.
 func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	for _, tt := range []struct {
 		text   string
 		status bot.Status
 		id     string
+		also   string
 	}{
-		{"rekbti mwarma shwaya el yom", bot.Answered, "side-effects"},
-		{"طلع عندي زرقان صغير مكان الحقنة", bot.Answered, "side-effects"},
-		{"zero energy today, couldnt be bothered to do anything lol", bot.Answered, "side-effects"},
-		{"the injection site is swollen, red and hot, and I have a fever of 39", bot.Urgent, ""},
+		{"rekbti mwarma shwaya el yom", bot.Answered, "side-effects", ""},
+		{"طلع عندي زرقان صغير مكان الحقنة", bot.Answered, "side-effects", ""},
+		{"zero energy today, couldnt be bothered to do anything lol", bot.Answered, "side-effects", ""},
+		{"the injection site is swollen, red and hot, and I have a fever of 39", bot.Urgent, "", ""},
+		{"I had my knee injected yesterday and it is a little bruised and sore today, which I expected. My " +
+			"daughter is getting married on Saturday and I will be on my feet all day at the party. Is it fine " +
+			"to have a glass of wine at the wedding?", bot.Answered, "side-effects", "alcohol-smoking"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Status != tt.status || a.ID != tt.id {
-			t.Errorf("%q: got %s %q (%s), want %s %q", tt.text, a.Status, a.ID, a.Reason, tt.status, tt.id)
+		also := ""
+		if len(a.Also) > 0 {
+			also = a.Also[0].ID
+		}
+		if a.Status != tt.status || a.ID != tt.id || also != tt.also {
+			t.Errorf("%.50q: got %s %q (%s) also %q, want %s %q also %q", tt.text, a.Status, a.ID, a.Reason, also, tt.status, tt.id, tt.also)
 		}
 	}
 }

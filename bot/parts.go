@@ -243,10 +243,23 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) && best.confidence < partAlone || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
-		entry, _ := e.bank.Entry(best.ID, best.Lang)
-		a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(best.confidence)})
+		a = e.withAlso(a, best)
 	}
 	return a, nil
+}
+
+// withAlso adds an FAQ entry to an answer as the answer to another question of its message, in the
+// answer's language when the knowledge has it.
+func (e *Engine) withAlso(a Answer, also scored) Answer {
+	entry, found := e.bank.Entry(also.ID, a.Lang)
+	if !found {
+		entry, found = e.bank.Entry(also.ID, also.Lang)
+	}
+	if !found || also.Kind != knowledge.FAQ {
+		return a
+	}
+	a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(also.confidence)})
+	return a
 }
 
 // partWhole is how far down the whole message's candidates a part's answer must stand: a question read
