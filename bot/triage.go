@@ -30,6 +30,9 @@ type Triage struct {
 	model  *textclass.Model
 	policy learnedPolicy
 	breaks map[string]bool // words that start a new sentence for the context (redflags.yaml clause_breaks)
+	// temperatureWords name a temperature: a number in the normal range right after one is a reading
+	// (redflags.yaml temperature_words).
+	temperatureWords []string
 }
 
 // Tier is how soon a message needs a person.
@@ -69,8 +72,13 @@ func (v Verdict) Urgent() bool { return v.Tier != "" }
 // contextual reports whether a red flag was set aside for its context (history, chronic, hypothetical,
 // question) rather than negated or cancelled: a temperature in such a message is read the same way.
 func (v Verdict) contextual() bool {
-	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool { return s.Reason != "negated" && s.Reason != reasonUnless })
+	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool {
+		return s.Reason != "negated" && s.Reason != reasonUnless && s.Reason != reasonNormal
+	})
 }
+
+// reasonNormal is why a fever was set aside when the message gives a normal temperature ("temp 37.2").
+const reasonNormal = "normal reading"
 
 // reasonUnless is why a red flag was set aside when a rule's `unless` phrase is in the message ("confused
 // about the preparation").
@@ -113,6 +121,8 @@ type redFlagsFile struct {
 	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
+	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
+	TemperatureWords []string `yaml:"temperature_words"`
 	Learned      learnedPolicy       `yaml:"learned"`
 	Rules        []struct {
 		ID     string              `yaml:"id"`
@@ -141,6 +151,9 @@ func NewTriage() (*Triage, error) {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned, breaks: map[string]bool{}}
+	for _, w := range f.TemperatureWords {
+		t.temperatureWords = append(t.temperatureWords, normalize(w))
+	}
 	for _, words := range f.ClauseBreaks {
 		for _, w := range words {
 			t.breaks[textnorm.Normalize(w)] = true
@@ -323,8 +336,11 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
 		}
 	}
 	if !v.Urgent() && !v.contextual() {
-		if flag, ok := readTemperature(norm); ok {
-			v.Tier, v.Flag = Clinic, flag
+		switch readTemperature(norm, t.temperatureWords) {
+		case feverReading:
+			v.Tier, v.Flag = Clinic, "fever"
+		case normalReading: // a measured normal temperature: the model alone must be surer of a red flag
+			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonNormal})
 		}
 	}
 	return v, sentences

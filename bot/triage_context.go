@@ -330,28 +330,81 @@ var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": 
 // "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
 var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
 
-// readTemperature reports a fever read from a number: 37.8-43 °C, or 100-110 °F. A number with no unit
-// counts only with a decimal in the Celsius range: "39" alone may be an age or a dose.
-func readTemperature(norm string) (string, bool) {
+// thermal is what a number in a message says of a body temperature.
+type thermal int
+
+const (
+	noReading     thermal = iota
+	feverReading          // 37.8-43 °C or 100-110 °F
+	normalReading         // 35-37.7 °C or 95-99.9 °F, measured: no fever
+)
+
+// readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
+// normal reading at 35-37.7 °C or 95-99.9 °F. A number with no unit counts as a fever only with a decimal
+// in the Celsius range ("39" alone may be an age or a dose); as a normal reading, with a decimal or
+// right after one of words, the temperature words ("temp 37", "الحرارة ٣٧"). A fever anywhere wins.
+func readTemperature(norm string, words []string) thermal {
 	if !strings.ContainsAny(norm, "0123456789") {
-		return "", false
+		return noReading
 	}
-	for _, m := range temperature.FindAllStringSubmatch(norm, 16) {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+	read := noReading
+	for _, m := range temperature.FindAllStringSubmatchIndex(norm, 16) {
+		num, unit := norm[m[2]:m[3]], ""
+		if m[4] >= 0 {
+			unit = strings.TrimSpace(norm[m[4]:m[5]])
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", "."), 64)
 		if err != nil {
 			continue
 		}
-		unit := strings.TrimSpace(m[2])
-		celsius := v >= 37.8 && v <= 43
-		fahrenheit := v >= 100 && v <= 110
-		switch {
-		case unit == "" && celsius && strings.ContainsAny(m[1], ".,"):
-			return "fever", true
-		case unit == "" || strings.HasSuffix(unit, "f") && !fahrenheit || strings.HasSuffix(unit, "c") && !celsius:
-			continue
-		case celsius || fahrenheit:
-			return "fever", true
+		decimal := strings.ContainsAny(num, ".,")
+		if fever(v, unit, decimal) {
+			return feverReading
+		}
+		if normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:m[2]], words)) {
+			read = normalReading
 		}
 	}
-	return "", false
+	return read
+}
+
+// fever reports whether a value read with its unit is a fever: 37.8-43 °C, or 100-110 °F.
+func fever(v float64, unit string, decimal bool) bool {
+	celsius, fahrenheit := v >= 37.8 && v <= 43, v >= 100 && v <= 110
+	switch {
+	case unit == "":
+		return celsius && decimal
+	case strings.HasSuffix(unit, "f"):
+		return fahrenheit
+	case strings.HasSuffix(unit, "c"):
+		return celsius
+	}
+	return celsius || fahrenheit
+}
+
+// normal reports whether a value read with its unit is a normal body temperature: 35-37.7 °C, or
+// 95-99.9 °F.
+func normal(v float64, unit string) bool {
+	celsius, fahrenheit := v >= 35 && v < 37.8, v >= 95 && v < 100
+	switch {
+	case strings.HasSuffix(unit, "f"):
+		return fahrenheit
+	case strings.HasSuffix(unit, "c"):
+		return celsius
+	}
+	return celsius || fahrenheit
+}
+
+// namedBefore reports whether one of words ends the last few words of before.
+func namedBefore(before string, words []string) bool {
+	last := strings.Fields(before)
+	last = last[max(0, len(last)-3):]
+	for _, l := range last {
+		for _, w := range words {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

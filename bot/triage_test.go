@@ -120,6 +120,29 @@ func TestTriageReadsAgesAsAges(t *testing.T) {
 	}
 }
 
+// TestReadTemperature: a number is a fever or a normal reading by its range and unit; a normal reading
+// needs a unit, a decimal or a temperature word right before it ("37" alone may be an age).
+func TestReadTemperature(t *testing.T) {
+	words := []string{"temp", "حرار"}
+	for _, tt := range []struct {
+		text string
+		want thermal
+	}{
+		{"38.6 since this morning", feverReading},
+		{"temp 101f", feverReading},
+		{"39", noReading},
+		{"temp 37.2 this morning", normalReading},
+		{"الحراره 37 بس", normalReading},
+		{"98.6 f, all fine", normalReading},
+		{"i'm 37 and my knee hurts", noReading},
+		{"temp 37.1 yesterday, 38.9 today", feverReading},
+	} {
+		if got := readTemperature(tt.text, words); got != tt.want {
+			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
 func TestLearnedLayer(t *testing.T) {
 	tr, err := NewTriage()
