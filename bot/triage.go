@@ -122,9 +122,9 @@ type redFlagsFile struct {
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
-	TemperatureWords []string `yaml:"temperature_words"`
-	Learned      learnedPolicy       `yaml:"learned"`
-	Rules        []struct {
+	TemperatureWords []string      `yaml:"temperature_words"`
+	Learned          learnedPolicy `yaml:"learned"`
+	Rules            []struct {
 		ID     string              `yaml:"id"`
 		Tier   Tier                `yaml:"tier"`
 		EN     []string            `yaml:"en"`
