@@ -495,7 +495,7 @@ func (tl *triageLang) negated(forms [][]string, i int) bool {
 			return true
 		case tl.coordinators[w] && !carried:
 			carried, bridged = true, bridged-maxCarried
-		case bridged < maxBridge && (tl.bridges[w] || carried):
+		case bridged < maxBridge && (tl.bridges[w] || w == "" || carried): // "" is an Arabizi word of vowels alone ("ay", any)
 			bridged++
 		default:
 			return false
