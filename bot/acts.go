@@ -33,6 +33,9 @@ type acts struct {
 	spell *spelling.Speller
 	vocab map[string]int // the acts' words
 	known map[string]bool
+	// canon reads a word as the act word the knowledge's lexicons make it a variant of ("apointment",
+	// "booking": appointment).
+	canon map[string]string
 }
 
 type actLang struct {
@@ -187,6 +190,19 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 // filler and every word of the knowledge.
 func (a *acts) learnSpelling(bank *knowledge.Bank) {
 	a.spell = spelling.New(a.vocab, nil)
+	a.canon = map[string]string{}
+	for _, lex := range bank.Lexicons {
+		for canonical, variants := range lex.Synonyms {
+			if a.vocab[canonical] == 0 {
+				continue
+			}
+			for _, v := range variants {
+				if words := textnorm.Words(textnorm.Normalize(v)); len(words) == 1 && a.vocab[words[0]] == 0 {
+					a.canon[words[0]] = canonical
+				}
+			}
+		}
+	}
 	for w := range a.vocab {
 		a.known[w] = true
 	}
@@ -202,21 +218,14 @@ func (a *acts) learnSpelling(bank *knowledge.Bank) {
 	}
 }
 
-// spelled reads each word of a message that nobody here knows as the act word it was meant to be: with
-// its last letter drawn out once less ("heyy", "thankss"), else the act word nearest in spelling. words
-// is left as it is; a copy is returned when a word changes.
+// spelled reads each word of a message as the act word it was meant to be: a lexicon's variant as its
+// act word ("apointment"); a word nobody here knows with its last letter drawn out once less ("heyy",
+// "thankss"), else as the act word nearest in spelling. words is left as it is; a copy is returned when a
+// word changes.
 func (a *acts) spelled(words []string) []string {
 	out := words
 	for i, w := range words {
-		if a.known[w] {
-			continue
-		}
-		fixed := ""
-		if last, n := utf8.DecodeLastRuneInString(w); n < len(w) && strings.HasSuffix(w[:len(w)-n], string(last)) && a.vocab[w[:len(w)-n]] > 0 {
-			fixed = w[:len(w)-n]
-		} else if spelling.Correctable(w) {
-			fixed = a.spell.Correct(w)
-		}
+		fixed := a.respelled(w)
 		if fixed == "" {
 			continue
 		}
@@ -226,6 +235,23 @@ func (a *acts) spelled(words []string) []string {
 		out[i] = fixed
 	}
 	return out
+}
+
+// respelled is the act word a word was meant to be, or "" when it is as meant.
+func (a *acts) respelled(w string) string {
+	if c := a.canon[w]; c != "" {
+		return c
+	}
+	if a.known[w] {
+		return ""
+	}
+	if last, n := utf8.DecodeLastRuneInString(w); n < len(w) && strings.HasSuffix(w[:len(w)-n], string(last)) && a.vocab[w[:len(w)-n]] > 0 {
+		return w[:len(w)-n]
+	}
+	if spelling.Correctable(w) {
+		return a.spell.Correct(w)
+	}
+	return ""
 }
 
 // match returns the act a message is (words as textnorm.Words of its normalised text, raw as written),
