@@ -43,6 +43,7 @@ type actLang struct {
 	byFirst  map[string][]actPhrase // phrases by their first word, longest first
 	patterns []actPattern           // phrases of slots ("book | cancel + appointment | consult")
 	symbols  map[string]string      // phrases with no words ("👍") -> act
+	marks    []string               // the symbols, in the order of the acts' phrases
 	replies  map[string]string      // act -> reply
 }
 
@@ -163,6 +164,7 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 					}
 				} else if s := strings.TrimSpace(p); s != "" {
 					al.symbols[s] = name
+					al.marks = append(al.marks, s)
 				}
 			}
 		}
@@ -311,6 +313,13 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 			found[p.act] = at + 1
 			for i := range used {
 				taken[i] = taken[i] || used[i]
+			}
+		}
+	}
+	if held {
+		for _, mark := range al.marks { // "واضح 👌": a symbol beside a remark
+			if act := al.symbols[mark]; found[act] == 0 && strings.Contains(raw, mark) {
+				found[act] = len(words) + 1
 			}
 		}
 	}

@@ -22,6 +22,7 @@ func TestConversationActs(t *testing.T) {
 		{"ok", "ack", "en", false, false},
 		{"no", "ack", "en", false, false},
 		{"👍", "ack", "en", false, false},
+		{"super 👍", "ack", "en", false, false}, // a symbol beside a remark
 		{"bye", "goodbye", "en", false, false},
 		{"are you a bot?", "identity", "en", false, true},
 		{"help", "help", "en", true, false},
