@@ -36,11 +36,20 @@ var (
 		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
 		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
 		"قديش": true, "اديش": true, "شحال": true, "كام": true,
+		// Arabizi's, which the knowledge's vocabulary cannot read in Arabic script (they are its stop words)
+		"kam": true, "kadesh": true, "kadech": true, "2adesh": true, "adesh": true, "ades": true, "9adesh": true,
+		"gedesh": true, "ch7al": true, "sh7al": true, "chhal": true, "emta": true, "imta": true, "mata": true,
+		"meta": true, "wen": true, "wein": true, "fen": true, "fein": true, "kif": true, "keef": true, "kifash": true,
+		"kifach": true, "ezay": true, "izay": true, "ezzay": true, "leh": true, "lesh": true, "lich": true, "shu": true,
+		"shou": true, "sho": true, "chno": true, "chnou": true, "shno": true, "eh": true, "esh": true, "eish": true,
+		"wesh": true, "wach": true, "hal": true,
 	}
 	auxWords = map[string]bool{
 		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
 		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
+		"momken": true, "mumkin": true, "mumken": true, "lazem": true, "lazim": true, "ne9der": true, "n9der": true,
+		"a2dar": true, "2a2dar": true, "a2der": true, "agdar": true, "yenfa3": true, "ynfa3": true, "khassni": true,
 	}
 )
 
@@ -56,12 +65,12 @@ var plainCues = cues{read: func(w string) string { return w }}
 // opens reports whether a word opens a question.
 func (c cues) opens(w string) bool {
 	r := c.read(w)
-	return whWords[r] || auxWords[r]
+	return c.asks(w) || auxWords[w] || auxWords[r]
 }
 
 // asks reports whether a word asks a question wherever it stands.
 func (c cues) asks(w string) bool {
-	return whWords[c.read(w)]
+	return whWords[w] || whWords[c.read(w)]
 }
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,
@@ -159,7 +168,7 @@ func joinedQuestion(clause string) bool {
 
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
 // in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or
-// "also") in three or more. A fragment ("and for how long") is searched with its message, never alone,
+// "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for how long") is searched with its message, never alone,
 // since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
@@ -173,7 +182,10 @@ func standalone(part string, asked bool, c cues) bool {
 	if leadWords[first] && len(words) > 3 {
 		first = words[1]
 	}
-	return c.opens(first) || c.opens(strings.TrimPrefix(first, "و"))
+	if c.opens(first) || c.opens(strings.TrimPrefix(first, "و")) {
+		return true
+	}
+	return joins(words[0]) && (c.asks(words[1]) || c.asks(words[2])) // "w ba3dha mata…", and after that when…
 }
 
 // splitAnd splits a sentence at "and" (و, Arabizi's "w") when the words after it open a question
