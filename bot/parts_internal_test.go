@@ -27,6 +27,7 @@ func TestQuestionParts(t *testing.T) {
 		{"how long is the session and does it hurt?", []string{"how long is the session", "does it hurt"}},
 		{"ok so how many sessions do I need and also when will I see results", []string{"ok so how many sessions do I need", "also when will I see results"}},
 		{"كم جلسة احتاج وبعد كم تبان النتيجة", []string{"كم جلسة احتاج", "وبعد كم تبان النتيجة"}},
+		{"kam ta5ith el jalsa? w ba3dha mata arja3 el dawam", []string{"kam ta5ith el jalsa", "w ba3dha mata arja3 el dawam"}},
 		// A statement: "when" a word after "and" asks nothing.
 		{"My knee feels tight and stiff when I stand up. Is that from the swelling?", nil},
 		{"how long is the session?", nil},
