@@ -413,8 +413,10 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 // mum and … how long should I expect to be at the clinic?"): the story outweighs the question in a search
 // of the whole. The question's answer stands when it is confident alone (partAlone), or when the whole
 // found it plausible too (the question alone may have lost what it asks about: "do I need to stop it?");
-// otherwise the whole's answer stands. A question that alone is confidently out of scope is not answered
-// from the story's topic ("… is there an upper age limit?").
+// otherwise the whole's answer stands. Only an FAQ entry answers the question alone: a guide section, long
+// and about many things, is found by a few words ("I assume this is to be expected?"). A question that
+// alone is confidently out of scope is not answered from the story's topic ("… is there an upper age
+// limit?").
 func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []scored, best scored, ok bool) (scored, bool, error) {
 	qCands, err := e.rank(ctx, q, lang, true)
 	if err != nil {
@@ -424,7 +426,7 @@ func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []score
 		return scored{}, false, nil
 	}
 	qBest, qOK := e.choose(qCands)
-	if !qOK || qBest.ID == best.ID {
+	if !qOK || qBest.ID == best.ID || qBest.Kind != knowledge.FAQ {
 		return best, ok, nil
 	}
 	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) {

@@ -156,6 +156,12 @@ func TestCorpusFloors(t *testing.T) {
 // figures: dev negatives 96.6% -> 93.3% (two negated symptoms, a hypothetical in Arabizi), fresh4
 // negatives 92.8% -> 91.4% (a husband who faints at blood), fresh5 mild 98.1% -> 96.3% (a Maghrebi
 // tiredness), each a rule's red flag the new model no longer sets aside.
+// Session 10: a measured normal temperature sets a fever aside; an Arabizi word of vowels alone bridges
+// a negation; the model learned from train-hard (the hardest negatives), and adds a red flag over
+// Arabizi skeletons set aside at 0.8 (was 0.9): out of fold on train the same 765 of 790 red flags,
+// negatives urgent 7.6% -> 7.2%; a long message's after-effects answered from side-effects with its
+// question as also. Floors raised: dev negatives 93.3% -> 98.3%, fresh4 negatives 91.4% -> 92.9%, and
+// the after-effects answered from side-effects on test, fresh, fresh4 and fresh7.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -164,18 +170,22 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.994, 1, 0.972, 0.852},
+		{"train", 1800, 0.994, 1, 0.972, 0.855},
 		{"train-urgent", 660, 0.998, 0, 0, 0},
-		{"train-mild", 450, 0, 1, 0, 0.824},
+		{"train-mild", 450, 0, 1, 0, 0.846},
 		{"train-negative", 450, 0, 0, 0.962, 0},
-		{"train-arabizi", 400, 1, 1, 1, 0.86}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
+		{"train-arabizi", 400, 1, 1, 1, 0.87}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
 		// from side-effects 36.0%), negatives 94.0%.
-		{"train-dialect", 400, 1, 1, 0.99, 0.87},
-		{"dev", 240, 0.991, 0.983, 0.933, 0.916},
-		{"test", 240, 0.966, 1, 0.933, 0.866},
-		{"fresh", 200, 1, 1, 0.981, 0.89},
+		{"train-dialect", 400, 1, 1, 0.99, 0.89},
+		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
+		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
+		// from side-effects 80.0%), negatives 84.5%.
+		{"train-hard", 400, 0.98, 1, 0.945, 0.85},
+		{"dev", 240, 0.991, 0.983, 0.982, 0.916},
+		{"test", 240, 0.966, 1, 0.933, 0.90},
+		{"fresh", 200, 1, 1, 0.981, 0.926},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
@@ -186,7 +196,7 @@ func TestTriageFloors(t *testing.T) {
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 0.983, 0.914, 0.866},
+		{"fresh4", 200, 0.985, 1, 0.928, 0.916},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
@@ -202,7 +212,7 @@ func TestTriageFloors(t *testing.T) {
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
-		{"fresh7", 160, 1, 0.977, 0.94, 0.844},
+		{"fresh7", 160, 1, 0.977, 0.94, 0.866},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
