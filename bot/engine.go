@@ -403,8 +403,11 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	default:
 		a = e.unanswered(m, a, cands)
 	}
-	if a.Status != Answered || len(parts) < 2 {
+	switch {
+	case a.Status != Answered:
 		return a, nil
+	case len(parts) < 2:
+		return e.splitAnswer(ctx, m, a)
 	}
 	return e.withParts(ctx, a, parts, cands)
 }

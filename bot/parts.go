@@ -33,6 +33,7 @@ type Also struct {
 var (
 	whWords = map[string]bool{
 		"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
+		"whats": true, "hows": true, "wheres": true, "whens": true,
 		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
 		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
 		"قديش": true, "اديش": true, "شحال": true, "كام": true,
@@ -320,3 +321,66 @@ func (e *Engine) rank(ctx context.Context, text, lang string, learned bool) ([]s
 	}
 	return cands, nil
 }
+
+// maxSplits is how many of a message's "and"s are tried as the seam between two questions.
+const maxSplits = 2
+
+// splitAnswer finds a second question in an answered message no question word marked ("will I be awake
+// and does it hurt alot", "هو بيوجع وهتنيموني ولا لا"): each "and" is tried as a seam, and the halves
+// are read apart. The seam holds when one half alone gives the message's answer and the other, alone, a
+// different FAQ entry confidently (partAlone), which is added as Also: each half then asks one thing.
+func (e *Engine) splitAnswer(ctx context.Context, m asked, a Answer) (Answer, error) {
+	words := strings.Fields(cleanSentences(m.read))
+	if len(words) < 5 || len(words) > maxPartsWords {
+		return a, nil
+	}
+	c, tried := e.cues(m), 0
+	for i := 2; i < len(words)-2 && tried < maxSplits; i++ {
+		norm := textnorm.Normalize(words[i])
+		if !joins(norm) {
+			continue
+		}
+		tried++
+		left, right := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		halves := e.arabicParts(m, []string{left, right})
+		l, lok, err := e.best(ctx, halves[0], a.Lang, true)
+		if err != nil {
+			return Answer{}, err
+		}
+		r, rok, err := e.best(ctx, halves[1], a.Lang, true)
+		if err != nil {
+			return Answer{}, err
+		}
+		switch {
+		case lok && l.ID == a.ID && rok && r.ID != a.ID && r.confidence >= partAlone && asksAlone(right, c):
+			return e.withAlso(a, r), nil
+		case rok && r.ID == a.ID && lok && l.ID != a.ID && l.confidence >= partAlone && asksAlone(left, c):
+			return e.withAlso(a, l), nil
+		}
+	}
+	return a, nil
+}
+
+// asksAlone reports whether half a message reads as a question of its own: it ends in a question mark,
+// or one of its first three words asks or opens one ("and when…", "ووين…", "and is there…"), or it
+// ends asking yes or no ("… or not", "ولا لا").
+func asksAlone(half string, c cues) bool {
+	half = strings.TrimSpace(half)
+	if strings.HasSuffix(half, "?") || strings.HasSuffix(half, "؟") {
+		return true
+	}
+	words := textnorm.Words(textnorm.Normalize(half))
+	for i, w := range words[:min(len(words), 3)] {
+		if c.asks(w) || c.opens(w) || i == 0 && c.opens(strings.TrimPrefix(w, "و")) {
+			return true
+		}
+	}
+	n := len(words)
+	return n >= 2 && orWords[words[n-2]] && notWords[words[n-1]]
+}
+
+// orWords and notWords end a yes-or-no question: "or not", "or no", "ولا لا", "wala la2".
+var (
+	orWords  = map[string]bool{"or": true, "ولا": true, "wala": true, "wla": true, "walla": true}
+	notWords = map[string]bool{"not": true, "no": true, "لا": true, "la": true, "la2": true, "laa": true}
+)

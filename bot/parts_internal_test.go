@@ -10,7 +10,7 @@ import (
 // TestQuestionWordsAreNormalised: the word lists are looked up with normalised words, so a key written
 // otherwise ("متى" for متي) would never be found.
 func TestQuestionWordsAreNormalised(t *testing.T) {
-	for _, list := range []map[string]bool{whWords, auxWords, leadWords} {
+	for _, list := range []map[string]bool{whWords, auxWords, leadWords, orWords, notWords} {
 		for w := range list {
 			if n := textnorm.Normalize(w); n != w {
 				t.Errorf("%q is read as %q: write it so", w, n)
@@ -34,6 +34,24 @@ func TestQuestionParts(t *testing.T) {
 	} {
 		if got := questionParts(tt.text, plainCues); !slices.Equal(got, tt.want) {
 			t.Errorf("questionParts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAsksAlone(t *testing.T) {
+	for _, tt := range []struct {
+		half string
+		want bool
+	}{
+		{"and there is a check-up visit after?", true},
+		{"وهتنيموني ولا لا", true},
+		{"ووين بالزبط بتنعطى", true},
+		{"and whats the point of it", true},
+		{"had it for like a year now and nothing works", false},
+		{"وقد نصحني صديق بالعلاج", false},
+	} {
+		if got := asksAlone(tt.half, plainCues); got != tt.want {
+			t.Errorf("asksAlone(%q) = %v, want %v", tt.half, got, tt.want)
 		}
 	}
 }

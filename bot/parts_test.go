@@ -19,6 +19,7 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"متى بيبين التحسن وهل بدي اكتر من جلسة", []string{"results-timeline", "number-of-sessions"}}, // no question mark
 		{"will it hurt and when can I go back to the office", []string{"return-to-work", "pain"}},     // read alone, confidently
 		{"كم جلسة بحتاج وبعد كم بتبين النتيجة", []string{"results-timeline", "number-of-sessions"}},   // the question word a word after و
+		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
