@@ -355,13 +355,19 @@ func (e *Engine) candidates(ctx context.Context, m asked) (knowledge.SearchResul
 	return res, e.learn(cands, topics, m.lang), nil
 }
 
+// maxGuideless is the most words of a message that no guide section answers.
+const maxGuideless = 3
+
 // chooseFor picks a message's answer among its candidates: none when the message names something the
-// knowledge declines; the English words of a mixed message searched in English when the rest found
+// knowledge declines, nor a guide section for a message of a few words; the English words of a mixed message searched in English when the rest found
 // nothing.
 func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored, bool, error) {
 	best, ok := e.choose(cands)
-	if ok && e.declines(m.searched(), cands) {
+	switch {
+	case ok && e.declines(m.searched(), cands):
 		ok = false // a neighbouring answer to a question about something the knowledge declines
+	case ok && best.Kind == knowledge.Guide && len(m.words) <= maxGuideless:
+		ok = false // a word or three match a long guide section by chance ("بسلامة", goodbye: safety)
 	}
 	if !ok && !outOfScope(cands) {
 		return e.mixedEnglish(ctx, m.words, m.lang)

@@ -126,6 +126,10 @@ func TestGuideSectionsAnswerWhenNoFAQEntryDoes(t *testing.T) {
 	if a.Status != bot.Answered || a.ID != "arriving" || a.Answer == "" || a.Source != "Clinic guide › Arriving" {
 		t.Errorf("got %s %q source %q, want the guide section arriving quoted", a.Status, a.ID, a.Source)
 	}
+	// A word or three match a long section by chance: no section answers them.
+	if a, err = eng.Answer(context.Background(), bot.Question{Text: "arriving?"}); err != nil || a.Status == bot.Answered {
+		t.Errorf("arriving?: got %s %q (%v), want no answer", a.Status, a.ID, err)
+	}
 }
 
 func FuzzAnswer(f *testing.F) {

@@ -103,6 +103,10 @@ func TestArabiziFloors(t *testing.T) {
 // counts as one when it has three words: both of two answered train 77.5% -> 80.4%, dev 61.9% -> 66.7%,
 // test 60.9% -> 63.0%, fresh4 68.0% -> 72.0%, fresh7 English 87.9% -> 89.7%; one statement of fresh8
 // split at a negating "وما" gives a wrong second answer (0% -> 8.3%).
+// Session 10 raised every floor the sets gained: a second question found a word after "and" and in
+// Arabizi, a part read alone at 0.85, a long message's question read alone, two halves of an answered
+// message read apart at an "and" (both: train 80.4% -> 90.2%, dev 66.7% -> 81.0%, test 63.0% -> 76.1%,
+// fresh5 76.7% -> 86.7%, fresh9 64.3% -> 71.4%), no fresh floor fell.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -111,25 +115,38 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.942, 0.938, 0.986, 0.018, 0.983, 0.970, 0.804}, // its questions are alternates: in sample
-		{"dev", 330, 0.928, 0.838, 0.941, 0.051, 0.907, 0.935, 0.666},
-		{"test", 320, 0.932, 0.936, 0.978, 0.026, 0.952, 0.979, 0.630},
-		{"fresh4", 240, 0.848, 0.909, 0.933, 0.083, 0.829, 0.921, 0.720},
-		{"fresh5", 240, 0.921, 0.938, 0.973, 0.019, 0.800, 0.964, 0.767},
-		{"fresh6", 240, 0.871, 0.903, 0.988, 0.035, 0.976, 0.924, 0.867}, // its first run (session 7's end): ar 68.2%
+		{"train", 900, 0.947, 0.943, 0.989, 0.016, 0.992, 0.974, 0.902}, // its questions are alternates: in sample
+		{"dev", 330, 0.928, 0.862, 0.953, 0.039, 0.930, 0.943, 0.810},
+		{"test", 320, 0.932, 0.949, 0.978, 0.026, 0.952, 0.983, 0.761},
+		{"fresh4", 240, 0.859, 0.909, 0.933, 0.076, 0.829, 0.927, 0.720},
+		{"fresh5", 240, 0.921, 0.938, 0.973, 0.013, 0.800, 0.970, 0.867},
+		{"fresh6", 240, 0.871, 0.903, 1, 0.035, 0.976, 0.924, 0.933}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.875, 0.897, 0.991, 0.042, 0.911, 0.931, 0.733},
+		{"fresh7", 240, 0.903, 0.897, 0.991, 0.033, 0.911, 0.946, 0.800},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.917, 0.960, 0.967, 0.028, 0.900, 0.955, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.904, 0.897, 0.988, 0.029, 0.850, 0.937, 0.642},
+		{"fresh9", 200, 0.905, 0.898, 0.989, 0.029, 0.850, 0.938, 0.714},
+		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
+		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
+		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
+		// test, fresh5 and arabizi-dev) or as triage's negatives (a Maghrebi emergency lost out of fold), it
+		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
+		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
+		{"acts", 400, 0, 0, 0.971, 1, 0.726, 0, 0},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
-		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: map[string]float64{"ar": set.ar - tenth, "en": set.en - tenth},
+		top1 := map[string]float64{}
+		for lang, f := range map[string]float64{"ar": set.ar, "en": set.en} {
+			if f > 0 { // a set of acts alone asks no question
+				top1[lang] = f - tenth
+			}
+		}
+		checkFloors(t, "../testdata/corpus/"+set.name+".jsonl", set.min, eval.Floors{Top1: top1,
 			Abstain: set.abst - tenth, MaxWrong: set.wrong + tenth, Acts: set.acts - tenth, OneTap: set.oneTap - tenth, Both: set.both - tenth})
 	}
 }
