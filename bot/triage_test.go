@@ -92,6 +92,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"ما عندي حرارة بس في احمرار بسيط",
 		"ma3andish ay tanmeel f regli", // "ay" (any), all vowels, has no consonant skeleton: a bridge
 		"temp 37.1 this morning, knee a bit sore",
+		"with my last surgery I fasted from midnight and had a pounding headache, do I need to fast this time?",
 		"لازم أوقف البروفين قبل الجلسة؟",
 		"should I put a hot water bottle or ice on my knee?",
 		"can I take paracetamol for a headache after the session?",
