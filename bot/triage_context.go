@@ -186,7 +186,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -231,9 +231,9 @@ func (c contextMarkers) setAside(m message, i int, tier Tier, negated func(int) 
 		return "hypothetical"
 	case c.opens(m, "question", lo) && !has("report", hi):
 		return "question"
-	case has("onset", hi):
+	case c.onset(m, lo, hi):
 		return ""
-	case has("history", hi) || hasYear(m, lo, hi):
+	case (has("history", hi) || hasYear(m, lo, hi)) && !c.in(m, "procedure", 0, len(m.forms)):
 		return "history"
 	case tier == Clinic && has("chronic", hi):
 		return "chronic"
@@ -250,6 +250,12 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// onset reports whether an onset marker stands in words [lo, hi), not right before a duration ("صار لي
+// ٧ سنين", it has been seven years, says how long ago, not that something started).
+func (c contextMarkers) onset(m message, lo, hi int) bool {
+	return c.find(m, "onset", lo, hi, func(at int) bool { return !c.in(m, "duration", at+1, min(at+4, hi)) })
 }
 
 // asks reports whether every sentence of m opens with an asking word and reports nothing: a question

@@ -214,6 +214,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I've had knee pain for years but since the injection it's getting worse every day", Clinic},
 		{"my face is puffing up and my lips feel weird, I had the injection an hour ago", Emergency},
 		{"what if... no wait, I can't breathe right now", Emergency},
+		// told against the procedure elsewhere in the message, history in another sentence is undone
+		{"my grandfather doesn't know where he is, keeps asking for his brother who died years ago. he was fine before the injection", Emergency},
+		// an onset marker before a duration says how long ago ("it has been ten years")
+		{"جاني صرع وانا صغير وصار لي عشر سنين ما جاني", ""},
+		{"hypothetically, if I faint after the session what should my wife do?", ""},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
