@@ -138,6 +138,11 @@ func TestCorpusFloors(t *testing.T) {
 		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
 		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
 		{"acts", 400, 0, 0, 0.971, 1, 0.726, 0, 0},
+		// fresh10, 257 by a thirteenth writer, written at session 10's start and run first at its end (after
+		// every change but the triage context rules that followed, which changed none of its figures): ar
+		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
+		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
+		{"fresh10", 250, 0.858, 0.894, 1, 0.032, 0.935, 0.927, 0.857},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -230,6 +235,14 @@ func TestTriageFloors(t *testing.T) {
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
 		{"fresh7", 160, 1, 0.977, 0.94, 0.866},
+		// fresh8 (188, a fifteenth writer), written at session 10's start and run first after its changes
+		// but the last: recall 98.7% (an English emergency missed: a grandmother who "doesn't
+		// know where she is, keeps asking for people who died years ago", read as history though "she was
+		// fine before the injection yesterday"), emergencies in tier 91.2%, mild 97.7% (none an emergency;
+		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
+		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
+		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
+		{"fresh8", 180, 1, 0.976, 0.97, 0.79},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
