@@ -327,8 +327,9 @@ const maxSplits = 2
 
 // splitAnswer finds a second question in an answered message no question word marked ("will I be awake
 // and does it hurt alot", "هو بيوجع وهتنيموني ولا لا"): each "and" is tried as a seam, and the halves
-// are read apart. The seam holds when one half alone gives the message's answer and the other, alone, a
-// different FAQ entry confidently (partAlone), which is added as Also: each half then asks one thing.
+// are read apart. The seam holds when one half, asking on its own (asksAlone), alone gives a different FAQ
+// entry confidently (partAlone), which is added as Also, and the other half alone gives the message's
+// answer: each half then asks one thing. A half that does not ask is never searched.
 func (e *Engine) splitAnswer(ctx context.Context, m asked, a Answer) (Answer, error) {
 	words := strings.Fields(cleanSentences(m.read))
 	if len(words) < 5 || len(words) > maxPartsWords {
@@ -336,29 +337,37 @@ func (e *Engine) splitAnswer(ctx context.Context, m asked, a Answer) (Answer, er
 	}
 	c, tried := e.cues(m), 0
 	for i := 2; i < len(words)-2 && tried < maxSplits; i++ {
-		norm := textnorm.Normalize(words[i])
-		if !joins(norm) {
+		if !joins(textnorm.Normalize(words[i])) {
 			continue
 		}
 		tried++
-		left, right := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		halves := e.arabicParts(m, []string{left, right})
-		l, lok, err := e.best(ctx, halves[0], a.Lang, true)
-		if err != nil {
-			return Answer{}, err
-		}
-		r, rok, err := e.best(ctx, halves[1], a.Lang, true)
-		if err != nil {
-			return Answer{}, err
-		}
-		switch {
-		case lok && l.ID == a.ID && rok && r.ID != a.ID && r.confidence >= partAlone && asksAlone(right, c):
-			return e.withAlso(a, r), nil
-		case rok && r.ID == a.ID && lok && l.ID != a.ID && l.confidence >= partAlone && asksAlone(left, c):
-			return e.withAlso(a, l), nil
+		halves := [2]string{strings.Join(words[:i], " "), strings.Join(words[i:], " ")}
+		for k, half := range halves {
+			if !asksAlone(half, c) {
+				continue
+			}
+			also, ok, err := e.seam(ctx, m, a, half, halves[1-k])
+			if err != nil || ok {
+				return also, err
+			}
 		}
 	}
 	return a, nil
+}
+
+// seam reports whether asking, read alone, confidently gives another FAQ entry than the answer, and the
+// rest of the message alone gives the answer; if so the answer holds that entry as Also.
+func (e *Engine) seam(ctx context.Context, m asked, a Answer, asking, rest string) (Answer, bool, error) {
+	read := e.arabicParts(m, []string{asking, rest})
+	second, ok, err := e.best(ctx, read[0], a.Lang, true)
+	if err != nil || !ok || second.ID == a.ID || second.confidence < partAlone {
+		return a, false, err
+	}
+	first, ok, err := e.best(ctx, read[1], a.Lang, true)
+	if err != nil || !ok || first.ID != a.ID {
+		return a, false, err
+	}
+	return e.withAlso(a, second), true, nil
 }
 
 // asksAlone reports whether half a message reads as a question of its own: it ends in a question mark,
