@@ -359,8 +359,8 @@ func (e *Engine) candidates(ctx context.Context, m asked) (knowledge.SearchResul
 const maxGuideless = 3
 
 // chooseFor picks a message's answer among its candidates: none when the message names something the
-// knowledge declines, nor a guide section for a message of a few words; the English words of a mixed message searched in English when the rest found
-// nothing.
+// knowledge declines, nor a guide section for a message of a few words; the English words of a mixed
+// message searched in English when the rest found nothing.
 func (e *Engine) chooseFor(ctx context.Context, m asked, cands []scored) (scored, bool, error) {
 	best, ok := e.choose(cands)
 	switch {
@@ -382,16 +382,16 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
-		asked, askedOK, err := e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
+		alone, aloneOK, err := e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
 		if err != nil {
 			return Answer{}, err
 		}
-		if after, isAfter := e.afterEffects(m, cands); isAfter && askedOK && asked.ID != after.ID && (!ok || asked.ID != best.ID) {
+		if after, isAfter := e.afterEffects(m, cands); isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID) {
 			// A story of expected after-effects is answered from the side-effects entry, which lists the
 			// warning signs; the question read alone, as well.
-			return e.withAlso(e.afterEffectsAnswer(a, after), asked), nil
+			return e.withAlso(e.afterEffectsAnswer(a, after), alone), nil
 		}
-		best, ok = asked, askedOK
+		best, ok = alone, aloneOK
 	}
 	switch {
 	case ok:

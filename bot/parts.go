@@ -66,7 +66,7 @@ var plainCues = cues{read: func(w string) string { return w }}
 // opens reports whether a word opens a question.
 func (c cues) opens(w string) bool {
 	r := c.read(w)
-	return c.asks(w) || auxWords[w] || auxWords[r]
+	return whWords[w] || whWords[r] || auxWords[w] || auxWords[r]
 }
 
 // asks reports whether a word asks a question wherever it stands.
@@ -169,8 +169,8 @@ func joinedQuestion(clause string) bool {
 
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
 // in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or
-// "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for how long") is searched with its message, never alone,
-// since it could match any topic.
+// "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for
+// how long") is searched with its message, never alone, since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
 	if asked && len(words) >= 2 {
