@@ -264,11 +264,14 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 // withAlso adds an FAQ entry to an answer as the answer to another question of its message, in the
 // answer's language when the knowledge has it.
 func (e *Engine) withAlso(a Answer, also scored) Answer {
+	if also.Kind != knowledge.FAQ {
+		return a
+	}
 	entry, found := e.bank.Entry(also.ID, a.Lang)
 	if !found {
 		entry, found = e.bank.Entry(also.ID, also.Lang)
 	}
-	if !found || also.Kind != knowledge.FAQ {
+	if !found {
 		return a
 	}
 	a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(also.confidence)})
@@ -279,6 +282,8 @@ func (e *Engine) withAlso(a Answer, also scored) Answer {
 // alone may be answered from a neighbouring topic the whole does not suggest.
 const partWhole = 5
 
+// partAlone is how confident a part's answer, read alone, must be to stand though the whole message did
+// not rank its topic: the other question outweighs it in the whole.
 const partAlone = 0.85
 
 // among reports whether c's topic is one of the first n of cands.
@@ -380,7 +385,7 @@ func asksAlone(half string, c cues) bool {
 	}
 	words := textnorm.Words(textnorm.Normalize(half))
 	for i, w := range words[:min(len(words), 3)] {
-		if c.asks(w) || c.opens(w) || i == 0 && c.opens(strings.TrimPrefix(w, "و")) {
+		if c.opens(w) || i == 0 && c.opens(strings.TrimPrefix(w, "و")) {
 			return true
 		}
 	}
