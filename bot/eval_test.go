@@ -184,6 +184,10 @@ func TestCorpusFloors(t *testing.T) {
 // negatives urgent 7.6% -> 7.2%; a long message's after-effects answered from side-effects with its
 // question as also. Floors raised: dev negatives 93.3% -> 98.3%, fresh4 negatives 91.4% -> 92.9%, and
 // the after-effects answered from side-effects on test, fresh, fresh4 and fresh7.
+// Session 11: an emergency the rules read in a message that places nothing now is set aside where the
+// learned layer gives a red flag under 0.01 (jokes, someone's history): out of fold on train negatives
+// urgent 7.0% -> 6.0%, recall the same 765 of 790; no red flag lost on any set. Floors raised: negatives
+// on train 97.4% -> 99.4%, train-negative, train-hard, train-dialect, test 93.3% -> 95.0%, fresh3, fresh4, fresh8.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -192,21 +196,21 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.994, 1, 0.972, 0.855},
+		{"train", 1800, 0.994, 1, 0.994, 0.855},
 		{"train-urgent", 660, 0.998, 0, 0, 0},
 		{"train-mild", 450, 0, 1, 0, 0.846},
-		{"train-negative", 450, 0, 0, 0.962, 0},
+		{"train-negative", 450, 0, 0, 0.982, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.87}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
 		// from side-effects 36.0%), negatives 94.0%.
-		{"train-dialect", 400, 1, 1, 0.99, 0.89},
+		{"train-dialect", 400, 1, 1, 1, 0.89},
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.945, 0.85},
+		{"train-hard", 400, 0.98, 1, 0.968, 0.85},
 		{"dev", 240, 0.991, 0.983, 0.982, 0.916},
-		{"test", 240, 0.966, 1, 0.933, 0.90},
+		{"test", 240, 0.966, 1, 0.95, 0.90},
 		{"fresh", 200, 1, 1, 0.981, 0.926},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
@@ -214,11 +218,11 @@ func TestTriageFloors(t *testing.T) {
 		// a red flag aside (session 8: dev and test recall one more each), which one of its after-effects
 		// had been spared by ("mesh mo2lema, bas mlaheza").
 		{"fresh2", 220, 0.981, 1, 0.927, 0.836},
-		{"fresh3", 200, 0.99, 1, 0.96, 0.84}, // its first run: recall 97.0%, negatives 88.0%
+		{"fresh3", 200, 0.99, 1, 0.98, 0.84}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 1, 0.928, 0.916},
+		{"fresh4", 200, 0.985, 1, 0.942, 0.916},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
@@ -242,7 +246,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 0.97, 0.79},
+		{"fresh8", 180, 1, 0.976, 0.985, 0.79},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -300,6 +300,18 @@ func (t *Triage) check(text, lang string, explain bool) Verdict {
 // asks reads whether a message only asks questions, with the markers of its script: Arabizi as Arabic
 // skeletons, Arabic script, else English.
 func (t *Triage) asks(s sentences) bool {
+	return t.readContext(s, contextMarkers.asks)
+}
+
+// tellsNow reports whether a message places anything in the present or since the procedure
+// (contextMarkers.tellsNow), in the markers of its script.
+func (t *Triage) tellsNow(s sentences) bool {
+	return t.readContext(s, contextMarkers.tellsNow)
+}
+
+// readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
+// English's.
+func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {
 	tl := t.langs[knowledge.English]
 	switch {
 	case s.hasScript(arabizi):
@@ -308,7 +320,7 @@ func (t *Triage) asks(s sentences) bool {
 	case s.hasScript(arabic):
 		tl = t.langs[knowledge.Arabic]
 	}
-	return tl.context.asks(newMessage(s, tl.script))
+	return read(tl.context, newMessage(s, tl.script))
 }
 
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.

@@ -258,6 +258,12 @@ func (c contextMarkers) onset(m message, lo, hi int) bool {
 	return c.find(m, "onset", lo, hi, func(at int) bool { return !c.in(m, "duration", at+1, min(at+4, hi)) })
 }
 
+// tellsNow reports whether m places anything in the present or since the procedure: a present or onset
+// marker anywhere in it ("what if... no wait, I can't breathe right now").
+func (c contextMarkers) tellsNow(m message) bool {
+	return c.present(m, 0, len(m.forms)) || c.onset(m, 0, len(m.forms))
+}
+
 // asks reports whether every sentence of m opens with an asking word and reports nothing: a question
 // about the treatment, not a report of a symptom.
 func (c contextMarkers) asks(m message) bool {

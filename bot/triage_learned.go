@@ -34,9 +34,14 @@ type learnedPolicy struct {
 	// reads context best: "no fever, just sore"; in a long one a red flag can be drowned by the rest), and
 	// so is any red flag read from Arabizi skeletons ("ma bia 7eel", no energy, read as breathlessness).
 	// The model was confidently wrong about some real emergencies (a seizure told in MSA), so an
-	// emergency the rules read in words stays.
+	// emergency the rules read in words stays unless VetoEmergencyBelow says otherwise.
 	VetoBelow float64 `yaml:"veto_below"`
 	VetoWords int     `yaml:"veto_max_words"`
+	// VetoEmergencyBelow: an emergency the rules read, in a message that places nothing in the present
+	// or since the procedure (no "now", "since the injection", "today"), is set aside where the model
+	// gives a red flag less than this: a joke, someone's history or a question the model is all but
+	// certain of ("the invoice nearly gave me a heart attack 😂"). 0 never sets one aside.
+	VetoEmergencyBelow float64 `yaml:"veto_emergency_below"`
 	// OverSkeletons: where the rules set red flags aside only in Arabizi read as consonant skeletons
 	// (negated, past, hypothetical: "ma 3am 2a2der o2af", can't stand, read as a fainting negated), the
 	// model adds a red flag when it gives one this probability. 0 never does.
@@ -52,14 +57,14 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
+	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
 	}
-	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
+	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoEmergencyBelow > p.VetoBelow || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
 		(p.OverSkeletons != 0 && p.OverSkeletons < p.Urgent) {
-		return fmt.Errorf("learned: want 0 <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
+		return fmt.Errorf("learned: want 0 <= veto_emergency_below <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
 	}
 	return nil
 }
@@ -114,24 +119,26 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // one (as it does a red flag it adds); and where it reads no red flag at all, it sets aside a rule's
 // clinic-tier red flag in a short message, and any red flag read from Arabizi consonant skeletons
 // (which words of other meanings share), as it does one of those it reads as after-effects rather. An
-// emergency the rules read in words is never lowered. The model is read only when it can change the
+// emergency the rules read in words is never lowered, and is set aside only where the model is all but
+// certain there is no red flag (VetoEmergencyBelow). The model is read only when it can change the
 // verdict, or when explain asks for its reading.
 func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
+	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic
 	overAside := len(v.SetAside) > 0 && (pol.OverAsides > 0 ||
 		pol.OverSkeletons > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }))
 	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside) && words >= pol.MinWords
-	if !veto && !add && !upgrade && !explain {
+	if !veto && !vetoEmergency && !add && !upgrade && !explain {
 		return
 	}
 	p := t.model.ProbabilitiesNormalized(norm)
 	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2]), AfterEffects: round(p[3])}
 	urgent := p[1] + p[2]
 	switch {
-	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]):
+	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]), vetoEmergency && urgent < pol.VetoEmergencyBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:

@@ -219,6 +219,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// an onset marker before a duration says how long ago ("it has been ten years")
 		{"جاني صرع وانا صغير وصار لي عشر سنين ما جاني", ""},
 		{"hypothetically, if I faint after the session what should my wife do?", ""},
+		// an emergency the rules read that the learned layer is all but certain is a joke, unless the
+		// message places it now
+		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
+		{"haha the bill nearly gave me a heart attack, do you take cards?", ""},
+		{"the bill gave me a heart attack today lol", Emergency},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
