@@ -69,11 +69,12 @@ type SetAside struct {
 // Urgent reports whether the message needs a person rather than an answer.
 func (v Verdict) Urgent() bool { return v.Tier != "" }
 
-// contextual reports whether a red flag was set aside for its context (history, chronic, hypothetical,
-// question) rather than negated or cancelled: a temperature in such a message is read the same way.
+// contextual reports whether a red flag was set aside for its context (history, chronic, hypothetical)
+// rather than negated or cancelled: a temperature in such a message is read the same way. A question is
+// no such context for a temperature: a reading is a report ("is 38.3 a fever? it keeps creeping up").
 func (v Verdict) contextual() bool {
 	return slices.ContainsFunc(v.SetAside, func(s SetAside) bool {
-		return s.Reason != "negated" && s.Reason != reasonUnless && s.Reason != reasonNormal
+		return s.Reason != "negated" && s.Reason != reasonUnless && s.Reason != reasonNormal && s.Reason != "question"
 	})
 }
 

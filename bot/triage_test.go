@@ -224,6 +224,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
 		{"haha the bill nearly gave me a heart attack, do you take cards?", ""},
 		{"the bill gave me a heart attack today lol", Emergency},
+		// a temperature reading is a report, even asked about; not a hypothetical one
+		{"is 38.4 a fever?", Clinic},
+		{"what if I get 38.5 after the injection?", ""},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
