@@ -92,7 +92,8 @@ func skeletonOf(w string) string {
 // skeletonForms are the skeletons a message word is compared under in Arabizi: each reading of each of
 // its word forms (textnorm.ArabiziWordForms: without joined prefixes, "bayenzef", or a pronoun ending,
 // the forms the search reads too), and of each without a final t of a noun before a possessive (ra2bti,
-// رقبتي).
+// رقبتي). A skeleton of one letter comes only from the whole word ("law", if): one left by stripping a
+// longer word ("a2la2kom", to worry you, as "la2") would read it as لو.
 func skeletonForms(w string) []string {
 	if isNumber(w) {
 		return []string{w}
@@ -102,7 +103,11 @@ func skeletonForms(w string) []string {
 	}
 	var forms []string
 	for _, f := range textnorm.ArabiziWordForms(w) {
-		forms = append(forms, textnorm.ArabiziSkeletons(f)...)
+		for _, sk := range textnorm.ArabiziSkeletons(f) {
+			if f == w || len(sk) > 1 {
+				forms = append(forms, sk)
+			}
+		}
 	}
 	for _, f := range forms {
 		if base, ok := strings.CutSuffix(f, "t"); ok && len(base) >= 2 {

@@ -227,6 +227,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a temperature reading is a report, even asked about; not a hypothetical one
 		{"is 38.4 a fever?", Clinic},
 		{"what if I get 38.5 after the injection?", ""},
+		// a one-letter Arabizi skeleton is read from a whole word ("law", if), never from a longer one
+		// stripped ("a2la2kom", to worry you)
+		{"ma bidi a2la2kom bas 3andi sokhoneya", Clinic},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
