@@ -188,6 +188,7 @@ func TestCorpusFloors(t *testing.T) {
 // learned layer gives a red flag under 0.01 (jokes, someone's history): out of fold on train negatives
 // urgent 7.0% -> 6.0%, recall the same 765 of 790; no red flag lost on any set. Floors raised: negatives
 // on train 97.4% -> 99.4%, train-negative, train-hard, train-dialect, test 93.3% -> 95.0%, fresh3, fresh4, fresh8.
+// The spoken ع joined to a word is a prefix for triage ("عصدري", on my chest): dev recall 99.2% -> 100%.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -209,7 +210,7 @@ func TestTriageFloors(t *testing.T) {
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
 		{"train-hard", 400, 0.98, 1, 0.968, 0.85},
-		{"dev", 240, 0.991, 0.983, 0.982, 0.916},
+		{"dev", 240, 1, 0.983, 0.982, 0.916},
 		{"test", 240, 0.966, 1, 0.95, 0.90},
 		{"fresh", 200, 1, 1, 0.981, 0.926},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four

@@ -230,6 +230,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a one-letter Arabizi skeleton is read from a whole word ("law", if), never from a longer one
 		// stripped ("a2la2kom", to worry you)
 		{"ma bidi a2la2kom bas 3andi sokhoneya", Clinic},
+		// hives or a rash with the lips, tongue or throat is an allergic emergency
+		{"got hives and my lips feel huge", Emergency},
+		// the spoken ع joined to a word ("عصدري", on my chest)
+		{"في ضغط قوي عصدري من ساعة", Emergency},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {

@@ -175,10 +175,17 @@ func StripArabicClitics(w string) string {
 }
 
 // ArabicPrefixForms lists a folded Arabic word and what is left after each joined prefix is removed in
-// turn: "وفقدت" gives وفقدت, فقدت, قدت. A word that only looks prefixed keeps its true form in the list,
-// so the list suits comparing words, not replacing them.
+// turn: "وفقدت" gives وفقدت, فقدت, قدت. The spoken ع (on, to: "عصدري", on my chest, "عالجرح") counts as
+// a prefix here only, where a word that merely begins with ع keeps its true form first. A word that only
+// looks prefixed keeps its true form in the list, so the list suits comparing words, not replacing them.
 func ArabicPrefixForms(w string) []string {
 	forms := []string{w}
+	if rest, ok := strings.CutPrefix(w, "ع"); ok && utf8.RuneCountInString(rest) >= 3 {
+		forms = append(forms, rest)
+		if bare := strings.TrimPrefix(rest, "ال"); bare != rest && utf8.RuneCountInString(bare) >= 3 {
+			forms = append(forms, bare)
+		}
+	}
 	for range 2 {
 		bare := stripArabicPrefix(w)
 		if bare == w {

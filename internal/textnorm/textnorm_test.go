@@ -157,6 +157,9 @@ func TestWordForms(t *testing.T) {
 		{"كدمه", []string{"كدمه"}, []string{"دم"}},
 		{"حميه", []string{"حميه"}, []string{"حمي"}},
 		{"بالخلايا", []string{"خلايا"}, nil},
+		{"عصدري", []string{"عصدري", "صدري", "صدر"}, nil}, // the spoken ع, on
+		{"عالجرح", []string{"جرح"}, nil},
+		{"عرق", []string{"عرق"}, []string{"رق"}},
 	} {
 		checkForms(t, "ArabicWordForms", ArabicWordForms, tt.in, tt.has, tt.not)
 	}
