@@ -113,6 +113,17 @@ func (p actPattern) match(words []string, taken []bool) (int, bool) {
 	return 0, false
 }
 
+// possible reports whether every slot has an alternative whose first word is among a message's words:
+// a pattern that cannot match is not tried at every word.
+func (p actPattern) possible(present map[string]bool) bool {
+	for _, slot := range p.slots {
+		if !slices.ContainsFunc(slot, func(alt []string) bool { return present[alt[0]] }) {
+			return false
+		}
+	}
+	return true
+}
+
 // slotAt finds one of a slot's alternatives in words from start on, outside used, marks its words used
 // and returns where it is, or -1.
 func slotAt(slot [][]string, words []string, used []bool, start int) int {
@@ -304,9 +315,19 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 		}
 	}
 	used := make([]bool, len(words)) // another act's phrase may be a pattern's: "r u a real human"
+	var present map[string]bool
+	if len(words) <= patternWords && len(al.patterns) > 0 {
+		present = make(map[string]bool, len(words))
+		for _, w := range words {
+			present[w] = true
+		}
+	}
 	for _, p := range al.patterns {
 		if len(words) > patternWords {
 			break
+		}
+		if !p.possible(present) {
+			continue
 		}
 		clear(used)
 		if at, ok := p.match(words, used); ok && (found[p.act] == 0 || at+1 < found[p.act]) {

@@ -128,9 +128,12 @@ func questionOf(text string, c cues) string {
 	return strings.Join(asked, " ")
 }
 
+// lineBreaks end sentences; a Replacer is safe for concurrent use and built once.
+var lineBreaks = strings.NewReplacer("\n", ". ", "\r", ". ")
+
 // cleanSentences is the part of a message textnorm.Clean keeps, each line a sentence.
 func cleanSentences(text string) string {
-	return textnorm.Clean(strings.NewReplacer("\n", ". ", "\r", ". ").Replace(text))
+	return textnorm.Clean(lineBreaks.Replace(text))
 }
 
 // askedSentence is one sentence of a message, and whether it ended in a question mark.
