@@ -393,6 +393,12 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		}
 		best, ok = alone, aloneOK
 	}
+	if after, isAfter := e.afterEffects(m, cands); ok && isAfter && best.ID != after.ID && asksNothing(m.read, c) {
+		// Expected after-effects told and nothing asked ("slightly red where the needle went, not hot")
+		// are answered from the side-effects entry, which lists the warning signs, whatever else the
+		// search found in the words.
+		return e.afterEffectsAnswer(a, after), nil
+	}
 	switch {
 	case ok:
 		a = e.answered(a, best)

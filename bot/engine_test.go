@@ -311,8 +311,8 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 }
 
 // TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
-// the search alone finds no sure answer to, get the knowledge's after-effects entry (with its warning
-// signs); a question the knowledge declines, or a red flag, does not. A long story of after-effects
+// the search alone finds no sure answer to, or that ask nothing, get the knowledge's after-effects entry
+// (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of after-effects
 // whose question, read alone, has another answer gets both.
 func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
@@ -325,6 +325,8 @@ func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 		{"rekbti mwarma shwaya el yom", bot.Answered, "side-effects", ""},
 		{"طلع عندي زرقان صغير مكان الحقنة", bot.Answered, "side-effects", ""},
 		{"zero energy today, couldnt be bothered to do anything lol", bot.Answered, "side-effects", ""},
+		// told, nothing asked: the entry answers though the search found another ("injection spot")
+		{"slight redness around the injection spot, not warm", bot.Answered, "side-effects", ""},
 		{"the injection site is swollen, red and hot, and I have a fever of 39", bot.Urgent, "", ""},
 		{"I had my knee injected yesterday and it is a little bruised and sore today, which I expected. My " +
 			"daughter is getting married on Saturday and I will be on my feet all day at the party. Is it fine " +

@@ -396,6 +396,16 @@ func asksAlone(half string, c cues) bool {
 	return n >= 2 && orWords[words[n-2]] && notWords[words[n-1]]
 }
 
+// asksNothing reports whether no sentence of a message asks (asksAlone): a message that only tells.
+func asksNothing(text string, c cues) bool {
+	for _, s := range splitSentencesAsked(cleanSentences(text)) {
+		if s.asked || asksAlone(s.text, c) {
+			return false
+		}
+	}
+	return true
+}
+
 // orWords and notWords end a yes-or-no question: "or not", "or no", "ولا لا", "wala la2".
 var (
 	orWords  = map[string]bool{"or": true, "ولا": true, "wala": true, "wla": true, "walla": true}
