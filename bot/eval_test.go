@@ -116,7 +116,8 @@ func TestArabiziFloors(t *testing.T) {
 // floors were reset to the new figures: train's wrong answers 1.6% -> 1.9% (two long English messages
 // answered from a neighbouring topic, a hip replacement's marrow from harvesting), and the blind acts'
 // abstention 97.1% -> 96.7% and acts 72.6% -> 72.4% ("I will leave now, see you" answered from follow-up,
-// "Good afternoon, hope this is the right place to message" from choosing a provider).
+// "Good afternoon, hope this is the right place to message" from choosing a provider). An ampersand is
+// "and" between two questions: fresh9 both 78.6% -> 85.7%.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -140,7 +141,7 @@ func TestCorpusFloors(t *testing.T) {
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.937, 0.939, 0.989, 0.028, 0.850, 0.946, 0.786},
+		{"fresh9", 200, 0.937, 0.939, 0.989, 0.028, 0.850, 0.946, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on

@@ -128,12 +128,13 @@ func questionOf(text string, c cues) string {
 	return strings.Join(asked, " ")
 }
 
-// lineBreaks end sentences; a Replacer is safe for concurrent use and built once.
-var lineBreaks = strings.NewReplacer("\n", ". ", "\r", ". ")
+// spelledOut ends a sentence at a line break and reads an ampersand as "and" ("how long does it take &
+// can I go back to work?"); a Replacer is safe for concurrent use and built once.
+var spelledOut = strings.NewReplacer("\n", ". ", "\r", ". ", "&", " and ")
 
 // cleanSentences is the part of a message textnorm.Clean keeps, each line a sentence.
 func cleanSentences(text string) string {
-	return textnorm.Clean(lineBreaks.Replace(text))
+	return textnorm.Clean(spelledOut.Replace(text))
 }
 
 // askedSentence is one sentence of a message, and whether it ended in a question mark.

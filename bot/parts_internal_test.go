@@ -31,6 +31,8 @@ func TestQuestionParts(t *testing.T) {
 		// A statement: "when" a word after "and" asks nothing.
 		{"My knee feels tight and stiff when I stand up. Is that from the swelling?", nil},
 		{"how long is the session?", nil},
+		// an ampersand is "and"
+		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 	} {
 		if got := questionParts(tt.text, plainCues); !slices.Equal(got, tt.want) {
 			t.Errorf("questionParts(%q) = %q, want %q", tt.text, got, tt.want)
