@@ -19,6 +19,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"what should I wear?", "en", "what-to-wear"},
 		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
 		{"kam jalse bde?", "ar", "number-of-sessions"},                   // no digit, no word of its own: read all the same
+		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},              // "maw3ed", appointment, asks for no handoff
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {

@@ -330,7 +330,13 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	case len(e.plausible(cands)) > 0:
 		found = 1
 	}
-	if act, isAct := learnedAct(m.reading, found, len(m.words), m.arabiziText); isAct {
+	actReading := m.reading
+	if m.arabizi && found == 2 {
+		// An answer found in Arabic script is weighed against an act read there too: the Latin letters
+		// the classifier knows are its act phrases' ("shno albas yom el maw3ed?" is no handoff).
+		actReading = e.topics.Read(textnorm.Normalize(m.text))
+	}
+	if act, isAct := learnedAct(actReading, found, len(m.words), m.arabiziText); isAct {
 		actLang := m.lang
 		if m.q.Lang == "" || m.q.Lang == "auto" {
 			actLang = cmp.Or(e.acts.latinLang(m.words), m.lang) // "marhaba kifkon" is Arabic

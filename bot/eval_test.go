@@ -117,7 +117,8 @@ func TestArabiziFloors(t *testing.T) {
 // answered from a neighbouring topic, a hip replacement's marrow from harvesting), and the blind acts'
 // abstention 97.1% -> 96.7% and acts 72.6% -> 72.4% ("I will leave now, see you" answered from follow-up,
 // "Good afternoon, hope this is the right place to message" from choosing a provider). An ampersand is
-// "and" between two questions: fresh9 both 78.6% -> 85.7%.
+// "and" between two questions: fresh9 both 78.6% -> 85.7%. An Arabizi message answered in Arabic script
+// is an act only when the classifier reads the act there too: fresh10 Arabic 88.3% -> 89.2%.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -153,7 +154,7 @@ func TestCorpusFloors(t *testing.T) {
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.883, 0.929, 1, 0.031, 0.935, 0.946, 0.857},
+		{"fresh10", 250, 0.892, 0.929, 1, 0.031, 0.935, 0.951, 0.857},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
