@@ -400,12 +400,13 @@ type message struct {
 	forms    [][]string
 	sentence []int
 	clause   []int
+	asked    []bool           // by sentence: it ended in a question mark
 	at       map[string][]int // form -> positions of the words that have it
 }
 
 func newMessage(s sentences, sc script) message {
 	words := s.words
-	m := message{forms: make([][]string, len(words)), sentence: s.of, clause: s.clause, at: make(map[string][]int, 2*len(words))}
+	m := message{forms: make([][]string, len(words)), sentence: s.of, clause: s.clause, asked: s.asked, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
 		m.forms[i] = wordForms(w, sc)
 		for _, f := range m.forms[i] {

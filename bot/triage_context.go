@@ -12,11 +12,13 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// sentences are a message's words in order, with the sentence and the clause each belongs to.
+// sentences are a message's words in order, with the sentence and the clause each belongs to, and
+// which sentences ended in a question mark.
 type sentences struct {
 	words  []string
 	of     []int
 	clause []int
+	asked  []bool // by sentence
 }
 
 // script is how a language's rules are written and compared.
@@ -49,7 +51,7 @@ var arabiziArticles = map[string]bool{"el": true, "il": true, "al": true, "l": t
 	"elly": true, "illi": true, "lli": true, "elli": true}
 
 func (s sentences) withoutArabiziArticles() sentences {
-	var out sentences
+	out := sentences{asked: s.asked}
 	for i, w := range s.words {
 		if !arabiziArticles[w] {
 			out.words = append(out.words, w)
@@ -159,10 +161,12 @@ func splitSentences(norm string, breaks map[string]bool) sentences {
 	for i, r := range norm {
 		if isSentenceEnd(norm, i, r) {
 			add(i)
+			s.asked = append(s.asked, r == '?' || r == '؟')
 			start = i + utf8.RuneLen(r)
 		}
 	}
 	add(len(norm))
+	s.asked = append(s.asked, false)
 	return s
 }
 
@@ -269,15 +273,15 @@ func (c contextMarkers) tellsNow(m message) bool {
 	return c.present(m, 0, len(m.forms)) || c.onset(m, 0, len(m.forms))
 }
 
-// asks reports whether every sentence of m opens with an asking word and reports nothing: a question
-// about the treatment, not a report of a symptom.
+// asks reports whether every sentence of m opens with an asking word or ends in a question mark, and
+// reports nothing: a question about the treatment, not a report of a symptom.
 func (c contextMarkers) asks(m message) bool {
 	if len(m.forms) == 0 {
 		return false
 	}
 	for lo := 0; lo < len(m.forms); {
 		_, hi := sentenceBounds(m, lo)
-		if !c.opens(m, "asking", lo) || c.in(m, "report", lo, hi) {
+		if !c.opens(m, "asking", lo) && !m.asked[m.sentence[lo]] || c.in(m, "report", lo, hi) {
 			return false
 		}
 		lo = hi

@@ -234,6 +234,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"got hives and my lips feel huge", Emergency},
 		// the spoken ع joined to a word ("عصدري", on my chest)
 		{"في ضغط قوي عصدري من ساعة", Emergency},
+		// a message whose every sentence ends in a question mark and reports nothing asks: the learned
+		// layer alone needs urgent_question ("what do I do after the injection to get better fast?")
+		{"a3mel eh ba3d el 7o2na 3shan at7assan bsor3a?", ""},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
