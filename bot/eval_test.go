@@ -155,6 +155,10 @@ func TestCorpusFloors(t *testing.T) {
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
 		{"fresh10", 250, 0.892, 0.929, 1, 0.031, 0.935, 0.951, 0.857},
+		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
+		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
+		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
+		{"fresh11", 250, 0.916, 0.942, 0.950, 0.038, 0.929, 0.964, 0.867},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -260,6 +264,11 @@ func TestTriageFloors(t *testing.T) {
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
 		{"fresh8", 180, 1, 0.976, 0.985, 0.79},
+		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
+		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
+		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
+		// fever", two negated lists, a neighbour's filler reaction).
+		{"fresh9", 180, 1, 1, 0.905, 0.976},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
