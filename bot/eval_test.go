@@ -268,7 +268,10 @@ func TestTriageFloors(t *testing.T) {
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
 		// fever", two negated lists, a neighbour's filler reaction).
-		{"fresh9", 180, 1, 1, 0.905, 0.976},
+		// Then a word a preposition ties to a negated noun is negated with it ("ما عندي أي ألم في الصدر",
+		// no pain at all in the chest, had joined "دواء الضغط", blood-pressure medicine, into chest
+		// pressure): negatives 90.6% -> 92.5%, no other set moved.
+		{"fresh9", 180, 1, 1, 0.924, 0.976},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

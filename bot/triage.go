@@ -90,6 +90,8 @@ type triageLang struct {
 	negators     map[string]bool
 	bridges      map[string]bool
 	coordinators map[string]bool
+	links        map[string]bool
+	determiners  map[string]bool
 	context      contextMarkers
 	rules        []triageRule
 }
@@ -118,8 +120,12 @@ type redFlagsFile struct {
 	// ArabiziCommon are everyday Arabizi words whose skeletons must not stand for a symptom alone.
 	ArabiziCommon []string `yaml:"arabizi_common"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
-	Coordinators map[string][]string            `yaml:"coordinators"`
-	Context      map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
+	Coordinators map[string][]string `yaml:"coordinators"`
+	// Links tie a word to the noun before them, whose negation it shares: "no pain in my chest"
+	// (determiners, "my", may stand between the link and the word).
+	Links       map[string][]string            `yaml:"links"`
+	Determiners map[string][]string            `yaml:"determiners"`
+	Context     map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
@@ -201,7 +207,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	}
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
-		coordinators: wordSet(words(f.Coordinators), conv)}
+		coordinators: wordSet(words(f.Coordinators), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	ctx, err := newContextMarkers(f.Context, lang, sc, markers)
 	if err != nil {
 		return nil, err
@@ -501,6 +507,21 @@ func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 // A coordinator carries a negation over to the next symptom ("no fever or redness", "لا حرارة ولا
 // صديد"): past one, up to maxCarried more words (the symptom it joins) may stand before the negation.
 func (tl *triageLang) negated(forms [][]string, i int) bool {
+	return tl.negatedBefore(forms, i) || tl.linkedToNegated(forms, i)
+}
+
+// linkedToNegated reports whether a link ("in", "في"), perhaps with a determiner ("my"), ties the word
+// at i to a negated word right before it: "no pain in my chest", "ما عندي ألم في الصدر".
+func (tl *triageLang) linkedToNegated(forms [][]string, i int) bool {
+	k := i - 1
+	if k >= 0 && tl.determiners[forms[k][0]] {
+		k--
+	}
+	return k >= 1 && tl.links[forms[k][0]] && tl.negatedBefore(forms, k-1)
+}
+
+// negatedBefore reports whether a negation stands before position i, across bridges and coordinators.
+func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 	carried := false
 	for k, bridged := i-1, 0; k >= 0; k-- {
 		w := forms[k][0]

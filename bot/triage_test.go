@@ -237,6 +237,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a message whose every sentence ends in a question mark and reports nothing asks: the learned
 		// layer alone needs urgent_question ("what do I do after the injection to get better fast?")
 		{"a3mel eh ba3d el 7o2na 3shan at7assan bsor3a?", ""},
+		// a word a preposition ties to a negated noun is negated with it; another symptom is not
+		{"ما عندي الم في صدري بس سؤال عن دواء الضغط", ""},
+		{"no fever, pain in my chest", Emergency},
+		{"ما عندي حرارة، ضغط على صدري من الصبح", Emergency},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
