@@ -270,8 +270,9 @@ func TestTriageFloors(t *testing.T) {
 		// fever", two negated lists, a neighbour's filler reaction).
 		// Then a word a preposition ties to a negated noun is negated with it ("ما عندي أي ألم في الصدر",
 		// no pain at all in the chest, had joined "دواء الضغط", blood-pressure medicine, into chest
-		// pressure): negatives 90.6% -> 92.5%, no other set moved.
-		{"fresh9", 180, 1, 1, 0.924, 0.976},
+		// pressure; "through", "no bleeding through the dressing"): negatives 90.6% -> 94.3%, no other set
+		// moved.
+		{"fresh9", 180, 1, 1, 0.943, 0.976},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

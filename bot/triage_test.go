@@ -241,6 +241,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"ما عندي الم في صدري بس سؤال عن دواء الضغط", ""},
 		{"no fever, pain in my chest", Emergency},
 		{"ما عندي حرارة، ضغط على صدري من الصبح", Emergency},
+		{"didn't faint, no bleeding through the bandage. can I shower?", ""},
+		{"blood coming through the dressing since this morning", Emergency},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
