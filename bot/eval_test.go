@@ -205,6 +205,9 @@ func TestCorpusFloors(t *testing.T) {
 // urgent 7.0% -> 6.0%, recall the same 765 of 790; no red flag lost on any set. Floors raised: negatives
 // on train 97.4% -> 99.4%, train-negative, train-hard, train-dialect, test 93.3% -> 95.0%, fresh3, fresh4, fresh8.
 // The spoken ع joined to a word is a prefix for triage ("عصدري", on my chest): dev recall 99.2% -> 100%.
+// After-effects told with nothing asked are answered from side-effects whatever the search found (the
+// receptionist's taught alternates had made the search find more): answered from side-effects rose on
+// every set (test 90.0% -> 96.7%, fresh3 84.0% -> 96.0%, fresh2 85.5% -> 92.7%), and its floors with them.
 func TestTriageFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -213,49 +216,49 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.994, 1, 0.994, 0.855},
+		{"train", 1800, 0.994, 1, 0.994, 0.95},
 		{"train-urgent", 660, 0.998, 0, 0, 0},
-		{"train-mild", 450, 0, 1, 0, 0.846},
+		{"train-mild", 450, 0, 1, 0, 0.871},
 		{"train-negative", 450, 0, 0, 0.982, 0},
-		{"train-arabizi", 400, 1, 1, 1, 0.87}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
+		{"train-arabizi", 400, 1, 1, 1, 0.94}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
 		// from side-effects 36.0%), negatives 94.0%.
-		{"train-dialect", 400, 1, 1, 1, 0.89},
+		{"train-dialect", 400, 1, 1, 1, 0.92},
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.968, 0.85},
-		{"dev", 240, 1, 0.983, 0.982, 0.916},
-		{"test", 240, 0.966, 1, 0.95, 0.90},
-		{"fresh", 200, 1, 1, 0.981, 0.926},
+		{"train-hard", 400, 0.98, 1, 0.968, 0.925},
+		{"dev", 240, 1, 0.983, 0.982, 0.95},
+		{"test", 240, 0.966, 1, 0.95, 0.966},
+		{"fresh", 200, 1, 1, 0.981, 0.963},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
 		// a red flag aside (session 8: dev and test recall one more each), which one of its after-effects
 		// had been spared by ("mesh mo2lema, bas mlaheza").
-		{"fresh2", 220, 0.981, 1, 0.927, 0.836},
-		{"fresh3", 200, 0.99, 1, 0.98, 0.84}, // its first run: recall 97.0%, negatives 88.0%
+		{"fresh2", 220, 0.981, 1, 0.927, 0.927},
+		{"fresh3", 200, 0.99, 1, 0.98, 0.96}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 1, 0.942, 0.916},
+		{"fresh4", 200, 0.985, 1, 0.942, 0.95},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
 		// walking fine. just passing it on": "pass" as in passing out); it stays visible here, not tuned
 		// away.
-		{"fresh5", 200, 0.987, 0.963, 0.969, 0.854},
+		{"fresh5", 200, 0.987, 0.963, 0.969, 0.909},
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
-		{"fresh6", 160, 0.969, 1, 0.96, 0.911},
+		{"fresh6", 160, 0.969, 1, 0.96, 0.955},
 		// fresh7 (160, a ninth writer), written at session 9's start and run first after its changes but
 		// the last: recall 98.5% (every emergency in its tier; a fever of "38,6" told before "but I mostly
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
-		{"fresh7", 160, 1, 0.977, 0.94, 0.866},
+		{"fresh7", 160, 1, 0.977, 0.94, 0.911},
 		// fresh8 (188, a fifteenth writer), written at session 10's start and run first after its changes
 		// but the last: recall 98.7% (an English emergency missed: a grandmother who "doesn't
 		// know where she is, keeps asking for people who died years ago", read as history though "she was
@@ -263,7 +266,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 0.985, 0.79},
+		{"fresh8", 180, 1, 0.976, 0.985, 0.813},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
