@@ -89,12 +89,15 @@ func (e *Engine) learn(cands []scored, r topicclass.Reading, lang string) []scor
 // robot?") that makes a message one when the phrases did not. An act is short; where the search found
 // something the act must be surer, and surer still over an answer ("shokran gedan ya basha" is no
 // question about pain); Arabizi, which the classifier knows only from act phrases, must be as sure as
-// over an answer.
+// over an answer. Where the search found nothing the message gets no answer either way, and a longer
+// one may be an act that asks something of its own ("what kind of questions can I ask you here?"); a
+// longer thanks or greeting holds something else ("shokran ya basha, bas fi mot3ba3a ba3d kda?").
 const (
 	actShare      = 0.5 // nothing found
 	actOverUnsure = 0.8 // plausible topics found
 	actOverAnswer = 0.9 // an answer found, or the message is Arabizi
 	actWords      = 6
+	actWordsAlone = 12 // nothing found
 )
 
 // learnedAct is the act the classifier reads in a message of n words, if it is sure enough. found says
@@ -102,7 +105,7 @@ const (
 // Arabizi.
 func learnedAct(r topicclass.Reading, found, n int, arabizi bool) (string, bool) {
 	act, p := r.Act()
-	if act == "" || n > actWords {
+	if act == "" || n > actWordsAlone || n > actWords && (found > 0 || !asking(act)) {
 		return "", false
 	}
 	need := [...]float64{actShare, actOverUnsure, actOverAnswer}[found]
@@ -110,4 +113,10 @@ func learnedAct(r topicclass.Reading, found, n int, arabizi bool) (string, bool)
 		need = actOverAnswer
 	}
 	return act, p >= need
+}
+
+// asking reports whether an act asks something of the clinic or the bot (help, who answers, a person):
+// such acts are told in longer sentences than a greeting or a thanks.
+func asking(act string) bool {
+	return act == knowledge.ActHelp || act == knowledge.ActIdentity || act == knowledge.ActHandoff
 }

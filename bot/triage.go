@@ -483,7 +483,7 @@ func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 		for _, ph := range g.phrases {
 			found := m.findAt(ph, at, func(i int) bool {
 				why := "negated"
-				if !tl.negated(m.forms, i) {
+				if !tl.negated(m.forms, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
 					why = tl.context.setAside(m, i, tier, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
@@ -526,7 +526,7 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 	for k, bridged := i-1, 0; k >= 0; k-- {
 		w := forms[k][0]
 		switch {
-		case tl.negators[w]:
+		case tl.negator(w):
 			return true
 		case tl.coordinators[w] && !carried:
 			carried, bridged = true, bridged-maxCarried
@@ -537,6 +537,11 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 		}
 	}
 	return false
+}
+
+// negator reports whether w negates, alone or after the conjunction و ("وما في حرارة", and no fever).
+func (tl *triageLang) negator(w string) bool {
+	return tl.negators[w] || tl.negators[textnorm.WithoutConjunction(w)]
 }
 
 // maxCarried is how many words of the symptom before a coordinator a negation is carried across.

@@ -74,6 +74,12 @@ func skeletonPhrase(p phrase) phrase {
 	return out
 }
 
+// vague reports whether a word of more than three letters as written has a skeleton of one, which too
+// many Arabizi words share: "والو" (nothing) is l, as "la" is.
+func vague(w string) bool {
+	return utf8.RuneCountInString(w) > 3 && len(skeletonOf(textnorm.StripArabicClitics(w))) == 1
+}
+
 // skeletonPattern turns a symptom phrase into consonant skeletons, or drops it when its skeleton would
 // match too many words: a word with no consonant, or a one-word phrase of fewer than two.
 func skeletonPattern(p phrase) phrase {
@@ -195,7 +201,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -211,9 +217,10 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		}
 		for _, p := range phrases {
 			ph := conv(toPhrase(p))
-			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved") && len(ph) == 1) {
+			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
-				// "باس", fine, and "bas", but).
+				// "باس", fine, and "bas", but), and so is a long word's of one letter: "ومن بعد والو" (and
+				// nothing since) would read "men ba3d la piqûre" (since the injection) as resolved.
 				continue
 			}
 			c[kind] = append(c[kind], ph)
@@ -321,6 +328,27 @@ func (c contextMarkers) find(m message, kind string, lo, end int, ok func(int) b
 	for _, ph := range c[kind] {
 		if m.find(ph, func(at int) bool { return at >= lo && at < end && ok(at) }) {
 			return true
+		}
+	}
+	return false
+}
+
+// novelSpan is how many words after a symptom's phrase a comparison may start and still be its: "never
+// had chest [pain] like this" (the rule reads chest and pain apart).
+const novelSpan = 3
+
+// novel reports whether a comparison follows the symptom at words [i, end) closely, in its sentence,
+// with no negation between: its negation then tells a symptom never felt before, one happening now
+// ("never had chest pain like this", "عمري ما حسيت بوجع زي كده"), not its absence ("no chest pain,
+// nothing like that").
+func (c contextMarkers) novel(m message, i, end int, negator func(string) bool) bool {
+	_, hi := sentenceBounds(m, i)
+	for j := end; j < min(hi, end+novelSpan); j++ {
+		if c.in(m, "novelty", j, j+1) {
+			return true
+		}
+		if negator(m.forms[j][0]) {
+			return false
 		}
 	}
 	return false

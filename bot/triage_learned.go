@@ -24,6 +24,10 @@ type learnedPolicy struct {
 	// to go on).
 	Urgent   float64 `yaml:"urgent"`
 	MinWords int     `yaml:"min_words"`
+	// OverAfterEffects: such a red flag must also be more likely than expected after-effects by this
+	// much: a message the model half reads as soreness or a bruise ("a yellowish bruise on my hip, 3 days
+	// now. normal?") is told the side effects, which list the warning signs.
+	OverAfterEffects float64 `yaml:"over_after_effects"`
 	// UrgentQuestion replaces Urgent for a message that only asks questions and reports nothing ("can I
 	// play football after the injection?").
 	UrgentQuestion float64 `yaml:"urgent_question"`
@@ -57,7 +61,7 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
+	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
@@ -143,7 +147,7 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && urgent > p[3] && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
+	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency

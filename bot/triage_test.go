@@ -230,6 +230,18 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a one-letter Arabizi skeleton is read from a whole word ("law", if), never from a longer one
 		// stripped ("a2la2kom", to worry you)
 		{"ma bidi a2la2kom bas 3andi sokhoneya", Clinic},
+		// a negated symptom compared right after is one never felt before, happening now
+		{"never had chest pain like this before, started an hour after the injection", Emergency},
+		{"عمري ما حسيت بوجع في صدري زي كده، من بعد الحقنة", Emergency},
+		{"I've never had chest pain before, will the injection cause it?", ""},
+		{"I'm not dizzy, no chest pain, nothing like that.", ""},
+		// a long marker word whose skeleton is one letter is no marker in Arabizi: "والو" (nothing) is no
+		// "la", so "men ba3d la piqûre" (since the injection) resolves nothing
+		{"ras dyali fih wa7ed l7ri9, w r9bti m9ebda, men ba3d la piqûre f dher", Clinic},
+		// the conjunction و on a negator negates: "and no fever, no redness"
+		{"الكتف شوي مشدود الصبح، وما في حرارة ولا احمرار", ""},
+		// worse day over day, whatever the patient calls it
+		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
 		{"got hives and my lips feel huge", Emergency},
 		// the spoken ع joined to a word ("عصدري", on my chest)

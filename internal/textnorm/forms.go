@@ -23,6 +23,15 @@ func ArabicStem(w string) string {
 	return RestoreTaaMarbuta(StripArabicClitics(w))
 }
 
+// WithoutConjunction is a folded Arabic word without the conjunction و joined to it ("وما", and not, is
+// ما), or the word as it is.
+func WithoutConjunction(w string) string {
+	if rest, ok := strings.CutPrefix(w, "و"); ok && rest != "" {
+		return rest
+	}
+	return w
+}
+
 // arabicSuffixes are the pronoun and plural endings ArabicWordForms takes off, one at a time.
 var arabicSuffixes = [...]string{"ي", "ه", "ها", "ك", "نا", "هم", "ني", "وا", "ين", "ون", "ات", "ا"}
 
@@ -32,7 +41,7 @@ var arabicSuffixes = [...]string{"ي", "ه", "ها", "ك", "نا", "هم", "ني
 // -iyya word keeps its ه (حمية, diet, is not حمى, fever).
 func ArabicWordForms(w string) []string {
 	forms := []string{w}
-	if rest, ok := strings.CutPrefix(w, "و"); ok && rest != "" {
+	if rest := WithoutConjunction(w); rest != w {
 		forms = append(forms, rest) // "وما" (and not): the conjunction on a two-letter word
 	}
 	for _, base := range ArabicPrefixForms(w) {

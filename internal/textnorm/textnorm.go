@@ -167,7 +167,7 @@ func Detect(s string) string {
 	return knowledge.English
 }
 
-// StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, ka-, fa- or a combination such as
+// StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, fa-, ka- or a combination such as
 // wal-, bil-) from a folded Arabic word, keeping at least three letters. One pass only: a second would
 // eat the first letter of words such as فوائد (benefits).
 func StripArabicClitics(w string) string {
@@ -220,14 +220,24 @@ func RestoreTaaMarbuta(w string) string {
 }
 
 func stripArabicPrefix(w string) string {
-	// the article and the one-letter conjunctions and prepositions written joined to the word, longest first
+	// the article and the one-letter conjunctions and prepositions written joined to the word, longest
+	// first
 	prefixes := [...]string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
 	for _, p := range prefixes {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 && (p != "ك" || maghrebiPresent(rest)) {
 			return rest
 		}
 	}
 	return w
+}
+
+// maghrebiPresent reports whether what follows a joined ka- begins as a verb in the present tense does
+// (Maghrebi "كنقدر", "كيديرو", "كاتحس"): that ka- is a prefix. Before anything else a ka- is more often
+// the word's own first letter than "like", and taking it off reads common words as others (كبيرة, big,
+// as بيرة, beer; كمية, an amount, as مية, water).
+func maghrebiPresent(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("ينتا", r)
 }
 
 // Squeeze shortens every run of three or more of one letter to that letter: patients stretch words

@@ -81,6 +81,12 @@ func TestStripArabicClitics(t *testing.T) {
 		{"وجع", "وجع"},
 		{"بطن", "بطن"},
 		{"الم", "الم"},
+		// ka- is taken off a verb in the present (Maghrebi), kept where it begins the word
+		{"كنقدر", "نقدر"},
+		{"كيديرو", "يديرو"},
+		{"كبيره", "كبيره"},
+		{"كميه", "كميه"},
+		{"كالدواء", "دواء"},
 	}
 	for _, tt := range tests {
 		if got := StripArabicClitics(tt.in); got != tt.want {
