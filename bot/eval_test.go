@@ -171,6 +171,10 @@ func TestCorpusFloors(t *testing.T) {
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
 		{"fresh11", 250, 0.916, 0.919, 0.967, 0.038, 0.964, 0.964, 0.867},
+		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
+		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
+		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
+		{"fresh12", 240, 0.922, 0.952, 0.927, 0.049, 0.96, 0.973, 0.867},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -299,6 +303,12 @@ func TestTriageFloors(t *testing.T) {
 		// pressure; "through", "no bleeding through the dressing"): negatives 90.6% -> 94.3%, no other set
 		// moved.
 		{"fresh9", 180, 1, 1, 0.943, 0.976},
+		// fresh10 (180, a nineteenth writer), written at session 12's start and run first after its
+		// changes: recall 100% (every red flag; emergencies 97.1% in tier, clinic calls 93.3%), mild 95.6%
+		// (none an emergency; 86.7% answered from side-effects), negatives 83.6% (resolved symptoms, other
+		// people's fevers, a joke). Then more ways to say a symptom is gone (redflags.yaml resolved: "it
+		// was gone by the next morning", "خفيت"): negatives 89.1%, no other set moved.
+		{"fresh10", 180, 1, 0.955, 0.89, 0.866},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
