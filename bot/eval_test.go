@@ -307,8 +307,10 @@ func TestTriageFloors(t *testing.T) {
 		// changes: recall 100% (every red flag; emergencies 97.1% in tier, clinic calls 93.3%), mild 95.6%
 		// (none an emergency; 86.7% answered from side-effects), negatives 83.6% (resolved symptoms, other
 		// people's fevers, a joke). Then more ways to say a symptom is gone (redflags.yaml resolved: "it
-		// was gone by the next morning", "خفيت"): negatives 89.1%, no other set moved.
-		{"fresh10", 180, 1, 0.955, 0.89, 0.866},
+		// was gone by the next morning", "خفيت"): negatives 89.1%, and a relative's fever the writer sets
+		// apart from their own ("my daughter has a fever of 38.5 from a cold. I'm fine myself"): 92.7%; no
+		// other set moved.
+		{"fresh10", 180, 1, 0.955, 0.927, 0.866},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -240,6 +240,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"ras dyali fih wa7ed l7ri9, w r9bti m9ebda, men ba3d la piqûre f dher", Clinic},
 		// the conjunction و on a negator negates: "and no fever, no redness"
 		{"الكتف شوي مشدود الصبح، وما في حرارة ولا احمرار", ""},
+		// a relative's illness the writer sets apart from their own, unless the relative had the treatment
+		{"My daughter has a fever of 38.5 from a cold. Can I still come Thursday? I'm fine myself.", ""},
+		{"my dad had the knee injection yesterday and now he has a fever of 39, I'm fine myself", Clinic},
+		{"my son has a fever of 39", Clinic},
 		// worse day over day, whatever the patient calls it
 		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
