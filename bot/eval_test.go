@@ -244,7 +244,7 @@ func TestTriageFloors(t *testing.T) {
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
 		{"train", 1800, 0.996, 1, 0.994, 0.947},
-		{"train-urgent", 660, 0.998, 0, 0, 0},
+		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
 		{"train-mild", 450, 0, 1, 0, 0.873},
 		{"train-negative", 450, 0, 0, 0.982, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.94}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%

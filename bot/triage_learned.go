@@ -147,7 +147,7 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
-	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v)):
+	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {
 			v.Tier = Emergency
@@ -171,10 +171,12 @@ func (t *Triage) AfterEffects(text string) float64 {
 
 // overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of
 // the two policies that apply; in any script never over a hypothetical or a question the rules read ("if
-// I get a fever after the injection, what do I do?").
-func (t *Triage) overAsideAt(v *Verdict) float64 {
+// I get a fever after the injection, what do I do?"), unless the message tells of the present elsewhere
+// ("is it normal to have chest pain the day after?? ... now it's constant and I feel sick").
+func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	at := 2.0 // never
-	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" })
+	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" }) &&
+		!t.readContext(s, func(c contextMarkers, m message) bool { return c.present(m, 0, len(m.forms)) })
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}

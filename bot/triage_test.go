@@ -244,6 +244,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"My daughter has a fever of 38.5 from a cold. Can I still come Thursday? I'm fine myself.", ""},
 		{"my dad had the knee injection yesterday and now he has a fever of 39, I'm fine myself", Clinic},
 		{"my son has a fever of 39", Clinic},
+		// a question the message answers itself in the present: the learned layer may read over it
+		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// worse day over day, whatever the patient calls it
 		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
