@@ -309,8 +309,9 @@ func TestTriageFloors(t *testing.T) {
 		// people's fevers, a joke). Then more ways to say a symptom is gone (redflags.yaml resolved: "it
 		// was gone by the next morning", "خفيت"): negatives 89.1%, and a relative's fever the writer sets
 		// apart from their own ("my daughter has a fever of 38.5 from a cold. I'm fine myself"): 92.7%; no
-		// other set moved.
-		{"fresh10", 180, 1, 0.955, 0.927, 0.866},
+		// other set moved. The Iraqi progressive دا is dropped as the Levantine عم is ("مو حار وما دا يكبر",
+		// not warm and not growing): mild 95.6% -> 97.8%.
+		{"fresh10", 180, 1, 0.977, 0.927, 0.888},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

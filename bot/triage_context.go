@@ -146,7 +146,8 @@ func normalize(text string) string {
 // and clause. Sentences end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number
 // ("38.6"); a word of breaks ("but", "لكن") also starts a new clause, where a context that is someone
 // else's stops ("I feel hot, 38.6, but I mostly wanted to ask if I can walk my dog" is no dog's fever).
-// The Levantine progressive particle عم is dropped ("ما عم يوقف" reads as "ما يوقف").
+// The progressive particles, Levantine عم and Iraqi دا, are dropped ("ما عم يوقف" reads as "ما يوقف", "ما دا
+// يكبر" as "ما يكبر"); so is the Egyptian demonstrative دا after a noun, which changes nothing.
 func splitSentences(norm string, breaks map[string]bool) sentences {
 	var s sentences
 	n, clause, start := 0, 0, 0
@@ -155,7 +156,7 @@ func splitSentences(norm string, breaks map[string]bool) sentences {
 			if breaks[w] && i > 0 {
 				clause++
 			}
-			if w != "عم" {
+			if w != "عم" && w != "دا" {
 				s.words = append(s.words, w)
 				s.of = append(s.of, n)
 				s.clause = append(s.clause, clause)

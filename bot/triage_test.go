@@ -246,6 +246,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my son has a fever of 39", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
+		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
+		{"مكان الإبرة بالچتف شوية أحمر، بس مو حار وما دا يكبر", ""},
 		// worse day over day, whatever the patient calls it
 		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
