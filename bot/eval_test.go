@@ -310,8 +310,10 @@ func TestTriageFloors(t *testing.T) {
 		// was gone by the next morning", "خفيت"): negatives 89.1%, and a relative's fever the writer sets
 		// apart from their own ("my daughter has a fever of 38.5 from a cold. I'm fine myself"): 92.7%; no
 		// other set moved. The Iraqi progressive دا is dropped as the Levantine عم is ("مو حار وما دا يكبر",
-		// not warm and not growing): mild 95.6% -> 97.8%.
-		{"fresh10", 180, 1, 0.977, 0.927, 0.888},
+		// not warm and not growing): mild 95.6% -> 97.8%. The model may not add a red flag over a symptom
+		// set aside in a message with a measured normal temperature ("it was gone by the next morning,
+		// it's been 36.8 since"): negatives 94.5%.
+		{"fresh10", 180, 1, 0.977, 0.945, 0.888},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -134,7 +134,10 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	upgrade := v.Tier == Clinic
 	overAside := len(v.SetAside) > 0 && (pol.OverAsides > 0 ||
 		pol.OverSkeletons > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }))
-	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside) && words >= pol.MinWords
+	// A measured normal temperature with a symptom the rules set aside ("a temperature on day 1 but it
+	// was gone by the next morning, it's been 36.8 since") is told no red flag twice; the model, which
+	// reads any number as a fever's, may not add one over them.
+	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && readTemperature(norm, t.temperatureWords) != normalReading) && words >= pol.MinWords
 	if !veto && !vetoEmergency && !add && !upgrade && !explain {
 		return
 	}

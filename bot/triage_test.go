@@ -248,6 +248,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
 		{"مكان الإبرة بالچتف شوية أحمر، بس مو حار وما دا يكبر", ""},
+		// a symptom set aside and a measured normal temperature: the model may not add a red flag over both
+		{"Had a bit of a temperature on day 1 but it was gone by the next morning, it's been 36.8 since. Feeling great.", ""},
 		// worse day over day, whatever the patient calls it
 		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
