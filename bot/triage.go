@@ -316,6 +316,12 @@ func (t *Triage) tellsNow(s sentences) bool {
 	return t.readContext(s, contextMarkers.tellsNow)
 }
 
+// tellsPresent reports whether a message places anything in the present (contextMarkers.tellsPresent),
+// in the markers of its script.
+func (t *Triage) tellsPresent(s sentences) bool {
+	return t.readContext(s, contextMarkers.tellsPresent)
+}
+
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
 // English's.
 func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {

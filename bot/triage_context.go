@@ -280,7 +280,12 @@ func (c contextMarkers) onset(m message, lo, hi int) bool {
 // tellsNow reports whether m places anything in the present or since the procedure: a present or onset
 // marker anywhere in it ("what if... no wait, I can't breathe right now").
 func (c contextMarkers) tellsNow(m message) bool {
-	return c.present(m, 0, len(m.forms)) || c.onset(m, 0, len(m.forms))
+	return c.tellsPresent(m) || c.onset(m, 0, len(m.forms))
+}
+
+// tellsPresent reports whether a present marker stands anywhere in m ("... but now it's constant").
+func (c contextMarkers) tellsPresent(m message) bool {
+	return c.present(m, 0, len(m.forms))
 }
 
 // asks reports whether every sentence of m opens with an asking word or ends in a question mark, and

@@ -179,7 +179,7 @@ func (t *Triage) AfterEffects(text string) float64 {
 func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	at := 2.0 // never
 	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" }) &&
-		!t.readContext(s, func(c contextMarkers, m message) bool { return c.present(m, 0, len(m.forms)) })
+		!t.tellsPresent(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}
