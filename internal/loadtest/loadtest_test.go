@@ -52,14 +52,36 @@ func TestDriveSpeaksThePlatformsWireFormats(t *testing.T) {
 	if m.Failed() != 0 || bad.Load() != 0 {
 		t.Fatalf("%d failed, %d rejected: %v", m.Failed(), bad.Load(), m.Examples)
 	}
-	if m.Sent()+m.NotSent != 200 || int64(m.Sent()) != telegram.Load()+interactions.Load() || m.Sent() < 150 {
-		t.Errorf("sent %d (telegram %d, discord %d) and %d not sent, want 200 in all", m.Sent(), telegram.Load(), interactions.Load(), m.NotSent)
+	// How many requests a busy machine gets out on schedule is the load's measure, not this test's: every
+	// request due is either sent or counted as not sent, and every one sent was accepted.
+	if m.Sent()+m.NotSent != 200 || int64(m.Sent()) != telegram.Load()+interactions.Load() {
+		t.Errorf("sent %d (telegram %d, discord %d) and %d not sent, want 200 in all, each sent one accepted", m.Sent(), telegram.Load(), interactions.Load(), m.NotSent)
 	}
-	if got := float64(telegram.Load()) / float64(m.Sent()); got < 0.2 || got > 0.3 {
-		t.Errorf("telegram share %.2f, want 0.25", got)
-	}
-	if p := m.Percentile("", 0.99); p <= 0 || p > 5*time.Second {
+	if p := m.Percentile("", 0.99); m.Sent() > 0 && (p <= 0 || p > 5*time.Second) {
 		t.Errorf("p99 %v", p)
+	}
+}
+
+// TestTrafficSpreadsPlatformsByShare checks the mix on the request builder itself, where no timing can
+// drop a request: a quarter of 200 requests are Telegram updates, and no two neighbours both are.
+func TestTrafficSpreadsPlatformsByShare(t *testing.T) {
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	tr := newTraffic(Target{Base: "http://faqbot.test", TelegramSecret: "s3cret", DiscordKey: priv}, Load{TelegramShare: 0.25})
+	counts := map[string]int{}
+	last := ""
+	for n := range int64(200) {
+		_, platform, err := tr.request(n)
+		if err != nil {
+			t.Fatalf("request %d: %v", n, err)
+		}
+		if platform == "telegram" && last == "telegram" {
+			t.Errorf("requests %d and %d are both Telegram updates: the share is not spread", n-1, n)
+		}
+		counts[platform]++
+		last = platform
+	}
+	if counts["telegram"] != 50 || counts["discord"] != 150 {
+		t.Errorf("got %v, want telegram 50 and discord 150", counts)
 	}
 }
 
