@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,34 @@ func TestGuideSectionsAnswerWhenNoFAQEntryDoes(t *testing.T) {
 	// A word or three match a long section by chance: no section answers them.
 	if a, err = eng.Answer(context.Background(), bot.Question{Text: "arriving?"}); err != nil || a.Status == bot.Answered {
 		t.Errorf("arriving?: got %s %q (%v), want no answer", a.Status, a.ID, err)
+	}
+}
+
+// A section that FAQ entries are drawn from is answered by them, question by question: quoted whole it
+// answers a question its entries do not, and so not that one (on the blind sets every such quote had been
+// a wrong answer).
+func TestGuideSectionsCitedByEntriesAreNotQuoted(t *testing.T) {
+	bank, _, err := knowledge.LoadPath("../knowledge/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := slices.Clone(bank.Entries)
+	for i, e := range entries {
+		if e.ID == "c12" && e.Lang == "en" {
+			entries[i].Source = "arriving"
+		}
+	}
+	cited := knowledge.NewBank(entries, bank.Lexicons)
+	if !cited.Cited("arriving", "en") || cited.Cited("arriving", "ar") || bank.Cited("arriving", "en") {
+		t.Fatalf("Cited: the section is cited in English only, and only in the bank whose entry names it")
+	}
+	eng := enginetest.Over(t, cited, bot.Options{})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "what do I do on arriving?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status == bot.Answered {
+		t.Errorf("got %s %q, want no section quoted over the entry drawn from it", a.Status, a.ID)
 	}
 }
 

@@ -79,13 +79,14 @@ type Bank struct {
 	Acts     map[string]map[string]Act // language -> act name -> act
 	byKey    map[key]int
 	topics   map[string][]Entry
+	cited    map[key]bool // sections an FAQ entry of the same language names as its source
 }
 
 type key struct{ id, lang string }
 
 // NewBank indexes entries by id and language. Callers normally get a Bank from Load, which also validates.
 func NewBank(entries []Entry, lexicons map[string]*Lexicon) *Bank {
-	b := &Bank{Entries: entries, Lexicons: lexicons, byKey: make(map[key]int, len(entries)), topics: map[string][]Entry{}}
+	b := &Bank{Entries: entries, Lexicons: lexicons, byKey: make(map[key]int, len(entries)), topics: map[string][]Entry{}, cited: map[key]bool{}}
 	if b.Lexicons == nil {
 		b.Lexicons = map[string]*Lexicon{}
 	}
@@ -95,6 +96,9 @@ func NewBank(entries []Entry, lexicons map[string]*Lexicon) *Bank {
 		}
 		if e.Kind == FAQ {
 			b.topics[e.Lang] = append(b.topics[e.Lang], e)
+			if e.Source != "" {
+				b.cited[key{e.Source, e.Lang}] = true
+			}
 		}
 	}
 	return b
@@ -107,6 +111,12 @@ func (b *Bank) Entry(id, lang string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return b.Entries[i], true
+}
+
+// Cited reports whether an FAQ entry of lang is drawn from the entry with this id (names it as its
+// source): a guide section its FAQ entries answer question by question.
+func (b *Bank) Cited(id, lang string) bool {
+	return b.cited[key{id, lang}]
 }
 
 // Lookup returns the entry with this id in lang, or else in any language the bank has it in.
