@@ -36,7 +36,8 @@ var (
 		"whats": true, "hows": true, "wheres": true, "whens": true,
 		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
 		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
-		"قديش": true, "اديش": true, "شحال": true, "كام": true,
+		"قديش": true, "اديش": true, "شحال": true, "كام": true, "شنوه": true, "اشنو": true, "شكد": true, "قداش": true,
+		"علاش": true, "وقتاش": true, "منين": true,
 		// Arabizi's, which the knowledge's vocabulary cannot read in Arabic script (they are its stop words)
 		"kam": true, "kadesh": true, "kadech": true, "2adesh": true, "adesh": true, "ades": true, "9adesh": true,
 		"gedesh": true, "ch7al": true, "sh7al": true, "chhal": true, "emta": true, "imta": true, "mata": true,
@@ -172,13 +173,17 @@ func joinedQuestion(clause string) bool {
 }
 
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
-// in two words or more ("وهلبس ايه؟", what do I wear?), or opening with a question word (after "and" or
-// "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for
+// in two words or more ("وهلبس ايه؟", what do I wear?), or two words the first of which is a question word
+// with "and" joined to it ("وشنو نلبس", and what do I wear), or opening with a question word (after "and"
+// or "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for
 // how long") is searched with its message, never alone, since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
 	if asked && len(words) >= 2 {
 		return true
+	}
+	if len(words) == 2 && c.asks(strings.TrimPrefix(words[0], "و")) && !leadWords[words[0]] {
+		return true // "وشو البس" (and what do I wear), a question word joined to "and" and what it asks
 	}
 	if len(words) < 3 {
 		return false

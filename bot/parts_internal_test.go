@@ -31,6 +31,9 @@ func TestQuestionParts(t *testing.T) {
 		// A statement: "when" a word after "and" asks nothing.
 		{"My knee feels tight and stiff when I stand up. Is that from the swelling?", nil},
 		{"how long is the session?", nil},
+		// a question word joined to "and" asks in two words ("and what do I wear"); Tunisian شنوة is one
+		{"شو لازم حضر قبل الموعد وشو البس", []string{"شو لازم حضر قبل الموعد", "وشو البس"}},
+		{"قداش نستنى باش نرجع للرياضة وشنوة الاعراض", []string{"قداش نستنى باش نرجع للرياضة", "وشنوة الاعراض"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 	} {

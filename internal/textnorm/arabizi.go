@@ -66,7 +66,11 @@ func ArabiziSkeletons(w string) []string {
 		b.WriteString(arabiziLetters[rune(w[i])])
 		i++
 	}
-	readings := []string{strings.TrimSuffix(b.String(), "E")}
+	sk := b.String()
+	if strings.HasSuffix(w, "h") { // a final h is ة ("jalsah"), as Arabic's final ه is dropped; not one a vowel follows ("2ahwe", قهوة)
+		sk = strings.TrimSuffix(sk, "E")
+	}
+	readings := []string{sk}
 	for _, a := range ambiguous {
 		if !strings.Contains(readings[0], a.mark) {
 			continue

@@ -11,6 +11,8 @@ func TestArabiziMeetsArabicInItsSkeleton(t *testing.T) {
 		{"2ader", "قادر"}, {"gader", "قادر"}, {"atnafas", "اتنفس"}, {"nazeef", "نزيف"}, {"tanmeel", "تنميل"},
 		{"dam", "دم"}, {"shash", "شاش"}, {"s5ona", "سخونه"}, {"sokhneya", "سخونيه"}, {"wja3", "وجع"},
 		{"ra2bti", "رقبتي"}, {"gamed", "جامد"}, {"8albi", "قلبي"}, {"3'ayeb", "غايب"},
+		// a final h is ة, but not one a vowel follows
+		{"2ahwe", "قهوه"}, {"9ahwa", "قهوه"}, {"jalsah", "جلسه"},
 	}
 	for _, tt := range tests {
 		want := ArabicSkeleton(FoldArabic(tt.arabic))
