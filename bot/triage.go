@@ -30,6 +30,8 @@ type Triage struct {
 	model  *textclass.Model
 	policy learnedPolicy
 	breaks map[string]bool // words that start a new sentence for the context (redflags.yaml clause_breaks)
+	// continues are words that make a sentence go on the one before it (redflags.yaml continuations).
+	continues map[string]bool
 	// temperatureWords name a temperature: a number in the normal range right after one is a reading
 	// (redflags.yaml temperature_words).
 	temperatureWords []string
@@ -85,6 +87,14 @@ const reasonNormal = "normal reading"
 // about the preparation").
 const reasonUnless = "unless"
 
+// reasonLocal is why a sign told slight and at the injection site was set aside: the injection's own
+// swelling ("cheek a bit puffy where the face injections were").
+const reasonLocal = "local"
+
+// reasonWeather is why a sign the heat can give was set aside in a sentence about the weather ("45
+// degrees outside, I'm sweating buckets"), or a number in the fever range said of the weather.
+const reasonWeather = "weather"
+
 type triageLang struct {
 	script       script
 	negators     map[string]bool
@@ -92,13 +102,19 @@ type triageLang struct {
 	coordinators map[string]bool
 	links        map[string]bool
 	determiners  map[string]bool
-	context      contextMarkers
-	rules        []triageRule
+	// parts, fine and copulas read a body part or function told fine right after it: "lips fine",
+	// "breathing is normal", "شفايفي طبيعية" (none in Arabizi, whose skeletons are too loose for it).
+	parts, fine, copulas map[string]bool
+	context              contextMarkers
+	rules                []triageRule
 }
 
 type triageRule struct {
 	id       string
 	tier     Tier
+	weather  bool     // its signs may be the weather's (a sentence about the heat sets them aside)
+	reading  bool     // it tells of a temperature taken: a normal reading in the message sets it aside
+	local    bool     // told slight and at the injection site, it is the injection's own
 	patterns [][]slot // a pattern matches when each of its slots does
 	unless   []phrase
 }
@@ -123,17 +139,29 @@ type redFlagsFile struct {
 	Coordinators map[string][]string `yaml:"coordinators"`
 	// Links tie a word to the noun before them, whose negation it shares: "no pain in my chest"
 	// (determiners, "my", may stand between the link and the word).
-	Links       map[string][]string            `yaml:"links"`
-	Determiners map[string][]string            `yaml:"determiners"`
+	Links       map[string][]string `yaml:"links"`
+	Determiners map[string][]string `yaml:"determiners"`
+	// FineParts, FineWords and FineCopulas: a part told fine right after it is denied ("lips fine").
+	FineParts   map[string][]string            `yaml:"fine_parts"`
+	FineWords   map[string][]string            `yaml:"fine_words"`
+	FineCopulas map[string][]string            `yaml:"fine_copulas"`
 	Context     map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
+	// Continuations open a sentence that goes on the one before it: "… an allergic reaction? like hives?".
+	Continuations map[string][]string `yaml:"continuations"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
 	TemperatureWords []string      `yaml:"temperature_words"`
 	Learned          learnedPolicy `yaml:"learned"`
 	Rules            []struct {
-		ID     string              `yaml:"id"`
-		Tier   Tier                `yaml:"tier"`
+		ID   string `yaml:"id"`
+		Tier Tier   `yaml:"tier"`
+		// Weather: the rule's signs may come from the heat or the cold as well as a fever.
+		Weather bool `yaml:"weather"`
+		// Reading: the rule tells of a temperature taken, with no fever named; the number read decides.
+		Reading bool `yaml:"reading"`
+		// Local: the rule's sign, told slight and at the injection site, is the injection's own.
+		Local  bool                `yaml:"local"`
 		EN     []string            `yaml:"en"`
 		AR     []string            `yaml:"ar"`
 		Unless map[string][]string `yaml:"unless"`
@@ -157,13 +185,18 @@ func NewTriage() (*Triage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
-	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned, breaks: map[string]bool{}}
+	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned, breaks: map[string]bool{}, continues: map[string]bool{}}
 	for _, w := range f.TemperatureWords {
 		t.temperatureWords = append(t.temperatureWords, normalize(w))
 	}
 	for _, words := range f.ClauseBreaks {
 		for _, w := range words {
 			t.breaks[textnorm.Normalize(w)] = true
+		}
+	}
+	for _, words := range f.Continuations {
+		for _, w := range words {
+			t.continues[textnorm.Normalize(w)] = true
 		}
 	}
 	for _, l := range []struct {
@@ -208,6 +241,9 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
 		coordinators: wordSet(words(f.Coordinators), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
+	if sc != arabizi {
+		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
+	}
 	ctx, err := newContextMarkers(f.Context, lang, sc, markers)
 	if err != nil {
 		return nil, err
@@ -221,7 +257,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		if r.Tier != Emergency && r.Tier != Clinic {
 			return nil, fmt.Errorf("rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
 		}
-		rule := triageRule{id: r.ID, tier: r.Tier}
+		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, local: r.Local}
 		for _, p := range src {
 			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
 		}
@@ -336,6 +372,17 @@ func (t *Triage) readContext(s sentences, read func(contextMarkers, message) boo
 	return read(tl.context, newMessage(s, tl.script))
 }
 
+// weatherOnly reports whether a message that holds a number in the fever range speaks of the weather
+// and names no body temperature: "40 degrees every day here and I feel like I'm melting" is no reading.
+func (t *Triage) weatherOnly(norm string, s sentences) bool {
+	for _, w := range t.temperatureWords {
+		if strings.Contains(norm, w) {
+			return false
+		}
+	}
+	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
+}
+
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
 	v, _ := t.rules(normalize(text), lang)
@@ -344,25 +391,30 @@ func (t *Triage) Rules(text, lang string) Verdict {
 
 // rules returns the rules' verdict on a normalized message and the message as they read it.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
-	sentences := splitSentences(norm, t.breaks)
+	sentences := splitSentences(norm, t.breaks, t.continues)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences
 	}
 	var v Verdict
+	reading := readTemperature(norm, t.temperatureWords)
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]
 		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(tl.script) {
 			continue
 		}
-		tl.check(sentences, &v)
+		tl.check(sentences, &v, reading == normalReading)
 		if v.Tier == Emergency {
 			break
 		}
 	}
 	if !v.Urgent() && !v.contextual() {
-		switch readTemperature(norm, t.temperatureWords) {
+		switch reading {
 		case feverReading:
+			if t.weatherOnly(norm, sentences) {
+				v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonWeather})
+				break
+			}
 			v.Tier, v.Flag = Clinic, "fever"
 		case normalReading: // a measured normal temperature: the model alone must be surer of a red flag
 			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonNormal})
@@ -372,8 +424,9 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
 }
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
-// rule of a tier wins within it.
-func (tl *triageLang) check(s sentences, v *Verdict) {
+// rule of a tier wins within it. normal says the message gives a normal temperature reading, which sets
+// aside the rules of a temperature taken.
+func (tl *triageLang) check(s sentences, v *Verdict, normal bool) {
 	if tl.script == arabizi {
 		s = s.withoutArabiziArticles()
 	}
@@ -384,9 +437,12 @@ func (tl *triageLang) check(s sentences, v *Verdict) {
 		}
 		cancelled := r.cancelled(m)
 		for _, p := range r.patterns {
-			reason := tl.matches(p, m, r.tier)
-			if reason == "" && cancelled {
+			reason := tl.matches(p, m, r)
+			switch {
+			case reason == "" && cancelled:
 				reason = reasonUnless
+			case reason == "" && r.reading && normal:
+				reason = reasonNormal
 			}
 			if reason == "" {
 				v.Tier, v.Flag, v.skeleton = r.tier, r.id, tl.script == arabizi
@@ -470,16 +526,16 @@ const noMatch = "-"
 // matches reports whether every slot of a pattern has a phrase in the message that reports a symptom
 // now: "" when it does, noMatch when a slot has no phrase at all, else why the phrase found was set aside
 // (negated, or its sentence's context: history, chronic, hypothetical, question).
-func (tl *triageLang) matches(p []slot, m message, tier Tier) string {
+func (tl *triageLang) matches(p []slot, m message, r triageRule) string {
 	for _, s := range p {
-		if reason := tl.slotMatches(s, m, tier); reason != "" {
+		if reason := tl.slotMatches(s, m, r); reason != "" {
 			return reason
 		}
 	}
 	return ""
 }
 
-func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
+func (tl *triageLang) slotMatches(s slot, m message, r triageRule) string {
 	reason := noMatch
 	for _, g := range s {
 		at := m.at[g.first]
@@ -489,8 +545,8 @@ func (tl *triageLang) slotMatches(s slot, m message, tier Tier) string {
 		for _, ph := range g.phrases {
 			found := m.findAt(ph, at, func(i int) bool {
 				why := "negated"
-				if !tl.negated(m.forms, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
-					why = tl.context.setAside(m, i, tier, func(k int) bool { return tl.negated(m.forms, k) })
+				if !tl.negated(m.forms, i) && !tl.toldFine(m, i+len(ph)-1) || tl.context.novel(m, i, i+len(ph), tl.negator) {
+					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
 					return true
@@ -540,6 +596,42 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 			bridged++
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// maxFineGap is how many words may stand between a part and the word that tells it fine: a copula, or
+// "and" with another part ("lips and throat fine").
+const maxFineGap = 2
+
+// toldFine reports whether the word at i is a body part or function told fine right after it ("lips
+// fine, breathing fine", "lips look normal", "lips not swelling", "شفايفي طبيعية واتنفس زين، طبيعي؟"),
+// not by the last word of a question, which asks whether it is ("lips swollen, normal?").
+func (tl *triageLang) toldFine(m message, i int) bool {
+	if len(tl.parts) == 0 || !anyForm(m.forms[i], tl.parts) {
+		return false
+	}
+	for j, gap := i+1, 0; j < len(m.forms) && m.sentence[j] == m.sentence[i] && gap <= maxFineGap; j++ {
+		switch w := m.forms[j]; {
+		case anyForm(w, tl.fine):
+			last := j+1 == len(m.forms) || m.sentence[j+1] != m.sentence[j]
+			return !(last && m.asked[m.sentence[j]])
+		case tl.negator(w[0]):
+			return j+1 < len(m.forms) && !anyForm(m.forms[j+1], tl.fine) // "lips not swelling", not "lips not normal"
+		case anyForm(w, tl.copulas) || tl.coordinators[w[0]] || anyForm(w, tl.parts):
+			gap++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func anyForm(forms []string, set map[string]bool) bool {
+	for _, f := range forms {
+		if set[f] {
+			return true
 		}
 	}
 	return false

@@ -148,11 +148,21 @@ func normalize(text string) string {
 // else's stops ("I feel hot, 38.6, but I mostly wanted to ask if I can walk my dog" is no dog's fever).
 // The progressive particles, Levantine عم and Iraqi دا, are dropped ("ما عم يوقف" reads as "ما يوقف", "ما دا
 // يكبر" as "ما يكبر"); so is the Egyptian demonstrative دا after a noun, which changes nothing.
-func splitSentences(norm string, breaks map[string]bool) sentences {
+//
+// A sentence that opens with a word of continues ("like", "مثل") goes on the one before it: "what are the
+// signs of an allergic reaction? like hives?" asks one question.
+func splitSentences(norm string, breaks, continues map[string]bool) sentences {
 	var s sentences
 	n, clause, start := 0, 0, 0
-	add := func(end int) {
-		for i, w := range textnorm.Words(norm[start:end]) {
+	add := func(end int, asked bool) {
+		words := textnorm.Words(norm[start:end])
+		if n > 0 && len(words) > 0 && continues[words[0]] {
+			n, clause = n-1, clause-1
+			s.asked[n] = s.asked[n] || asked
+		} else {
+			s.asked = append(s.asked, asked)
+		}
+		for i, w := range words {
 			if breaks[w] && i > 0 {
 				clause++
 			}
@@ -167,13 +177,11 @@ func splitSentences(norm string, breaks map[string]bool) sentences {
 	}
 	for i, r := range norm {
 		if isSentenceEnd(norm, i, r) {
-			add(i)
-			s.asked = append(s.asked, r == '?' || r == '؟')
+			add(i, r == '?' || r == '؟')
 			start = i + utf8.RuneLen(r)
 		}
 	}
-	add(len(norm))
-	s.asked = append(s.asked, false)
+	add(len(norm), false)
 	return s
 }
 
@@ -202,7 +210,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "weather", "slight", "local"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -233,8 +241,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 // setAside says why the symptom at word i is not read as happening now ("" when it is). A resolution that
 // is negated says the symptom goes on ("ما راحت", has not gone away): negated says whether the word at a
 // position is.
-func (c contextMarkers) setAside(m message, i int, tier Tier, negated func(int) bool) string {
+func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(int) bool) string {
 	lo, hi := sentenceBounds(m, i)
+	tier := r.tier
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
 	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) })
 	switch {
@@ -242,6 +251,10 @@ func (c contextMarkers) setAside(m message, i int, tier Tier, negated func(int) 
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i):
 		return "other"
+	case r.weather && has("weather", hi):
+		return reasonWeather
+	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
+		return reasonLocal
 	case c.present(m, lo, hi):
 		return ""
 	case c.inClause(m, "other", i):

@@ -46,6 +46,10 @@ type learnedPolicy struct {
 	// gives a red flag less than this: a joke, someone's history or a question the model is all but
 	// certain of ("the invoice nearly gave me a heart attack 😂"). 0 never sets one aside.
 	VetoEmergencyBelow float64 `yaml:"veto_emergency_below"`
+	// LowerOverAfterEffects: an emergency the rules read is a clinic call where the model reads expected
+	// after-effects at least this and a red flag less than VetoBelow ("face a bit swollen around the
+	// injection spots, lips fine, breathing fine"): still urgent, not the emergency services. 0 never.
+	LowerOverAfterEffects float64 `yaml:"lower_over_after_effects"`
 	// OverSkeletons: where the rules set red flags aside only in Arabizi read as consonant skeletons
 	// (negated, past, hypothetical: "ma 3am 2a2der o2af", can't stand, read as a fainting negated), the
 	// model adds a red flag when it gives one this probability. 0 never does.
@@ -61,7 +65,7 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
+	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.LowerOverAfterEffects, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
@@ -123,8 +127,9 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // one (as it does a red flag it adds); and where it reads no red flag at all, it sets aside a rule's
 // clinic-tier red flag in a short message, and any red flag read from Arabizi consonant skeletons
 // (which words of other meanings share), as it does one of those it reads as after-effects rather. An
-// emergency the rules read in words is never lowered, and is set aside only where the model is all but
-// certain there is no red flag (VetoEmergencyBelow). The model is read only when it can change the
+// emergency the rules read in words is lowered to a clinic call only where the model all but reads
+// expected after-effects instead (LowerOverAfterEffects), and set aside only where it is all but certain
+// there is no red flag (VetoEmergencyBelow). The model is read only when it can change the
 // verdict, or when explain asks for its reading.
 func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	pol, words := t.policy, len(s.words)
@@ -132,13 +137,14 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic
+	lower := v.Tier == Emergency && pol.LowerOverAfterEffects > 0
 	overAside := len(v.SetAside) > 0 && (pol.OverAsides > 0 ||
 		pol.OverSkeletons > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }))
 	// A measured normal temperature with a symptom the rules set aside ("a temperature on day 1 but it
 	// was gone by the next morning, it's been 36.8 since") is told no red flag twice; the model, which
 	// reads any number as a fever's, may not add one over them.
 	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && readTemperature(norm, t.temperatureWords) != normalReading) && words >= pol.MinWords
-	if !veto && !vetoEmergency && !add && !upgrade && !explain {
+	if !veto && !vetoEmergency && !add && !upgrade && !lower && !explain {
 		return
 	}
 	p := t.model.ProbabilitiesNormalized(norm)
@@ -150,6 +156,8 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
 		v.Tier = Emergency
+	case lower && p[3] >= pol.LowerOverAfterEffects && urgent < pol.VetoBelow:
+		v.Tier = Clinic
 	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
 		v.Tier, v.Flag = Clinic, flagLearned
 		if p[2] >= pol.Emergency && p[2] > p[1] {

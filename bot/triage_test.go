@@ -17,7 +17,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 	tests := []struct{ text, lang, want string }{
 		{"I have a fever since the injection", "en", "fever"},
 		{"got chills and feel shaky tonight", "en", "fever"},
-		{"temp is 39 after the procedure", "en", "fever"},
+		{"temp is 39 after the procedure", "en", "temperature-taken"},
 		{"the redness around my knee is spreading", "en", "infection"},
 		{"there's pus coming out of the harvest site", "en", "infection"},
 		{"the spot is hot to the touch and red", "en", "infection-warmth"},
@@ -35,7 +35,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"my lips are swollen and I have hives", "en", "allergy"},
 		{"the bleeding won't stop", "en", "bleeding"},
 		{"my father seems confused and disoriented", "en", "confusion"},
-		{"عندي حرارة من امبارح", "ar", "fever"},
+		{"عندي حرارة من امبارح", "ar", "temperature-taken"},
 		{"الاحمرار ينتشر حول مكان الحقنة", "ar", "infection"},
 		{"في صديد مكان الإبرة", "ar", "infection"},
 		{"الجرح ريحته وحشة وبيطلع منه سائل أصفر", "ar", "infection"},
@@ -195,7 +195,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"his face is drooping on one side and his speech is slurred", Emergency},
 		{"I have a fever since the injection", Clinic},
 		{"I have hives on my arms", Clinic},
-		{"my legs are numb after the spinal injection", Clinic},
+		{"my leg is tingling and numb since the back injection", Clinic},
+		// the learned layer raises a clinic call it reads as an emergency (both legs numb after a spinal
+		// injection, since session 13's model)
+		{"my legs are numb after the spinal injection", Emergency},
 		{"temp 38.6 this morning", Clinic},
 		{"I'm at 101.5F", Clinic},
 		{"39.2°C since last night", Clinic},
@@ -250,6 +253,21 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"مكان الإبرة بالچتف شوية أحمر، بس مو حار وما دا يكبر", ""},
 		// a symptom set aside and a measured normal temperature: the model may not add a red flag over both
 		{"Had a bit of a temperature on day 1 but it was gone by the next morning, it's been 36.8 since. Feeling great.", ""},
+		// a sign the heat gives as well as a fever, in a sentence about the weather, and a number in the
+		// fever range said of the weather; not a fever named, nor the same signs told of the body alone
+		{"It's 45 degrees outside and the AC is broken, I'm sweating buckets. Can I move my appointment?", ""},
+		{"The heat here has been crazy, 40 degrees every day. Which hotel is near the clinic?", ""},
+		{"I'm burning up and shivering since the injection", Clinic},
+		{"it's hot outside but I have a fever of 38.6 since yesterday", Clinic},
+		{"temp 39 and it's so hot outside", Clinic},
+		{"sweating buckets and chest pain, it's hot outside", Emergency},
+		// a temperature taken is read by its number: a normal reading is no fever, in Arabizi too
+		{"2set 7araarti 36.8, kollo tamam?", ""},
+		{"thermometer says 101", Clinic},
+		// fainting in MSA غشي and the Maghrebi تغاشى and سخفات
+		{"ختي طاحت وتغاشات جوج مرات من بعد ما رجعنا من الكلينيك", Emergency},
+		{"mama sakhfat f lcouloir mn b3d l7o9na", Emergency},
+		{"غشي عليه في الحمام بعد الجلسة", Emergency},
 		// worse day over day, whatever the patient calls it
 		{"the shoulder is worse today than yesterday and yesterday was worse than the day before", Clinic},
 		// hives or a rash with the lips, tongue or throat is an allergic emergency
