@@ -155,14 +155,14 @@ func TestCorpusFloors(t *testing.T) {
 		oneTap, both float64
 	}{
 		{"train", 900, 0.953, 0.959, 0.989, 0.016, 0.992, 0.977, 0.892}, // its questions are alternates: in sample
-		{"dev", 330, 0.934, 0.900, 0.965, 0.026, 1, 0.972, 0.905},
+		{"dev", 330, 0.940, 0.900, 0.965, 0.026, 1, 0.976, 0.905},
 		{"test", 320, 0.957, 0.987, 0.989, 0.004, 0.976, 1, 0.870},
 		{"fresh4", 240, 0.919, 0.955, 0.973, 0.019, 0.914, 0.970, 0.720},
-		{"fresh5", 240, 0.941, 0.953, 0.987, 0.013, 0.943, 0.976, 0.833},
+		{"fresh5", 240, 0.941, 0.953, 0.987, 0.006, 0.943, 0.976, 0.833},
 		{"fresh6", 240, 0.918, 0.944, 1, 0.007, 1, 0.975, 0.933}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.903, 0.948, 1, 0, 0.956, 0.977, 0.800},
+		{"fresh7", 240, 0.917, 0.948, 1, 0, 0.956, 0.977, 0.800},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.917, 0.960, 1, 0, 0.975, 0.964, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
@@ -196,7 +196,7 @@ func TestCorpusFloors(t *testing.T) {
 		// language 100%, false urgent 0% (session 12's engine: wrong 3.7%, one tap 97.9%, the rest the same).
 		// Then the Maghrebi French loanwords (radio, douche) and "2ahwe" read as قهوة moved two near misses
 		// and a question to "did you mean" and out of scope: abstention 98.2%, wrong 1.1%, one tap 98.9%.
-		{"fresh13", 240, 0.955, 0.975, 0.982, 0.011, 0.96, 0.989, 0.933},
+		{"fresh13", 240, 0.955, 0.975, 0.982, 0.011, 0.960, 0.989, 0.933},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -282,7 +282,7 @@ func TestTriageFloors(t *testing.T) {
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
 		// from side-effects 36.0%), negatives 94.0%.
-		{"train-dialect", 400, 1, 1, 1, 0.92},
+		{"train-dialect", 400, 1, 1, 1, 0.93},
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
