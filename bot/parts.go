@@ -256,16 +256,34 @@ func asksAfter(norms []string, i int, asked bool, c cues) bool {
 // again: "where do you inject? with a scan?" got the injection entry, then the guide's injection section). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
 // ("can my dog get this? … bad hips").
+//
+// When every question, read alone, is answered confidently and none by the whole's answer, the whole's
+// answer is the two questions' words blended ("ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من
+// جلسة؟" read whole is the session's overview): the first question's answer leads, the others follow.
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole []scored) (Answer, error) {
+	var alone []scored
 	for _, p := range parts {
 		best, ok, err := e.best(ctx, p, a.Lang, true)
 		if err != nil {
 			return Answer{}, err
 		}
+		if ok && best.Kind == knowledge.FAQ && best.confidence >= partAlone {
+			alone = append(alone, best)
+		}
 		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) && best.confidence < partAlone || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 			continue
 		}
 		a = e.withAlso(a, best)
+	}
+	if len(alone) == len(parts) && !slices.ContainsFunc(alone, func(c scored) bool { return c.ID == a.ID }) {
+		lead := e.answered(a, alone[0])
+		lead.Also = nil
+		for _, c := range alone[1:] {
+			if c.ID != lead.ID && !slices.ContainsFunc(lead.Also, func(x Also) bool { return x.ID == c.ID }) {
+				lead = e.withAlso(lead, c)
+			}
+		}
+		return lead, nil
 	}
 	return a, nil
 }

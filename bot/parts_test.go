@@ -20,6 +20,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"will it hurt and when can I go back to the office", []string{"return-to-work", "pain"}},     // read alone, confidently
 		{"كم جلسة بحتاج وبعد كم بتبين النتيجة", []string{"results-timeline", "number-of-sessions"}},   // the question word a word after و
 		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
+		// each question alone confident, the whole's answer neither's (the questions' words blended)
+		{"ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من جلسة؟", []string{"what-is-stem-cell-therapy", "number-of-sessions"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
