@@ -185,20 +185,11 @@ func NewTriage() (*Triage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
-	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned, breaks: map[string]bool{}, continues: map[string]bool{}}
+	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	for _, w := range f.TemperatureWords {
 		t.temperatureWords = append(t.temperatureWords, normalize(w))
 	}
-	for _, words := range f.ClauseBreaks {
-		for _, w := range words {
-			t.breaks[textnorm.Normalize(w)] = true
-		}
-	}
-	for _, words := range f.Continuations {
-		for _, w := range words {
-			t.continues[textnorm.Normalize(w)] = true
-		}
-	}
+	t.breaks, t.continues = normalizedWords(f.ClauseBreaks), normalizedWords(f.Continuations)
 	for _, l := range []struct {
 		name, rules string
 		script      script
@@ -333,9 +324,9 @@ func (t *Triage) Explain(text, lang string) Verdict {
 
 func (t *Triage) check(text, lang string, explain bool) Verdict {
 	norm := normalize(text)
-	v, s := t.rules(norm, lang)
+	v, s, reading := t.rules(norm, lang)
 	if len(s.words) > 0 {
-		t.learn(norm, s, &v, explain)
+		t.learn(norm, s, reading, &v, explain)
 	}
 	return v
 }
@@ -385,15 +376,16 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
-	v, _ := t.rules(normalize(text), lang)
+	v, _, _ := t.rules(normalize(text), lang)
 	return v
 }
 
-// rules returns the rules' verdict on a normalized message and the message as they read it.
-func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
+// rules returns the rules' verdict on a normalized message, the message as they read it and the
+// temperature it gives.
+func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	sentences := splitSentences(norm, t.breaks, t.continues)
 	if len(sentences.words) == 0 {
-		return Verdict{}, sentences
+		return Verdict{}, sentences, noReading
 	}
 	var v Verdict
 	reading := readTemperature(norm, t.temperatureWords)
@@ -420,7 +412,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences) {
 			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonNormal})
 		}
 	}
-	return v, sentences
+	return v, sentences, reading
 }
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
@@ -599,6 +591,17 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 		}
 	}
 	return false
+}
+
+// normalizedWords is the set of the words of every language, normalised as triage compares them.
+func normalizedWords(byLang map[string][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, words := range byLang {
+		for _, w := range words {
+			set[textnorm.Normalize(w)] = true
+		}
+	}
+	return set
 }
 
 // maxFineGap is how many words may stand between a part and the word that tells it fine: a copula, or

@@ -131,7 +131,7 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 // expected after-effects instead (LowerOverAfterEffects), and set aside only where it is all but certain
 // there is no red flag (VetoEmergencyBelow). The model is read only when it can change the
 // verdict, or when explain asks for its reading.
-func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
+func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, explain bool) {
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
 	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
@@ -143,7 +143,7 @@ func (t *Triage) learn(norm string, s sentences, v *Verdict, explain bool) {
 	// A measured normal temperature with a symptom the rules set aside ("a temperature on day 1 but it
 	// was gone by the next morning, it's been 36.8 since") is told no red flag twice; the model, which
 	// reads any number as a fever's, may not add one over them.
-	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && readTemperature(norm, t.temperatureWords) != normalReading) && words >= pol.MinWords
+	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && reading != normalReading) && words >= pol.MinWords
 	if !veto && !vetoEmergency && !add && !upgrade && !lower && !explain {
 		return
 	}
