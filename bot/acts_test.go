@@ -2,10 +2,12 @@ package bot_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 func TestConversationActs(t *testing.T) {
@@ -108,6 +110,31 @@ func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
 	}
 }
 
+// TestOkBesideAQuestionIsNoAck: "ok" in a message that asks something is no acknowledgement; the
+// question gets the topics nearest it.
+func TestOkBesideAQuestionIsNoAck(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct{ text, offered string }{
+		{"smokng ok?", "alcohol-smoking"},
+		{"ok so is this gonna hurt or what", "pain"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Reason == knowledge.ActAck || !slices.ContainsFunc(a.Offered(), func(x bot.Topic) bool { return x.ID == tt.offered }) {
+			t.Errorf("%q: got %s reason %q offering %v, want %s offered", tt.text, a.Status, a.Reason, a.Offered(), tt.offered)
+		}
+	}
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Reason != knowledge.ActAck {
+		t.Errorf(`"ok": reason %q, want ack`, a.Reason)
+	}
+}
+
 // TestNoMatchReasons: the knowledge's out-of-scope questions and unknown ones are out_of_scope; a
 // question near a topic but not sure enough offers that topic as "did you mean".
 func TestNoMatchReasons(t *testing.T) {
@@ -130,5 +157,13 @@ func TestNoMatchReasons(t *testing.T) {
 	}
 	if a.Status == bot.NoMatch && (a.Reason != bot.ReasonUnsure || len(a.Suggestions) == 0 || len(a.Suggestions) > 3) {
 		t.Errorf("near a topic: reason %q, suggestions %v, want unsure with 1-3 topics", a.Reason, a.Suggestions)
+	}
+	// A "did you mean" opened by a plausible topic offers the next-closest too: here the one asked.
+	a, err = eng.Answer(context.Background(), bot.Question{Text: "Thanks for the info. One more thing: how long until I can work again?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status == bot.NoMatch && (a.Reason != bot.ReasonUnsure || !slices.ContainsFunc(a.Suggestions, func(x bot.Topic) bool { return x.ID == "return-to-work" })) {
+		t.Errorf("did you mean: reason %q, suggestions %v, want unsure offering return-to-work", a.Reason, a.Suggestions)
 	}
 }

@@ -543,7 +543,7 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 // unanswered replies to a message its search found no answer to: the after-effects triage read in it
 // from their entry ("small bruise where the needle went, normal?"); else the act it holds beside a remark
 // in which nothing came close ("thanks so much, that helps a lot"), offering the topics nearest what else
-// it said; else no match.
+// it said, but for an "ok" in a message that asks something; else no match.
 func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 	if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
 		return e.afterEffectsAnswer(a, after)
@@ -553,8 +553,8 @@ func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 		return no
 	}
 	act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true)
-	if !ok {
-		return no
+	if !ok || act == knowledge.ActAck && !asksNothing(m.read, e.cues(m)) {
+		return no // an "ok" beside a question is no acknowledgement: "smoking ok?", "ok so will it hurt"
 	}
 	held := e.heldAct(a, m, m.lang, act, actLang, reply)
 	if len(held.Suggestions) > 0 {
@@ -621,16 +621,26 @@ func outOfScope(cands []scored) bool {
 // question may well be about it, but not surely enough to answer.
 const unsureShare = 0.6
 
-// plausible are the FAQ entries worth offering when nothing clears the threshold: up to DefaultTop, each
-// within unsureShare of the threshold; none when the best curated match is out of scope (a near miss is
-// never answered, nor offered, from a neighbouring topic).
+// alsoOfferedShare is how close to the threshold a FAQ entry must come to join a "did you mean" that a
+// plausible entry opened: the next-closest topics are the likeliest other readings (on the held-out sets
+// the asked topic was second or third behind the plausible one in nearly half the "did you mean" replies
+// that missed it).
+const alsoOfferedShare = 0.25
+
+// plausible are the FAQ entries worth offering when nothing clears the threshold: the best, when it comes
+// within unsureShare of the threshold, and after it the next within alsoOfferedShare, up to DefaultTop;
+// none when the best curated match is out of scope (a near miss is never answered, nor offered, from a
+// neighbouring topic).
 func (e *Engine) plausible(cands []scored) []scored {
 	var out []scored
 	for _, c := range cands {
 		switch {
 		case c.Kind == knowledge.OutOfScope && len(out) == 0:
 			return nil
-		case c.Kind == knowledge.FAQ && c.confidence >= unsureShare*e.threshold && len(out) < DefaultTop:
+		case c.Kind != knowledge.FAQ || len(out) >= DefaultTop:
+		case len(out) == 0 && c.confidence < unsureShare*e.threshold:
+			return nil
+		case c.confidence >= alsoOfferedShare*e.threshold:
 			out = append(out, c)
 		}
 	}

@@ -154,22 +154,22 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.953, 0.959, 0.989, 0.016, 0.992, 0.977, 0.892}, // its questions are alternates: in sample
+		{"train", 900, 0.953, 0.959, 0.989, 0.016, 0.992, 0.980, 0.892}, // its questions are alternates: in sample
 		{"dev", 330, 0.940, 0.900, 0.965, 0.026, 1, 0.976, 0.905},
 		{"test", 320, 0.957, 0.987, 0.989, 0.004, 0.976, 1, 0.870},
 		{"fresh4", 240, 0.919, 0.955, 0.973, 0.019, 0.914, 0.970, 0.720},
-		{"fresh5", 240, 0.941, 0.953, 0.987, 0.006, 0.943, 0.976, 0.833},
-		{"fresh6", 240, 0.918, 0.944, 1, 0.007, 1, 0.975, 0.933}, // its first run (session 7's end): ar 68.2%
+		{"fresh5", 240, 0.941, 0.953, 0.987, 0.006, 0.943, 0.982, 0.833},
+		{"fresh6", 240, 0.929, 0.944, 1, 0.007, 1, 0.987, 0.933}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
 		{"fresh7", 240, 0.917, 0.948, 1, 0, 0.956, 0.977, 0.800},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.917, 0.960, 1, 0, 0.975, 0.964, 0.917},
+		{"fresh8", 200, 0.917, 0.960, 1, 0, 0.975, 0.973, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.937, 0.939, 0.989, 0.028, 0.950, 0.946, 0.857},
+		{"fresh9", 200, 0.937, 0.959, 0.989, 0.028, 0.950, 0.964, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
@@ -181,7 +181,7 @@ func TestCorpusFloors(t *testing.T) {
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.900, 0.918, 1, 0.031, 0.968, 0.961, 0.857},
+		{"fresh10", 250, 0.900, 0.929, 1, 0.031, 0.968, 0.966, 0.857},
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
@@ -196,13 +196,20 @@ func TestCorpusFloors(t *testing.T) {
 		// language 100%, false urgent 0% (session 12's engine: wrong 3.7%, one tap 97.9%, the rest the same).
 		// Then the Maghrebi French loanwords (radio, douche) and "2ahwe" read as قهوة moved two near misses
 		// and a question to "did you mean" and out of scope: abstention 98.2%, wrong 1.1%, one tap 98.9%.
-		{"fresh13", 240, 0.955, 0.975, 0.982, 0.011, 0.960, 0.989, 0.933},
+		{"fresh13", 240, 0.955, 0.975, 0.982, 0.011, 0.960, 0.995, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
 		// 100%, wrong 1.7%, one tap 96.1%, the rest the same). Then the answers of two questions each
 		// confident alone lead over the whole's blend of both: ar 91.6%, wrong 0.6%, one tap 97.2%.
-		{"fresh14", 230, 0.916, 0.986, 1, 0.006, 1, 0.972, 0.967},
+		{"fresh14", 230, 0.916, 0.986, 1, 0.006, 1, 0.983, 0.967},
+		// fresh15, 240 by a twenty-fourth writer, written at session 14's start and run first on its
+		// engine with the "did you mean" filled to three topics (session 13's engine the same): ar 92.3%
+		// (Arabizi 88.5%) en 91.3%, abstention 97.0%, wrong 3.0%, second answers wrong 6.9%, one tap 95.4%,
+		// both 84.4%, acts 93.8%, language 99.2%, false urgent 0.4%. Then a mixed question's English words
+		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
+		// 96.5%, both 87.5%.
+		{"fresh15", 240, 0.923, 0.913, 0.970, 0.030, 0.938, 0.965, 0.875},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -363,6 +370,12 @@ func TestTriageFloors(t *testing.T) {
 		// engine: recall 100%, emergencies 97.3% in tier, after-effects 97.8% not urgent (none an
 		// emergency), negatives 96.3% (session 12's engine: the same but negatives 94.4%).
 		{"fresh12", 170, 1, 0.978, 0.962, 0.934},
+		// fresh13, 210 by a twenty-fifth writer, written at session 14's start and run first on its engine
+		// as it was then (session 13's the same): recall 100%, emergencies 97.8% in tier, after-effects
+		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
+		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
+		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
+		{"fresh13", 210, 1, 1, 0.953, 0.849},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -331,13 +331,17 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (sc
 }
 
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when
-// learned says the text is one it can read.
+// learned says the text is one it can read; an Arabic question's English words are searched in English
+// when the rest found nothing, as for a whole message ("هل الـ procedure تحت general anesthesia؟").
 func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
 	cands, err := e.rank(ctx, text, lang, learned)
 	if err != nil {
 		return scored{}, false, err
 	}
 	best, ok := e.choose(cands)
+	if !ok && !outOfScope(cands) {
+		return e.mixedEnglish(ctx, textnorm.Words(textnorm.Normalize(text)), lang)
+	}
 	return best, ok, nil
 }
 

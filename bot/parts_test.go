@@ -22,6 +22,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
 		// each question alone confident, the whole's answer neither's (the questions' words blended)
 		{"ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من جلسة؟", []string{"what-is-stem-cell-therapy", "number-of-sessions"}},
+		// an Arabic question's English words are searched in English, as in a whole message
+		{"هل الـ procedure تحت general anesthesia؟ و شو لازم البس؟", []string{"anesthesia", "what-to-wear"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.

@@ -87,6 +87,10 @@ const reasonNormal = "normal reading"
 // about the preparation").
 const reasonUnless = "unless"
 
+// reasonOther is why a sign was set aside as someone else's: a relative's the writer sets apart from
+// their own, an animal's, or those the writer meets at work ("I'm an ER nurse").
+const reasonOther = "other"
+
 // reasonLocal is why a sign told slight and at the injection site was set aside: the injection's own
 // swelling ("cheek a bit puffy where the face injections were").
 const reasonLocal = "local"
@@ -100,6 +104,7 @@ type triageLang struct {
 	negators     map[string]bool
 	bridges      map[string]bool
 	coordinators map[string]bool
+	conjunctions map[string]bool
 	links        map[string]bool
 	determiners  map[string]bool
 	// parts, fine and copulas read a body part or function told fine right after it: "lips fine",
@@ -137,6 +142,8 @@ type redFlagsFile struct {
 	ArabiziCommon []string `yaml:"arabizi_common"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string `yaml:"coordinators"`
+	// Conjunctions make a negator right after them a conjunction's part: "لحد ما اشوف" (until I see).
+	Conjunctions map[string][]string `yaml:"conjunctions"`
 	// Links tie a word to the noun before them, whose negation it shares: "no pain in my chest"
 	// (determiners, "my", may stand between the link and the word).
 	Links       map[string][]string `yaml:"links"`
@@ -231,7 +238,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	}
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
-		coordinators: wordSet(words(f.Coordinators), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
+		coordinators: wordSet(words(f.Coordinators), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
 	}
@@ -427,13 +434,9 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal bool) {
 		if v.Tier == Emergency || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
 		}
-		cancelled := r.cancelled(m)
 		for _, p := range r.patterns {
 			reason := tl.matches(p, m, r)
-			switch {
-			case reason == "" && cancelled:
-				reason = reasonUnless
-			case reason == "" && r.reading && normal:
+			if reason == "" && r.reading && normal {
 				reason = reasonNormal
 			}
 			if reason == "" {
@@ -503,9 +506,13 @@ func (m message) phraseAt(ph phrase, i int) bool {
 	return true
 }
 
-func (r triageRule) cancelled(m message) bool {
+// otherMeaning reports whether the words from i to end stand inside one of the rule's `unless` phrases,
+// which give them another meaning: "confused" in "confused about the forms" or "I'm still confused" is
+// puzzled, not a sign; the rule's other words in the message are still read ("I'm confused, I don't know
+// where I am").
+func (r triageRule) otherMeaning(m message, i, end int) bool {
 	for _, u := range r.unless {
-		if m.find(u, func(int) bool { return true }) {
+		if m.find(u, func(k int) bool { return k < end && i < k+len(u) }) {
 			return true
 		}
 	}
@@ -536,6 +543,13 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule) string {
 		}
 		for _, ph := range g.phrases {
 			found := m.findAt(ph, at, func(i int) bool {
+				if r.otherMeaning(m, i, i+len(ph)) {
+					reason = reasonUnless
+					return false
+				}
+				if tl.conjoined(m.forms, i) {
+					return false // "لحد ما اشوف نتيجة" (until I see results) denies no sight
+				}
 				why := "negated"
 				if !tl.negated(m.forms, i) && !tl.toldFine(m, i+len(ph)-1) || tl.context.novel(m, i, i+len(ph), tl.negator) {
 					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
@@ -552,6 +566,13 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule) string {
 		}
 	}
 	return reason
+}
+
+// conjoined reports whether the word at i is a negator that a conjunction before it makes part of the
+// conjunction ("لحد ما", until; "قبل ما", before): a phrase it opens ("ما اشوف", I don't see) tells of
+// nothing denied.
+func (tl *triageLang) conjoined(forms [][]string, i int) bool {
+	return i > 0 && tl.negator(forms[i][0]) && anyForm(forms[i-1], tl.conjunctions)
 }
 
 // negated reports whether a negation stands right before position i, possibly across a few filler words:

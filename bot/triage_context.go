@@ -210,7 +210,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "weather", "slight", "local"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "weather", "slight", "local"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -250,7 +250,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case resolved && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i):
-		return "other"
+		return reasonOther
 	case r.weather && has("weather", hi):
 		return reasonWeather
 	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
@@ -258,7 +258,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case c.present(m, lo, hi):
 		return ""
 	case c.inClause(m, "other", i):
-		return "other"
+		return reasonOther
 	case has("hypothetical", i):
 		return "hypothetical"
 	case c.opens(m, "question", lo) && !has("report", hi):
@@ -334,14 +334,16 @@ func bounds(of []int, i int) (lo, hi int) {
 }
 
 // relatives reports whether the symptom at word i is a relative's the writer sets apart from their own:
-// a relative named before it in its clause, the writer well themselves anywhere in the message, no
-// procedure told and no treatment named in the symptom's sentence ("my daughter has a fever of 38.5 from
-// a cold. I'm fine myself").
+// a relative named before it in its clause, the writer well themselves, or their own treatment still
+// ahead, anywhere in the message, no procedure told and no treatment named in the symptom's sentence ("my
+// daughter has a fever of 38.5 from a cold. I'm fine myself"; "my son has had a fever since yesterday,
+// can I move my appointment?").
 func (c contextMarkers) relatives(m message, i int) bool {
 	lo, _ := bounds(m.clause, i)
 	slo, shi := sentenceBounds(m, i)
 	all := len(m.forms)
-	return c.in(m, "relative", lo, i) && c.in(m, "self_well", 0, all) && !c.in(m, "procedure", 0, all) && !c.in(m, "treatment", slo, shi)
+	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
+		!c.in(m, "procedure", 0, all) && !c.in(m, "treatment", slo, shi)
 }
 
 // inClause reports whether a phrase of kind starts in the clause of the word at i.

@@ -16,6 +16,10 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 	}
 	tests := []struct{ text, lang, want string }{
 		{"I have a fever since the injection", "en", "fever"},
+		// the writer puzzled ("I'm confused") is no sign, but the message's other signs are read
+		{"I'm confused, I don't know what day it is and I can't think straight", "en", "confusion"},
+		{"my son had the injection yesterday and has a fever, can I move my appointment?", "en", "fever"},
+		{"صحيت الصبح وما اشوف بعيني اليمين", "ar", "stroke"},
 		{"got chills and feel shaky tonight", "en", "fever"},
 		{"temp is 39 after the procedure", "en", "temperature-taken"},
 		{"the redness around my knee is spreading", "en", "infection"},
@@ -86,6 +90,12 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"no fever, just a bit sore",
 		"I don't have a fever but my knee is swollen",
 		"I'm confused about the preparation",
+		"I've read so much about this and I'm still confused. Where do the cells come from?",
+		"honestly we're kinda confused, some sites say donor cells. which is it?",
+		"شكد يطول لحد ما اشوف نتيجة؟",                                         // لحد ما: until, no negation
+		"3andi ta7 sh3ar barsha, el 3ilej hetha ynajem y3awenni?",             // hetha (this) is no panting
+		"My daughter has a fever since yesterday, can I move my appointment?", // her fever, the writer's treatment ahead
+		"ولدي عنده حرارة من امس، ودي أأجل موعدي لأني بقعد معه",
 		"how long does the swelling last",
 		"شوية وجع وكدمة مكان الإبرة عادي؟",
 		"تعبان ثاني يوم بعد الجلسة",
