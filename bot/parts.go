@@ -66,13 +66,23 @@ var plainCues = cues{read: func(w string) string { return w }}
 
 // opens reports whether a word opens a question.
 func (c cues) opens(w string) bool {
+	w = withoutApostrophes(w)
 	r := c.read(w)
 	return whWords[w] || whWords[r] || auxWords[w] || auxWords[r]
 }
 
 // asks reports whether a word asks a question wherever it stands.
 func (c cues) asks(w string) bool {
+	w = withoutApostrophes(w)
 	return whWords[w] || whWords[c.read(w)]
+}
+
+// withoutApostrophes reads a contraction as the word lists hold it: "what's" as "whats".
+func withoutApostrophes(w string) string {
+	if !strings.ContainsAny(w, "'’") {
+		return w
+	}
+	return strings.NewReplacer("'", "", "’", "").Replace(w)
 }
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,

@@ -34,6 +34,8 @@ func TestQuestionParts(t *testing.T) {
 		// a question word joined to "and" asks in two words ("and what do I wear"); Tunisian شنوة is one
 		{"شو لازم حضر قبل الموعد وشو البس", []string{"شو لازم حضر قبل الموعد", "وشو البس"}},
 		{"قداش نستنى باش نرجع للرياضة وشنوة الاعراض", []string{"قداش نستنى باش نرجع للرياضة", "وشنوة الاعراض"}},
+		// a contraction opens a question as its word does ("what's", whats)
+		{"is one shot enough? also what's the upside vs surgery", []string{"is one shot enough", "also what's the upside vs surgery"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 	} {
