@@ -221,12 +221,32 @@ func (e *Engine) answer(ctx context.Context, q Question) (Answer, error) {
 		return e.urgent(a, v), nil // triage needs no search and no deadline
 	}
 	if act, actLang, reply, ok := e.acts.match(m.words, m.read, lang, false); ok {
-		return e.heldAct(a, m, lang, act, actLang, reply), nil
+		held := e.heldAct(a, m, lang, act, actLang, reply)
+		if act != knowledge.ActHandoff || len(m.words) < longWords || asksNothing(m.read, e.cues(m)) {
+			return held, nil
+		}
+		return e.handoffOrAnswer(ctx, m, a, v, held)
 	}
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
 	return e.searchAnswer(ctx, m, a, v)
+}
+
+// handoffOrAnswer answers a long message that names someone to reach and asks a question ("I work as a
+// receptionist … when can I be back at my desk?", "nobody has called me since … is there a follow-up
+// appointment?") when the knowledge answers it, with the clinic's contact after the answer; else the
+// handoff stands.
+func (e *Engine) handoffOrAnswer(ctx context.Context, m asked, a Answer, v Verdict, held Answer) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	ans, err := e.searchAnswer(ctx, m, a, v)
+	if err != nil || ans.Status != Answered {
+		return held, err
+	}
+	ans.Reply = e.withContact(ans.Reply, ans.Lang)
+	return ans, nil
 }
 
 // searched are the words of what was searched: the message's, or its Arabizi read in Arabic script.

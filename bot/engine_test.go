@@ -239,6 +239,12 @@ func TestClinicDetails(t *testing.T) {
 			t.Errorf("%q: reply %q, want %q and no %q", tc.q, a.Reply, tc.want, tc.not)
 		}
 	}
+	// A long message that names someone to reach and asks a question the knowledge answers gets the
+	// answer, and the contact after it.
+	receptionist := "I work as a receptionist at a busy gym and can't leave them short for long. My injection is on Tuesday for my shoulder. When can I realistically be back at work?"
+	if a, _ := eng.Answer(context.Background(), bot.Question{Text: receptionist}); a.ID != "return-to-work" || !strings.HasSuffix(a.Reply, "Phone: +1 555 0100\nBook or change an appointment: https://book.example/riverside") {
+		t.Errorf("%q: got %s %q, reply %q, want return-to-work with the contact", receptionist, a.Status, a.ID, a.Reply)
+	}
 	eng = newEngine(t, bot.Options{Clinic: details, Messages: map[string]bot.Messages{"en": {Contact: "Call 555-0199."}}})
 	if a, _ := eng.Answer(context.Background(), bot.Question{Text: "I can't breathe"}); !strings.HasSuffix(a.Reply, "Call 555-0199.") {
 		t.Errorf("explicit contact: reply %q", a.Reply)
