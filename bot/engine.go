@@ -242,8 +242,11 @@ func (e *Engine) handoffOrAnswer(ctx context.Context, m asked, a Answer, v Verdi
 		return Answer{}, err
 	}
 	ans, err := e.searchAnswer(ctx, m, a, v)
-	if err != nil || ans.Status != Answered {
-		return held, err
+	if err != nil {
+		return Answer{}, err
+	}
+	if ans.Status != Answered {
+		return held, nil
 	}
 	ans.Reply = e.withContact(ans.Reply, ans.Lang)
 	return ans, nil

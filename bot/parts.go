@@ -79,10 +79,7 @@ func (c cues) asks(w string) bool {
 
 // withoutApostrophes reads a contraction as the word lists hold it: "what's" as "whats".
 func withoutApostrophes(w string) string {
-	if !strings.ContainsAny(w, "'’") {
-		return w
-	}
-	return strings.NewReplacer("'", "", "’", "").Replace(w)
+	return strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
 }
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,
