@@ -92,9 +92,10 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
-		"شكد يطول لحد ما اشوف نتيجة؟",                                         // لحد ما: until, no negation
-		"3andi ta7 sh3ar barsha, el 3ilej hetha ynajem y3awenni?",             // hetha (this) is no panting
-		"My daughter has a fever since yesterday, can I move my appointment?", // her fever, the writer's treatment ahead
+		"they take marrow from the hip, right? how long does that take and will they numb me first?", // numbing done by the clinic
+		"شكد يطول لحد ما اشوف نتيجة؟",                                                                // لحد ما: until, no negation
+		"3andi ta7 sh3ar barsha, el 3ilej hetha ynajem y3awenni?",                                    // hetha (this) is no panting
+		"My daughter has a fever since yesterday, can I move my appointment?",                        // her fever, the writer's treatment ahead
 		"ولدي عنده حرارة من امس، ودي أأجل موعدي لأني بقعد معه",
 		"how long does the swelling last",
 		"شوية وجع وكدمة مكان الإبرة عادي؟",
