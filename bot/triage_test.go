@@ -97,6 +97,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"3andi ta7 sh3ar barsha, el 3ilej hetha ynajem y3awenni?",                                    // hetha (this) is no panting
 		"My daughter has a fever since yesterday, can I move my appointment?",                        // her fever, the writer's treatment ahead
 		"ولدي عنده حرارة من امس، ودي أأجل موعدي لأني بقعد معه",
+		"بنتي عندها سخونية من امبارح ومش هقدر اجي الميعاد، ممكن نأجله؟", // her fever, the writer's appointment ahead
 		"how long does the swelling last",
 		"شوية وجع وكدمة مكان الإبرة عادي؟",
 		"تعبان ثاني يوم بعد الجلسة",
