@@ -202,14 +202,20 @@ func TestCorpusFloors(t *testing.T) {
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
 		// 100%, wrong 1.7%, one tap 96.1%, the rest the same). Then the answers of two questions each
 		// confident alone lead over the whole's blend of both: ar 91.6%, wrong 0.6%, one tap 97.2%.
-		{"fresh14", 230, 0.916, 0.986, 1, 0.006, 1, 0.983, 0.967},
+		{"fresh14", 230, 0.925, 0.986, 1, 0.006, 1, 0.989, 0.967},
 		// fresh15, 240 by a twenty-fourth writer, written at session 14's start and run first on its
 		// engine with the "did you mean" filled to three topics (session 13's engine the same): ar 92.3%
 		// (Arabizi 88.5%) en 91.3%, abstention 97.0%, wrong 3.0%, second answers wrong 6.9%, one tap 95.4%,
 		// both 84.4%, acts 93.8%, language 99.2%, false urgent 0.4%. Then a mixed question's English words
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
-		// 96.5%, both 87.5%.
-		{"fresh15", 240, 0.923, 0.913, 0.970, 0.030, 0.938, 0.965, 0.875},
+		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
+		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
+		{"fresh15", 240, 0.923, 0.942, 0.970, 0.030, 0.938, 0.977, 0.906},
+		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
+		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
+		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
+		// engine the same).
+		{"fresh16", 240, 0.933, 1, 1, 0, 0.938, 0.989, 0.968},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -287,7 +293,7 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.994, 0.961},
+		{"train", 1800, 0.997, 1, 0.994, 0.963},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
 		{"train-mild", 450, 0, 1, 0, 0.886},
 		{"train-negative", 450, 0, 0, 0.982, 0},
@@ -313,7 +319,7 @@ func TestTriageFloors(t *testing.T) {
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 1, 0.942, 0.933},
+		{"fresh4", 200, 0.985, 1, 0.957, 0.933},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
@@ -323,7 +329,7 @@ func TestTriageFloors(t *testing.T) {
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
-		{"fresh6", 160, 0.969, 1, 0.96, 0.933},
+		{"fresh6", 160, 0.969, 1, 0.98, 0.933},
 		// fresh7 (160, a ninth writer), written at session 9's start and run first after its changes but
 		// the last: recall 98.5% (every emergency in its tier; a fever of "38,6" told before "but I mostly
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
@@ -337,7 +343,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 0.985, 0.837},
+		{"fresh8", 180, 1, 0.976, 0.985, 0.86},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
@@ -346,7 +352,7 @@ func TestTriageFloors(t *testing.T) {
 		// no pain at all in the chest, had joined "دواء الضغط", blood-pressure medicine, into chest
 		// pressure; "through", "no bleeding through the dressing"): negatives 90.6% -> 94.3%, no other set
 		// moved.
-		{"fresh9", 180, 1, 1, 0.962, 0.952},
+		{"fresh9", 180, 1, 1, 0.962, 0.976},
 		// fresh10 (180, a nineteenth writer), written at session 12's start and run first after its
 		// changes: recall 100% (every red flag; emergencies 97.1% in tier, clinic calls 93.3%), mild 95.6%
 		// (none an emergency; 86.7% answered from side-effects), negatives 83.6% (resolved symptoms, other
@@ -376,6 +382,12 @@ func TestTriageFloors(t *testing.T) {
 		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
 		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
 		{"fresh13", 210, 1, 1, 0.953, 0.849},
+		// fresh14, 251 by a twenty-seventh writer, written at session 14's start, kept sealed and run first
+		// on its final engine (session 13's the same): recall 98.2% (a seizure told as "had a fit, whole
+		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
+		// the verb), emergencies 96.4% in tier, after-effects 100% not urgent, negatives 96.2%. Then a
+		// seizure's lay words and the joined progressive read: recall 100%, emergencies 98.2% in tier.
+		{"fresh14", 250, 1, 1, 0.962, 0.85},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -676,7 +676,11 @@ func wordForms(w string, sc script) []string {
 	case arabizi:
 		return skeletonForms(w)
 	case arabic:
-		return textnorm.ArabicWordForms(w)
+		forms := textnorm.ArabicWordForms(w)
+		if verb := textnorm.WithoutProgressive(textnorm.WithoutConjunction(w)); verb != "" {
+			forms = append(forms, textnorm.ArabicWordForms(verb)...)
+		}
+		return forms
 	}
 	if s := textnorm.EnglishSingular(w); s != w {
 		return []string{w, s}

@@ -147,7 +147,8 @@ func normalize(text string) string {
 // ("38.6"); a word of breaks ("but", "لكن") also starts a new clause, where a context that is someone
 // else's stops ("I feel hot, 38.6, but I mostly wanted to ask if I can walk my dog" is no dog's fever).
 // The progressive particles, Levantine عم and Iraqi دا, are dropped ("ما عم يوقف" reads as "ما يوقف", "ما دا
-// يكبر" as "ما يكبر"); so is the Egyptian demonstrative دا after a noun, which changes nothing.
+// يكبر" as "ما يكبر"; joined to the verb, "ديكبر", by wordForms); so is the Egyptian demonstrative دا after a
+// noun, which changes nothing.
 //
 // A sentence that opens with a word of continues ("like", "مثل") goes on the one before it: "what are the
 // signs of an allergic reaction? like hives?" asks one question.

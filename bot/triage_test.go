@@ -20,6 +20,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"I'm confused, I don't know what day it is and I can't think straight", "en", "confusion"},
 		{"my son had the injection yesterday and has a fever, can I move my appointment?", "en", "fever"},
 		{"صحيت الصبح وما اشوف بعيني اليمين", "ar", "stroke"},
+		{"الاحمرار ديكبر حول الابرة وهسه واصل للركبة", "ar", "infection"}, // Iraqi د joined: is growing
+		{"my mum had a fit after lunch, whole body jerking, now she won't answer", "en", "confusion"},
 		{"got chills and feel shaky tonight", "en", "fever"},
 		{"temp is 39 after the procedure", "en", "temperature-taken"},
 		{"the redness around my knee is spreading", "en", "infection"},

@@ -64,6 +64,22 @@ func ArabicWordForms(w string) []string {
 	return forms
 }
 
+// WithoutProgressive is an Arabic verb without the Iraqi progressive particle دا written joined to it
+// ("ديكبر", is growing; "دتوجعني", is hurting me), or "" when it has none: a da- before anything but a
+// present tense's first letter is the word's own (دواء, دوخة, داخل). Triage reads it, as it drops the
+// particle written apart; the search does not, where the few verbs it would read are outweighed by the
+// nouns it would misread.
+func WithoutProgressive(w string) string {
+	rest, ok := strings.CutPrefix(w, "د")
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("ينت", r) {
+		return ""
+	}
+	return rest
+}
+
 // ClipBytes cuts s to at most n bytes at a rune boundary, reporting whether it cut anything.
 func ClipBytes(s string, n int) (string, bool) {
 	if len(s) <= n {

@@ -169,6 +169,15 @@ func TestWordForms(t *testing.T) {
 	} {
 		checkForms(t, "ArabicWordForms", ArabicWordForms, tt.in, tt.has, tt.not)
 	}
+	// the Iraqi progressive دا joined to a present-tense verb, never a word's own da-
+	for _, tt := range []struct{ in, want string }{
+		{"ديكبر", "يكبر"}, {"دتوجعني", "توجعني"}, {"دنروح", "نروح"},
+		{"دواء", ""}, {"دوخه", ""}, {"داخل", ""}, {"دين", ""}, {"يكبر", ""},
+	} {
+		if got := WithoutProgressive(tt.in); got != tt.want {
+			t.Errorf("WithoutProgressive(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
 
 func TestSqueeze(t *testing.T) {
