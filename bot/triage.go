@@ -242,7 +242,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
 	}
-	ctx, err := newContextMarkers(f.Context, lang, sc, markers)
+	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators)
 	if err != nil {
 		return nil, err
 	}

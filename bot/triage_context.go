@@ -215,7 +215,7 @@ var contextKinds = []string{"hypothetical", "question", "history", "chronic", "r
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
-func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase) (contextMarkers, error) {
+func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase, negators map[string]bool) (contextMarkers, error) {
 	c := contextMarkers{}
 	for _, kind := range contextKinds {
 		phrases := src[kind][lang]
@@ -231,6 +231,12 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
 				// "باس", fine, and "bas", but), and so is a long word's of one letter: "ومن بعد والو" (and
 				// nothing since) would read "men ba3d la piqûre" (since the injection) as resolved.
+				continue
+			}
+			if sc == arabizi && (kind == "present" || kind == "onset") && len(ph) == 1 && negators[ph[0]] {
+				// "اليوم" (today) is "m" once its article is off, as "ma" (not) is: it would read "kan
+				// yoghma 3alayi w ana sghire, kel ma shoof dam" (I used to faint as a girl, whenever I
+				// see blood) as telling of today.
 				continue
 			}
 			c[kind] = append(c[kind], ph)

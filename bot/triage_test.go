@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,6 +96,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
 		"they take marrow from the hip, right? how long does that take and will they numb me first?", // numbing done by the clinic
+		"kan yoghma 3alayi w ana sghire, kel ma shoof dam. hal da mushkila?",                         // "ma" (not) is no "اليوم" (today)
 		"شكد يطول لحد ما اشوف نتيجة؟",                                                                // لحد ما: until, no negation
 		"3andi ta7 sh3ar barsha, el 3ilej hetha ynajem y3awenni?",                                    // hetha (this) is no panting
 		"My daughter has a fever since yesterday, can I move my appointment?",                        // her fever, the writer's treatment ahead
@@ -360,5 +362,18 @@ func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
 		if got := tr.Check(tt.text, ""); got.Urgent() != tt.urgent {
 			t.Errorf("Check(%q) = %+v, want urgent %v", tt.text, got, tt.urgent)
 		}
+	}
+}
+
+// TestArabiziNotIsNoToday: in Arabizi, "ma" (not) has the skeleton of "اليوم" (today) without its article;
+// it must not read a childhood fainting as told of today.
+func TestArabiziNotIsNoToday(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := tr.Check("kan yoghma 3alayi w ana sghira, kel ma shoof ebra. hal da mushkila?", "")
+	if v.Urgent() || !slices.Contains(v.SetAside, SetAside{Flag: "fainting", Reason: "history", skeleton: true}) {
+		t.Errorf("got %+v, want fainting set aside as history", v)
 	}
 }
