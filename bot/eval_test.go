@@ -293,7 +293,7 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.994, 0.963},
+		{"train", 1800, 0.997, 1, 0.996, 0.963},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
 		{"train-mild", 450, 0, 1, 0, 0.886},
 		{"train-negative", 450, 0, 0, 0.982, 0},
@@ -335,7 +335,7 @@ func TestTriageFloors(t *testing.T) {
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
-		{"fresh7", 160, 1, 0.977, 0.98, 0.911},
+		{"fresh7", 160, 1, 0.977, 1, 0.911},
 		// fresh8 (188, a fifteenth writer), written at session 10's start and run first after its changes
 		// but the last: recall 98.7% (an English emergency missed: a grandmother who "doesn't
 		// know where she is, keeps asking for people who died years ago", read as history though "she was
