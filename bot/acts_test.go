@@ -110,9 +110,9 @@ func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
 	}
 }
 
-// TestOkBesideAQuestionIsNoAck: "ok" in a message that asks something is no acknowledgement; the
-// question gets the topics nearest it.
-func TestOkBesideAQuestionIsNoAck(t *testing.T) {
+// TestRemarkBesideAQuestionIsNoAct: "ok" or a greeting in a message that asks something is no act; the
+// question gets the topics nearest it. A question word inside a remark asks nothing.
+func TestRemarkBesideAQuestionIsNoAct(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	for _, tt := range []struct{ text, offered string }{
 		{"smokng ok?", "alcohol-smoking"},
@@ -126,12 +126,14 @@ func TestOkBesideAQuestionIsNoAck(t *testing.T) {
 			t.Errorf("%q: got %s reason %q offering %v, want %s offered", tt.text, a.Status, a.Reason, a.Offered(), tt.offered)
 		}
 	}
-	a, err := eng.Answer(context.Background(), bot.Question{Text: "ok"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Reason != knowledge.ActAck {
-		t.Errorf(`"ok": reason %q, want ack`, a.Reason)
+	for text, act := range map[string]string{"ok": knowledge.ActAck, "legend, thanks, that's exactly what I needed": knowledge.ActThanks} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Reason != act {
+			t.Errorf("%q: reason %q, want %s", text, a.Reason, act)
+		}
 	}
 }
 

@@ -566,7 +566,7 @@ func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
 // unanswered replies to a message its search found no answer to: the after-effects triage read in it
 // from their entry ("small bruise where the needle went, normal?"); else the act it holds beside a remark
 // in which nothing came close ("thanks so much, that helps a lot"), offering the topics nearest what else
-// it said, but for an "ok" in a message that asks something; else no match.
+// it said, but for a remark in a message that asks something; else no match.
 func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 	if after, ok := e.afterEffects(m, cands); ok && len(m.words) > 0 {
 		return e.afterEffectsAnswer(a, after)
@@ -576,8 +576,8 @@ func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 		return no
 	}
 	act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true)
-	if !ok || act == knowledge.ActAck && !asksNothing(m.read, e.cues(m)) {
-		return no // an "ok" beside a question is no acknowledgement: "smoking ok?", "ok so will it hurt"
+	if !ok || remark(act) && asksWhat(m.read, e.cues(m)) {
+		return no // a greeting or an "ok" beside a question is neither: "smoking ok?", "صباح الخير، الحقنة بتتعمل فين؟"
 	}
 	held := e.heldAct(a, m, m.lang, act, actLang, reply)
 	if len(held.Suggestions) > 0 {

@@ -431,6 +431,24 @@ func asksAlone(half string, c cues) bool {
 	return n >= 2 && orWords[words[n-2]] && notWords[words[n-1]]
 }
 
+// asksWhat reports whether a message asks a question plainly: a sentence of it ends in a question mark,
+// opens with a question word ("what", "فين"; after "and" or "so" too), or ends asking yes or no ("… or
+// what"); not a word that may open a question or a statement ("Ok I will see you Thursday then"), nor a
+// question word inside a statement ("thanks, that's exactly what I needed").
+func asksWhat(text string, c cues) bool {
+	for _, s := range splitSentencesAsked(cleanSentences(text)) {
+		words := textnorm.Words(textnorm.Normalize(s.text))
+		if len(words) > 1 && leadWords[words[0]] {
+			words = words[1:]
+		}
+		n := len(words)
+		if s.asked || n > 0 && c.asks(words[0]) || n >= 2 && orWords[words[n-2]] && notWords[words[n-1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // asksNothing reports whether no sentence of a message asks (asksAlone): a message that only tells.
 func asksNothing(text string, c cues) bool {
 	for _, s := range splitSentencesAsked(cleanSentences(text)) {
@@ -444,5 +462,5 @@ func asksNothing(text string, c cues) bool {
 // orWords and notWords end a yes-or-no question: "or not", "or no", "ولا لا", "wala la2".
 var (
 	orWords  = map[string]bool{"or": true, "ولا": true, "wala": true, "wla": true, "walla": true}
-	notWords = map[string]bool{"not": true, "no": true, "لا": true, "la": true, "la2": true, "laa": true}
+	notWords = map[string]bool{"not": true, "no": true, "what": true, "لا": true, "la": true, "la2": true, "laa": true}
 )
