@@ -216,6 +216,11 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
 		// engine the same).
 		{"fresh16", 240, 0.933, 1, 1, 0, 0.938, 0.989, 0.968},
+		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
+		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
+		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
+		// 13's engine: one tap 94.1%, the rest the same).
+		{"fresh17", 240, 0.881, 0.897, 0.958, 0.045, 1, 0.959, 0.871},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -388,6 +393,12 @@ func TestTriageFloors(t *testing.T) {
 		// the verb), emergencies 96.4% in tier, after-effects 100% not urgent, negatives 96.2%. Then a
 		// seizure's lay words and the joined progressive read: recall 100%, emergencies 98.2% in tier.
 		{"fresh14", 250, 1, 1, 0.962, 0.85},
+		// fresh15, 247 by a twenty-ninth writer, written near session 14's end, kept sealed and run first on
+		// its final engine (session 13's the same): recall 99.1% (Iraqi "الحمرة دتتوسع", the redness is
+		// spreading, told with a feminine verb), emergencies 98.2% in tier, after-effects 100% not urgent
+		// (none an emergency), negatives 93.3%. Then a feminine present-tense verb read as the masculine
+		// form the rules list: recall 100%.
+		{"fresh15", 240, 1, 1, 0.933, 0.967},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -677,8 +677,13 @@ func wordForms(w string, sc script) []string {
 		return skeletonForms(w)
 	case arabic:
 		forms := textnorm.ArabicWordForms(w)
-		if verb := textnorm.WithoutProgressive(textnorm.WithoutConjunction(w)); verb != "" {
+		verb := textnorm.WithoutConjunction(w)
+		if v := textnorm.WithoutProgressive(verb); v != "" {
+			verb = v
 			forms = append(forms, textnorm.ArabicWordForms(verb)...)
+		}
+		if v := textnorm.MasculineImperfect(verb); v != "" {
+			forms = append(forms, textnorm.ArabicWordForms(v)...)
 		}
 		return forms
 	}

@@ -22,6 +22,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"my son had the injection yesterday and has a fever, can I move my appointment?", "en", "fever"},
 		{"صحيت الصبح وما اشوف بعيني اليمين", "ar", "stroke"},
 		{"الاحمرار ديكبر حول الابرة وهسه واصل للركبة", "ar", "infection"}, // Iraqi د joined: is growing
+		{"الحمرة تنتشر حول الجرح من امبارح", "ar", "infection"},           // the verb of a feminine noun
 		{"my mum had a fit after lunch, whole body jerking, now she won't answer", "en", "confusion"},
 		{"got chills and feel shaky tonight", "en", "fever"},
 		{"temp is 39 after the procedure", "en", "temperature-taken"},

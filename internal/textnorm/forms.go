@@ -80,6 +80,19 @@ func WithoutProgressive(w string) string {
 	return rest
 }
 
+// MasculineImperfect is an Arabic present-tense verb of the feminine third person (or the second) read as
+// its masculine form, or "" for a word that does not begin as one: a sign told of a feminine noun takes
+// the verb's ت- ("الحمرة تتوسع", the redness is spreading), where the rules list the ي- form ("يتوسع").
+// Triage reads it; a noun of four letters or more that begins with ت (تعب, تورم) gains a form no rule
+// holds.
+func MasculineImperfect(w string) string {
+	rest, ok := strings.CutPrefix(w, "ت")
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return ""
+	}
+	return "ي" + rest
+}
+
 // ClipBytes cuts s to at most n bytes at a rune boundary, reporting whether it cut anything.
 func ClipBytes(s string, n int) (string, bool) {
 	if len(s) <= n {
