@@ -185,7 +185,7 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.897, 0.919, 1, 0.022, 1, 0.964, 0.800},
+		{"fresh11", 250, 0.897, 0.919, 1, 0.022, 1, 0.964, 0.833},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
@@ -219,8 +219,9 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
 		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
-		// 13's engine: one tap 94.1%, the rest the same).
-		{"fresh17", 240, 0.881, 0.897, 0.958, 0.045, 1, 0.959, 0.871},
+		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
+		// and the Maghrebi question particle واش read as opening one: both 90.3%.
+		{"fresh17", 240, 0.881, 0.897, 0.958, 0.045, 1, 0.959, 0.903},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

@@ -49,6 +49,9 @@ var (
 	auxWords = map[string]bool{
 		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
+		// as chat spells them ("also shud i drink lots of water"), and the Maghrebi question particle واش
+		// ("وواش كاين شي موعد…", and is there an appointment…)
+		"shud": true, "shld": true, "cud": true, "wud": true, "r": true, "واش": true,
 		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
 		"momken": true, "mumkin": true, "mumken": true, "lazem": true, "lazim": true, "ne9der": true, "n9der": true,
 		"a2dar": true, "2a2dar": true, "a2der": true, "agdar": true, "yenfa3": true, "ynfa3": true, "khassni": true,

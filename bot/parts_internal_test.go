@@ -36,6 +36,9 @@ func TestQuestionParts(t *testing.T) {
 		{"قداش نستنى باش نرجع للرياضة وشنوة الاعراض", []string{"قداش نستنى باش نرجع للرياضة", "وشنوة الاعراض"}},
 		// a contraction opens a question as its word does ("what's", whats)
 		{"is one shot enough? also what's the upside vs surgery", []string{"is one shot enough", "also what's the upside vs surgery"}},
+		// chat spellings of the words that open a question, and the Maghrebi question particle
+		{"do i need to stop advil? also shud i drink lots of water", []string{"do i need to stop advil", "also shud i drink lots of water"}},
+		{"واش نقدر نرجع للرياضة؟ وواش كاين موعد ديال المراقبة", []string{"واش نقدر نرجع للرياضة", "وواش كاين موعد ديال المراقبة"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 	} {
