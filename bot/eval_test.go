@@ -221,7 +221,7 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
 		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
 		// and the Maghrebi question particle واش read as opening one: both 90.3%.
-		{"fresh17", 240, 0.881, 0.897, 0.958, 0.045, 1, 0.959, 0.903},
+		{"fresh17", 240, 0.881, 0.912, 0.958, 0.044, 1, 0.964, 0.903},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

@@ -96,6 +96,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
+		"I passed out at my last blood test, so I'm nervous. Will I be awake for the harvest?",       // a past event
 		"they take marrow from the hip, right? how long does that take and will they numb me first?", // numbing done by the clinic
 		"kan yoghma 3alayi w ana sghire, kel ma shoof dam. hal da mushkila?",                         // "ma" (not) is no "اليوم" (today)
 		"شكد يطول لحد ما اشوف نتيجة؟",                                                                // لحد ما: until, no negation
