@@ -222,6 +222,11 @@ func TestCorpusFloors(t *testing.T) {
 		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
 		// and the Maghrebi question particle واش read as opening one: both 90.3%.
 		{"fresh17", 240, 0.881, 0.912, 0.958, 0.044, 1, 0.964, 0.903},
+		// fresh18, 240 by a thirtieth writer, written at session 14's end, kept sealed and run first on its
+		// final engine: ar 88.2% (Arabizi 81.5%) en 88.9%, abstention 98.3%, wrong 4.2%, second answers
+		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
+		// engine: one tap 93.4%, the rest the same).
+		{"fresh18", 240, 0.882, 0.889, 0.983, 0.042, 0.958, 0.940, 0.839},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -387,7 +392,7 @@ func TestTriageFloors(t *testing.T) {
 		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
 		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
 		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
-		{"fresh13", 210, 1, 1, 0.953, 0.849},
+		{"fresh13", 210, 1, 1, 0.969, 0.849},
 		// fresh14, 251 by a twenty-seventh writer, written at session 14's start, kept sealed and run first
 		// on its final engine (session 13's the same): recall 98.2% (a seizure told as "had a fit, whole
 		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
@@ -400,6 +405,13 @@ func TestTriageFloors(t *testing.T) {
 		// (none an emergency), negatives 93.3%. Then a feminine present-tense verb read as the masculine
 		// form the rules list: recall 100%.
 		{"fresh15", 240, 1, 1, 0.933, 0.967},
+		// fresh16, 205 by a thirty-first writer, written at session 14's end, kept sealed and run first on its
+		// final engine (session 13's the same): recall 96.7% (three emergencies missed: an Arabizi bleeding
+		// whose "makan", place, read as يمكن, maybe; "فقد والدي وعيه", consciousness lost with the one who lost
+		// it told between; a Maghrebi seizure, "كيترعد كامل وما كيجاوبناش"), emergencies 91.1% in tier,
+		// after-effects 100% not urgent (none an emergency), negatives 92.3%. Then those forms and more ways
+		// to tell a sign gone read: recall 100%, emergencies 97.8% in tier, negatives 96.9%.
+		{"fresh16", 200, 1, 1, 0.969, 0.82},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

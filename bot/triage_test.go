@@ -23,6 +23,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"صحيت الصبح وما اشوف بعيني اليمين", "ar", "stroke"},
 		{"الاحمرار ديكبر حول الابرة وهسه واصل للركبة", "ar", "infection"}, // Iraqi د joined: is growing
 		{"الحمرة تنتشر حول الجرح من امبارح", "ar", "infection"},           // the verb of a feminine noun
+		{"فقد جدي وعيه شوي بعد ما رجعنا من العيادة", "ar", "fainting"},    // consciousness lost, the one told between
+		{"el makan bynazef gamed w msh bey2af", "ar", "bleeding"},         // makan (place) is no يمكن (maybe)
 		{"my mum had a fit after lunch, whole body jerking, now she won't answer", "en", "confusion"},
 		{"got chills and feel shaky tonight", "en", "fever"},
 		{"temp is 39 after the procedure", "en", "temperature-taken"},
@@ -96,7 +98,8 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
-		"I passed out at my last blood test, so I'm nervous. Will I be awake for the harvest?",       // a past event
+		"I passed out at my last blood test, so I'm nervous. Will I be awake for the harvest?", // a past event
+		"had a little headache the first day but it's been normal for two days",
 		"they take marrow from the hip, right? how long does that take and will they numb me first?", // numbing done by the clinic
 		"kan yoghma 3alayi w ana sghire, kel ma shoof dam. hal da mushkila?",                         // "ma" (not) is no "اليوم" (today)
 		"شكد يطول لحد ما اشوف نتيجة؟",                                                                // لحد ما: until, no negation
