@@ -225,8 +225,9 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh18, 240 by a thirtieth writer, written at session 14's end, kept sealed and run first on its
 		// final engine: ar 88.2% (Arabizi 81.5%) en 88.9%, abstention 98.3%, wrong 4.2%, second answers
 		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
-		// engine: one tap 93.4%, the rest the same).
-		{"fresh18", 240, 0.882, 0.889, 0.983, 0.042, 0.958, 0.940, 0.839},
+		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
+		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
+		{"fresh18", 240, 0.882, 0.889, 0.983, 0.047, 0.958, 0.940, 0.839},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

@@ -100,6 +100,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
 		"I passed out at my last blood test, so I'm nervous. Will I be awake for the harvest?", // a past event
 		"had a little headache the first day but it's been normal for two days",
+		"two surgeries already and I'm back where I started. what would I actually get out of it?",   // an idiom, not "out of it"
 		"they take marrow from the hip, right? how long does that take and will they numb me first?", // numbing done by the clinic
 		"kan yoghma 3alayi w ana sghire, kel ma shoof dam. hal da mushkila?",                         // "ma" (not) is no "اليوم" (today)
 		"شكد يطول لحد ما اشوف نتيجة؟",                                                                // لحد ما: until, no negation
