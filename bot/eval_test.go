@@ -228,6 +228,11 @@ func TestCorpusFloors(t *testing.T) {
 		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
 		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
 		{"fresh18", 240, 0.882, 0.889, 0.983, 0.047, 0.958, 0.940, 0.839},
+		// fresh19, 302 by a thirty-second writer, written at session 14's end, kept sealed and run first on
+		// its final engine: ar 90.1% (Arabizi 74.2%) en 95.1%, abstention 96.7%, wrong 3.0%, second answers
+		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
+		// engine: one tap 94.8%, the rest the same).
+		{"fresh19", 300, 0.901, 0.951, 0.967, 0.030, 1, 0.958, 0.892},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -413,6 +418,12 @@ func TestTriageFloors(t *testing.T) {
 		// after-effects 100% not urgent (none an emergency), negatives 92.3%. Then those forms and more ways
 		// to tell a sign gone read: recall 100%, emergencies 97.8% in tier, negatives 96.9%.
 		{"fresh16", 200, 1, 1, 0.969, 0.82},
+		// fresh17, 239 by a thirty-third writer, written at session 14's end, kept sealed and run first on its
+		// final engine: recall 98.2% (two heavy bleedings told as the dialects say "won't stop": Sudanese "ما
+		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
+		// (none an emergency), negatives 93.0% (session 13's engine: recall 96.3%, the rest the same). Then
+		// those forms read: recall 100%, emergencies 94.6% in tier.
+		{"fresh17", 230, 1, 1, 0.929, 0.881},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -25,6 +25,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"الحمرة تنتشر حول الجرح من امبارح", "ar", "infection"},           // the verb of a feminine noun
 		{"فقد جدي وعيه شوي بعد ما رجعنا من العيادة", "ar", "fainting"},    // consciousness lost, the one told between
 		{"el makan bynazef gamed w msh bey2af", "ar", "bleeding"},         // makan (place) is no يمكن (maybe)
+		{"الدم ما راضي يقيف من مكان الابرة", "ar", "bleeding"},            // Sudanese: won't stop
 		{"my mum had a fit after lunch, whole body jerking, now she won't answer", "en", "confusion"},
 		{"got chills and feel shaky tonight", "en", "fever"},
 		{"temp is 39 after the procedure", "en", "temperature-taken"},
