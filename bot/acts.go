@@ -19,16 +19,6 @@ const (
 	ReasonEmpty      = "empty"        // nothing to read
 )
 
-// remark reports whether an act is a remark (a greeting, thanks, goodbye or acknowledgement) rather than a
-// request of its own (help, who answers, a person): beside a question, a remark is no act.
-func remark(act string) bool {
-	switch act {
-	case knowledge.ActGreeting, knowledge.ActThanks, knowledge.ActGoodbye, knowledge.ActAck:
-		return true
-	}
-	return false
-}
-
 // acts recognises conversation acts in a message ("hi", "thanks 👍", "can I talk to a nurse?"). A
 // handoff phrase anywhere makes the message a handoff; any other act counts only when the message holds
 // nothing but acts and filler words, so that "hi, can I drive home after?" is searched.

@@ -576,8 +576,10 @@ func (e *Engine) unanswered(m asked, a Answer, cands []scored) Answer {
 		return no
 	}
 	act, actLang, reply, ok := e.acts.match(m.words, m.read, m.lang, true)
-	if !ok || remark(act) && asksWhat(m.read, e.cues(m)) {
-		return no // a greeting or an "ok" beside a question is neither: "smoking ok?", "صباح الخير، الحقنة بتتعمل فين؟"
+	if !ok || !asking(act) && asksWhat(m.read, e.cues(m)) {
+		// a remark (a greeting, thanks, "ok") beside a question is none: "smoking ok?", "صباح الخير، الحقنة
+		// بتتعمل فين؟"; an act that asks something of its own (help, who answers, a person) stands
+		return no
 	}
 	held := e.heldAct(a, m, m.lang, act, actLang, reply)
 	if len(held.Suggestions) > 0 {

@@ -430,6 +430,11 @@ func asksAlone(half string, c cues) bool {
 			return true
 		}
 	}
+	return asksYesOrNo(words)
+}
+
+// asksYesOrNo reports whether normalised words end asking yes or no: "… or not", "ولا لا", "… or what".
+func asksYesOrNo(words []string) bool {
 	n := len(words)
 	return n >= 2 && orWords[words[n-2]] && notWords[words[n-1]]
 }
@@ -444,8 +449,7 @@ func asksWhat(text string, c cues) bool {
 		if len(words) > 1 && leadWords[words[0]] {
 			words = words[1:]
 		}
-		n := len(words)
-		if s.asked || n > 0 && c.asks(words[0]) || n >= 2 && orWords[words[n-2]] && notWords[words[n-1]] {
+		if s.asked || len(words) > 0 && c.asks(words[0]) || asksYesOrNo(words) {
 			return true
 		}
 	}
