@@ -233,6 +233,12 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
 		// engine: one tap 94.8%, the rest the same).
 		{"fresh19", 300, 0.901, 0.951, 0.967, 0.030, 1, 0.958, 0.892},
+		// fresh20, 250 by a thirty-fourth writer, written at session 15's start and run first on session
+		// 14's engine: ar 91.1% (Arabizi 79.2%) en 95.7%, abstention 95.0%, wrong 4.2%, second answers
+		// wrong 17.6%, one tap 96.5%, both 84.4%, acts 93.0%, language 99.6%, false urgent 0.4% (a
+		// known latex allergy read as a rash). Then a known allergy read as history, "where … clinic"
+		// and an Arabic "someone on the phone" read as handoffs: en 97.1%, one tap 97.1%, acts 97.7%.
+		{"fresh20", 250, 0.911, 0.971, 0.950, 0.042, 0.977, 0.971, 0.844},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -352,7 +358,7 @@ func TestTriageFloors(t *testing.T) {
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
-		{"fresh7", 160, 1, 0.977, 1, 0.911},
+		{"fresh7", 160, 1, 0.977, 1, 0.933},
 		// fresh8 (188, a fifteenth writer), written at session 10's start and run first after its changes
 		// but the last: recall 98.7% (an English emergency missed: a grandmother who "doesn't
 		// know where she is, keeps asking for people who died years ago", read as history though "she was
@@ -392,7 +398,7 @@ func TestTriageFloors(t *testing.T) {
 		// fresh12, 179 by a twenty-third writer, written near session 13's end and run first on its final
 		// engine: recall 100%, emergencies 97.3% in tier, after-effects 97.8% not urgent (none an
 		// emergency), negatives 96.3% (session 12's engine: the same but negatives 94.4%).
-		{"fresh12", 170, 1, 0.978, 0.962, 0.934},
+		{"fresh12", 170, 1, 0.978, 0.981, 0.934},
 		// fresh13, 210 by a twenty-fifth writer, written at session 14's start and run first on its engine
 		// as it was then (session 13's the same): recall 100%, emergencies 97.8% in tier, after-effects
 		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
@@ -424,6 +430,13 @@ func TestTriageFloors(t *testing.T) {
 		// (none an emergency), negatives 93.0% (session 13's engine: recall 96.3%, the rest the same). Then
 		// those forms read: recall 100%, emergencies 94.6% in tier.
 		{"fresh17", 230, 1, 1, 0.929, 0.881},
+		// fresh18, 265 by a thirty-fifth writer, written at session 15's start and run first on session
+		// 14's engine: recall 99.2% (a Maghrebi "ماقدرتش نتنفس", couldn't breathe), emergencies 96.6% in
+		// tier, after-effects 100% not urgent (none an emergency), negatives 92.5% (a fever told gone that
+		// the learned layer added back, jokes taken back with "jk", a known latex allergy, a husband's
+		// fever beside the writer's own injection tomorrow, a Levantine "eza", if). Then those read:
+		// recall 100%, emergencies 98.3% in tier, negatives 97.5%.
+		{"fresh18", 260, 1, 1, 0.975, 0.939},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -91,6 +91,10 @@ const reasonUnless = "unless"
 // their own, an animal's, or those the writer meets at work ("I'm an ER nurse").
 const reasonOther = "other"
 
+// reasonJoke is why a sign was set aside in a sentence its writer takes back as a joke ("waiting for my
+// results is giving me chest pains lol jk").
+const reasonJoke = "joke"
+
 // reasonLocal is why a sign told slight and at the injection site was set aside: the injection's own
 // swelling ("cheek a bit puffy where the face injections were").
 const reasonLocal = "local"

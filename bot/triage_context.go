@@ -211,7 +211,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "weather", "slight", "local"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "weather", "slight", "local", "joke"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -258,6 +258,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i):
 		return reasonOther
+	case has("joke", hi):
+		return reasonJoke
 	case r.weather && has("weather", hi):
 		return reasonWeather
 	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
@@ -350,7 +352,18 @@ func (c contextMarkers) relatives(m message, i int) bool {
 	slo, shi := sentenceBounds(m, i)
 	all := len(m.forms)
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
-		!c.in(m, "procedure", 0, all) && !c.in(m, "treatment", slo, shi)
+		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", slo, shi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+}
+
+// covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment
+// names ("coming in for my injection tomorrow") is theirs, not a relative's.
+func (c contextMarkers) covers(m message, kind string, i int) bool {
+	for _, ph := range c[kind] {
+		if m.find(ph, func(at int) bool { return at <= i && i < at+len(ph) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // inClause reports whether a phrase of kind starts in the clause of the word at i.

@@ -250,6 +250,23 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
 		{"haha the bill nearly gave me a heart attack, do you take cards?", ""},
 		{"the bill gave me a heart attack today lol", Emergency},
+		// a sign told gone: the learned layer, which reads the fever, does not add it back
+		{"had a bit of a fever the night after but it broke yesterday and I've felt fine since", ""},
+		// a sign its writer takes back as a joke
+		{"waiting for my results is giving me chest pains lol jk", ""},
+		{"صدري بيوجعني من الفاتورة، بهزر طبعا", ""},
+		{"my chest hurts, not kidding", Emergency},
+		// a known allergy is history, not a reaction
+		{"I'm allergic to latex and a couple of antibiotics, will the doctor check that?", ""},
+		{"I think I'm allergic to something, hives all over my body since the injection", Clinic},
+		// a Maghrebi or Iraqi "couldn't breathe"
+		{"ماقدرتش نتنفس مزيان من البارح فالليل", Emergency},
+		{"ما كدرت اتنفس زين من الصبح", Emergency},
+		// a Levantine "if" spelled as it is said
+		{"ازا صار معي حرارة بعد الابرة شو بعمل؟", ""},
+		// a relative's fever beside the writer's own injection still ahead
+		{"my husband has a bad flu with a fever of 39, will that stop me coming in for my injection tomorrow?", ""},
+		{"my husband had his injection yesterday and now has a fever of 39", Clinic},
 		// a temperature reading is a report, even asked about; not a hypothetical one
 		{"is 38.4 a fever?", Clinic},
 		{"what if I get 38.5 after the injection?", ""},
