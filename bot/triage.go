@@ -111,6 +111,7 @@ type triageLang struct {
 	conjunctions map[string]bool
 	links        map[string]bool
 	determiners  map[string]bool
+	plain        map[string]bool // Arabizi words read as themselves only (redflags.yaml arabizi_plain)
 	// parts, fine and copulas read a body part or function told fine right after it: "lips fine",
 	// "breathing is normal", "شفايفي طبيعية" (none in Arabizi, whose skeletons are too loose for it).
 	parts, fine, copulas map[string]bool
@@ -144,6 +145,8 @@ type redFlagsFile struct {
 	Bridges  map[string][]string `yaml:"bridges"`
 	// ArabiziCommon are everyday Arabizi words whose skeletons must not stand for a symptom alone.
 	ArabiziCommon []string `yaml:"arabizi_common"`
+	// ArabiziPlain are everyday Arabizi words read as themselves only, never as a symptom's skeleton.
+	ArabiziPlain []string `yaml:"arabizi_plain"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string `yaml:"coordinators"`
 	// Conjunctions make a negator right after them a conjunction's part: "لحد ما اشوف" (until I see).
@@ -245,6 +248,11 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		coordinators: wordSet(words(f.Coordinators), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
+	} else {
+		tl.plain = map[string]bool{}
+		for _, w := range f.ArabiziPlain {
+			tl.plain[textnorm.Normalize(w)] = true
+		}
 	}
 	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators)
 	if err != nil {
@@ -371,7 +379,7 @@ func (t *Triage) readContext(s sentences, read func(contextMarkers, message) boo
 	case s.hasScript(arabic):
 		tl = t.langs[knowledge.Arabic]
 	}
-	return read(tl.context, newMessage(s, tl.script))
+	return read(tl.context, tl.newMessage(s))
 }
 
 // weatherOnly reports whether a message that holds a number in the fever range speaks of the weather
@@ -433,7 +441,7 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal bool) {
 	if tl.script == arabizi {
 		s = s.withoutArabiziArticles()
 	}
-	m := newMessage(s, tl.script)
+	m := tl.newMessage(s)
 	for _, r := range tl.rules {
 		if v.Tier == Emergency || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
@@ -471,11 +479,14 @@ type message struct {
 	at       map[string][]int // form -> positions of the words that have it
 }
 
-func newMessage(s sentences, sc script) message {
+func (tl *triageLang) newMessage(s sentences) message {
 	words := s.words
 	m := message{forms: make([][]string, len(words)), sentence: s.of, clause: s.clause, asked: s.asked, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
-		m.forms[i] = wordForms(w, sc)
+		m.forms[i] = wordForms(w, tl.script)
+		if tl.plain[w] {
+			m.forms[i] = []string{w}
+		}
 		for _, f := range m.forms[i] {
 			m.at[f] = append(m.at[f], i)
 		}

@@ -262,6 +262,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a Maghrebi or Iraqi "couldn't breathe"
 		{"ماقدرتش نتنفس مزيان من البارح فالليل", Emergency},
 		{"ما كدرت اتنفس زين من الصبح", Emergency},
+		// an everyday Arabizi word read as itself: "homa" (they) is no حمى (fever)
+		{"homa haykhodo el khalaya menen? mn gesmi?", ""},
+		{"3andi 7oma men embare7", Clinic},
 		// a Levantine "if" spelled as it is said
 		{"ازا صار معي حرارة بعد الابرة شو بعمل؟", ""},
 		// a relative's fever beside the writer's own injection still ahead
