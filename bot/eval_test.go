@@ -41,11 +41,11 @@ func TestHeldOutSafety(t *testing.T) {
 // questions as alternates to 48.8% and 54.9%; session 8's reading word by word and the blind Arabizi
 // training set taught as alternates to 80.0% and 81.4%; the train split's acts as act phrases cost the dev
 // set one answer (79.4%); session 13's threshold of 0.65, six (77.6%; wrong answers 3.5 -> 2.9%,
-// abstention 100%); session 15's dialect ways of asking (TestCorpusFloors) raised Arabic to 86.5% and
+// abstention 100%); session 15's dialect ways of asking (TestCorpusFloors) raised Arabic to 86.5% (85.9% with the English ones after them) and
 // 93.1%, and answered two of arabizi-dev's near misses ("fe garage lel 3arabeyat 3and el markaz?", is there
 // parking, with choosing a provider; a teleconsultation from abroad with preparation): abstention 93.3%.
 func TestArabiziFloors(t *testing.T) {
-	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.864}, Abstain: 0.933})
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.858}, Abstain: 0.933})
 	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.931}, Abstain: 0.944})
 }
 
@@ -162,6 +162,16 @@ func TestArabiziFloors(t *testing.T) {
 // train, fresh11, fresh16, fresh17, fresh19, fresh20; abstention on train, dev, fresh4, fresh11, fresh12
 // and arabizi-dev (Arabizi near misses now answered); acts on dev, fresh5, fresh12; wrong answers on
 // train, dev, fresh6, fresh9; fresh4 both, fresh9 Arabic, fresh9 and fresh18 one tap.
+// Then 232 English ways of asking by another such helper (non-native, typed fast, indirect with a job or
+// a child; the eight that named a flight, a payment, swimming or diabetes left out, as near misses of
+// the out-of-scope entries): pooled as above English 1,202 -> 1,220 of 1,274, Arabic 1,983 -> 1,979,
+// abstention 1,337 -> 1,334, wrong answers 71 -> 71 (of 3,256 -> 3,270 answered), one tap 3,303 ->
+// 3,307, both 441 -> 443. Floors reset again; those that fell: Arabic on train, dev, fresh11, fresh12,
+// fresh15; abstention on test, fresh4, fresh7, fresh16 and the acts; wrong answers on test, fresh4,
+// fresh7, fresh11, fresh17, fresh18, fresh19; one tap on fresh11, fresh17, fresh18, fresh19; train both;
+// mild answered from side-effects on fresh6, fresh8, fresh13, fresh14, fresh15, fresh16 (TestTriageFloors).
+// A third set, 300 more Arabic (Sudanese, Yemeni, Iraqi, Levantine and Gulf Arabizi), was measured and
+// left out: Arabic +3, abstention -3, wrong answers 71 -> 79.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -170,15 +180,15 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.967, 0.953, 0.986, 0.017, 0.992, 0.981, 0.922}, // its questions are alternates: in sample
-		{"dev", 330, 0.970, 0.912, 0.941, 0.033, 0.977, 0.984, 0.905},
-		{"test", 320, 0.969, 0.987, 0.989, 0.004, 0.976, 1, 0.870},
-		{"fresh4", 240, 0.960, 0.955, 0.960, 0.019, 0.914, 0.976, 0.680},
-		{"fresh5", 240, 0.970, 0.953, 0.987, 0.006, 0.914, 0.982, 0.900},
-		{"fresh6", 240, 0.941, 0.944, 1, 0.013, 1, 0.987, 1}, // its first run (session 7's end): ar 68.2%
+		{"train", 900, 0.962, 0.964, 0.986, 0.014, 0.992, 0.983, 0.912}, // its questions are alternates: in sample
+		{"dev", 330, 0.964, 0.912, 0.941, 0.029, 0.977, 0.988, 0.905},
+		{"test", 320, 0.969, 0.987, 0.978, 0.009, 0.976, 1, 0.870},
+		{"fresh4", 240, 0.960, 0.955, 0.947, 0.025, 0.914, 0.976, 0.720},
+		{"fresh5", 240, 0.970, 0.953, 0.987, 0.006, 0.914, 0.988, 0.900},
+		{"fresh6", 240, 0.941, 0.958, 1, 0.013, 1, 0.987, 1}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.944, 0.948, 1, 0, 0.956, 0.985, 0.867},
+		{"fresh7", 240, 0.944, 0.966, 0.991, 0.008, 0.956, 0.985, 0.867},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
 		{"fresh8", 200, 0.983, 0.960, 1, 0, 0.975, 0.982, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
@@ -192,33 +202,33 @@ func TestCorpusFloors(t *testing.T) {
 		// test, fresh5 and arabizi-dev) or as triage's negatives (a Maghrebi emergency lost out of fold), it
 		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
 		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
-		{"acts", 400, 0, 0, 0.993, 1, 0.852, 0, 0},
+		{"acts", 400, 0, 0, 0.990, 1, 0.850, 0, 0},
 		// fresh10, 257 by a thirteenth writer, written at session 10's start and run first at its end (after
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.917, 0.929, 1, 0.031, 0.968, 0.966, 0.857},
+		{"fresh10", 250, 0.917, 0.965, 1, 0.025, 0.968, 0.971, 0.857},
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.963, 0.907, 0.983, 0.011, 1, 0.984, 0.867},
+		{"fresh11", 250, 0.953, 0.930, 0.983, 0.016, 1, 0.979, 0.867},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
-		{"fresh12", 240, 0.971, 0.964, 0.964, 0.027, 0.960, 0.984, 0.900},
+		{"fresh12", 240, 0.951, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
 		// fresh13, 244 by a twentieth writer, written at session 13's start and run first after its first
 		// changes (a cited guide section never quoted, the threshold at 0.65): ar 95.5% (Arabizi 95.0%) en
 		// 97.5%, abstention 94.5%, wrong 2.7%, second answers wrong 0%, one tap 98.4%, both 93.3%, acts 96.0%,
 		// language 100%, false urgent 0% (session 12's engine: wrong 3.7%, one tap 97.9%, the rest the same).
 		// Then the Maghrebi French loanwords (radio, douche) and "2ahwe" read as قهوة moved two near misses
 		// and a question to "did you mean" and out of scope: abstention 98.2%, wrong 1.1%, one tap 98.9%.
-		{"fresh13", 240, 0.955, 0.975, 0.982, 0.011, 0.960, 0.995, 0.933},
+		{"fresh13", 240, 0.955, 0.987, 0.982, 0.005, 0.960, 1, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
 		// 100%, wrong 1.7%, one tap 96.1%, the rest the same). Then the answers of two questions each
 		// confident alone lead over the whole's blend of both: ar 91.6%, wrong 0.6%, one tap 97.2%.
-		{"fresh14", 230, 0.944, 0.986, 1, 0.006, 1, 0.989, 0.967},
+		{"fresh14", 230, 0.953, 1, 1, 0.006, 1, 0.994, 0.967},
 		// fresh15, 240 by a twenty-fourth writer, written at session 14's start and run first on its
 		// engine with the "did you mean" filled to three topics (session 13's engine the same): ar 92.3%
 		// (Arabizi 88.5%) en 91.3%, abstention 97.0%, wrong 3.0%, second answers wrong 6.9%, one tap 95.4%,
@@ -226,35 +236,35 @@ func TestCorpusFloors(t *testing.T) {
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
 		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
 		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
-		{"fresh15", 240, 0.971, 0.942, 0.985, 0.024, 0.938, 0.983, 0.906},
+		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.938},
 		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
 		// engine the same).
-		{"fresh16", 240, 0.962, 0.986, 1, 0.006, 0.938, 0.989, 0.968},
+		{"fresh16", 240, 0.962, 1, 0.985, 0.006, 0.938, 0.994, 0.968},
 		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
 		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
 		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
 		// and the Maghrebi question particle واش read as opening one: both 90.3%.
-		{"fresh17", 240, 0.901, 0.897, 0.958, 0.044, 1, 0.964, 0.903},
+		{"fresh17", 240, 0.901, 0.897, 0.958, 0.050, 1, 0.953, 0.903},
 		// fresh18, 240 by a thirtieth writer, written at session 14's end, kept sealed and run first on its
 		// final engine: ar 88.2% (Arabizi 81.5%) en 88.9%, abstention 98.3%, wrong 4.2%, second answers
 		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
 		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
 		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
-		{"fresh18", 240, 0.900, 0.889, 0.983, 0.047, 0.958, 0.934, 0.871},
+		{"fresh18", 240, 0.900, 0.917, 0.983, 0.052, 0.958, 0.929, 0.871},
 		// fresh19, 302 by a thirty-second writer, written at session 14's end, kept sealed and run first on
 		// its final engine: ar 90.1% (Arabizi 74.2%) en 95.1%, abstention 96.7%, wrong 3.0%, second answers
 		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
 		// engine: one tap 94.8%, the rest the same).
-		{"fresh19", 300, 0.916, 0.938, 0.978, 0.020, 1, 0.962, 0.892},
+		{"fresh19", 300, 0.916, 0.951, 0.978, 0.025, 1, 0.958, 0.892},
 		// fresh20, 250 by a thirty-fourth writer, written at session 15's start and run first on session
 		// 14's engine: ar 91.1% (Arabizi 79.2%) en 95.7%, abstention 95.0%, wrong 4.2%, second answers
 		// wrong 17.6%, one tap 96.5%, both 84.4%, acts 93.0%, language 99.6%, false urgent 0.4% (a
 		// known latex allergy read as a rash). Then a known allergy read as history, "where … clinic"
 		// and an Arabic "someone on the phone" read as handoffs: en 97.1%, one tap 97.1%, acts 97.7%.
-		{"fresh20", 250, 0.911, 0.957, 0.975, 0.031, 0.977, 0.971, 0.844},
+		{"fresh20", 250, 0.921, 0.986, 0.975, 0.024, 0.977, 0.976, 0.844},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -336,9 +346,9 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.996, 0.965},
+		{"train", 1800, 0.997, 1, 0.996, 0.966},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.884},
+		{"train-mild", 450, 0, 1, 0, 0.888},
 		{"train-negative", 450, 0, 0, 0.982, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.99}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
@@ -350,19 +360,19 @@ func TestTriageFloors(t *testing.T) {
 		// from side-effects 80.0%), negatives 84.5%.
 		{"train-hard", 400, 0.98, 1, 0.972, 0.937},
 		{"dev", 240, 1, 1, 0.983, 0.95},
-		{"test", 240, 0.966, 1, 0.966, 0.933},
+		{"test", 240, 0.966, 1, 0.966, 0.95},
 		{"fresh", 200, 1, 1, 1, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
 		// a red flag aside (session 8: dev and test recall one more each), which one of its after-effects
 		// had been spared by ("mesh mo2lema, bas mlaheza").
-		{"fresh2", 220, 0.99, 1, 0.945, 0.945},
+		{"fresh2", 220, 0.99, 1, 0.945, 0.963},
 		{"fresh3", 200, 0.99, 1, 0.98, 0.96}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 1, 0.957, 0.916},
+		{"fresh4", 200, 0.985, 1, 0.957, 0.933},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
@@ -372,7 +382,7 @@ func TestTriageFloors(t *testing.T) {
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
-		{"fresh6", 160, 0.969, 1, 0.98, 0.933},
+		{"fresh6", 160, 0.969, 1, 0.98, 0.911},
 		// fresh7 (160, a ninth writer), written at session 9's start and run first after its changes but
 		// the last: recall 98.5% (every emergency in its tier; a fever of "38,6" told before "but I mostly
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
@@ -386,7 +396,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 0.985, 0.906},
+		{"fresh8", 180, 1, 0.976, 0.985, 0.883},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
@@ -406,7 +416,7 @@ func TestTriageFloors(t *testing.T) {
 		// not warm and not growing): mild 95.6% -> 97.8%. The model may not add a red flag over a symptom
 		// set aside in a message with a measured normal temperature ("it was gone by the next morning,
 		// it's been 36.8 since"): negatives 94.5%.
-		{"fresh10", 180, 1, 0.977, 0.945, 0.888},
+		{"fresh10", 180, 1, 0.977, 0.945, 0.911},
 		// fresh11, 188 by a twenty-first writer, written at session 13's start and run first after its
 		// first changes: recall 98.8% (a Maghrebi fainting, "تغاشات", unread), emergencies 97.4% in tier,
 		// after-effects 93.6% not urgent (one, a face a bit swollen at the injection spots with lips and
@@ -424,39 +434,39 @@ func TestTriageFloors(t *testing.T) {
 		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
 		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
 		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
-		{"fresh13", 210, 1, 1, 0.969, 0.849},
+		{"fresh13", 210, 1, 1, 0.969, 0.83},
 		// fresh14, 251 by a twenty-seventh writer, written at session 14's start, kept sealed and run first
 		// on its final engine (session 13's the same): recall 98.2% (a seizure told as "had a fit, whole
 		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
 		// the verb), emergencies 96.4% in tier, after-effects 100% not urgent, negatives 96.2%. Then a
 		// seizure's lay words and the joined progressive read: recall 100%, emergencies 98.2% in tier.
-		{"fresh14", 250, 1, 1, 0.962, 0.85},
+		{"fresh14", 250, 1, 1, 0.962, 0.833},
 		// fresh15, 247 by a twenty-ninth writer, written near session 14's end, kept sealed and run first on
 		// its final engine (session 13's the same): recall 99.1% (Iraqi "الحمرة دتتوسع", the redness is
 		// spreading, told with a feminine verb), emergencies 98.2% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.3%. Then a feminine present-tense verb read as the masculine
 		// form the rules list: recall 100%.
-		{"fresh15", 240, 1, 1, 0.933, 0.983},
+		{"fresh15", 240, 1, 1, 0.933, 0.95},
 		// fresh16, 205 by a thirty-first writer, written at session 14's end, kept sealed and run first on its
 		// final engine (session 13's the same): recall 96.7% (three emergencies missed: an Arabizi bleeding
 		// whose "makan", place, read as يمكن, maybe; "فقد والدي وعيه", consciousness lost with the one who lost
 		// it told between; a Maghrebi seizure, "كيترعد كامل وما كيجاوبناش"), emergencies 91.1% in tier,
 		// after-effects 100% not urgent (none an emergency), negatives 92.3%. Then those forms and more ways
 		// to tell a sign gone read: recall 100%, emergencies 97.8% in tier, negatives 96.9%.
-		{"fresh16", 200, 1, 1, 0.969, 0.84},
+		{"fresh16", 200, 1, 1, 0.969, 0.82},
 		// fresh17, 239 by a thirty-third writer, written at session 14's end, kept sealed and run first on its
 		// final engine: recall 98.2% (two heavy bleedings told as the dialects say "won't stop": Sudanese "ما
 		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.0% (session 13's engine: recall 96.3%, the rest the same). Then
 		// those forms read: recall 100%, emergencies 94.6% in tier.
-		{"fresh17", 230, 1, 1, 0.929, 0.898},
+		{"fresh17", 230, 1, 1, 0.929, 0.915},
 		// fresh18, 265 by a thirty-fifth writer, written at session 15's start and run first on session
 		// 14's engine: recall 99.2% (a Maghrebi "ماقدرتش نتنفس", couldn't breathe), emergencies 96.6% in
 		// tier, after-effects 100% not urgent (none an emergency), negatives 92.5% (a fever told gone that
 		// the learned layer added back, jokes taken back with "jk", a known latex allergy, a husband's
 		// fever beside the writer's own injection tomorrow, a Levantine "eza", if). Then those read:
 		// recall 100%, emergencies 98.3% in tier, negatives 97.5%.
-		{"fresh18", 260, 1, 1, 0.975, 0.954},
+		{"fresh18", 260, 1, 1, 0.975, 0.969},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
