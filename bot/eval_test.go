@@ -265,6 +265,14 @@ func TestCorpusFloors(t *testing.T) {
 		// known latex allergy read as a rash). Then a known allergy read as history, "where … clinic"
 		// and an Arabic "someone on the phone" read as handoffs: en 97.1%, one tap 97.1%, acts 97.7%.
 		{"fresh20", 250, 0.921, 0.986, 0.975, 0.024, 0.977, 0.976, 0.844},
+		// fresh21, 251 by a thirty-sixth writer, written at session 15's start, kept sealed and run first on
+		// its engine with the dialect and English ways of asking (b81cdc0): ar 95.5% (Arabizi 88.9%) en
+		// 97.3%, abstention 95.5%, wrong 1.7%, second answers wrong 22.9%, one tap 97.8%, both 84.4%, acts
+		// 100%, language 99.6%, false urgent 1.6% (four plain questions: "nhar", day, read as حار, hot;
+		// "b nafs el yom", on the same day, as can't breathe; "in my city it is very hot"; "the thought of not
+		// training is killing me"). Then those read as they are: false urgent 0%, ar 97.3%, en 100%, one
+		// tap 100%, both 87.5%.
+		{"fresh21", 250, 0.973, 1, 0.955, 0.016, 1, 1, 0.875},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -416,7 +424,7 @@ func TestTriageFloors(t *testing.T) {
 		// not warm and not growing): mild 95.6% -> 97.8%. The model may not add a red flag over a symptom
 		// set aside in a message with a measured normal temperature ("it was gone by the next morning,
 		// it's been 36.8 since"): negatives 94.5%.
-		{"fresh10", 180, 1, 0.977, 0.945, 0.911},
+		{"fresh10", 180, 1, 0.977, 0.963, 0.911},
 		// fresh11, 188 by a twenty-first writer, written at session 13's start and run first after its
 		// first changes: recall 98.8% (a Maghrebi fainting, "تغاشات", unread), emergencies 97.4% in tier,
 		// after-effects 93.6% not urgent (one, a face a bit swollen at the injection spots with lips and
@@ -467,6 +475,14 @@ func TestTriageFloors(t *testing.T) {
 		// fever beside the writer's own injection tomorrow, a Levantine "eza", if). Then those read:
 		// recall 100%, emergencies 98.3% in tier, negatives 97.5%.
 		{"fresh18", 260, 1, 1, 0.975, 0.969},
+		// fresh19, 256 by a thirty-seventh writer, written at session 15's start, kept sealed and run first
+		// on the engine at b81cdc0: recall 97.4% (vomiting told as the third item of a numbered list whose
+		// second asked "when do I…", read as a hypothetical; a Maghrebi "ما قادرش يتنفس وكيتخنق", he can't
+		// breathe and is choking; a Maghrebi Arabizi confusion, "wlat mtlfa", she got lost), emergencies
+		// 93.0% in tier, after-effects 98.4% not urgent (none an emergency; a Sudanese tiredness the learned
+		// layer reads as a red flag), negatives 96.2%. Then those read: recall 100%, emergencies 96.5% in
+		// tier, negatives 97.5%.
+		{"fresh19", 250, 1, 0.983, 0.974, 0.935},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

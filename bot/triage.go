@@ -22,7 +22,7 @@ var redFlagsYAML []byte
 const arabiziRules = "az"
 
 // maxBridge is how many filler words may stand between a negation and a symptom ("don't have a fever").
-const maxBridge = 2
+const maxBridge = 3
 
 // Triage recognises red-flag symptoms in a message, in English and Arabic, before any search.
 type Triage struct {

@@ -139,7 +139,30 @@ func isNumber(w string) bool {
 
 // normalize is a message as triage reads it: textnorm.Normalize, with line breaks kept as sentence ends.
 func normalize(text string) string {
-	return textnorm.Normalize(strings.ReplaceAll(text, "\n", " . "))
+	return textnorm.Normalize(listItems(strings.ReplaceAll(text, "\n", " . ")))
+}
+
+// listItems ends a sentence before each item of a list numbered in one line ("1) can I fly next Thursday
+// 2) when do I restart my vitamins 3) I've been throwing up since yesterday"): one item's question is no
+// context of the next one's symptom. An item is one or two digits and ")" after a space or at the start.
+func listItems(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		j := i
+		for j < len(text) && j-i < 3 && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j > i && j-i <= 2 && j < len(text) && text[j] == ')' && (i == 0 || text[i-1] == ' ') {
+			b.WriteString(" . ")
+		}
+		b.WriteString(text[i:j])
+		if j > i {
+			i = j - 1
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	return b.String()
 }
 
 // splitSentences reads a normalized message as the rules compare it: its words, each with its sentence

@@ -265,6 +265,19 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// an everyday Arabizi word read as itself: "homa" (they) is no حمى (fever)
 		{"homa haykhodo el khalaya menen? mn gesmi?", ""},
 		{"3andi 7oma men embare7", Clinic},
+		// "nhar" (day) is no حار (hot), "nafs" (same) no breath, "yom" (day) no "ما" (not)
+		{"mor l7o9na n9der nrje3 ldar f nfs nhar?", ""},
+		{"shu lezem a3mel abel el jalse? w shu bi sir ba3da b nafs el yom, b2dar rou7 3al beit?", ""},
+		// a list numbered in one line: one item's question is no context of the next one's symptom
+		{"Quick questions: 1) can I fly next Thursday 2) when do I restart my vitamins 3) I've been throwing up since yesterday afternoon, maybe 9 or 10 times, can't keep fluids down", Clinic},
+		// the Maghrebi "he can't breathe", "he is choking", "she got lost" (confused)
+		{"خويا دار الحقن البارح، دابا ما قادرش يتنفس مزيان وكيتخنق", Emergency},
+		{"mama mn ba3d l7o9na wlat mtlfa", Emergency},
+		// a figure of speech, and the weather of a city
+		{"how long do I have to take it easy after?? the thought of not training is killing me haha", ""},
+		{"In my city it is very hot and I don't drink enough water, should I drink more before the procedure?", ""},
+		// a negation three words before the sign ("I do not suffer from any")
+		{"لا أعاني من أي ضيق في التنفس أو ألم في الصدر، فقط أسأل عن موعد المتابعة", ""},
 		// a Levantine "if" spelled as it is said
 		{"ازا صار معي حرارة بعد الابرة شو بعمل؟", ""},
 		// a relative's fever beside the writer's own injection still ahead
