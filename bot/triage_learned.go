@@ -195,7 +195,7 @@ func unreadable(reason string) bool {
 // ("my son has a fever, can I move my appointment?"; Arabizi's skeletons read "someone else" too loosely).
 func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	at := 2.0 // never
-	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton }) {
+	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
 		return at
 	}
 	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" }) &&
