@@ -21,7 +21,8 @@ var redFlagsYAML []byte
 // languages' rules: a pseudo-language of triage's own, never a question's or an answer's language.
 const arabiziRules = "az"
 
-// maxBridge is how many filler words may stand between a negation and a symptom ("don't have a fever").
+// maxBridge is how many filler words may stand between a negation and a symptom ("don't have a fever",
+// "لا أعاني من أي ضيق في التنفس", I do not suffer from any shortness of breath).
 const maxBridge = 3
 
 // Triage recognises red-flag symptoms in a message, in English and Arabic, before any search.

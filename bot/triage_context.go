@@ -146,7 +146,11 @@ func normalize(text string) string {
 // 2) when do I restart my vitamins 3) I've been throwing up since yesterday"): one item's question is no
 // context of the next one's symptom. An item is one or two digits and ")" after a space or at the start.
 func listItems(text string) string {
+	if !strings.Contains(text, ")") {
+		return text
+	}
 	var b strings.Builder
+	b.Grow(len(text) + 8)
 	for i := 0; i < len(text); i++ {
 		j := i
 		for j < len(text) && j-i < 3 && text[j] >= '0' && text[j] <= '9' {

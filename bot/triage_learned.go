@@ -180,9 +180,9 @@ func (t *Triage) AfterEffects(text string) float64 {
 	return p[3]
 }
 
-// unreadable reports whether a set-aside's reason is one the learned layer cannot weigh: whose sign it is, that it has
-// gone, that its writer takes it back ("had a bit of a fever the night after but it broke yesterday and
-// I've felt fine since": the model reads the fever).
+// unreadable reports whether a set-aside's reason is one the learned layer cannot weigh: whose sign it
+// is, that it has gone, that its writer takes it back ("had a bit of a fever the night after but it broke
+// yesterday and I've felt fine since": the model reads the fever).
 func unreadable(reason string) bool {
 	return reason == reasonOther || reason == "resolved" || reason == reasonJoke
 }
@@ -191,8 +191,9 @@ func unreadable(reason string) bool {
 // the two policies that apply; in any script never over a hypothetical or a question the rules read ("if
 // I get a fever after the injection, what do I do?"), unless the message tells of the present elsewhere
 // ("is it normal to have chest pain the day after?? ... now it's constant and I feel sick"), nor over
-// signs the rules read in words as unreadable only, which the model cannot tell from the writer's own
-// ("my son has a fever, can I move my appointment?"; Arabizi's skeletons read "someone else" too loosely).
+// signs the rules read as someone else's, gone or taken back only (unreadable), which the model cannot
+// tell from the writer's own ("my son has a fever, can I move my appointment?"); in Arabizi it may still
+// add one over "someone else", which the skeletons read too loosely.
 func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	at := 2.0 // never
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {

@@ -1,0 +1,32 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// FuzzListItems: ending the sentences of a numbered list only adds sentence ends; every word stays.
+func FuzzListItems(f *testing.F) {
+	for _, s := range []string{"1) can I fly 2) when 3) I've been throwing up", "temp 38.6) hmm", "123) a", " 9)", "٣) x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words := func(x string) []string { return strings.Fields(strings.ReplaceAll(x, ".", "")) }
+		if got := listItems(s); !slices.Equal(words(got), words(s)) {
+			t.Fatalf("listItems(%q) = %q: words changed", s, got)
+		}
+	})
+}
+
+func TestListItems(t *testing.T) {
+	for in, want := range map[string]string{
+		"1) can I fly 2) when": " . 1) can I fly  . 2) when",
+		"temp 38.6) hmm":       "temp 38.6) hmm",
+		"123) a":               "123) a",
+	} {
+		if got := listItems(in); got != want {
+			t.Errorf("listItems(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
