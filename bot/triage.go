@@ -484,9 +484,9 @@ func (tl *triageLang) newMessage(s sentences) message {
 	words := s.words
 	m := message{forms: make([][]string, len(words)), sentence: s.of, clause: s.clause, asked: s.asked, at: make(map[string][]int, 2*len(words))}
 	for i, w := range words {
-		m.forms[i] = wordForms(w, tl.script)
-		if tl.plain[w] {
-			m.forms[i] = []string{w}
+		m.forms[i] = []string{w}
+		if !tl.plain[w] {
+			m.forms[i] = wordForms(w, tl.script)
 		}
 		for _, f := range m.forms[i] {
 			m.at[f] = append(m.at[f], i)
@@ -527,12 +527,12 @@ func (m message) phraseAt(ph phrase, i int) bool {
 // puzzled, not a sign; the rule's other words in the message are still read ("I'm confused, I don't know
 // where I am").
 func (r triageRule) otherMeaning(m message, i, end int) bool {
-	for _, u := range r.unless {
-		if m.find(u, func(k int) bool { return k < end && i < k+len(u) }) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.unless, func(u phrase) bool { return m.overlaps(u, i, end) })
+}
+
+// overlaps reports whether the phrase stands in m over any of the words from i to end.
+func (m message) overlaps(ph phrase, i, end int) bool {
+	return m.find(ph, func(at int) bool { return at < end && i < at+len(ph) })
 }
 
 // noMatch is the reason matches gives when a pattern is not in the message at all.

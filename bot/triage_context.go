@@ -152,21 +152,21 @@ func listItems(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + 8)
 	for i := 0; i < len(text); i++ {
-		j := i
-		for j < len(text) && j-i < 3 && text[j] >= '0' && text[j] <= '9' {
-			j++
-		}
-		if j > i && j-i <= 2 && j < len(text) && text[j] == ')' && (i == 0 || text[i-1] == ' ') {
+		if (i == 0 || text[i-1] == ' ') && itemNumber(text[i:]) {
 			b.WriteString(" . ")
-		}
-		b.WriteString(text[i:j])
-		if j > i {
-			i = j - 1
-			continue
 		}
 		b.WriteByte(text[i])
 	}
 	return b.String()
+}
+
+// itemNumber reports whether s opens with a list item's number: one or two digits and ")".
+func itemNumber(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n > 0 && n <= 2 && n < len(s) && s[n] == ')'
 }
 
 // splitSentences reads a normalized message as the rules compare it: its words, each with its sentence
@@ -385,12 +385,7 @@ func (c contextMarkers) relatives(m message, i int) bool {
 // covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment
 // names ("coming in for my injection tomorrow") is theirs, not a relative's.
 func (c contextMarkers) covers(m message, kind string, i int) bool {
-	for _, ph := range c[kind] {
-		if m.find(ph, func(at int) bool { return at <= i && i < at+len(ph) }) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.overlaps(ph, i, i+1) })
 }
 
 // inClause reports whether a phrase of kind starts in the clause of the word at i.
