@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/faqbot/faqbot/internal/spelling"
 	"github.com/faqbot/faqbot/knowledge"
@@ -53,6 +54,15 @@ func (ix *Index) Close() error {
 	return ix.bleve.Close()
 }
 
+// request asks for the top hits of a query, best score first. Equal scores are ordered by id before
+// the cut, so the same question always gets the same candidates: Bleve otherwise breaks a tie by the
+// order in which its segments were visited.
+func request(q query.Query, top int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, top, 0, false)
+	req.SortBy([]string{"-_score", "_id"})
+	return req
+}
+
 // Search finds the top entries of one language for a question. The text is data: it is split into words
 // and looked up term by term, never parsed as query syntax.
 func (ix *Index) Search(ctx context.Context, q knowledge.Query) (knowledge.SearchResult, error) {
@@ -67,9 +77,9 @@ func (ix *Index) Search(ctx context.Context, q knowledge.Query) (knowledge.Searc
 	if narrow == nil {
 		return res, nil
 	}
-	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(narrow, q.Top, 0, false))
+	sr, err := ix.bleve.SearchInContext(ctx, request(narrow, q.Top))
 	if err == nil && len(sr.Hits) == 0 && wide != nil {
-		sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(wide, q.Top, 0, false))
+		sr, err = ix.bleve.SearchInContext(ctx, request(wide, q.Top))
 	}
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)

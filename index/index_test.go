@@ -143,3 +143,27 @@ func TestLongNonsenseCostsLikeAQuestion(t *testing.T) {
 		t.Errorf("read %d terms, want at most %d", len(res.Terms), maxTerms)
 	}
 }
+
+func TestSearchBreaksTiesByIDBeforeTheCut(t *testing.T) {
+	var entries []knowledge.Entry
+	for _, n := range []int{7, 3, 11, 0, 9, 5, 1, 10, 2, 8, 4, 6} {
+		entries = append(entries, knowledge.Entry{ID: fmt.Sprintf("e%02d", n), Lang: "en", Kind: knowledge.FAQ,
+			Title: "Recovery", Question: "How long is recovery?", Answer: "A day or two."})
+	}
+	ix, err := Build(context.Background(), knowledge.NewBank(entries, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: "how long is recovery", Lang: "en", Top: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range res.Matches {
+		got = append(got, m.ID)
+	}
+	if want := []string{"e00", "e01", "e02"}; !slices.Equal(got, want) {
+		t.Errorf("tied matches = %v, want %v", got, want)
+	}
+}
