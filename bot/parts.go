@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -344,6 +345,9 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (sc
 // learned says the text is one it can read; an Arabic question's English words are searched in English
 // when the rest found nothing, as for a whole message ("هل الـ procedure تحت general anesthesia؟").
 func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
+	if own := ownLanguage(text, lang); own != lang {
+		return e.bestIn(ctx, text, own, lang, learned)
+	}
 	cands, err := e.rank(ctx, text, lang, learned)
 	if err != nil {
 		return scored{}, false, err
@@ -353,6 +357,46 @@ func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (sco
 		return e.mixedEnglish(ctx, textnorm.Words(textnorm.Normalize(text)), lang)
 	}
 	return best, ok, nil
+}
+
+// ownLanguage is the language one question of a message is read in: a question in Arabic script of an
+// English message is Arabic ("بتوجع الابرة؟ and when can I go back to work?"), and one of an Arabic
+// message written wholly in English ("الـ stem cells شو هي بالزبط؟ و how long until I feel better?")
+// is English; one with an Arabic or Arabizi word stays Arabic.
+func ownLanguage(text, lang string) string {
+	if lang == knowledge.English && textnorm.Detect(text) == knowledge.Arabic {
+		return knowledge.Arabic
+	}
+	if lang != knowledge.Arabic {
+		return lang
+	}
+	words := textnorm.Words(textnorm.Normalize(text))
+	if len(words) > 0 && standaloneAnd(words[0]) {
+		words = words[1:]
+	}
+	if len(words) < minMixedWords || textnorm.MayBeArabizi(words) || slices.ContainsFunc(words, hasArabicLetter) {
+		return lang
+	}
+	return knowledge.English
+}
+
+// hasArabicLetter reports whether a word holds a letter of the Arabic script.
+func hasArabicLetter(w string) bool {
+	return strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) })
+}
+
+// bestIn answers a question of a message in lang that is written in another language, own, and gives
+// the entry in lang when lang has it.
+func (e *Engine) bestIn(ctx context.Context, text, own, lang string, learned bool) (scored, bool, error) {
+	best, ok, err := e.best(ctx, text, own, learned)
+	if err != nil || !ok {
+		return scored{}, false, err
+	}
+	if _, found := e.bank.Entry(best.ID, lang); !found {
+		return scored{}, false, nil
+	}
+	best.Lang = lang
+	return best, true, nil
 }
 
 // rank searches one question and ranks what it found, as best reads it.

@@ -24,6 +24,10 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من جلسة؟", []string{"what-is-stem-cell-therapy", "number-of-sessions"}},
 		// an Arabic question's English words are searched in English, as in a whole message
 		{"هل الـ procedure تحت general anesthesia؟ و شو لازم البس؟", []string{"anesthesia", "what-to-wear"}},
+		// a question in the other language is read in its own: English in an Arabic message, Arabic in an
+		// English one, each answer given in the message's language
+		{"الخلايا الجذعية شو هي؟ and how long until I feel better?", []string{"what-are-stem-cells", "results-timeline"}},
+		{"بتوجع الابرة؟ and when can I go back to work?", []string{"return-to-work", "pain"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
