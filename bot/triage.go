@@ -369,18 +369,39 @@ func (t *Triage) tellsPresent(s sentences) bool {
 	return t.readContext(s, contextMarkers.tellsPresent)
 }
 
+// tellsOver reports whether a message says that something is over: a resolution no negator stands before
+// ("كانت عندي السخانة نهار الأول ودابا مشات", I had a fever on the first day and now it has gone), in the
+// markers of its script.
+func (t *Triage) tellsOver(s sentences) bool {
+	tl := t.scriptLang(s)
+	m := tl.newMessage(t.scriptSentences(s))
+	return tl.context.find(m, "resolved", 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
+}
+
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
 // English's.
 func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {
-	tl := t.langs[knowledge.English]
+	tl := t.scriptLang(s)
+	return read(tl.context, tl.newMessage(t.scriptSentences(s)))
+}
+
+// scriptLang is the rules of a message's script: Arabizi's, else Arabic's, else English's.
+func (t *Triage) scriptLang(s sentences) *triageLang {
 	switch {
 	case s.hasScript(arabizi):
-		tl = t.langs[arabiziRules]
-		s = s.withoutArabiziArticles()
+		return t.langs[arabiziRules]
 	case s.hasScript(arabic):
-		tl = t.langs[knowledge.Arabic]
+		return t.langs[knowledge.Arabic]
 	}
-	return read(tl.context, tl.newMessage(s))
+	return t.langs[knowledge.English]
+}
+
+// scriptSentences is a message as its script's rules read it: Arabizi without its articles.
+func (t *Triage) scriptSentences(s sentences) sentences {
+	if s.hasScript(arabizi) {
+		return s.withoutArabiziArticles()
+	}
+	return s
 }
 
 // weatherOnly reports whether a message that holds a number in the fever range speaks of the weather

@@ -159,8 +159,12 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	case lower && p[3] >= pol.LowerOverAfterEffects && urgent < pol.VetoBelow:
 		v.Tier = Clinic
 	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
+		emergency := p[2] >= pol.Emergency && p[2] > p[1]
+		if !emergency && len(v.SetAside) == 0 && t.tellsOver(s) {
+			break // a clinic call over what the message says is over, as the rules set one aside
+		}
 		v.Tier, v.Flag = Clinic, flagLearned
-		if p[2] >= pol.Emergency && p[2] > p[1] {
+		if emergency {
 			v.Tier = Emergency
 		}
 	}

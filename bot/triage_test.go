@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/faqbot/faqbot/internal/textclass"
 )
 
 func TestTriageFlagsRedFlags(t *testing.T) {
@@ -215,6 +218,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my chest hurts and I can't catch my breath", Emergency},
 		{"my lips and tongue are swelling up", Emergency},
 		{"I passed out in the shower", Emergency},
+		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
+		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
+		{"ما عرفتش فين هي العيادة، عطيوني العنوان", ""},
 		{"his face is drooping on one side and his speech is slurred", Emergency},
 		{"I have a fever since the injection", Clinic},
 		{"I have hives on my arms", Clinic},
@@ -415,5 +421,39 @@ func TestArabiziNotIsNoToday(t *testing.T) {
 	v := tr.Check("kan yoghma 3alayi w ana sghira, kel ma shoof ebra. hal da mushkila?", "")
 	if v.Urgent() || !slices.Contains(v.SetAside, SetAside{Flag: "fainting", Reason: "history", skeleton: true}) {
 		t.Errorf("got %+v, want fainting set aside as history", v)
+	}
+}
+
+// TestLearnedLayerAddsNoClinicCallOverWhatIsOver: where the rules read no sign, the learned layer adds no
+// clinic call to a message that says its trouble is over, as the rules set such a sign aside; a
+// resolution negated ("never went away") says it goes on.
+func TestLearnedLayerAddsNoClinicCallOverWhatIsOver(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ex []textclass.Example
+	for range 20 {
+		ex = append(ex, textclass.Example{Text: "zorbling", Class: slices.Index(TriageClasses, string(Clinic))},
+			textclass.Example{Text: "hello how are you", Class: 0}, textclass.Example{Text: "what time do you open", Class: 0})
+	}
+	m, err := textclass.Train(context.Background(), TriageClasses, ex, textclass.TrainOptions{Bits: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr, err = tr.WithModel(m); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want Tier
+	}{
+		{"I have been zorbling all night long", Clinic},
+		{"I was zorbling all night long but it went away", ""},
+		{"I was zorbling all night long and it never went away", Clinic},
+	} {
+		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
+			t.Errorf("Check(%q) = %+v, want %q", tt.text, got, tt.want)
+		}
 	}
 }
