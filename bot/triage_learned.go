@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/faqbot/faqbot/internal/textclass"
 )
@@ -41,6 +42,10 @@ type learnedPolicy struct {
 	// emergency the rules read in words stays unless VetoEmergencyBelow says otherwise.
 	VetoBelow float64 `yaml:"veto_below"`
 	VetoWords int     `yaml:"veto_max_words"`
+	// VetoLongBelow: in a longer message, a rule's clinic-tier red flag is set aside where the model is
+	// all but certain there is none, under this: a patient's story of an old operation or of a fear
+	// ("in my operation before I was vomiting 2 days after", "I'm honestly terrible with pain"). 0 never.
+	VetoLongBelow float64 `yaml:"veto_long_below"`
 	// VetoEmergencyBelow: an emergency the rules read, in a message that places nothing in the present
 	// or since the procedure (no "now", "since the injection", "today"), is set aside where the model
 	// gives a red flag less than this: a joke, someone's history or a question the model is all but
@@ -65,14 +70,14 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoEmergencyBelow, p.LowerOverAfterEffects, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
+	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoLongBelow, p.VetoEmergencyBelow, p.LowerOverAfterEffects, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
 	}
-	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoEmergencyBelow > p.VetoBelow || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
+	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoEmergencyBelow > p.VetoBelow || p.VetoLongBelow > p.VetoBelow || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
 		(p.OverSkeletons != 0 && p.OverSkeletons < p.Urgent) {
-		return fmt.Errorf("learned: want 0 <= veto_emergency_below <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
+		return fmt.Errorf("learned: want 0 <= veto_emergency_below, veto_long_below <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
 	}
 	return nil
 }
@@ -134,7 +139,14 @@ func (t *Triage) WithModel(m *textclass.Model) (*Triage, error) {
 func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, explain bool) {
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
-	veto := (v.Tier == Clinic && short) || (v.skeleton && v.Urgent())
+	// A temperature measured in the fever's range, and named (a thermometer, "temp", حرارة: not the
+	// weather's "42 degrees today"), is a report the model may not set aside in a longer message, nor in
+	// a short one that dates it to now: it reads "Thermometer said 38.6 this evening and
+	// I feel hot and achy, but I mostly wanted to ask if I can go for a walk" as all but certainly no red
+	// flag.
+	measured := reading == feverReading && slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(norm, w) })
+	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s))) || (v.skeleton && v.Urgent())
+	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic
 	lower := v.Tier == Emergency && pol.LowerOverAfterEffects > 0
@@ -151,7 +163,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2]), AfterEffects: round(p[3])}
 	urgent := p[1] + p[2]
 	switch {
-	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]), vetoEmergency && urgent < pol.VetoEmergencyBelow:
+	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:

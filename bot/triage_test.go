@@ -189,6 +189,11 @@ func TestLearnedLayer(t *testing.T) {
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
 		{"sets aside a short clinic call it reads as none", "yo my knee kinda achy today ngl but its chill", Clinic, ""},
+		// a long story of an old operation: a clinic call the model all but rules out (veto_long_below)
+		{"sets aside a long story's clinic call it all but rules out", "I am very afraid of the general anesthesia because after my operation before I was vomiting for 2 days. My cousin said for stem cells they make you sleep too. Is that true or is it only local?", Clinic, ""},
+		// a fever measured now is a report: the model reads this as all but certainly no red flag
+		{"keeps a measured fever it reads as none", "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go for a walk", Clinic, Clinic},
+		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
 	} {
 		if got := tr.Rules(tt.text, ""); got.Tier != tt.rules {
 			t.Errorf("%s: Rules(%q) = %q, want %q", tt.name, tt.text, got.Tier, tt.rules)
