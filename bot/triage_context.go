@@ -453,7 +453,11 @@ var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": 
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",
 // "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
-var temperature = regexp.MustCompile(`(?:^|[^\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
+var temperature = regexp.MustCompile(`(?:^|[^\d.,،٫])(\d{2,3}(?:[.,،٫]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
+
+// decimalPoint reads the separators a temperature's decimals are written with, the comma and the Arabic
+// comma and decimal separator ("38,7", "٣٨،٧", "٣٨٫٧"), as a point.
+var decimalPoint = strings.NewReplacer(",", ".", "،", ".", "٫", ".")
 
 // thermal is what a number in a message says of a body temperature.
 type thermal int
@@ -478,11 +482,11 @@ func readTemperature(norm string, words []string) thermal {
 		if m[4] >= 0 {
 			unit = strings.TrimSpace(norm[m[4]:m[5]])
 		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", "."), 64)
+		v, err := strconv.ParseFloat(decimalPoint.Replace(num), 64)
 		if err != nil {
 			continue
 		}
-		decimal := strings.ContainsAny(num, ".,")
+		decimal := strings.ContainsAny(num, ".,،٫")
 		if fever(v, unit, decimal) {
 			return feverReading
 		}

@@ -165,6 +165,8 @@ func TestReadTemperature(t *testing.T) {
 		{"98.6 f, all fine", normalReading},
 		{"i'm 37 and my knee hurts", noReading},
 		{"temp 37.1 yesterday, 38.9 today", feverReading},
+		{"حرارتو 38،7 من الصبح", feverReading}, // the Arabic comma as a decimal point
+		{"38٫9 من امبارح", feverReading},
 	} {
 		if got := readTemperature(tt.text, words); got != tt.want {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
@@ -225,6 +227,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I passed out in the shower", Emergency},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
+		{"اجرها منملة من بعد الابرة", Clinic}, // the Levantine leg
+		{"توني قست حرارتي ٣٨٫٤ واخذت بندول", Clinic},
 		{"ما عرفتش فين هي العيادة، عطيوني العنوان", ""},
 		{"his face is drooping on one side and his speech is slurred", Emergency},
 		{"I have a fever since the injection", Clinic},
