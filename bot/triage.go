@@ -706,8 +706,8 @@ func (tl *triageLang) negator(w string) bool {
 // maxCarried is how many words of the symptom before a coordinator a negation is carried across.
 const maxCarried = 4
 
-// wordForms lists the spellings a message word is compared under: for English itself and without a
-// plural s, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi its consonant skeletons.
+// wordForms lists the spellings a message word is compared under: for English itself, without a
+// plural s and with a dropped final g, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi its consonant skeletons.
 func wordForms(w string, sc script) []string {
 	switch sc {
 	case arabizi:
@@ -724,10 +724,23 @@ func wordForms(w string, sc script) []string {
 		}
 		return forms
 	}
+	forms := []string{w}
 	if s := textnorm.EnglishSingular(w); s != w {
-		return []string{w, s}
+		forms = append(forms, s)
 	}
-	return []string{w}
+	if g, ok := droppedG(w); ok {
+		forms = append(forms, g)
+	}
+	return forms
+}
+
+// droppedG reads a word whose final g chat drops ("killin", "bleedin'", "throwin up") as written out.
+func droppedG(w string) (string, bool) {
+	w = strings.TrimSuffix(w, "'")
+	if len(w) < 5 || !strings.HasSuffix(w, "in") {
+		return "", false
+	}
+	return w + "g", true
 }
 
 // AfterEffects is the learned layer's class of the after-effects a treatment is expected to leave (a

@@ -227,6 +227,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I passed out in the shower", Emergency},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
+		{"my chest is killin me since the shot", Emergency}, // a dropped final g
+		{"been throwin' up all night since the injection", Clinic},
 		{"اجرها منملة من بعد الابرة", Clinic}, // the Levantine leg
 		{"توني قست حرارتي ٣٨٫٤ واخذت بندول", Clinic},
 		{"ما عرفتش فين هي العيادة، عطيوني العنوان", ""},
