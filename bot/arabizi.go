@@ -43,16 +43,26 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 const maxUnmarkedWords = 12
 
 // readsAsArabic reports whether a short Latin message with no sign of Arabizi (no digit for a letter,
-// none of its own words) reads as Arabic all the same: two words or more, none of them one of the
-// knowledge's English words, and the Arabic vocabulary has most of them ("kam jalse bde?", how many
-// sessions do I need?). One word alone is too little to tell ("menu" is no مين).
+// none of its own words) reads as Arabic all the same: none of its words one of the knowledge's English
+// words, and the Arabic vocabulary has most of those that are not short words Arabizi shares with
+// English ("kam jalse bde?", how many sessions do I need?; "el malabis?", the clothes?). One word
+// alone must be a long one ("siyam?", fasting?): a short one is too little to tell ("menu" is no مين).
 func (e *Engine) readsAsArabic(words []string) bool {
-	if len(words) < 2 || len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 {
+	if len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 || len(words) == 1 && len(words[0]) < minLoneArabizi {
 		return false
 	}
-	_, found := e.arabizi.Arabic(words, func(string) bool { return false })
-	return 2*found > len(words)
+	var content []string
+	for _, w := range words {
+		if !textnorm.ArabiziFunctionWord(w) {
+			content = append(content, w)
+		}
+	}
+	_, found := e.arabizi.Arabic(content, func(string) bool { return false })
+	return len(content) > 0 && 2*found > len(content)
 }
+
+// minLoneArabizi is the fewest letters of a one-word message read as Arabizi with no sign of its own.
+const minLoneArabizi = 5
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in
 // English too.

@@ -20,6 +20,8 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
 		{"kam jalse bde?", "ar", "number-of-sessions"},                   // no digit, no word of its own: read all the same
 		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},              // "maw3ed", appointment, asks for no handoff
+		{"el malabis elmonasba?", "ar", "what-to-wear"},                  // "el" counts for neither language
+		{"siyam?", "ar", "fasting"},                                      // one long word the Arabic vocabulary has
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {

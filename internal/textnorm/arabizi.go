@@ -126,6 +126,9 @@ func MayBeArabizi(words []string) bool {
 	return LooksArabizi(words) || slices.ContainsFunc(words, func(w string) bool { return arabiziFunctionWords[w] })
 }
 
+// ArabiziFunctionWord reports whether w is a short word Arabizi shares with English ("el", "fi", "ma").
+func ArabiziFunctionWord(w string) bool { return arabiziFunctionWords[w] }
+
 // LooksArabizi reports whether Latin-script words read as Arabic: a digit used as a letter inside a word
 // ("7arara", "3andi"), a word of Arabizi's own, or two short words it shares with English.
 func LooksArabizi(words []string) bool {
