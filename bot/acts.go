@@ -379,6 +379,17 @@ func (a *acts) latinLang(words []string) string {
 	return ""
 }
 
+// opensEnglish reports whether w opens a phrase of the English acts ("thanks", "hello").
+func (a *acts) opensEnglish(w string) bool {
+	for _, al := range a.langs {
+		if al.lang == knowledge.English {
+			_, ok := al.byFirst[w]
+			return ok
+		}
+	}
+	return false
+}
+
 // reply is act's reply in lang.
 func (a *acts) reply(lang, act string) string {
 	for _, al := range a.langs {

@@ -46,9 +46,10 @@ const maxUnmarkedWords = 12
 // none of its own words) reads as Arabic all the same: none of its words one of the knowledge's English
 // words, and the Arabic vocabulary has most of those that are not short words Arabizi shares with
 // English ("kam jalse bde?", how many sessions do I need?; "el malabis?", the clothes?). One word
-// alone must be a long one ("siyam?", fasting?): a short one is too little to tell ("menu" is no مين).
+// alone must be a long one ("siyam?", fasting?) that opens no English act: a short one is too little to
+// tell ("menu" is no مين), and "thanks" is no Arabizi.
 func (e *Engine) readsAsArabic(words []string) bool {
-	if len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 || len(words) == 1 && len(words[0]) < minLoneArabizi {
+	if len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 || len(words) == 1 && (len(words[0]) < minLoneArabizi || e.acts.opensEnglish(words[0])) {
 		return false
 	}
 	var content []string
