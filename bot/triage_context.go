@@ -238,7 +238,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "weather", "slight", "local", "joke"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -283,7 +283,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	switch {
 	case resolved && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
 		return "resolved"
-	case tier == Clinic && c.relatives(m, i):
+	case tier == Clinic && c.relatives(m, i), c.candidate(m, i):
 		return reasonOther
 	case has("joke", hi):
 		return reasonJoke
@@ -380,6 +380,16 @@ func (c contextMarkers) relatives(m message, i int) bool {
 	all := len(m.forms)
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
 		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", slo, shi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+}
+
+// candidate reports whether the sign at word i is a relative's or friend's (named in its clause before
+// it) who the message asks could be treated, with nothing told of now or of a procedure: the condition
+// they would come for ("صديقي يعاني من ضيق في التنفس بسبب الربو، هل يمكنه الاستفادة من العلاج؟").
+func (c contextMarkers) candidate(m message, i int) bool {
+	lo, _ := bounds(m.clause, i)
+	all := len(m.forms)
+	return c.in(m, "relative", lo, i) && c.in(m, "candidate", 0, all) && !c.tellsNow(m) && !c.in(m, "procedure", 0, all) &&
+		!c.find(m, "treatment", 0, all, func(at int) bool { return !c.covers(m, "candidate", at) })
 }
 
 // covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment

@@ -227,6 +227,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I passed out in the shower", Emergency},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
+		// a relative's or friend's sign, in a question whether they could be treated, is their condition;
+		// told now, or after a procedure, it stays urgent
+		{"my brother gets chest pains every so often, can he be treated here too?", ""},
+		{"صديقي عنده ضيق تنفس من الربو، هل يمكنه الاستفادة من العلاج؟", ""},
+		{"my husband has chest pain right now, can he still be treated tomorrow?", Emergency},
+		{"my dad had the injection and he can't breathe, can he be treated?", Emergency},
 		{"my chest is killin me since the shot", Emergency}, // a dropped final g
 		{"been throwin' up all night since the injection", Clinic},
 		{"اجرها منملة من بعد الابرة", Clinic}, // the Levantine leg
