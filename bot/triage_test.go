@@ -233,6 +233,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"صديقي عنده ضيق تنفس من الربو، هل يمكنه الاستفادة من العلاج؟", ""},
 		{"my husband has chest pain right now, can he still be treated tomorrow?", Emergency},
 		{"my dad had the injection and he can't breathe, can he be treated?", Emergency},
+		// a sign told gone: normal again, gone since yesterday
+		{"كان عندي حرارة أول يوم بس صارت طبيعية الحين", ""},
+		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
 		{"my chest is killin me since the shot", Emergency}, // a dropped final g
 		{"been throwin' up all night since the injection", Clinic},
 		{"اجرها منملة من بعد الابرة", Clinic}, // the Levantine leg
