@@ -415,6 +415,10 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
 }
 
+// laughter reads a laughing emoji as the word "lol", so that the rules' context can read it: a word is
+// what they compare. A Replacer is safe for concurrent use and built once.
+var laughter = strings.NewReplacer("😂", " lol ", "🤣", " lol ", "💀", " lol ", "😅", " lol ", "😆", " lol ", "😭", " lol ", "🙄", " lol ", "😤", " lol ")
+
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
 	v, _, _ := t.rules(normalize(text), lang)
@@ -424,7 +428,7 @@ func (t *Triage) Rules(text, lang string) Verdict {
 // rules returns the rules' verdict on a normalized message, the message as they read it and the
 // temperature it gives.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
-	sentences := splitSentences(norm, t.breaks, t.continues)
+	sentences := splitSentences(laughter.Replace(norm), t.breaks, t.continues)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences, noReading
 	}

@@ -238,7 +238,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke"}
+var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -285,7 +285,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i), c.candidate(m, i):
 		return reasonOther
-	case has("joke", hi):
+	case has("joke", hi), c.idiom(m, i, lo, hi):
 		return reasonJoke
 	case r.weather && has("weather", hi):
 		return reasonWeather
@@ -380,6 +380,12 @@ func (c contextMarkers) relatives(m message, i int) bool {
 	all := len(m.forms)
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
 		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", slo, shi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+}
+
+// idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart
+// attack", in a message that laughs and a sentence, [lo, hi), that names no treatment.
+func (c contextMarkers) idiom(m message, i, lo, hi int) bool {
+	return c.covers(m, "idiom", i) && c.in(m, "laugh", 0, len(m.forms)) && !c.in(m, "treatment", lo, hi)
 }
 
 // candidate reports whether the sign at word i is a relative's or friend's (named in its clause before

@@ -233,6 +233,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"صديقي عنده ضيق تنفس من الربو، هل يمكنه الاستفادة من العلاج؟", ""},
 		{"my husband has chest pain right now, can he still be treated tomorrow?", Emergency},
 		{"my dad had the injection and he can't breathe, can he be treated?", Emergency},
+		// something that "is giving me a heart attack", told laughing, is a joke; without a laugh, or about
+		// the injection, it is a sign
+		{"the traffic on the way here is giving me a heart attack lol", ""},
+		{"my landlord gave me chest pains today 😂", ""},
+		{"الزحمة جابتلي جلطة هههه", ""},
+		{"the injection gave me a heart attack lol", Emergency},
+		{"the stairs are giving me chest pains", Emergency},
 		// a sign told gone: normal again, gone since yesterday
 		{"كان عندي حرارة أول يوم بس صارت طبيعية الحين", ""},
 		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
