@@ -282,7 +282,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// message places it now
 		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
 		{"haha the bill nearly gave me a heart attack, do you take cards?", ""},
-		{"the bill gave me a heart attack today lol", Emergency},
+		// "today" places it now for the learned layer, but the idiom told laughing is a joke (session 16)
+		{"the bill gave me a heart attack today lol", ""},
+		{"my knee gave me a heart attack today lol, there's pus coming out of the needle spot", Clinic},
 		// a sign told gone: the learned layer, which reads the fever, does not add it back
 		{"had a bit of a fever the night after but it broke yesterday and I've felt fine since", ""},
 		// a sign its writer takes back as a joke
