@@ -240,6 +240,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"الزحمة جابتلي جلطة هههه", ""},
 		{"the injection gave me a heart attack lol", Emergency},
 		{"the stairs are giving me chest pains", Emergency},
+		// Maghrebi "ma b9itch" (no longer) and "nhbet" (go down) read as themselves, not as fainting
+		{"rkabti t3ebni bzaf, ma b9itch nqder nhbet m3a droj, wach l3ilaj ynf3ni?", ""},
 		// a sign told gone: normal again, gone since yesterday
 		{"كان عندي حرارة أول يوم بس صارت طبيعية الحين", ""},
 		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
