@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -415,6 +416,16 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
 }
 
+// loneFever reports whether a message is a number alone in the fever's range, read as a temperature
+// taken ("39", "١٠٢"): with nothing else said, a number that high is no age or count the bot asked for.
+func loneFever(words []string) bool {
+	if len(words) != 1 {
+		return false
+	}
+	v, err := strconv.Atoi(words[0])
+	return err == nil && (v >= 38 && v <= 43 || v >= 101 && v <= 110)
+}
+
 // laughter reads a laughing emoji as the word "lol", so that the rules' context can read it: a word is
 // what they compare. A Replacer is safe for concurrent use and built once.
 var laughter = strings.NewReplacer("😂", " lol ", "🤣", " lol ", "💀", " lol ", "😅", " lol ", "😆", " lol ", "😭", " lol ", "🙄", " lol ", "😤", " lol ")
@@ -434,6 +445,9 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	}
 	var v Verdict
 	reading := readTemperature(norm, t.temperatureWords)
+	if reading == noReading && loneFever(sentences.words) {
+		reading = feverReading
+	}
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]

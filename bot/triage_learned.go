@@ -145,7 +145,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// I feel hot and achy, but I mostly wanted to ask if I can go for a walk" as all but certainly no red
 	// flag.
 	measured := reading == feverReading && slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(norm, w) })
-	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s))) || (v.skeleton && v.Urgent())
+	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words)) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic

@@ -242,6 +242,16 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the stairs are giving me chest pains", Emergency},
 		// Maghrebi "ma b9itch" (no longer) and "nhbet" (go down) read as themselves, not as fainting
 		{"rkabti t3ebni bzaf, ma b9itch nqder nhbet m3a droj, wach l3ilaj ynf3ni?", ""},
+		// a number alone in the fever's range is a temperature taken
+		{"39", Clinic},
+		{"١٠٢", Clinic},
+		{"37", ""},
+		// the Gulf "يعور" (hurts) of a chest; the heat of the day; the writer's own injection to move;
+		// an Iraqi childhood seizure, nothing now
+		{"ابوي يقول صدره يعوره من الصبح", Emergency},
+		{"الحر اليوم ٤١ درجة، اقدر اجي الموعد؟", ""},
+		{"my daughter has been throwing up all day, should I reschedule my injection?", ""},
+		{"جاني صرع من جنت صغير وهسه ما عندي شي", ""},
 		// a sign told gone: normal again, gone since yesterday
 		{"كان عندي حرارة أول يوم بس صارت طبيعية الحين", ""},
 		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
