@@ -296,6 +296,19 @@ func TestCorpusFloors(t *testing.T) {
 		// learned layer retrained with train-dialect3: ar 97.2%, both 93.9%, one tap 98.4%, abstention
 		// 97.3% (an Arabizi question about an age limit now urgent).
 		{"fresh23", 250, 0.972, 0.973, 0.973, 0.017, 1, 0.984, 0.939},
+		// fresh24, 250 by a forty-second writer, written at session 16's start, kept sealed and run first
+		// mid-session (0b26727): ar 89.3% (Arabizi 70.8%: one-word Maghrebi with French, "el malabis?",
+		// "l'glace?", "siyam?", read as English), en 91.8%, abstention 98.6%, wrong 1.2%, one tap 94.9%,
+		// both 81.2%, acts 92.1% ("tnx", "salam cv?"), false urgent 0.4% (Maghrebi "ma b9itch nqder",
+		// I can no longer, read as a fainting). Then a short Latin message read as Arabizi when the Arabic
+		// vocabulary has its words, the acts' spellings, the Maghrebi words read as themselves: ar 91.3%,
+		// one tap 96.0%, acts 97.4%, false urgent 0%.
+		{"fresh24", 250, 0.913, 0.918, 0.986, 0.012, 0.974, 0.960, 0.812},
+		// fresh25, 299 by a forty-third writer, written at session 16's start, kept sealed and run first on
+		// its final engine (172641b): ar 94.7% (Arabizi 94.1%), en 96.5%, abstention 97.6%, wrong 1.9%,
+		// second answers wrong 17.8%, one tap 99.1%, both 92.5%, acts 94.9%, language 99.3%, false urgent
+		// 0%: every target of issue 13 met on a first run.
+		{"fresh25", 290, 0.947, 0.965, 0.976, 0.019, 0.949, 0.991, 0.925},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -533,6 +546,22 @@ func TestTriageFloors(t *testing.T) {
 		// layer adding no clinic call over what a message says is over: recall 100%, emergencies 98.4% in
 		// tier, negatives 96.5%.
 		{"fresh21", 280, 1, 1, 0.965, 0.928},
+		// fresh22, 269 by a forty-fourth writer, written at session 16's start, kept sealed and run first
+		// mid-session (0b26727): recall 99.2% ("yo my chest is killin me rn like someone is sittin on it"),
+		// emergencies 98.4% in tier, after-effects 100% not urgent (none an emergency), negatives 91.1%
+		// (jokes of wifi and parking fees "giving me a heart attack 😂", a neighbour's chest pains and a
+		// friend's asthma asked about as candidates, signs told gone). Then a dropped final g, a chest
+		// "killing me", the idiom told laughing, the candidate, Arabic resolutions: recall 100%,
+		// emergencies 100% in tier, negatives 98.7%.
+		{"fresh22", 260, 1, 1, 0.987, 0.953},
+		// fresh23, 252 by a forty-fifth writer, written at session 16's start, kept sealed and run first on
+		// its final engine (172641b): recall 97.3% (a Gulf father's chest "يعوره ويضغط عليه" and sweating;
+		// an Egyptian fall "ومحستش بنفسي غير وانا على الأرض"; a bare "39"), emergencies 89.5% in tier,
+		// after-effects 100% not urgent (none an emergency), negatives 92.1%. Then the Gulf chest, a number
+		// alone in the fever's range, the heat of the day, the writer's own injection to move, an Iraqi
+		// childhood seizure: recall 99.1% (the Egyptian fall still missed: "غير", except, read as a
+		// negation), emergencies 91.2% in tier, negatives 96.1%.
+		{"fresh23", 250, 0.991, 1, 0.960, 0.888},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
