@@ -49,7 +49,8 @@ const maxUnmarkedWords = 12
 // alone must be a long one ("siyam?", fasting?) that opens no English act: a short one is too little to
 // tell ("menu" is no مين), and "thanks" is no Arabizi.
 func (e *Engine) readsAsArabic(words []string) bool {
-	if len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 || len(words) == 1 && (len(words[0]) < minLoneArabizi || e.acts.opensEnglish(words[0])) {
+	tooLittle := len(words) == 1 && (len(words[0]) < minLoneArabizi || e.acts.opensEnglish(words[0]))
+	if tooLittle || len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 {
 		return false
 	}
 	var content []string

@@ -408,12 +408,15 @@ func (t *Triage) scriptSentences(s sentences) sentences {
 // weatherOnly reports whether a message that holds a number in the fever range speaks of the weather
 // and names no body temperature: "40 degrees every day here and I feel like I'm melting" is no reading.
 func (t *Triage) weatherOnly(norm string, s sentences) bool {
-	for _, w := range t.temperatureWords {
-		if strings.Contains(norm, w) {
-			return false
-		}
+	if t.namesTemperature(norm) {
+		return false
 	}
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
+}
+
+// namesTemperature reports whether a normalised message names a body temperature (temperature_words).
+func (t *Triage) namesTemperature(norm string) bool {
+	return slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(norm, w) })
 }
 
 // loneFever reports whether a message is a number alone in the fever's range, read as a temperature
@@ -725,7 +728,8 @@ func (tl *triageLang) negator(w string) bool {
 const maxCarried = 4
 
 // wordForms lists the spellings a message word is compared under: for English itself, without a
-// plural s and with a dropped final g, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi its consonant skeletons.
+// plural s and with a dropped final g, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi
+// its consonant skeletons.
 func wordForms(w string, sc script) []string {
 	switch sc {
 	case arabizi:
