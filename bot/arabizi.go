@@ -83,15 +83,7 @@ func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) 
 	if len(english) < minMixedWords || 2*len(english) < len(words) {
 		return scored{}, false, nil
 	}
-	best, ok, err := e.best(ctx, strings.Join(english, " "), knowledge.English, false)
-	if err != nil || !ok {
-		return scored{}, false, err
-	}
-	if _, found := e.bank.Entry(best.ID, lang); !found {
-		return scored{}, false, nil
-	}
-	best.Lang = lang
-	return best, true, nil
+	return e.bestIn(ctx, strings.Join(english, " "), knowledge.English, lang, false)
 }
 
 // englishIn are the words of a message that are the knowledge's English words, in order.
