@@ -374,35 +374,29 @@ func (t *Triage) tellsPresent(s sentences) bool {
 // ("كانت عندي السخانة نهار الأول ودابا مشات", I had a fever on the first day and now it has gone), in the
 // markers of its script.
 func (t *Triage) tellsOver(s sentences) bool {
-	tl := t.scriptLang(s)
-	m := tl.newMessage(t.scriptSentences(s))
+	tl, m := t.scriptMessage(s)
 	return tl.context.find(m, "resolved", 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
 }
 
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
 // English's.
 func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {
-	tl := t.scriptLang(s)
-	return read(tl.context, tl.newMessage(t.scriptSentences(s)))
+	tl, m := t.scriptMessage(s)
+	return read(tl.context, m)
 }
 
-// scriptLang is the rules of a message's script: Arabizi's, else Arabic's, else English's.
-func (t *Triage) scriptLang(s sentences) *triageLang {
+// scriptMessage is a message read by the rules of its script: Arabizi's (without its articles), else
+// Arabic's, else English's.
+func (t *Triage) scriptMessage(s sentences) (*triageLang, message) {
+	tl := t.langs[knowledge.English]
 	switch {
 	case s.hasScript(arabizi):
-		return t.langs[arabiziRules]
+		tl = t.langs[arabiziRules]
+		s = s.withoutArabiziArticles()
 	case s.hasScript(arabic):
-		return t.langs[knowledge.Arabic]
+		tl = t.langs[knowledge.Arabic]
 	}
-	return t.langs[knowledge.English]
-}
-
-// scriptSentences is a message as its script's rules read it: Arabizi without its articles.
-func (t *Triage) scriptSentences(s sentences) sentences {
-	if s.hasScript(arabizi) {
-		return s.withoutArabiziArticles()
-	}
-	return s
+	return tl, tl.newMessage(s)
 }
 
 // weatherOnly reports whether a message that holds a number in the fever range speaks of the weather
