@@ -108,6 +108,8 @@ const reasonWeather = "weather"
 type triageLang struct {
 	script       script
 	negators     map[string]bool
+	exceptions   map[string]bool // end a negation's reach: "nothing but a fever", "ما عندي شي غير ألم"
+	anything     map[string]bool // what a negation of nothing in particular denies: "no problems except"
 	bridges      map[string]bool
 	coordinators map[string]bool
 	conjunctions map[string]bool
@@ -144,6 +146,12 @@ type phrase []string // words
 
 type redFlagsFile struct {
 	Negators map[string][]string `yaml:"negators"`
+	// Exceptions end a negation's reach: what follows them is told, not denied ("nothing but a fever",
+	// "ما عندي شي غير ألم في صدري", nothing except a pain in my chest).
+	Exceptions map[string][]string `yaml:"exceptions"`
+	// Anything is what a negation of nothing in particular denies, before an exception: "no problems
+	// except", "مفيش حاجة غير".
+	Anything map[string][]string `yaml:"anything"`
 	Bridges  map[string][]string `yaml:"bridges"`
 	// ArabiziCommon are everyday Arabizi words whose skeletons must not stand for a symptom alone.
 	ArabiziCommon []string `yaml:"arabizi_common"`
@@ -247,13 +255,19 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	}
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
+		exceptions: wordSet(words(f.Exceptions), conv), anything: wordSet(words(f.Anything), conv),
 		coordinators: wordSet(words(f.Coordinators), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
 	} else {
-		tl.plain = map[string]bool{}
+		// Arabizi's exceptions are its own words, read as themselves: as skeletons they would be other
+		// words' ("bas" and "pus", "ella" and "la").
+		tl.plain, tl.exceptions = map[string]bool{}, map[string]bool{}
 		for _, w := range f.ArabiziPlain {
 			tl.plain[textnorm.Normalize(w)] = true
+		}
+		for _, w := range f.Exceptions["arabizi"] {
+			tl.plain[textnorm.Normalize(w)], tl.exceptions[textnorm.Normalize(w)] = true, true
 		}
 	}
 	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators)
@@ -644,15 +658,18 @@ func (tl *triageLang) linkedToNegated(forms [][]string, i int) bool {
 	if k >= 0 && tl.determiners[forms[k][0]] {
 		k--
 	}
-	return k >= 1 && tl.links[forms[k][0]] && tl.negatedBefore(forms, k-1)
+	return k >= 1 && tl.links[forms[k][0]] && !tl.exception(forms[k-1][0]) && tl.negatedBefore(forms, k-1)
 }
 
-// negatedBefore reports whether a negation stands before position i, across bridges and coordinators.
+// negatedBefore reports whether a negation stands before position i, across bridges and coordinators,
+// and not across an exception ("nothing but", "غير", "بس").
 func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 	carried := false
 	for k, bridged := i-1, 0; k >= 0; k-- {
 		w := forms[k][0]
 		switch {
+		case tl.exception(w):
+			return false
 		case tl.negator(w):
 			return true
 		case tl.coordinators[w] && !carried:
@@ -707,6 +724,31 @@ func (tl *triageLang) toldFine(m message, i int) bool {
 func anyForm(forms []string, set map[string]bool) bool {
 	for _, f := range forms {
 		if set[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// exception reports whether w ends a negation's reach, alone or after the conjunction و ("وبس").
+func (tl *triageLang) exception(w string) bool {
+	return tl.exceptions[w] || tl.exceptions[textnorm.WithoutConjunction(w)]
+}
+
+// excepts reports whether a message denies all but one thing: a negation of nothing in particular
+// (across bridges and words of anything) with an exception after it ("nothing but a fever", "no
+// problems except", "مافي شي بس عندي حرارة"), which tells what follows it.
+func (t *Triage) excepts(s sentences) bool {
+	tl, m := t.scriptMessage(s)
+	for i, w := range m.forms {
+		if !tl.negator(w[0]) {
+			continue
+		}
+		j := i + 1
+		for j < len(m.forms) && j-i <= maxBridge+1 && (anyForm(m.forms[j], tl.bridges) || anyForm(m.forms[j], tl.anything)) {
+			j++
+		}
+		if j < len(m.forms) && m.sentence[j] == m.sentence[i] && tl.exception(m.forms[j][0]) {
 			return true
 		}
 	}

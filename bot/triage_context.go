@@ -225,6 +225,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 
 // contextMarkers are the phrases of one language that say a symptom is not happening now. Kinds:
 //   - hypothetical, before the symptom in its sentence: "what if I get a fever", "لو صار عندي حرارة";
+//   - conditional, opening the symptom's sentence: "if my face swells, what do I do?" (hypothetical);
 //   - question, opening its sentence, with no report in it: "is chest pain a side effect?";
 //   - history, anywhere in its sentence: "I had a heart attack 5 years ago";
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
@@ -238,7 +239,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
+var contextKinds = []string{"hypothetical", "conditional", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -254,9 +255,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		}
 		for _, p := range phrases {
 			ph := conv(toPhrase(p))
-			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
+			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
-				// "باس", fine, and "bas", but), and so is a long word's of one letter: "ومن بعد والو" (and
+				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one letter: "ومن بعد والو" (and
 				// nothing since) would read "men ba3d la piqûre" (since the injection) as resolved.
 				continue
 			}
@@ -295,7 +296,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return ""
 	case c.inClause(m, "other", i):
 		return reasonOther
-	case has("hypothetical", i):
+	case has("hypothetical", i), c.opens(m, "conditional", lo):
 		return "hypothetical"
 	case c.opens(m, "question", lo) && !has("report", hi):
 		return "question"

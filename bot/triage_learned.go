@@ -144,7 +144,9 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go
 	// for a walk" as all but certainly no red flag.
 	measured := reading == feverReading && t.namesTemperature(norm)
-	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words)) || (v.skeleton && v.Urgent())
+	// Nor may it set aside what a message tells as the one thing it has ("مافي شي غير حرارة ٣٩", nothing
+	// but a temperature of 39): it reads the negation, not where its reach ends.
+	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words) && !t.excepts(s)) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic

@@ -77,6 +77,11 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"غيرت الشاش اربع مرات من الدم", "ar", "bleeding"},
 		{"I don't feel my legs since the disc injection", "en", "spinal-neuro"},
 		{"the dressing is soaked through with blood", "en", "bleeding"},
+		// an exception ends a negation's reach: what follows it is told
+		{"ما عندي شي غير الم في صدري", "ar", "chest-pain"},
+		{"mafi shi bas 3andi 7arara 39", "ar", "fever"},
+		{"no problems except my chest hurts a lot", "en", "chest-pain"},
+		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"}, // the learned layer, reading "nothing", may not set it aside
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, tt.lang); got.Flag != tt.want {
@@ -127,6 +132,12 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"ريحة المعقم قوية في العيادة، طبيعي؟",
 		"",
 		"🙂",
+		// a condition opening the sentence is hypothetical; MSA's لدي (I have) carries a negation
+		"إذا انتفخ وجهي بعد الإبرة وش المفروض أسوي؟ عندي حساسية من أشياء كثيرة",
+		"just curious, if i ever got chest pain after the session, do i call you or go to the ER?",
+		"لا يوجد لدي أي ضيق في التنفس أو ألم في الصدر، فقط أردت التأكد من مواعيد الدواء",
+		"la dem la pus wala ri7a, normal?", // "pus" is no "bas" (but): the negation carries on
+		"ngl the injection itself was brutal lmao but after that chill",
 	} {
 		if got := tr.Check(text, ""); got.Urgent() {
 			t.Errorf("Check(%q) = %+v, want no red flag", text, got)
@@ -190,7 +201,7 @@ func TestLearnedLayer(t *testing.T) {
 		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
-		{"sets aside a short clinic call it reads as none", "yo my knee kinda achy today ngl but its chill", Clinic, ""},
+		{"sets aside a short clinic call it reads as none", "my knee was a bit numb today from the ice pack lol", Clinic, ""},
 		// a long story of an old operation: a clinic call the model all but rules out (veto_long_below)
 		{"sets aside a long story's clinic call it all but rules out", "I am very afraid of the general anesthesia because after my operation before I was vomiting for 2 days. My cousin said for stem cells they make you sleep too. Is that true or is it only local?", Clinic, ""},
 		// a fever measured now is a report: the model reads this as all but certainly no red flag
