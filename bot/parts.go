@@ -34,7 +34,7 @@ type Also struct {
 var (
 	whWords = map[string]bool{
 		"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
-		"whats": true, "hows": true, "wheres": true, "whens": true,
+		"whats": true, "hows": true, "wheres": true, "whens": true, "wat": true, "wht": true, "hw": true,
 		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
 		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
 		"قديش": true, "اديش": true, "شحال": true, "كام": true, "شنوه": true, "اشنو": true, "شكد": true, "قداش": true,
@@ -52,7 +52,7 @@ var (
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
 		// as chat spells them ("also shud i drink lots of water"), and the Maghrebi question particle واش
 		// ("وواش كاين شي موعد…", and is there an appointment…)
-		"shud": true, "shld": true, "cud": true, "wud": true, "r": true, "واش": true,
+		"shud": true, "shld": true, "shoud": true, "shuld": true, "cud": true, "coud": true, "wud": true, "woud": true, "r": true, "واش": true,
 		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
 		"momken": true, "mumkin": true, "mumken": true, "lazem": true, "lazim": true, "ne9der": true, "n9der": true,
 		"a2dar": true, "2a2dar": true, "a2der": true, "agdar": true, "yenfa3": true, "ynfa3": true, "khassni": true,

@@ -38,6 +38,7 @@ func TestQuestionParts(t *testing.T) {
 		{"is one shot enough? also what's the upside vs surgery", []string{"is one shot enough", "also what's the upside vs surgery"}},
 		// chat spellings of the words that open a question, and the Maghrebi question particle
 		{"do i need to stop advil? also shud i drink lots of water", []string{"do i need to stop advil", "also shud i drink lots of water"}},
+		{"wat are stem cels exactly? and shoud i drink more water", []string{"wat are stem cels exactly", "and shoud i drink more water"}},
 		{"واش نقدر نرجع للرياضة؟ وواش كاين موعد ديال المراقبة", []string{"واش نقدر نرجع للرياضة", "وواش كاين موعد ديال المراقبة"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
