@@ -128,6 +128,7 @@ type triageRule struct {
 	tier     Tier
 	weather  bool     // its signs may be the weather's (a sentence about the heat sets them aside)
 	reading  bool     // it tells of a temperature taken: a normal reading in the message sets it aside
+	asked    bool     // it names a fever: a normal reading in a message that only asks sets it aside
 	local    bool     // told slight and at the injection site, it is the injection's own
 	patterns [][]slot // a pattern matches when each of its slots does
 	unless   []phrase
@@ -184,6 +185,9 @@ type redFlagsFile struct {
 		Weather bool `yaml:"weather"`
 		// Reading: the rule tells of a temperature taken, with no fever named; the number read decides.
 		Reading bool `yaml:"reading"`
+		// Asked: the rule names a fever, which a message giving a normal reading and only asking asks
+		// about ("temperature is 37.0 today, is it a fever?"): the number decides.
+		Asked bool `yaml:"asked_reading"`
 		// Local: the rule's sign, told slight and at the injection site, is the injection's own.
 		Local  bool                `yaml:"local"`
 		EN     []string            `yaml:"en"`
@@ -283,7 +287,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		if r.Tier != Emergency && r.Tier != Clinic {
 			return nil, fmt.Errorf("rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
 		}
-		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, local: r.Local}
+		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local}
 		for _, p := range src {
 			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
 		}
@@ -459,13 +463,17 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == noReading && loneFever(sentences.words) {
 		reading = feverReading
 	}
+	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
+	// asks, those of a fever named
+	normal := normalReadings{taken: reading == normalReading}
+	normal.asked = normal.taken && t.asks(sentences)
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]
 		if tl == nil || (i > 0 && l == lang) || !sentences.hasScript(tl.script) {
 			continue
 		}
-		tl.check(sentences, &v, reading == normalReading)
+		tl.check(sentences, &v, normal)
 		if v.Tier == Emergency {
 			break
 		}
@@ -485,10 +493,13 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	return v, sentences, reading
 }
 
+// normalReadings says which rules a normal temperature reading in a message sets aside: those of a
+// temperature taken, and in a message that only asks, those of a fever named.
+type normalReadings struct{ taken, asked bool }
+
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
-// rule of a tier wins within it. normal says the message gives a normal temperature reading, which sets
-// aside the rules of a temperature taken.
-func (tl *triageLang) check(s sentences, v *Verdict, normal bool) {
+// rule of a tier wins within it. normal says which rules a normal temperature reading sets aside.
+func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 	if tl.script == arabizi {
 		s = s.withoutArabiziArticles()
 	}
@@ -499,7 +510,7 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal bool) {
 		}
 		for _, p := range r.patterns {
 			reason := tl.matches(p, m, r)
-			if reason == "" && r.reading && normal {
+			if reason == "" && (r.reading && normal.taken || r.asked && normal.asked) {
 				reason = reasonNormal
 			}
 			if reason == "" {

@@ -82,6 +82,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"mafi shi bas 3andi 7arara 39", "ar", "fever"},
 		{"no problems except my chest hurts a lot", "en", "chest-pain"},
 		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"}, // the learned layer, reading "nothing", may not set it aside
+		{"I have a fever, temp 37.5, should I worry?", "en", "fever"}, // told, not only asked
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, tt.lang); got.Flag != tt.want {
@@ -138,6 +139,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"لا يوجد لدي أي ضيق في التنفس أو ألم في الصدر، فقط أردت التأكد من مواعيد الدواء",
 		"la dem la pus wala ri7a, normal?", // "pus" is no "bas" (but): the negation carries on
 		"ngl the injection itself was brutal lmao but after that chill",
+		"temperature is 37.0 today, is it fever?", // a normal reading: the number decides what is asked
 	} {
 		if got := tr.Check(text, ""); got.Urgent() {
 			t.Errorf("Check(%q) = %+v, want no red flag", text, got)
