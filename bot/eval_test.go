@@ -309,6 +309,20 @@ func TestCorpusFloors(t *testing.T) {
 		// second answers wrong 17.8%, one tap 99.1%, both 92.5%, acts 94.9%, language 99.3%, false urgent
 		// 0%: every target of issue 13 met on a first run.
 		{"fresh25", 290, 0.947, 0.965, 0.976, 0.019, 0.949, 0.991, 0.925},
+		// fresh26, 260 by a forty-sixth writer, written at session 17's start and run first on session 16's
+		// final engine: ar 87.0% (Arabizi 82.8%), en 93.2%, abstention 97.2%, wrong 4.5%, second answers
+		// wrong 3.3%, one tap 93.1%, both 76.5% (a second question that alone finds nothing: "and shoud i
+		// drink more water", "وشو بتعملوا فيها بعدين"), acts 100%, language 99.2%, false urgent 1.5% ("chill
+		// with sport" read as chills; a chronic shoulder that "can't lift my arm overhead without it
+		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
+		// Then chills only as chills, and chat spellings that open a question: en 94.5%, one tap 93.6%,
+		// both 79.4%, false urgent 1.2%.
+		{"fresh26", 260, 0.870, 0.945, 0.972, 0.045, 1, 0.936, 0.794},
+		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
+		// its final engine (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention 100%, wrong 3.9%,
+		// second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%, false urgent
+		// 0.3%; session 16's engine scored the same.
+		{"fresh27", 320, 0.905, 0.956, 1, 0.039, 0.977, 0.945, 0.841},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -561,7 +575,23 @@ func TestTriageFloors(t *testing.T) {
 		// alone in the fever's range, the heat of the day, the writer's own injection to move, an Iraqi
 		// childhood seizure: recall 99.1% (the Egyptian fall still missed: "غير", except, read as a
 		// negation), emergencies 91.2% in tier, negatives 96.1%.
-		{"fresh23", 250, 0.991, 1, 0.960, 0.888},
+		// Session 17: an exception ends a negation's reach, and the learned layer may not set aside what
+		// follows one: the Egyptian fall read, recall 100%, emergencies 93.0% in tier, negatives 97.4%
+		// (a normal reading asked about as a fever, "is it fever?", set aside).
+		{"fresh23", 250, 1, 1, 0.973, 0.888},
+		// fresh24, 220 by a forty-eighth writer, written at session 17's start and run first on session 16's
+		// final engine: recall 100%, emergencies 100% in tier, after-effects 100% not urgent (none an
+		// emergency), negatives 92.4% (hypotheticals opening with "if i ever" and "إذا"; an MSA "لا يوجد
+		// لدي أي ضيق في التنفس"; "chill" read as chills; a sister's rash and fever to bring along). Then a
+		// condition opening a sentence read as hypothetical, MSA لدي as a bridge, chills only as chills:
+		// negatives 98.5%.
+		{"fresh24", 220, 1, 1, 0.984, 0.981},
+		// fresh25, 230 by a forty-ninth writer, written at session 17's start, kept sealed and run first on
+		// its final engine (a636187): recall 99.0% (a Gulf Arabizi "mo gaa3id agdar atnaffas zain", I can't
+		// breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
+		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
+		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
+		{"fresh25", 230, 0.990, 0.982, 0.970, 0.879},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

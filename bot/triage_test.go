@@ -81,7 +81,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"ما عندي شي غير الم في صدري", "ar", "chest-pain"},
 		{"mafi shi bas 3andi 7arara 39", "ar", "fever"},
 		{"no problems except my chest hurts a lot", "en", "chest-pain"},
-		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"}, // the learned layer, reading "nothing", may not set it aside
+		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"},               // the learned layer, reading "nothing", may not set it aside
 		{"I have a fever, temp 37.5, should I worry?", "en", "fever"}, // told, not only asked
 	}
 	for _, tt := range tests {
