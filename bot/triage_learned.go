@@ -144,9 +144,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go
 	// for a walk" as all but certainly no red flag.
 	measured := reading == feverReading && t.namesTemperature(norm)
-	// Nor may it set aside what a message tells as the one thing it has ("مافي شي غير حرارة ٣٩", nothing
-	// but a temperature of 39): it reads the negation, not where its reach ends.
-	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words) && !t.excepts(s)) || (v.skeleton && v.Urgent())
+	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words)) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
 	upgrade := v.Tier == Clinic
@@ -164,7 +162,9 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	v.Learned = &Learned{Urgent: round(p[1] + p[2]), Emergency: round(p[2]), AfterEffects: round(p[3])}
 	urgent := p[1] + p[2]
 	switch {
-	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
+	// Nor may it set aside in words what a message tells as the one thing it has ("مافي شي غير حرارة ٣٩",
+	// nothing but a temperature of 39): it reads the negation, not where its reach ends.
+	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]) && (v.skeleton || !t.excepts(s)), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
