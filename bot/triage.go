@@ -34,6 +34,8 @@ type Triage struct {
 	breaks map[string]bool // words that start a new sentence for the context (redflags.yaml clause_breaks)
 	// continues are words that make a sentence go on the one before it (redflags.yaml continuations).
 	continues map[string]bool
+	// progressive are the particles of the progressive, dropped before reading (redflags.yaml progressive).
+	progressive map[string]bool
 	// temperatureWords name a temperature: a number in the normal range right after one is a reading
 	// (redflags.yaml temperature_words).
 	temperatureWords []string
@@ -173,6 +175,9 @@ type redFlagsFile struct {
 	Context     map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
+	// Progressive are the particles of the progressive, which the rules drop: "ما عم يوقف" reads as "ما
+	// يوقف" (does not stop), "ما قاعد اقدر اتنفس" as "ما اقدر اتنفس" (I can't breathe).
+	Progressive map[string][]string `yaml:"progressive"`
 	// Continuations open a sentence that goes on the one before it: "… an allergic reaction? like hives?".
 	Continuations map[string][]string `yaml:"continuations"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
@@ -217,7 +222,7 @@ func NewTriage() (*Triage, error) {
 	for _, w := range f.TemperatureWords {
 		t.temperatureWords = append(t.temperatureWords, normalize(w))
 	}
-	t.breaks, t.continues = normalizedWords(f.ClauseBreaks), normalizedWords(f.Continuations)
+	t.breaks, t.continues, t.progressive = normalizedWords(f.ClauseBreaks), normalizedWords(f.Continuations), normalizedWords(f.Progressive)
 	for _, l := range []struct {
 		name, rules string
 		script      script
@@ -454,7 +459,7 @@ func (t *Triage) Rules(text, lang string) Verdict {
 // rules returns the rules' verdict on a normalized message, the message as they read it and the
 // temperature it gives.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
-	sentences := splitSentences(laughter.Replace(norm), t.breaks, t.continues)
+	sentences := splitSentences(laughter.Replace(norm), t.breaks, t.continues, t.progressive)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences, noReading
 	}

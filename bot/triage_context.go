@@ -173,13 +173,14 @@ func itemNumber(s string) bool {
 // and clause. Sentences end at . ! ? ؟ ; ؛ and line breaks, but not at the decimal point of a number
 // ("38.6"); a word of breaks ("but", "لكن") also starts a new clause, where a context that is someone
 // else's stops ("I feel hot, 38.6, but I mostly wanted to ask if I can walk my dog" is no dog's fever).
-// The progressive particles, Levantine عم and Iraqi دا, are dropped ("ما عم يوقف" reads as "ما يوقف", "ما دا
-// يكبر" as "ما يكبر"; joined to the verb, "ديكبر", by wordForms); so is the Egyptian demonstrative دا after a
-// noun, which changes nothing.
+// The progressive particles (progressive: Levantine عم, Iraqi دا, Gulf قاعد) are dropped ("ما عم يوقف"
+// reads as "ما يوقف", "ما دا يكبر" as "ما يكبر", "mo gaa3id agdar atnaffas" as "mo agdar atnaffas"; joined
+// to the verb, "ديكبر", by wordForms); so is the Egyptian demonstrative دا after a noun, which changes
+// nothing.
 //
 // A sentence that opens with a word of continues ("like", "مثل") goes on the one before it: "what are the
 // signs of an allergic reaction? like hives?" asks one question.
-func splitSentences(norm string, breaks, continues map[string]bool) sentences {
+func splitSentences(norm string, breaks, continues, progressive map[string]bool) sentences {
 	var s sentences
 	n, clause, start := 0, 0, 0
 	add := func(end int, asked bool) {
@@ -194,7 +195,7 @@ func splitSentences(norm string, breaks, continues map[string]bool) sentences {
 			if breaks[w] && i > 0 {
 				clause++
 			}
-			if w != "عم" && w != "دا" {
+			if !progressive[w] {
 				s.words = append(s.words, w)
 				s.of = append(s.of, n)
 				s.clause = append(s.clause, clause)

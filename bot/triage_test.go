@@ -83,6 +83,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"no problems except my chest hurts a lot", "en", "chest-pain"},
 		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"},               // the learned layer, reading "nothing", may not set it aside
 		{"I have a fever, temp 37.5, should I worry?", "en", "fever"}, // told, not only asked
+		{"ما قاعد اقدر اتنفس زين", "ar", "breathing"},                 // the Gulf progressive قاعد dropped, as عم and دا are
+		{"الدم ما قاعد يوقف", "ar", "bleeding"},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, tt.lang); got.Flag != tt.want {
