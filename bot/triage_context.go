@@ -101,7 +101,8 @@ func skeletonOf(w string) string {
 // its word forms (textnorm.ArabiziWordForms: without joined prefixes, "bayenzef", or a pronoun ending,
 // the forms the search reads too), and of each without a final t of a noun before a possessive (ra2bti,
 // رقبتي). A skeleton of one letter comes only from the whole word ("law", if): one left by stripping a
-// longer word ("a2la2kom", to worry you, as "la2") would read it as لو.
+// longer word ("a2la2kom", to worry you, as "la2") would read it as لو; and one of two letters not from a
+// form that lost two prefixes ("lbechra", the skin, read as "echra", شري, hives).
 func skeletonForms(w string) []string {
 	if isNumber(w) {
 		return []string{w}
@@ -112,7 +113,7 @@ func skeletonForms(w string) []string {
 	var forms []string
 	for _, f := range textnorm.ArabiziWordForms(w) {
 		for _, sk := range textnorm.ArabiziSkeletons(f) {
-			if f == w || len(sk) > 1 {
+			if f == w || len(sk) > 2 || len(sk) == 2 && !textnorm.ArabiziTwiceStripped(w, f) {
 				forms = append(forms, sk)
 			}
 		}

@@ -127,3 +127,19 @@ func TestArabiziWordForms(t *testing.T) {
 		checkForms(t, "ArabiziWordForms", ArabiziWordForms, tt.word, tt.has, tt.lack)
 	}
 }
+
+func TestArabiziTwiceStripped(t *testing.T) {
+	for _, tt := range []struct {
+		word, form string
+		want       bool
+	}{
+		{"lbechra", "echra", true}, // the article and ب: what is left may be another word (شري)
+		{"lbechra", "bechra", false},
+		{"el7o2na", "7o2na", false},
+		{"bechra", "bechra", false},
+	} {
+		if got := ArabiziTwiceStripped(tt.word, tt.form); got != tt.want {
+			t.Errorf("ArabiziTwiceStripped(%q, %q) = %v, want %v", tt.word, tt.form, got, tt.want)
+		}
+	}
+}

@@ -188,35 +188,43 @@ func ArabiziWordForms(w string) []string {
 	return out
 }
 
+// ArabiziTwiceStripped reports whether form is one of ArabiziWordForms(w) only with two joined prefixes
+// taken off ("lbechra", the skin, as "echra"): what is left is short enough to be another word's.
+func ArabiziTwiceStripped(w, form string) bool {
+	for _, f := range arabiziForms(w) {
+		if f.word == form && f.prefixes < 2 {
+			return false
+		}
+	}
+	return form != w
+}
+
 type arabiziForm struct {
 	word     string
 	min      int  // the fewest consonants its skeleton needs
 	stripped bool // a prefix was taken off
+	prefixes int  // how many
 }
 
 // arabiziForms are the forms word is looked up as, in order: itself, without one or two prefixes,
 // without an ending, without both. A form with something taken off keeps three letters; the letters
 // that remain must still line up with the word found (Aligns).
 func arabiziForms(w string) []arabiziForm {
-	forms := []arabiziForm{{w, minSkeleton, false}}
-	var stems []string
+	forms := []arabiziForm{{w, minSkeleton, false, 0}}
 	for _, p := range arabiziProclitics {
 		if rest, ok := cutProclitic(w, p); ok {
-			stems = append(stems, rest)
+			forms = append(forms, arabiziForm{rest, minSkeleton, true, 1})
 			for _, p2 := range arabiziProclitics {
 				if rest2, ok := cutProclitic(rest, p2); ok {
-					stems = append(stems, rest2)
+					forms = append(forms, arabiziForm{rest2, minSkeleton, true, 2})
 				}
 			}
 		}
 	}
-	for _, s := range stems {
-		forms = append(forms, arabiziForm{s, minSkeleton, true})
-	}
-	for i, s := range append([]string{w}, stems...) {
+	for _, f := range slices.Clone(forms) {
 		for _, e := range arabiziEnclitics {
-			if rest, ok := strings.CutSuffix(s, e); ok && len(rest) >= 3 {
-				forms = append(forms, arabiziForm{rest, minSkeleton, i > 0})
+			if rest, ok := strings.CutSuffix(f.word, e); ok && len(rest) >= 3 {
+				forms = append(forms, arabiziForm{rest, minSkeleton, f.stripped, f.prefixes})
 			}
 		}
 	}
