@@ -17,9 +17,34 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 	if !m.arabiziText {
 		return "", false
 	}
-	ar, found := e.arabizi.Arabic(m.words, func(w string) bool { return e.english[w] })
+	ar, found := e.arabizi.Arabic(m.words, e.keptLatin(m.q.Text))
 	return ar, found > 0 || textnorm.HasArabiziWord(m.words)
 }
+
+// keptLatin says which words of an Arabizi message are kept as written, not read in Arabic script: the
+// knowledge's English words, and the acronyms the message writes in capitals ("lazem a3mel MRI abel el
+// jalse?": MRI is no مرة, once). In a message shouted in capitals, none are acronyms.
+func (e *Engine) keptLatin(text string) func(string) bool {
+	acronyms := map[string]bool{}
+	latin, capitals := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }) {
+		latin++
+		if len(w) >= minAcronym && len(w) <= maxAcronym && strings.ToUpper(w) == w && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+			capitals++
+			acronyms[textnorm.Normalize(w)] = true
+		}
+	}
+	if 2*capitals >= latin {
+		clear(acronyms)
+	}
+	return func(w string) bool { return e.english[w] || acronyms[w] }
+}
+
+// minAcronym and maxAcronym bound the letters of a word in capitals read as an acronym.
+const (
+	minAcronym = 2
+	maxAcronym = 5
+)
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as
 // Latin text that looks like Arabizi (textnorm.LooksArabizi; MayBeArabizi when the asker's app is in

@@ -17,11 +17,12 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"momken a5od ibuprofen ba3d el 7o2na?", "ar", "stop-nsaids"},
 		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
 		{"what should I wear?", "en", "what-to-wear"},
-		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
-		{"kam jalse bde?", "ar", "number-of-sessions"},                   // no digit, no word of its own: read all the same
-		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},              // "maw3ed", appointment, asks for no handoff
-		{"el malabis elmonasba?", "ar", "what-to-wear"},                  // "el" counts for neither language
-		{"siyam?", "ar", "fasting"},                                      // one long word the Arabic vocabulary has
+		{"can I drink co2 water before the session?", "en", "hydration"},   // "co2" is no Arabizi
+		{"kam jalse bde?", "ar", "number-of-sessions"},                     // no digit, no word of its own: read all the same
+		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},                // "maw3ed", appointment, asks for no handoff
+		{"el malabis elmonasba?", "ar", "what-to-wear"},                    // "el" counts for neither language
+		{"siyam?", "ar", "fasting"},                                        // one long word the Arabic vocabulary has
+		{"hi, lazem 23mel MRI abel el jalse?", "ar", "diagnostic-imaging"}, // an acronym in capitals stays as written
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {

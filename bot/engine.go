@@ -281,8 +281,9 @@ func (e *Engine) arabicParts(m asked, parts []string) []string {
 	if !m.arabizi {
 		return parts
 	}
+	keep := e.keptLatin(m.q.Text)
 	for i, p := range parts {
-		parts[i], _ = e.arabizi.Arabic(textnorm.Words(textnorm.Normalize(p)), func(w string) bool { return e.english[w] })
+		parts[i], _ = e.arabizi.Arabic(textnorm.Words(textnorm.Normalize(p)), keep)
 	}
 	return parts
 }
