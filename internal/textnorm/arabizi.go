@@ -110,6 +110,10 @@ var arabiziMarkers = map[string]bool{
 	// Gulf and Levantine
 	"abi": true, "abgha": true, "ab8a": true, "wesh": true, "wish": true, "shlon": true, "baddi": true, "bade": true,
 	"badde": true, "hayda": true, "hek": true, "momken": true, "mumkin": true, "lazem": true, "lazim": true,
+	"lezem": true, "lezim": true,
+	// question words: "el dawam mata?" (back to work when?)
+	"mata": true, "shinu": true, "shino": true, "shnu": true, "shno": true, "chnu": true, "eish": true, "leish": true,
+	"adesh": true, "addesh": true, "kadesh": true, "gedesh": true, "gadesh": true, "mneen": true, "menin": true,
 }
 
 // arabiziFunctionWords are short Arabizi words that English has too ("el", "ma", "fi", "min"): two of
