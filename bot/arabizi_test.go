@@ -22,7 +22,6 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},                // "maw3ed", appointment, asks for no handoff
 		{"el malabis elmonasba?", "ar", "what-to-wear"},                    // "el" counts for neither language
 		{"siyam?", "ar", "fasting"},                                        // one long word the Arabic vocabulary has
-		{"mata arja3 el dawam?", "ar", "return-to-work"},                   // a question word of Arabizi's own
 		{"hi, lazem 23mel MRI abel el jalse?", "ar", "diagnostic-imaging"}, // an acronym in capitals stays as written
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})

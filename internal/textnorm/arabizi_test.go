@@ -36,6 +36,7 @@ func TestLooksArabizi(t *testing.T) {
 		{"knee is a bit sore today, 3rd day, gettin better", false},
 		{"took 2 tablets at 7pm, 500mg each, 39c this morning", false},
 		{"3am bta3mel eh", true},
+		{"el dawam mata?", true},                                             // a question word of Arabizi's own
 		{"I have a degenerated disc at L4-L5 and vitamin B12 is low", false}, // labels, not Arabizi
 	} {
 		if got := LooksArabizi(Words(Normalize(tt.text))); got != tt.want {
