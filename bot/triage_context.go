@@ -496,6 +496,33 @@ func readTemperature(norm string, words []string) thermal {
 		return noReading
 	}
 	read := noReading
+	readings(norm, func(v float64, unit string, decimal bool, at int) bool {
+		if fever(v, unit, decimal) {
+			read = feverReading
+			return false
+		}
+		if normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:at], words)) {
+			read = normalReading
+		}
+		return true
+	})
+	return read
+}
+
+// scaledFever reports whether a message gives a fever with its scale, °C or °F ("101.5F", "38.9 c"): a
+// thermometer's reading, whether or not a temperature word names it.
+func scaledFever(norm string) bool {
+	scaled := false
+	readings(norm, func(v float64, unit string, decimal bool, _ int) bool {
+		scaled = (strings.HasSuffix(unit, "c") || strings.HasSuffix(unit, "f")) && fever(v, unit, decimal)
+		return !scaled
+	})
+	return scaled
+}
+
+// readings calls yield with each number the temperature pattern finds in a normalised message, with its
+// unit ("" for none), whether it has a decimal and where it starts, until yield returns false.
+func readings(norm string, yield func(v float64, unit string, decimal bool, at int) bool) {
 	for _, m := range temperature.FindAllStringSubmatchIndex(norm, 16) {
 		num, unit := norm[m[2]:m[3]], ""
 		if m[4] >= 0 {
@@ -505,15 +532,10 @@ func readTemperature(norm string, words []string) thermal {
 		if err != nil {
 			continue
 		}
-		decimal := strings.ContainsAny(num, ".,،٫")
-		if fever(v, unit, decimal) {
-			return feverReading
-		}
-		if normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:m[2]], words)) {
-			read = normalReading
+		if !yield(v, unit, strings.ContainsAny(num, ".,،٫"), m[2]) {
+			return
 		}
 	}
-	return read
 }
 
 // fever reports whether a value read with its unit is a fever: 37.8-43 °C, or 100-110 °F.

@@ -188,6 +188,11 @@ func TestReadTemperature(t *testing.T) {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
 		}
 	}
+	for text, want := range map[string]bool{"101.5f this morning": true, "38.9 c today": true, "38.9 today": false, "41 degrees outside": false, "98.6f": false} {
+		if got := scaledFever(text); got != want {
+			t.Errorf("scaledFever(%q) = %v, want %v", text, got, want)
+		}
+	}
 }
 
 // TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
@@ -210,6 +215,8 @@ func TestLearnedLayer(t *testing.T) {
 		// a long story of an old operation: a clinic call the model all but rules out (veto_long_below)
 		{"sets aside a long story's clinic call it all but rules out", "I am very afraid of the general anesthesia because after my operation before I was vomiting for 2 days. My cousin said for stem cells they make you sleep too. Is that true or is it only local?", Clinic, ""},
 		// a fever measured now is a report: the model reads this as all but certainly no red flag
+		// a fever given with its scale is a thermometer's reading, named or not
+		{"keeps a fever given with its scale", "38.9c today after the harvest, normal or do I need to call you?", Clinic, Clinic},
 		{"keeps a measured fever it reads as none", "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go for a walk", Clinic, Clinic},
 		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
 	} {
