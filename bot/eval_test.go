@@ -315,14 +315,23 @@ func TestCorpusFloors(t *testing.T) {
 		// drink more water", "وشو بتعملوا فيها بعدين"), acts 100%, language 99.2%, false urgent 1.5% ("chill
 		// with sport" read as chills; a chronic shoulder that "can't lift my arm overhead without it
 		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
-		// Then chills only as chills, and chat spellings that open a question: en 94.5%, one tap 93.6%,
-		// both 79.4%, false urgent 1.2%.
-		{"fresh26", 260, 0.870, 0.945, 0.972, 0.045, 1, 0.936, 0.794},
+		// Then chills only as chills, chat spellings that open a question, Arabizi's question words: en
+		// 94.5%, one tap 94.1%, both 79.4%, language 99.6%, false urgent 1.2%.
+		{"fresh26", 260, 0.870, 0.945, 0.972, 0.045, 1, 0.941, 0.794},
 		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
-		// its final engine (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention 100%, wrong 3.9%,
-		// second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%, false urgent
-		// 0.3%; session 16's engine scored the same.
-		{"fresh27", 320, 0.905, 0.956, 1, 0.039, 0.977, 0.945, 0.841},
+		// the engine then meant to be its last (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention
+		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
+		// false urgent 0.3%; session 16's engine scored the same. Then an acronym in capitals kept as written in
+		// Arabizi ("MRI"), and "lbechra" (the skin) no longer read as hives: ar 91.2%, wrong 3.5%, one tap
+		// 95.0%, false urgent 0%.
+		{"fresh27", 320, 0.912, 0.956, 1, 0.035, 0.977, 0.950, 0.841},
+		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
+		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
+		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
+		// NSAIDs entry, a sick note with going back to work; long stories answered by their story), second
+		// answers wrong 0%, one tap 94.7%, both 86.5%, acts 95.6%, language 99.7%, false urgent 0.3%;
+		// session 16's engine scored the same.
+		{"fresh28", 300, 0.891, 0.933, 0.958, 0.060, 0.956, 0.947, 0.865},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -587,11 +596,18 @@ func TestTriageFloors(t *testing.T) {
 		// negatives 98.5%.
 		{"fresh24", 220, 1, 1, 0.984, 0.981},
 		// fresh25, 230 by a forty-ninth writer, written at session 17's start, kept sealed and run first on
-		// its final engine (a636187): recall 99.0% (a Gulf Arabizi "mo gaa3id agdar atnaffas zain", I can't
-		// breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
+		// the engine then meant to be its last (a636187): recall 99.0% (a Gulf Arabizi "mo gaa3id agdar
+		// atnaffas zain", I can't breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
 		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
 		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
 		{"fresh25", 230, 0.990, 0.982, 0.970, 0.879},
+		// fresh26, 279 by a fifty-first writer, written mid-session 17, kept sealed and run first on its final
+		// engine (9f6073d): recall 98.4% (an Arabizi seizure, "ija'ata noba, jisma kilha tirtijif"; "101.5F
+		// this morning, I was treated 3 days ago", which the learned layer set aside), emergencies 96.9% in
+		// tier, after-effects 100% not urgent (none an emergency), negatives 96.3%; session 16's engine
+		// scored the same. Then a fever given with its scale kept, "completely gone" read as resolved:
+		// recall 99.2%, negatives 97.6%.
+		{"fresh26", 270, 0.992, 1, 0.975, 0.928},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})
