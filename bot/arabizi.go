@@ -27,9 +27,11 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 func (e *Engine) keptLatin(text string) func(string) bool {
 	acronyms := map[string]bool{}
 	latin, capitals := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }) {
+	notLatin := func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }
+	notCapital := func(r rune) bool { return r < 'A' || r > 'Z' }
+	for _, w := range strings.FieldsFunc(text, notLatin) {
 		latin++
-		if len(w) >= minAcronym && len(w) <= maxAcronym && strings.ToUpper(w) == w && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+		if len(w) >= minAcronym && len(w) <= maxAcronym && strings.IndexFunc(w, notCapital) < 0 {
 			capitals++
 			acronyms[textnorm.Normalize(w)] = true
 		}

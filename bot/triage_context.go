@@ -259,8 +259,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			ph := conv(toPhrase(p))
 			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
-				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one letter: "ومن بعد والو" (and
-				// nothing since) would read "men ba3d la piqûre" (since the injection) as resolved.
+				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one
+				// letter: "ومن بعد والو" (and nothing since) would read "men ba3d la piqûre" (since the
+				// injection) as resolved.
 				continue
 			}
 			if sc == arabizi && (kind == "present" || kind == "onset") && len(ph) == 1 && negators[ph[0]] {

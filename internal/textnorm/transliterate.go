@@ -138,7 +138,7 @@ func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 			return
 		}
 		for _, c := range t.bySkeleton[sk] {
-			if c.count > best.count && (!taaMarbuta || strings.HasSuffix(c.word, "ه")) && aligns(tokens, c.units, f.stripped) {
+			if c.count > best.count && (!taaMarbuta || strings.HasSuffix(c.word, "ه")) && aligns(tokens, c.units, f.prefixes > 0) {
 				best = c
 			}
 		}
@@ -201,22 +201,21 @@ func ArabiziTwiceStripped(w, form string) bool {
 
 type arabiziForm struct {
 	word     string
-	min      int  // the fewest consonants its skeleton needs
-	stripped bool // a prefix was taken off
-	prefixes int  // how many
+	min      int // the fewest consonants its skeleton needs
+	prefixes int // how many joined prefixes were taken off
 }
 
 // arabiziForms are the forms word is looked up as, in order: itself, without one or two prefixes,
 // without an ending, without both. A form with something taken off keeps three letters; the letters
 // that remain must still line up with the word found (Aligns).
 func arabiziForms(w string) []arabiziForm {
-	forms := []arabiziForm{{w, minSkeleton, false, 0}}
+	forms := []arabiziForm{{w, minSkeleton, 0}}
 	for _, p := range arabiziProclitics {
 		if rest, ok := cutProclitic(w, p); ok {
-			forms = append(forms, arabiziForm{rest, minSkeleton, true, 1})
+			forms = append(forms, arabiziForm{rest, minSkeleton, 1})
 			for _, p2 := range arabiziProclitics {
 				if rest2, ok := cutProclitic(rest, p2); ok {
-					forms = append(forms, arabiziForm{rest2, minSkeleton, true, 2})
+					forms = append(forms, arabiziForm{rest2, minSkeleton, 2})
 				}
 			}
 		}
@@ -224,7 +223,7 @@ func arabiziForms(w string) []arabiziForm {
 	for _, f := range slices.Clone(forms) {
 		for _, e := range arabiziEnclitics {
 			if rest, ok := strings.CutSuffix(f.word, e); ok && len(rest) >= 3 {
-				forms = append(forms, arabiziForm{rest, minSkeleton, f.stripped, f.prefixes})
+				forms = append(forms, arabiziForm{rest, minSkeleton, f.prefixes})
 			}
 		}
 	}
