@@ -25,21 +25,37 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 // knowledge's English words, and the acronyms the message writes in capitals ("lazem a3mel MRI abel el
 // jalse?": MRI is no مرة, once). In a message shouted in capitals, none are acronyms.
 func (e *Engine) keptLatin(text string) func(string) bool {
-	acronyms := map[string]bool{}
+	var acronyms map[string]bool
 	latin, capitals := 0, 0
-	notLatin := func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }
-	notCapital := func(r rune) bool { return r < 'A' || r > 'Z' }
-	for _, w := range strings.FieldsFunc(text, notLatin) {
-		latin++
-		if len(w) >= minAcronym && len(w) <= maxAcronym && strings.IndexFunc(w, notCapital) < 0 {
+	for start, i := -1, 0; i <= len(text); i++ {
+		if i < len(text) && latinLetterOrDigit(text[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		w := text[start:i]
+		start, latin = -1, latin+1
+		if len(w) >= minAcronym && len(w) <= maxAcronym && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+			if acronyms == nil {
+				acronyms = map[string]bool{}
+			}
 			capitals++
-			acronyms[textnorm.Normalize(w)] = true
+			acronyms[strings.ToLower(w)] = true
 		}
 	}
 	if 2*capitals >= latin {
-		clear(acronyms)
+		acronyms = nil
 	}
 	return func(w string) bool { return e.english[w] || acronyms[w] }
+}
+
+// latinLetterOrDigit reports whether a byte is an ASCII letter or digit.
+func latinLetterOrDigit(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 // minAcronym and maxAcronym bound the letters of a word in capitals read as an acronym.

@@ -220,7 +220,7 @@ func arabiziForms(w string) []arabiziForm {
 			}
 		}
 	}
-	for _, f := range slices.Clone(forms) {
+	for _, f := range forms { // the forms so far: range reads the slice once, so not those appended
 		for _, e := range arabiziEnclitics {
 			if rest, ok := strings.CutSuffix(f.word, e); ok && len(rest) >= 3 {
 				forms = append(forms, arabiziForm{rest, minSkeleton, f.prefixes})
