@@ -17,7 +17,7 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 	if !m.arabiziText {
 		return "", false
 	}
-	ar, found := e.arabizi.Arabic(m.words, e.keptLatin(m.q.Text))
+	ar, found := e.arabizi.Arabic(m.words, m.kept)
 	return ar, found > 0 || textnorm.HasArabiziWord(m.words)
 }
 

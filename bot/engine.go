@@ -281,9 +281,8 @@ func (e *Engine) arabicParts(m asked, parts []string) []string {
 	if !m.arabizi {
 		return parts
 	}
-	keep := e.keptLatin(m.q.Text)
 	for i, p := range parts {
-		parts[i], _ = e.arabizi.Arabic(textnorm.Words(textnorm.Normalize(p)), keep)
+		parts[i], _ = e.arabizi.Arabic(textnorm.Words(textnorm.Normalize(p)), m.kept)
 	}
 	return parts
 }
@@ -302,12 +301,13 @@ func (e *Engine) cues(m asked) cues {
 // asked is a question as the answer path reads it after triage.
 type asked struct {
 	q           Question
-	read        string   // the text without stretched letters
-	words       []string // its normalised words
-	arabiziText bool     // written in Arabizi
-	lang        string   // the language it is searched and answered in
-	text        string   // what is searched: read, or Arabizi read in Arabic script
-	arabizi     bool     // text is Arabizi read in Arabic script
+	read        string            // the text without stretched letters
+	words       []string          // its normalised words
+	arabiziText bool              // written in Arabizi
+	lang        string            // the language it is searched and answered in
+	text        string            // what is searched: read, or Arabizi read in Arabic script
+	arabizi     bool              // text is Arabizi read in Arabic script
+	kept        func(string) bool // an Arabizi text's words kept as written (keptLatin)
 	reading     topicclass.Reading
 }
 
@@ -315,7 +315,11 @@ type asked struct {
 func (e *Engine) read(q Question, lang string) asked {
 	read := textnorm.Squeeze(q.Text)
 	words := textnorm.Words(textnorm.Normalize(read))
-	return asked{q: q, read: read, words: words, arabiziText: e.arabiziWritten(q, words), lang: lang, text: read}
+	m := asked{q: q, read: read, words: words, arabiziText: e.arabiziWritten(q, words), lang: lang, text: read}
+	if m.arabiziText {
+		m.kept = e.keptLatin(q.Text)
+	}
+	return m
 }
 
 // searchAnswer answers a message that is neither urgent nor a conversation act by its phrases: the
