@@ -102,7 +102,7 @@ func skeletonOf(w string) string {
 // the forms the search reads too), and of each without a final t of a noun before a possessive (ra2bti,
 // رقبتي). A skeleton of one letter comes only from the whole word ("law", if): one left by stripping a
 // longer word ("a2la2kom", to worry you, as "la2") would read it as لو; and one of two letters not from a
-// form that lost two prefixes ("lbechra", the skin, read as "echra", شري, hives).
+// form that lost two prefixes ("lbechra", the skin, read as "chra", شري, hives).
 func skeletonForms(w string) []string {
 	if isNumber(w) {
 		return []string{w}
@@ -112,8 +112,8 @@ func skeletonForms(w string) []string {
 	}
 	var forms []string
 	for _, f := range textnorm.ArabiziWordForms(w) {
-		for _, sk := range textnorm.ArabiziSkeletons(f) {
-			if f == w || len(sk) > 2 || len(sk) == 2 && !textnorm.ArabiziTwiceStripped(w, f) {
+		for _, sk := range textnorm.ArabiziSkeletons(f.Word) {
+			if f.Word == w || len(sk) > 2 || len(sk) == 2 && f.Prefixes < 2 {
 				forms = append(forms, sk)
 			}
 		}

@@ -125,22 +125,38 @@ func TestArabiziWordForms(t *testing.T) {
 		{"tkhelsou", []string{"khelsou"}, []string{"helsou"}}, // nor split a digraph
 		{"rekbti", []string{"rekbti"}, nil},
 	} {
-		checkForms(t, "ArabiziWordForms", ArabiziWordForms, tt.word, tt.has, tt.lack)
+		checkForms(t, "ArabiziWordForms", arabiziWords, tt.word, tt.has, tt.lack)
 	}
 }
 
-func TestArabiziTwiceStripped(t *testing.T) {
+// arabiziWords are ArabiziWordForms' words.
+func arabiziWords(w string) []string {
+	var words []string
+	for _, f := range ArabiziWordForms(w) {
+		words = append(words, f.Word)
+	}
+	return words
+}
+
+func TestArabiziWordFormsCountPrefixes(t *testing.T) {
 	for _, tt := range []struct {
 		word, form string
-		want       bool
+		twice      bool // the form only comes with two prefixes taken off
 	}{
-		{"lbechra", "echra", true}, // the article and ب: what is left may be another word (شري)
+		{"lbechra", "chra", true}, // the article and ب: what is left may be another word (شري)
 		{"lbechra", "bechra", false},
 		{"el7o2na", "7o2na", false},
 		{"bechra", "bechra", false},
+		{"bechra", "chra", false}, // one prefix
 	} {
-		if got := ArabiziTwiceStripped(tt.word, tt.form); got != tt.want {
-			t.Errorf("ArabiziTwiceStripped(%q, %q) = %v, want %v", tt.word, tt.form, got, tt.want)
+		twice, found := true, false
+		for _, f := range ArabiziWordForms(tt.word) {
+			if f.Word == tt.form {
+				found, twice = true, twice && f.Prefixes >= 2
+			}
+		}
+		if !found || twice != tt.twice {
+			t.Errorf("ArabiziWordForms(%q): form %q found %v, only twice stripped %v, want found, %v", tt.word, tt.form, found, twice, tt.twice)
 		}
 	}
 }

@@ -179,24 +179,21 @@ var arabiziEnclitics = []string{"hom", "hum", "kom", "kum", "kon", "hon", "ni", 
 // ArabiziWordForms lists every form a lower-case Arabizi word may be compared under: itself, without one
 // or two joined prefixes, without a pronoun ending, without both (see arabiziForms); the Arabizi
 // counterpart of ArabicWordForms.
-func ArabiziWordForms(w string) []string {
+// Each form says how many joined prefixes it lost: one left by two ("lbechra", the skin, as "chra") is
+// short enough to be another word's.
+func ArabiziWordForms(w string) []ArabiziForm {
 	forms := arabiziForms(w)
-	out := make([]string, len(forms))
+	out := make([]ArabiziForm, len(forms))
 	for i, f := range forms {
-		out[i] = f.word
+		out[i] = ArabiziForm{Word: f.word, Prefixes: f.prefixes}
 	}
 	return out
 }
 
-// ArabiziTwiceStripped reports whether form is one of ArabiziWordForms(w) only with two joined prefixes
-// taken off ("lbechra", the skin, as "echra"): what is left is short enough to be another word's.
-func ArabiziTwiceStripped(w, form string) bool {
-	for _, f := range arabiziForms(w) {
-		if f.word == form && f.prefixes < 2 {
-			return false
-		}
-	}
-	return form != w
+// ArabiziForm is one form of an Arabizi word, and how many joined prefixes it lost.
+type ArabiziForm struct {
+	Word     string
+	Prefixes int
 }
 
 type arabiziForm struct {
