@@ -464,7 +464,9 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 // longQuestion answers a long message by its question, read without the story around it ("I'm a single
 // mum and … how long should I expect to be at the clinic?"): the story outweighs the question in a search
 // of the whole. The question's answer stands when it is confident alone (partAlone), or when the whole
-// found it plausible too (the question alone may have lost what it asks about: "do I need to stop it?");
+// found it plausible too (the question alone may have lost what it asks about: "do I need to stop it?"),
+// or when the whole's own answer, not sure either, is no likely reading of the question: it answered the
+// story ("I have knee arthritis … how many days before I can go back to work?" is not about benefits);
 // otherwise the whole's answer stands. Only an FAQ entry answers the question alone: a guide section, long
 // and about many things, is found by a few words ("I assume this is to be expected?"). A question that
 // alone is confidently out of scope is not answered from the story's topic ("… is there an upper age
@@ -481,7 +483,7 @@ func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []score
 	if !qOK || qBest.ID == best.ID || qBest.Kind != knowledge.FAQ {
 		return best, ok, nil
 	}
-	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) {
+	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) || ok && best.confidence < partAlone && !among(best, qCands, DefaultTop) {
 		return qBest, true, nil
 	}
 	return best, ok, nil

@@ -234,14 +234,17 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - resolved, anywhere in its sentence, for clinic-tier flags, or any flag dated in the past: "a fever
 //     last week, fine now", "fainted once in 2018, fine now";
 //   - other, anywhere in its clause: not the patient ("my dog had a seizure", "I'm an ER nurse");
+//   - during, anywhere in its sentence, for clinic-tier flags: the procedure's own pain ("the pain during
+//     the harvest was excruciating");
 //
-// and the phrases that undo them: present ("now", "الحين", but not right after a duration: "for years
+// and the phrases that undo them: state, right before the symptom ("في حالة ارتباك", in a state of
+// confusion), and present ("now", "الحين", but not right after a duration: "for years
 // now") undoes every kind; onset ("since the injection", "امبارح") undoes history and chronic; report
 // ("my", "I have", "عندي") undoes question.
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "during", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -262,6 +265,11 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one
 				// letter: "ومن بعد والو" (and nothing since) would read "men ba3d la piqûre" (since the
 				// injection) as resolved.
+				continue
+			}
+			if sc == arabizi && kind == "during" {
+				// As skeletons, the procedure's words are those of telling it done: "ams sawait el
+				// 7igna" (I had the injection yesterday) would read "وقت الحقنه" (during the injection).
 				continue
 			}
 			if sc == arabizi && (kind == "present" || kind == "onset") && len(ph) == 1 && negators[ph[0]] {
@@ -295,8 +303,10 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return reasonWeather
 	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
 		return reasonLocal
-	case c.present(m, lo, hi):
+	case c.present(m, lo, hi), c.state(m, i):
 		return ""
+	case tier == Clinic && has("during", hi):
+		return "procedure"
 	case c.inClause(m, "other", i):
 		return reasonOther
 	case has("hypothetical", i), c.opens(m, "conditional", lo):
@@ -322,6 +332,22 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// state reports whether a state phrase ends right before the symptom at word i, or before the word it is
+// joined to by a prefixed "و" ("في حالة ارتباك وتشوش", in a state of confusion and disorientation): the
+// patient is in it.
+func (c contextMarkers) state(m message, i int) bool {
+	end := i
+	if w := m.forms[i][0]; i > 0 && strings.HasPrefix(w, "و") && slices.Contains(m.forms[i], strings.TrimPrefix(w, "و")) {
+		end = i - 1
+	}
+	return slices.ContainsFunc(c["state"], func(ph phrase) bool {
+		return slices.ContainsFunc([]int{i, end}, func(e int) bool {
+			at := e - len(ph)
+			return at >= 0 && m.phraseAt(ph, at) && slices.Contains(m.forms[at], ph[0])
+		})
+	})
 }
 
 // onset reports whether an onset marker stands in words [lo, hi), not right before a duration ("صار لي
