@@ -332,6 +332,10 @@ func TestCorpusFloors(t *testing.T) {
 		// answers wrong 0%, one tap 94.7%, both 86.5%, acts 95.6%, language 99.7%, false urgent 0.3%;
 		// session 16's engine scored the same.
 		{"fresh28", 300, 0.891, 0.933, 0.958, 0.060, 0.956, 0.947, 0.865},
+		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
+		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
+		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
+		{"fresh29", 260, 0.947, 0.961, 0.987, 0.022, 1, 0.974, 0.853},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -608,6 +612,13 @@ func TestTriageFloors(t *testing.T) {
 		// scored the same. Then a fever given with its scale kept, "completely gone" read as resolved:
 		// recall 99.2%, negatives 97.6%.
 		{"fresh26", 270, 0.992, 1, 0.975, 0.928},
+		// fresh27, 232 by a fifty-third writer, written at session 18's start and run first on session 17's
+		// final engine: recall 97.1% (an MSA hives with "أزيز", wheeze; "والدي في حالة ارتباك وتشوش ذهني",
+		// my father is in a state of confusion, read as "in case"; redness "more big every hour"),
+		// emergencies 96.2% in tier, after-effects 100% not urgent, negatives 95.7% (pain during the
+		// injection, gone once done; "الدنيا حر نار ... ٤٠ درجة", the weather). Then state and during
+		// markers, the wheeze, growing redness: recall 100%, emergencies 100% in tier, negatives 98.6%.
+		{"fresh27", 230, 1, 1, 0.985, 0.982},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: true, MildAnswered: set.answered})

@@ -68,7 +68,7 @@ func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
 }
 
 // TestLongMessageQuestion: the question of a message told at length is read without the story, when the
-// whole finds no answer.
+// whole finds no answer, or one that answers the story.
 func TestLongMessageQuestion(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	for _, tt := range []struct {
@@ -80,6 +80,10 @@ func TestLongMessageQuestion(t *testing.T) {
 		// The story is about going back to work; the question, read alone, about the session's length.
 		{"I work shifts at a bakery and my manager wants to know when I'll be back at work. My sister can look " +
 			"after the dog until lunchtime only. How many hours will I be at the clinic on the day?", "session-duration"},
+		// The whole is answered, not surely, from the story (the treatment instead of surgery: benefits),
+		// which is no likely reading of the question alone (session 18, a blind MSA message).
+		{"أعاني من خشونة في الركبة منذ سنوات، وقد نصحني زميل في العمل بالعلاج بالخلايا الجذعية بدلاً من " +
+			"الجراحة. أنا موظف في بنك ولا أستطيع الغياب طويلاً، ومديري لا يحب الإجازات المفاجئة. كم يوماً أحتاج قبل أن أعود إلى عملي؟", "return-to-work"},
 		// The story is about the knees the treatment helps; the question alone is out of scope.
 		{"My uncle is 91 and his knees are worn out after years of farming. He will not have surgery at his " +
 			"age and I understand why. Do you have a maximum age for patients?", ""},

@@ -250,6 +250,17 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I passed out in the shower", Emergency},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
+		// "في حالة" right before a sign, or before the sign joined to it, is a state, not "in case"
+		{"والدي في حالة ارتباك وتشوش ذهني منذ الصباح ولا يتعرف على أفراد العائلة", Emergency},
+		{"ماذا أفعل في حالة ظهور تشوش بعد الحقن؟", ""},
+		// the procedure's own pain, told as it happened, unless told now
+		{"the pain during the procedure was excruciating but it eased after an hour", ""},
+		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
+		{"during the injection it was fine but now the pain is unbearable", Clinic},
+		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// a wheeze in MSA; redness growing by the hour
+		{"ظهر لدي شرى على كامل الجسم مع أزيز عند التنفس بعد الحقن", Emergency},
+		{"red colour around injection is more big every hour, yesterday small like coin now like my hand", Clinic},
 		// a relative's or friend's sign, in a question whether they could be treated, is their condition;
 		// told now, or after a procedure, it stays urgent
 		{"my brother gets chest pains every so often, can he be treated here too?", ""},
