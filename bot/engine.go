@@ -418,8 +418,11 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	c := e.cues(m)
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
+	var asked []scored // the candidates of a long message's question read alone
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
-		alone, aloneOK, err := e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
+		var alone scored
+		var aloneOK bool
+		alone, aloneOK, asked, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -451,6 +454,10 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		}
 	default:
 		a = e.unanswered(m, a, cands)
+		if a.Reason == ReasonOutOfScope && !outOfScope(cands) && len(e.plausible(asked)) > 0 {
+			// Nothing in the whole came close, but the question alone finds plausible topics: offered.
+			a = e.noMatch(a, asked, false)
+		}
 	}
 	switch {
 	case a.Status != Answered:
@@ -471,22 +478,22 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 // and about many things, is found by a few words ("I assume this is to be expected?"). A question that
 // alone is confidently out of scope is not answered from the story's topic ("… is there an upper age
 // limit?").
-func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []scored, best scored, ok bool) (scored, bool, error) {
+func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []scored, best scored, ok bool) (scored, bool, []scored, error) {
 	qCands, err := e.rank(ctx, q, lang, true)
 	if err != nil {
-		return best, ok, err
+		return best, ok, nil, err
 	}
 	if outOfScope(qCands) && qCands[0].confidence >= partAlone {
-		return scored{}, false, nil
+		return scored{}, false, qCands, nil
 	}
 	qBest, qOK := e.choose(qCands)
 	if !qOK || qBest.ID == best.ID || qBest.Kind != knowledge.FAQ {
-		return best, ok, nil
+		return best, ok, qCands, nil
 	}
 	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) || ok && best.confidence < partAlone && !among(best, qCands, DefaultTop) {
-		return qBest, true, nil
+		return qBest, true, qCands, nil
 	}
-	return best, ok, nil
+	return best, ok, qCands, nil
 }
 
 func (e *Engine) language(q Question) (string, error) {
