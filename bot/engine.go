@@ -453,11 +453,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 			a = e.noMatch(a, cands, false)
 		}
 	default:
-		a = e.unanswered(m, a, cands)
-		if a.Reason == ReasonOutOfScope && !outOfScope(cands) && len(e.plausible(asked)) > 0 {
-			// Nothing in the whole came close, but the question alone finds plausible topics: offered.
-			a = e.noMatch(a, asked, false)
-		}
+		a = e.offerAsked(e.unanswered(m, a, cands), cands, asked)
 	}
 	switch {
 	case a.Status != Answered:
@@ -466,6 +462,28 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		return e.splitAnswer(ctx, m, a)
 	}
 	return e.withParts(ctx, a, parts, cands)
+}
+
+// offerAsked offers, for a long message left unanswered, the topics its question read alone finds
+// plausible (asked): instead of the fallback when nothing in the whole came close, unless the whole is a
+// near miss; first, before the whole's, in a "did you mean". The story's topics are seldom what it asks.
+func (e *Engine) offerAsked(a Answer, cands, asked []scored) Answer {
+	p := e.plausible(asked)
+	switch {
+	case len(p) == 0:
+		return a
+	case a.Reason == ReasonOutOfScope && !outOfScope(cands):
+		return e.noMatch(a, asked, false)
+	case a.Reason == ReasonUnsure:
+		var offered []scored
+		for _, c := range append(p, e.plausible(cands)...) {
+			if len(offered) < DefaultTop && !among(c, offered, len(offered)) {
+				offered = append(offered, c)
+			}
+		}
+		a.Suggestions = e.suggestions(offered, a.Lang)[:len(offered)]
+	}
+	return a
 }
 
 // longQuestion answers a long message by its question, read without the story around it ("I'm a single

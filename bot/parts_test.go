@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
@@ -95,5 +96,21 @@ func TestLongMessageQuestion(t *testing.T) {
 		if tt.want == "" && a.Status == bot.Answered || tt.want != "" && (a.Status != bot.Answered || a.ID != tt.want) {
 			t.Errorf("%.40q: got %s %q, want %q", tt.story, a.Status, a.ID, tt.want)
 		}
+	}
+}
+
+// TestLongMessageOffersItsQuestionsTopics: a long message whose whole finds nothing close is offered what
+// its question, read alone, finds plausible, not the fallback (a blind English message of session 14).
+func TestLongMessageOffersItsQuestionsTopics(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "So I'm 58 and I've had osteoarthritis in both knees " +
+		"for about six years. My orthopedic guy keeps pushing for a replacement but I really don't want to be off my " +
+		"feet for months, I run a small bakery. A friend from church did stem cells last year and swears by it. How " +
+		"soon after would I realistically be back behind the counter?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != bot.NoMatch || a.Reason != bot.ReasonUnsure || !slices.ContainsFunc(a.Suggestions, func(s bot.Topic) bool { return s.ID == "return-to-work" }) {
+		t.Errorf("got %s %s %v, want unsure offering return-to-work", a.Status, a.Reason, a.Suggestions)
 	}
 }
