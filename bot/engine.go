@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -466,7 +467,8 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 
 // offerAsked offers, for a long message left unanswered, the topics its question read alone finds
 // plausible (asked): instead of the fallback when nothing in the whole came close, unless the whole is a
-// near miss; first, before the whole's, in a "did you mean". The story's topics are seldom what it asks.
+// near miss; in a "did you mean", right after the whole's likeliest topic and before its others. The
+// story's topics are seldom what it asks.
 func (e *Engine) offerAsked(a Answer, cands, asked []scored) Answer {
 	p := e.plausible(asked)
 	switch {
@@ -476,7 +478,8 @@ func (e *Engine) offerAsked(a Answer, cands, asked []scored) Answer {
 		return e.noMatch(a, asked, false)
 	case a.Reason == ReasonUnsure:
 		var offered []scored
-		for _, c := range append(p, e.plausible(cands)...) {
+		whole := e.plausible(cands)
+		for _, c := range slices.Concat(whole[:min(len(whole), 1)], p, whole) {
 			if len(offered) < DefaultTop && !among(c, offered, len(offered)) {
 				offered = append(offered, c)
 			}
