@@ -199,11 +199,12 @@ func standalone(part string, asked bool, c cues) bool {
 	if len(words) < 3 {
 		return false
 	}
-	first := words[0]
-	if leadWords[first] && len(words) > 3 {
-		first = words[1]
+	at := 0
+	if leadWords[words[0]] && len(words) > 3 {
+		at = 1
 	}
-	if c.opens(first) || c.opens(strings.TrimPrefix(first, "و")) {
+	first := words[at]
+	if (c.opens(first) || c.opens(strings.TrimPrefix(first, "و"))) && !negatingMa(first, words[at+1]) {
 		return true
 	}
 	return joins(words[0]) && (c.asks(words[1]) || c.asks(words[2])) // "w ba3dha mata…", and after that when…
@@ -258,7 +259,29 @@ func asksAfter(norms []string, i int, asked bool, c cues) bool {
 	if len(after) > 1 && leadWords[after[0]] {
 		return c.opens(after[1]) // "and also when…"
 	}
-	return len(after) > 0 && c.opens(after[0]) || asked && len(after) > 1 && c.asks(after[1])
+	next := ""
+	if len(after) > 1 {
+		next = after[1]
+	}
+	return len(after) > 0 && c.opens(after[0]) && !negatingMa(after[0], next) || asked && next != "" && c.asks(next)
+}
+
+// maAsks are the words after which "ما" asks, in its Modern Standard Arabic questions ("ما هو العلاج",
+// "ما اسم الطبيب", "ما مدة الجلسة"), besides a noun with its article ("ما الفرق").
+var maAsks = map[string]bool{
+	"هو": true, "هي": true, "هم": true, "هما": true, "هن": true, "اسم": true, "نوع": true, "مده": true, "سبب": true,
+	"معني": true, "فايده": true, "فائده": true, "طريقه": true, "نسبه": true, "شروط": true, "خطوات": true, "حكم": true,
+	"افضل": true, "اهم": true, "اعراض": true, "مخاطر": true, "تكلفه": true, "مدي": true,
+}
+
+// negatingMa reports whether "ما" (or "وما") before next negates ("وما في نتيجة", and there was no
+// result; "وما فاد", and it did not help) rather than asks: the dialects ask with other words, and MSA's
+// "ما" asks before a pronoun or a noun (maAsks, or one with its article). Any other word is left as read.
+func negatingMa(w, next string) bool {
+	if strings.TrimPrefix(w, "و") != "ما" {
+		return false
+	}
+	return !maAsks[next] && !strings.HasPrefix(next, "ال")
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not

@@ -31,6 +31,9 @@ func TestQuestionParts(t *testing.T) {
 		// A statement: "when" a word after "and" asks nothing.
 		{"My knee feels tight and stiff when I stand up. Is that from the swelling?", nil},
 		{"how long is the session?", nil},
+		// a negating "وما" joins no question ("and it did not help"); MSA's asking "وما هي" does
+		{"سويت علاج طبيعي وما صار فرق. بس شكد لازم ابطل الحديد بعد الابرة؟", nil},
+		{"ما اسم الطبيب الذي سيجري الحقن وما هي مؤهلاته؟", []string{"ما اسم الطبيب الذي سيجري الحقن", "وما هي مؤهلاته"}},
 		// a question word joined to "and" asks in two words ("and what do I wear"); Tunisian شنوة is one
 		{"شو لازم حضر قبل الموعد وشو البس", []string{"شو لازم حضر قبل الموعد", "وشو البس"}},
 		{"قداش نستنى باش نرجع للرياضة وشنوة الاعراض", []string{"قداش نستنى باش نرجع للرياضة", "وشنوة الاعراض"}},
