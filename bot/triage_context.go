@@ -229,7 +229,8 @@ func isSentenceEnd(s string, i int, r rune) bool {
 //   - hypothetical, before the symptom in its sentence: "what if I get a fever", "لو صار عندي حرارة";
 //   - conditional, opening the symptom's sentence: "if my face swells, what do I do?" (hypothetical);
 //   - question, opening its sentence, with no report in it: "is chest pain a side effect?";
-//   - history, anywhere in its sentence: "I had a heart attack 5 years ago";
+//   - history, anywhere in its sentence: "I had a heart attack 5 years ago", not in an age ("I am 81
+//     years old": age);
 //   - chronic, anywhere in its sentence, for clinic-tier flags only: "severe knee pain for years";
 //   - resolved, anywhere in its sentence, for clinic-tier flags, or any flag dated in the past: "a fever
 //     last week, fine now", "fainted once in 2018, fine now";
@@ -244,7 +245,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "during", "question", "history", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -291,9 +292,13 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	lo, hi := sentenceBounds(m, i)
 	tier := r.tier
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
-	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) })
+	clause, _ := bounds(m.clause, i)
+	// A resolution told in an earlier clause is of what came before: "I was doing fine at first but since
+	// Sunday the pain has been ramping up".
+	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) && at >= clause })
+	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) }) || hasYear(m, lo, hi)
 	switch {
-	case resolved && (tier == Clinic || has("history", hi) || hasYear(m, lo, hi)):
+	case resolved && (tier == Clinic || history):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i), c.candidate(m, i):
 		return reasonOther
@@ -315,7 +320,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "question"
 	case c.onset(m, lo, hi):
 		return ""
-	case (has("history", hi) || hasYear(m, lo, hi)) && !c.in(m, "procedure", 0, len(m.forms)):
+	case history && !c.in(m, "procedure", 0, len(m.forms)):
 		return "history"
 	case tier == Clinic && has("chronic", hi):
 		return "chronic"
