@@ -258,6 +258,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
 		{"during the injection it was fine but now the pain is unbearable", Clinic},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// a resolution told before a "but" is of what came before
+		{"I was doing fine at first but since Sunday the pain has been ramping up and I was up till 4am, Tylenol barely touches it", Clinic},
 		// a wheeze in MSA; redness growing by the hour
 		{"ظهر لدي شرى على كامل الجسم مع أزيز عند التنفس بعد الحقن", Emergency},
 		{"red colour around injection is more big every hour, yesterday small like coin now like my hand", Clinic},
