@@ -463,3 +463,40 @@ func (e *Engine) act(a Answer, act, lang, reply string) Answer {
 	}
 	return a
 }
+
+// opening is how many of a message's first words (textnorm.Words of its normalised text) greet or thank
+// before what it asks ("السلام عليكم، هل العلاج يسبب ألماً؟", "thanks for the info. one more thing…"):
+// greeting and thanks phrases, with filler words between them, in any language's phrases; 0 when none
+// opens it.
+func (a *acts) opening(words []string) int {
+	words = a.spelled(words)
+	n := 0
+	for _, al := range a.langs {
+		n = max(n, al.opening(words, a.filler))
+	}
+	return n
+}
+
+// opening is acts.opening in one language's phrases.
+func (al *actLang) opening(words []string, filler map[string]bool) int {
+	end, i := 0, 0
+	for i < len(words) {
+		k := 0
+		for _, p := range al.byFirst[words[i]] {
+			if (p.act == knowledge.ActGreeting || p.act == knowledge.ActThanks) && len(p.words) > k &&
+				i+len(p.words) <= len(words) && slices.Equal(words[i:i+len(p.words)], p.words) {
+				k = len(p.words)
+			}
+		}
+		switch {
+		case k > 0:
+			i += k
+			end = i
+		case filler[words[i]]:
+			i++
+		default:
+			return end
+		}
+	}
+	return end
+}

@@ -169,3 +169,28 @@ func TestNoMatchReasons(t *testing.T) {
 		t.Errorf("did you mean: reason %q, suggestions %v, want unsure offering return-to-work", a.Reason, a.Suggestions)
 	}
 }
+
+// TestGreetingBeforeAQuestion: a greeting or thanks that opens a question is no word of it.
+func TestGreetingBeforeAQuestion(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct{ text, want string }{
+		{"السلام عليكم، هل العلاج يسبب ألماً؟", "pain"},
+		{"صباح الخير، هو الموضوع بيوجع؟", "pain"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.Answered || a.ID != tt.want {
+			t.Errorf("%q: got %s %q, want %q", tt.text, a.Status, a.ID, tt.want)
+		}
+	}
+	// thanks with a remark is still thanks
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "Thank you so much, that really helped!"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Reason != knowledge.ActThanks {
+		t.Errorf("thanks with a remark: got %s %q", a.Status, a.Reason)
+	}
+}

@@ -253,6 +253,41 @@ func (e *Engine) handoffOrAnswer(ctx context.Context, m asked, a Answer, v Verdi
 	return ans, nil
 }
 
+// minAfterOpening is the fewest words a message must hold after the greeting or thanks that opens it
+// for them to be read without it.
+const minAfterOpening = 2
+
+// withoutOpening is what a message asks after the greeting or thanks that opens it (acts.opening), to be
+// searched and read for its topics without them: a search would read them as words of the question
+// ("السلام عليكم، هل العلاج يسبب ألماً؟" matched nothing close, "هل العلاج يسبب ألماً؟" the pain entry).
+// ok is false when nothing opens it, or the rest asks nothing plainly (asksWhat): a remark beside thanks
+// is read whole ("thanks so much, that really put my mind at rest"). Its acts and sentences are read in
+// the whole.
+func (e *Engine) withoutOpening(m asked) (rest string, ok bool) {
+	n := e.acts.opening(m.words)
+	if n == 0 || len(m.words)-n < minAfterOpening {
+		return "", false
+	}
+	rest = afterWords(m.read, n)
+	return rest, rest != "" && asksWhat(rest, e.cues(m))
+}
+
+// afterWords is text after its first n words, as textnorm.Words counts them in its normalised text,
+// or "" when it cannot be cut there.
+func afterWords(text string, n int) string {
+	fields := strings.Fields(text)
+	for i, f := range fields {
+		n -= len(textnorm.Words(textnorm.Normalize(f)))
+		switch {
+		case n == 0:
+			return strings.Join(fields[i+1:], " ")
+		case n < 0:
+			return ""
+		}
+	}
+	return ""
+}
+
 // searched are the words of what was searched: the message's, or its Arabizi read in Arabic script.
 func (m asked) searched() []string {
 	if m.arabizi {
@@ -328,6 +363,10 @@ func (e *Engine) read(q Question, lang string) asked {
 // apart, or no match.
 func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict) (Answer, error) {
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
+	actReading := m.reading // the acts are read in the whole message, the topics without its opening
+	if rest, ok := e.withoutOpening(m); ok {
+		m.text, m.reading = rest, e.topics.Read(textnorm.Normalize(rest))
+	}
 	if ar, ok := e.readArabizi(m); ok {
 		m.text, m.lang, m.arabizi = ar, knowledge.Arabic, true
 		a.Lang, a.Disclaimer = m.lang, e.messages[m.lang].Disclaimer
@@ -362,7 +401,6 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	case len(e.plausible(cands)) > 0:
 		found = 1
 	}
-	actReading := m.reading
 	if m.arabizi && found == 2 {
 		// An answer found in Arabic script is weighed against an act read there too: the Latin letters
 		// the classifier knows are its act phrases' ("shno albas yom el maw3ed?" is no handoff).
