@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -607,16 +608,78 @@ const noMatch = "-"
 // matches reports whether every slot of a pattern has a phrase in the message that reports a symptom
 // now: "" when it does, noMatch when a slot has no phrase at all, else why the phrase found was set aside
 // (negated, or its sentence's context: history, chronic, hypothetical, question).
+//
+// The slots of a pattern must be found in one sentence (or a fragment beside it: "the pain is unreal.
+// 9/10."): "I'm a terrible patient. The knee aches a little when I get up" tells no terrible ache.
 func (tl *triageLang) matches(p []slot, m message, r triageRule) string {
+	if len(p) == 1 {
+		return tl.slotMatches(p[0], m, r, -1)
+	}
+	reason := ""
 	for _, s := range p {
-		if reason := tl.slotMatches(s, m, r); reason != "" {
-			return reason
+		if why := tl.slotMatches(s, m, r, -1); why != "" {
+			return why
 		}
 	}
-	return ""
+	// Every slot is found; now in one sentence, that of the first slot's phrases.
+	for _, at := range tl.slotSentences(p[0], m) {
+		reason = ""
+		for _, s := range p {
+			if why := tl.slotMatches(s, m, r, at); why != "" {
+				reason = why
+				break
+			}
+		}
+		if reason == "" {
+			return ""
+		}
+	}
+	return cmp.Or(reason, noMatch)
 }
 
-func (tl *triageLang) slotMatches(s slot, m message, r triageRule) string {
+// fragmentWords is the most words of a sentence that is a fragment of its neighbour's: "the pain is
+// unreal. 9/10."
+const fragmentWords = 3
+
+// together reports whether sentences a and b tell one thing: they are one, or neighbours one of which is
+// a fragment.
+func (m message) together(a, b int) bool {
+	if a == b {
+		return true
+	}
+	if a-b != 1 && b-a != 1 {
+		return false
+	}
+	return m.sentenceWords(a) <= fragmentWords || m.sentenceWords(b) <= fragmentWords
+}
+
+// sentenceWords is how many words sentence k has.
+func (m message) sentenceWords(k int) int {
+	n := 0
+	for _, s := range m.sentence {
+		if s == k {
+			n++
+		}
+	}
+	return n
+}
+
+// slotSentences are the sentences in which a slot's phrases start.
+func (tl *triageLang) slotSentences(s slot, m message) []int {
+	var out []int
+	for _, g := range s {
+		for _, i := range m.at[g.first] {
+			if !slices.Contains(out, m.sentence[i]) {
+				out = append(out, m.sentence[i])
+			}
+		}
+	}
+	return out
+}
+
+// slotMatches reports why none of a slot's phrases tells a symptom now ("" when one does), in the
+// sentence numbered sentence (or a fragment beside it), or anywhere when it is -1.
+func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int) string {
 	reason := noMatch
 	for _, g := range s {
 		at := m.at[g.first]
@@ -625,6 +688,9 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule) string {
 		}
 		for _, ph := range g.phrases {
 			found := m.findAt(ph, at, func(i int) bool {
+				if sentence >= 0 && !m.together(m.sentence[i], sentence) {
+					return false
+				}
 				if r.otherMeaning(m, i, i+len(ph)) {
 					reason = reasonUnless
 					return false
