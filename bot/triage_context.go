@@ -406,15 +406,14 @@ func bounds(of []int, i int) (lo, hi int) {
 
 // relatives reports whether the symptom at word i is a relative's the writer sets apart from their own:
 // a relative named before it in its clause, the writer well themselves, or their own treatment still
-// ahead, anywhere in the message, no procedure told and no treatment named in the symptom's sentence ("my
+// ahead, anywhere in the message, no procedure told and no treatment named in the symptom's clause ("my
 // daughter has a fever of 38.5 from a cold. I'm fine myself"; "my son has had a fever since yesterday,
-// can I move my appointment?").
+// can I move my appointment?"; "أنا كويسة والحقنة تمام، بس جوزي ... رجّع طول الليل").
 func (c contextMarkers) relatives(m message, i int) bool {
-	lo, _ := bounds(m.clause, i)
-	slo, shi := sentenceBounds(m, i)
+	lo, hi := bounds(m.clause, i)
 	all := len(m.forms)
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
-		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", slo, shi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
 }
 
 // idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart
