@@ -245,7 +245,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -314,7 +314,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "procedure"
 	case c.inClause(m, "other", i):
 		return reasonOther
-	case has("hypothetical", i), c.opens(m, "conditional", lo):
+	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) }), c.opens(m, "conditional", lo):
 		return "hypothetical"
 	case c.opens(m, "question", lo) && !has("report", hi):
 		return "question"

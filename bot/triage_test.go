@@ -205,7 +205,7 @@ func TestLearnedLayer(t *testing.T) {
 		name, text  string
 		rules, want Tier
 	}{
-		{"adds what the rules miss", "I went down in the kitchen and woke up on the floor, no idea how long I was out", "", Emergency},
+		{"adds what the rules miss", "I went down in the kitchen and came to a while later, no idea how long I was out", "", Emergency},
 		{"adds in Arabizi", "mama 3am tle7ath w ma fiya tkammel jemle, sarla nos sa3a, shu n3mel", "", Emergency},
 		{"not on a greeting", "hi", "", ""},
 		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
