@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -612,29 +611,35 @@ const noMatch = "-"
 // The slots of a pattern must be found in one sentence (or a fragment beside it: "the pain is unreal.
 // 9/10."): "I'm a terrible patient. The knee aches a little when I get up" tells no terrible ache.
 func (tl *triageLang) matches(p []slot, m message, r triageRule) string {
-	if len(p) == 1 {
-		return tl.slotMatches(p[0], m, r, -1)
-	}
-	reason := ""
+	first, apart := -1, false
 	for _, s := range p {
-		if why := tl.slotMatches(s, m, r, -1); why != "" {
+		why, at := tl.slotMatches(s, m, r, -1)
+		if why != "" {
 			return why
 		}
+		if first < 0 {
+			first = at
+		}
+		apart = apart || !m.together(at, first)
 	}
-	// Every slot is found; now in one sentence, that of the first slot's phrases.
+	if !apart {
+		return ""
+	}
+	// Every slot is found, not all in one sentence: look for them together, in a sentence of the first's.
+	reason := noMatch
 	for _, at := range tl.slotSentences(p[0], m) {
-		reason = ""
+		found := true
 		for _, s := range p {
-			if why := tl.slotMatches(s, m, r, at); why != "" {
-				reason = why
+			if why, _ := tl.slotMatches(s, m, r, at); why != "" {
+				reason, found = why, false
 				break
 			}
 		}
-		if reason == "" {
+		if found {
 			return ""
 		}
 	}
-	return cmp.Or(reason, noMatch)
+	return reason
 }
 
 // fragmentWords is the most words of a sentence that is a fragment of its neighbour's: "the pain is
@@ -677,9 +682,10 @@ func (tl *triageLang) slotSentences(s slot, m message) []int {
 	return out
 }
 
-// slotMatches reports why none of a slot's phrases tells a symptom now ("" when one does), in the
-// sentence numbered sentence (or a fragment beside it), or anywhere when it is -1.
-func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int) string {
+// slotMatches reports why none of a slot's phrases tells a symptom now ("" when one does, with the
+// sentence it is in), in the sentence numbered sentence (or a fragment beside it), or anywhere when it is
+// -1.
+func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int) (string, int) {
 	reason := noMatch
 	for _, g := range s {
 		at := m.at[g.first]
@@ -687,6 +693,7 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 			continue
 		}
 		for _, ph := range g.phrases {
+			where := -1
 			found := m.findAt(ph, at, func(i int) bool {
 				if sentence >= 0 && !m.together(m.sentence[i], sentence) {
 					return false
@@ -703,17 +710,18 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
+					where = m.sentence[i]
 					return true
 				}
 				reason = why
 				return false
 			})
 			if found {
-				return ""
+				return "", where
 			}
 		}
 	}
-	return reason
+	return reason, -1
 }
 
 // conjoined reports whether the word at i is a negator that a conjunction before it makes part of the
