@@ -412,8 +412,14 @@ func bounds(of []int, i int) (lo, hi int) {
 func (c contextMarkers) relatives(m message, i int) bool {
 	lo, hi := bounds(m.clause, i)
 	all := len(m.forms)
+	// A procedure told in the sentence the writer says they are well in is theirs ("أنا بخير من بعد الجلسة",
+	// I'm fine since the session).
+	theirs := func(at int) bool {
+		slo, shi := sentenceBounds(m, at)
+		return !c.in(m, "self_well", slo, shi)
+	}
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
-		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+		!c.find(m, "procedure", 0, all, theirs) && !c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
 }
 
 // idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart
