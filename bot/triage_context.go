@@ -221,6 +221,8 @@ func isSentenceEnd(s string, i int, r rune) bool {
 		return true
 	case '.':
 		return i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' || i == 0 || s[i-1] < '0' || s[i-1] > '9'
+	case ':': // "my husband wants to know: if he gets chest pain…", not a time ("10:30")
+		return i+1 < len(s) && s[i+1] == ' '
 	}
 	return false
 }

@@ -258,6 +258,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
 		{"during the injection it was fine but now the pain is unbearable", Clinic},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// a colon ends a sentence: the condition after it opens one
+		{"my husband wants to know: if after the injection he has chest pain, what must he do?", ""},
+		// a relative's sign, the writer well since their own session
+		{"أنا بخير من بعد الجلسة الحمدلله. بس ولدي الصغير طلعت له حرارة ٣٩ من الحضانة، نقدر نأجل الموعد؟", ""},
 		// a resolution told before a "but" is of what came before
 		{"I was doing fine at first but since Sunday the pain has been ramping up and I was up till 4am, Tylenol barely touches it", Clinic},
 		// a wheeze in MSA; redness growing by the hour
