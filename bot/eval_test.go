@@ -183,49 +183,49 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.965, 0.964, 0.986, 0.013, 0.992, 0.984, 0.912}, // its questions are alternates: in sample
-		{"dev", 330, 0.964, 0.912, 0.953, 0.025, 0.977, 0.988, 0.905},
+		{"train", 900, 0.969, 0.969, 0.986, 0.013, 0.992, 0.989, 0.912}, // its questions are alternates: in sample
+		{"dev", 330, 0.964, 0.925, 0.953, 0.025, 0.977, 0.988, 0.905},
 		{"test", 320, 0.969, 0.987, 0.978, 0.009, 0.976, 1, 0.870},
-		{"fresh4", 240, 0.960, 0.955, 0.947, 0.025, 0.914, 0.976, 0.720},
-		{"fresh5", 240, 0.970, 0.953, 0.987, 0.006, 0.914, 0.988, 0.900},
-		{"fresh6", 240, 0.941, 0.958, 1, 0.013, 1, 0.987, 1}, // its first run (session 7's end): ar 68.2%
+		{"fresh4", 240, 0.960, 0.970, 0.960, 0.019, 0.914, 0.982, 0.720},
+		{"fresh5", 240, 0.970, 0.969, 0.987, 0.006, 0.914, 0.994, 0.900},
+		{"fresh6", 240, 0.953, 0.958, 1, 0.007, 1, 0.994, 1}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.944, 0.966, 0.991, 0.008, 0.956, 0.985, 0.867},
+		{"fresh7", 240, 0.986, 0.966, 0.991, 0.008, 0.956, 0.992, 0.867},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.983, 0.960, 0.989, 0, 0.975, 0.982, 0.917},
+		{"fresh8", 200, 0.983, 0.980, 0.989, 0, 0.975, 0.991, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.937, 0.959, 0.989, 0.028, 0.950, 0.964, 0.857},
+		{"fresh9", 200, 0.952, 0.980, 0.989, 0.018, 0.950, 0.982, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
 		// test, fresh5 and arabizi-dev) or as triage's negatives (a Maghrebi emergency lost out of fold), it
 		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
 		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
-		{"acts", 400, 0, 0, 0.990, 1, 0.852, 0, 0},
+		{"acts", 400, 0, 0, 0.990, 1, 0.855, 0, 0},
 		// fresh10, 257 by a thirteenth writer, written at session 10's start and run first at its end (after
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.917, 0.965, 1, 0.025, 0.968, 0.971, 0.857},
+		{"fresh10", 250, 0.917, 0.976, 1, 0.025, 0.968, 0.976, 0.857},
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.953, 0.942, 0.983, 0.016, 1, 0.979, 0.900},
+		{"fresh11", 250, 0.963, 0.942, 0.983, 0.016, 1, 0.979, 0.933},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
-		{"fresh12", 240, 0.951, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
+		{"fresh12", 240, 0.961, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
 		// fresh13, 244 by a twentieth writer, written at session 13's start and run first after its first
 		// changes (a cited guide section never quoted, the threshold at 0.65): ar 95.5% (Arabizi 95.0%) en
 		// 97.5%, abstention 94.5%, wrong 2.7%, second answers wrong 0%, one tap 98.4%, both 93.3%, acts 96.0%,
 		// language 100%, false urgent 0% (session 12's engine: wrong 3.7%, one tap 97.9%, the rest the same).
 		// Then the Maghrebi French loanwords (radio, douche) and "2ahwe" read as قهوة moved two near misses
 		// and a question to "did you mean" and out of scope: abstention 98.2%, wrong 1.1%, one tap 98.9%.
-		{"fresh13", 240, 0.955, 0.987, 0.982, 0.005, 0.960, 1, 0.933},
+		{"fresh13", 240, 0.964, 0.987, 0.982, 0.005, 0.960, 1, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
@@ -244,30 +244,30 @@ func TestCorpusFloors(t *testing.T) {
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
 		// engine the same).
-		{"fresh16", 240, 0.962, 1, 0.985, 0.006, 0.938, 0.994, 0.968},
+		{"fresh16", 240, 0.962, 1, 0.985, 0.006, 0.938, 1, 0.968},
 		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
 		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
 		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
 		// and the Maghrebi question particle واش read as opening one: both 90.3%.
-		{"fresh17", 240, 0.901, 0.897, 0.958, 0.050, 1, 0.953, 0.903},
+		{"fresh17", 240, 0.901, 0.897, 0.958, 0.050, 1, 0.970, 0.903},
 		// fresh18, 240 by a thirtieth writer, written at session 14's end, kept sealed and run first on its
 		// final engine: ar 88.2% (Arabizi 81.5%) en 88.9%, abstention 98.3%, wrong 4.2%, second answers
 		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
 		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
 		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
-		{"fresh18", 240, 0.900, 0.903, 0.983, 0.052, 0.958, 0.929, 0.871},
+		{"fresh18", 240, 0.927, 0.917, 0.983, 0.034, 0.958, 0.962, 0.871},
 		// fresh19, 302 by a thirty-second writer, written at session 14's end, kept sealed and run first on
 		// its final engine: ar 90.1% (Arabizi 74.2%) en 95.1%, abstention 96.7%, wrong 3.0%, second answers
 		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
 		// engine: one tap 94.8%, the rest the same).
-		{"fresh19", 300, 0.916, 0.951, 0.978, 0.025, 1, 0.958, 0.892},
+		{"fresh19", 300, 0.931, 0.975, 0.978, 0.024, 1, 0.972, 0.892},
 		// fresh20, 250 by a thirty-fourth writer, written at session 15's start and run first on session
 		// 14's engine: ar 91.1% (Arabizi 79.2%) en 95.7%, abstention 95.0%, wrong 4.2%, second answers
 		// wrong 17.6%, one tap 96.5%, both 84.4%, acts 93.0%, language 99.6%, false urgent 0.4% (a
 		// known latex allergy read as a rash). Then a known allergy read as history, "where … clinic"
 		// and an Arabic "someone on the phone" read as handoffs: en 97.1%, one tap 97.1%, acts 97.7%.
-		{"fresh20", 250, 0.921, 0.986, 0.975, 0.024, 0.977, 0.976, 0.844},
+		{"fresh20", 250, 0.941, 0.986, 0.975, 0.018, 0.977, 0.994, 0.844},
 		// fresh21, 251 by a thirty-sixth writer, written at session 15's start, kept sealed and run first on
 		// its engine with the dialect and English ways of asking (b81cdc0): ar 95.5% (Arabizi 88.9%) en
 		// 97.3%, abstention 95.5%, wrong 1.7%, second answers wrong 22.9%, one tap 97.8%, both 84.4%, acts
@@ -275,7 +275,7 @@ func TestCorpusFloors(t *testing.T) {
 		// "b nafs el yom", on the same day, as can't breathe; "in my city it is very hot"; "the thought of not
 		// training is killing me"). Then those read as they are: false urgent 0%, ar 97.3%, en 100%, one
 		// tap 100%, both 87.5%.
-		{"fresh21", 250, 0.973, 1, 0.955, 0.016, 1, 1, 0.875},
+		{"fresh21", 250, 0.982, 1, 0.955, 0.016, 1, 1, 0.875},
 		// fresh22, 253 by a thirty-eighth writer, written at session 15's start, kept sealed and run first on
 		// its final engine (97df658): ar 91.8% (Arabizi 93.3%) en 89.9%, abstention 98.4%, wrong 1.1%, second
 		// answers wrong 9.7%, one tap 96.8%, both 82.4%, acts 92.9%, language 99.6%, false urgent 0.8% (a
@@ -287,7 +287,7 @@ func TestCorpusFloors(t *testing.T) {
 		// Arabic vocabulary has suffices ("el malabis?", "siyam?"): pooled Arabic 2,089 -> 2,092, one tap
 		// 3,502 -> 3,504, wrong answers 72 -> 73; here a Levantine Arabizi coffee question, now read as
 		// Arabic, is answered with hydration ("ahwe", قهوة, is not read): abstention 100% -> 98.4%.
-		{"fresh22", 250, 0.918, 0.911, 0.984, 0.011, 0.964, 0.974, 0.824},
+		{"fresh22", 250, 0.936, 0.911, 0.984, 0.011, 0.964, 0.974, 0.824},
 		// fresh23, 255 by a forty-first writer, written at session 16's start and run first on session 15's
 		// final engine: ar 96.3% (Arabizi 88.5%), en 97.3%, abstention 98.6%, wrong 1.7%, one tap 97.8%,
 		// both 90.9%, acts 100%, language 100%, false urgent 0.8% (two learned-layer adds: an Egyptian
@@ -303,12 +303,12 @@ func TestCorpusFloors(t *testing.T) {
 		// I can no longer, read as a fainting). Then a short Latin message read as Arabizi when the Arabic
 		// vocabulary has its words, the acts' spellings, the Maghrebi words read as themselves: ar 91.3%,
 		// one tap 96.0%, acts 97.4%, false urgent 0%.
-		{"fresh24", 250, 0.913, 0.918, 0.986, 0.012, 0.974, 0.960, 0.812},
+		{"fresh24", 250, 0.922, 0.918, 1, 0.006, 0.974, 0.977, 0.812},
 		// fresh25, 299 by a forty-third writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): ar 94.7% (Arabizi 94.1%), en 96.5%, abstention 97.6%, wrong 1.9%,
 		// second answers wrong 17.8%, one tap 99.1%, both 92.5%, acts 94.9%, language 99.3%, false urgent
 		// 0%: every target of issue 13 met on a first run.
-		{"fresh25", 290, 0.947, 0.965, 0.976, 0.019, 0.949, 0.991, 0.925},
+		{"fresh25", 290, 0.955, 0.965, 0.988, 0.014, 0.949, 0.991, 0.925},
 		// fresh26, 260 by a forty-sixth writer, written at session 17's start and run first on session 16's
 		// final engine: ar 87.0% (Arabizi 82.8%), en 93.2%, abstention 97.2%, wrong 4.5%, second answers
 		// wrong 3.3%, one tap 93.1%, both 76.5% (a second question that alone finds nothing: "and shoud i
@@ -317,25 +317,32 @@ func TestCorpusFloors(t *testing.T) {
 		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
 		// Then chills only as chills, chat spellings that open a question, Arabizi's question words: en
 		// 94.5%, one tap 94.1%, both 79.4%, language 99.6%, false urgent 1.2%.
-		{"fresh26", 260, 0.870, 0.945, 0.972, 0.045, 1, 0.941, 0.794},
+		{"fresh26", 260, 0.878, 0.945, 0.972, 0.034, 1, 0.952, 0.794},
 		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
 		// the engine then meant to be its last (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention
 		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
 		// false urgent 0.3%; session 16's engine scored the same. Then an acronym in capitals kept as written in
 		// Arabizi ("MRI"), and "lbechra" (the skin) no longer read as hives: ar 91.2%, wrong 3.5%, one tap
 		// 95.0%, false urgent 0%.
-		{"fresh27", 320, 0.912, 0.956, 1, 0.035, 0.977, 0.950, 0.841},
+		{"fresh27", 320, 0.919, 0.956, 1, 0.026, 0.977, 0.966, 0.841},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
 		// NSAIDs entry, a sick note with going back to work; long stories answered by their story), second
 		// answers wrong 0%, one tap 94.7%, both 86.5%, acts 95.6%, language 99.7%, false urgent 0.3%;
 		// session 16's engine scored the same.
-		{"fresh28", 300, 0.891, 0.933, 0.958, 0.060, 0.956, 0.947, 0.865},
+		{"fresh28", 300, 0.908, 0.933, 0.958, 0.045, 0.956, 0.962, 0.865},
 		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
 		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
-		{"fresh29", 260, 0.947, 0.961, 0.987, 0.022, 1, 0.974, 0.853},
+		{"fresh29", 260, 0.956, 0.961, 1, 0.011, 1, 0.984, 0.853},
+		// fresh30, 285 by a fifty-sixth writer, written at session 18's start, kept sealed and run first on
+		// its final engine (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention 98.7%, wrong 2.0%,
+		// second answers wrong 18.9% (a second question of how long a step takes answered with the
+		// session's length), one tap 98.1%, both 78.9% (a second question that alone is not sure enough:
+		// "وكم يطول السحب؟", "and should i be icing it"), acts 100%, language 100%, false urgent 0%; session
+		// 17's engine: ar 94.7%, en 93.5%, wrong 2.0%, one tap 97.6%, both 78.9%.
+		{"fresh30", 280, 0.955, 0.948, 0.987, 0.020, 1, 0.981, 0.789},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -434,7 +441,7 @@ func TestTriageFloors(t *testing.T) {
 		{"train", 1800, 0.997, 1, 0.996, 0.966},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
 		{"train-mild", 450, 0, 1, 0, 0.891},
-		{"train-negative", 450, 0, 0, 0.982, 0},
+		{"train-negative", 450, 0, 0, 0.988, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.99}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
@@ -443,10 +450,10 @@ func TestTriageFloors(t *testing.T) {
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.977, 0.937},
+		{"train-hard", 400, 0.98, 1, 0.981, 0.937},
 		{"dev", 240, 1, 1, 0.983, 0.95},
-		{"test", 240, 0.966, 1, 0.966, 0.95},
-		{"fresh", 200, 1, 1, 1, 0.963},
+		{"test", 240, 0.966, 1, 0.983, 0.95},
+		{"fresh", 200, 1, 1, 1, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
@@ -457,13 +464,13 @@ func TestTriageFloors(t *testing.T) {
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
 		// (over_skeleton_asides, chosen out of fold on train) read two more.
-		{"fresh4", 200, 0.985, 1, 0.957, 0.933},
+		{"fresh4", 200, 0.985, 1, 0.971, 0.95},
 		// fresh5 (session 8, a sixth writer), at its first run: recall 96.2% (a Maghrebi allergy, an
 		// Arabizi bleeding, an English pain worsening over days), emergencies in tier 94.3%, mild 98.2%,
 		// negatives 96.9%. One expected after-effect was read as an emergency by the learned layer ("he's
 		// walking fine. just passing it on": "pass" as in passing out); it stays visible here, not tuned
 		// away.
-		{"fresh5", 200, 0.987, 0.981, 0.984, 0.945},
+		{"fresh5", 200, 1, 0.981, 0.984, 0.945},
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
@@ -481,7 +488,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 0.985, 0.883},
+		{"fresh8", 180, 1, 0.976, 1, 0.883},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
@@ -490,7 +497,7 @@ func TestTriageFloors(t *testing.T) {
 		// no pain at all in the chest, had joined "دواء الضغط", blood-pressure medicine, into chest
 		// pressure; "through", "no bleeding through the dressing"): negatives 90.6% -> 94.3%, no other set
 		// moved.
-		{"fresh9", 180, 1, 1, 0.962, 1},
+		{"fresh9", 180, 1, 1, 0.981, 1},
 		// fresh10 (180, a nineteenth writer), written at session 12's start and run first after its
 		// changes: recall 100% (every red flag; emergencies 97.1% in tier, clinic calls 93.3%), mild 95.6%
 		// (none an emergency; 86.7% answered from side-effects), negatives 83.6% (resolved symptoms, other
@@ -501,7 +508,7 @@ func TestTriageFloors(t *testing.T) {
 		// not warm and not growing): mild 95.6% -> 97.8%. The model may not add a red flag over a symptom
 		// set aside in a message with a measured normal temperature ("it was gone by the next morning,
 		// it's been 36.8 since"): negatives 94.5%.
-		{"fresh10", 180, 1, 0.977, 0.963, 0.911},
+		{"fresh10", 180, 1, 0.977, 0.981, 0.911},
 		// fresh11, 188 by a twenty-first writer, written at session 13's start and run first after its
 		// first changes: recall 98.8% (a Maghrebi fainting, "تغاشات", unread), emergencies 97.4% in tier,
 		// after-effects 93.6% not urgent (one, a face a bit swollen at the injection spots with lips and
@@ -519,7 +526,7 @@ func TestTriageFloors(t *testing.T) {
 		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
 		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
 		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
-		{"fresh13", 210, 1, 1, 0.969, 0.83},
+		{"fresh13", 210, 1, 1, 0.969, 0.849},
 		// fresh14, 251 by a twenty-seventh writer, written at session 14's start, kept sealed and run first
 		// on its final engine (session 13's the same): recall 98.2% (a seizure told as "had a fit, whole
 		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
@@ -531,7 +538,7 @@ func TestTriageFloors(t *testing.T) {
 		// spreading, told with a feminine verb), emergencies 98.2% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.3%. Then a feminine present-tense verb read as the masculine
 		// form the rules list: recall 100%.
-		{"fresh15", 240, 1, 1, 0.933, 0.934},
+		{"fresh15", 240, 1, 1, 0.946, 0.95},
 		// fresh16, 205 by a thirty-first writer, written at session 14's end, kept sealed and run first on its
 		// final engine (session 13's the same): recall 96.7% (three emergencies missed: an Arabizi bleeding
 		// whose "makan", place, read as يمكن, maybe; "فقد والدي وعيه", consciousness lost with the one who lost
@@ -544,14 +551,14 @@ func TestTriageFloors(t *testing.T) {
 		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.0% (session 13's engine: recall 96.3%, the rest the same). Then
 		// those forms read: recall 100%, emergencies 94.6% in tier.
-		{"fresh17", 230, 1, 1, 0.929, 0.915},
+		{"fresh17", 230, 1, 1, 0.971, 0.915},
 		// fresh18, 265 by a thirty-fifth writer, written at session 15's start and run first on session
 		// 14's engine: recall 99.2% (a Maghrebi "ماقدرتش نتنفس", couldn't breathe), emergencies 96.6% in
 		// tier, after-effects 100% not urgent (none an emergency), negatives 92.5% (a fever told gone that
 		// the learned layer added back, jokes taken back with "jk", a known latex allergy, a husband's
 		// fever beside the writer's own injection tomorrow, a Levantine "eza", if). Then those read:
 		// recall 100%, emergencies 98.3% in tier, negatives 97.5%.
-		{"fresh18", 260, 1, 1, 0.975, 0.969},
+		{"fresh18", 260, 1, 1, 0.987, 0.969},
 		// fresh19, 256 by a thirty-seventh writer, written at session 15's start, kept sealed and run first
 		// on the engine at b81cdc0: recall 97.4% (vomiting told as the third item of a numbered list whose
 		// second asked "when do I…", read as a hypothetical; a Maghrebi "ما قادرش يتنفس وكيتخنق", he can't
@@ -559,7 +566,7 @@ func TestTriageFloors(t *testing.T) {
 		// 93.0% in tier, after-effects 98.4% not urgent (none an emergency; a Sudanese tiredness the learned
 		// layer reads as a red flag), negatives 96.2%. Then those read: recall 100%, emergencies 96.5% in
 		// tier, negatives 97.5%.
-		{"fresh19", 250, 1, 0.983, 0.974, 0.935},
+		{"fresh19", 250, 1, 1, 0.974, 0.951},
 		// fresh20, 212 by a thirty-ninth writer, written at session 15's start, kept sealed and run first on
 		// its final engine (97df658): recall 98.9% (a Maghrebi stroke, "فمها تعوج والهضرة ديالها ولات
 		// مخلطة", her mouth twisting and her speech mixed up), emergencies 97.9% in tier, after-effects 100%
@@ -567,7 +574,7 @@ func TestTriageFloors(t *testing.T) {
 		// added back over the skeletons' resolution; a child's fever beside "my follow up tomorrow … should I
 		// reschedule?"; "parking … is giving me a stroke 😤"). Then the first two read: recall 100%,
 		// emergencies 100% in tier, negatives 98.4%.
-		{"fresh20", 210, 1, 1, 0.984, 0.867},
+		{"fresh20", 210, 1, 1, 0.984, 0.886},
 		// fresh21, 282 by a fortieth writer, written at session 16's start and run first on session 15's final
 		// engine: recall 99.2% (a Maghrebi confusion, "ولات مخلطة، ما عرفاتش فين هي ولا شكون حنا"),
 		// emergencies 96.8% in tier, after-effects 100% not urgent (none an emergency), negatives 95.3% (two
@@ -583,7 +590,7 @@ func TestTriageFloors(t *testing.T) {
 		// friend's asthma asked about as candidates, signs told gone). Then a dropped final g, a chest
 		// "killing me", the idiom told laughing, the candidate, Arabic resolutions: recall 100%,
 		// emergencies 100% in tier, negatives 98.7%.
-		{"fresh22", 260, 1, 1, 0.987, 0.953},
+		{"fresh22", 260, 1, 1, 0.987, 0.968},
 		// fresh23, 252 by a forty-fifth writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): recall 97.3% (a Gulf father's chest "يعوره ويضغط عليه" and sweating;
 		// an Egyptian fall "ومحستش بنفسي غير وانا على الأرض"; a bare "39"), emergencies 89.5% in tier,
@@ -610,7 +617,7 @@ func TestTriageFloors(t *testing.T) {
 		// atnaffas zain", I can't breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
 		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
 		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
-		{"fresh25", 230, 0.990, 0.982, 0.970, 0.879},
+		{"fresh25", 230, 0.99, 0.982, 0.97, 0.896},
 		// fresh26, 279 by a fifty-first writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): recall 98.4% (an Arabizi seizure, "ija'ata noba, jisma kilha tirtijif"; "101.5F
 		// this morning, I was treated 3 days ago", which the learned layer set aside), emergencies 96.9% in
@@ -635,8 +642,17 @@ func TestTriageFloors(t *testing.T) {
 		// slots read in one sentence, the dialects' and the stories' surface forms (pain spreading from the
 		// chest to the arm, a hand that will not obey, "ينقطع نفسي", "استفرغ" eight times), a state named
 		// ("في حالة ارتباك"): English recall 100%, negatives 87.6%; Arabic recall 95.4%, negatives 89.3%.
-		{"stories-en", 370, 1, 0.972, 0.876, 0.783},
-		{"stories-ar", 380, 0.953, 1, 0.892, 0.697},
+		// fresh28, 249 by a fifty-seventh writer, written at session 18's start, kept sealed and run first on
+		// its final engine (a70c8d4): recall 99.1% (a Maghrebi faint, "طاح و غاب على راسو"), emergencies
+		// 98.2% in tier, clinic calls 100%, after-effects 100% not urgent (none an emergency), negatives
+		// 91.9% (a seizure "10 years before, now no medicine and no problem"; "شو بصير إذا أغمى علي", what
+		// happens if I faint; a bleeding that stopped once pressed; "الشمش قوية بزاف اليوم، 38 درجة", the
+		// sun; the wait that "almost made me pass out 💀"; a brother's epilepsy); session 17's engine:
+		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
+		// and faint: recall 100%, every emergency in its tier, negatives 95.9%.
+		{"fresh28", 240, 1, 1, 0.959, 0.983},
+		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
+		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: !mildEmergency[set.name], MildAnswered: set.answered})
