@@ -457,11 +457,11 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	c := e.cues(m)
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
-	var asked []scored // the candidates of a long message's question read alone
+	var questionCands []scored // the candidates of a long message's question read alone
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
 		var alone scored
 		var aloneOK bool
-		alone, aloneOK, asked, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
+		alone, aloneOK, questionCands, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -492,7 +492,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 			a = e.noMatch(a, cands, false)
 		}
 	default:
-		a = e.offerAsked(e.unanswered(m, a, cands), cands, asked)
+		a = e.offerAsked(e.unanswered(m, a, cands), cands, questionCands)
 	}
 	switch {
 	case a.Status != Answered:
@@ -504,16 +504,16 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 }
 
 // offerAsked offers, for a long message left unanswered, the topics its question read alone finds
-// plausible (asked): instead of the fallback when nothing in the whole came close, unless the whole is a
+// plausible (alone): instead of the fallback when nothing in the whole came close, unless the whole is a
 // near miss; in a "did you mean", right after the whole's likeliest topic and before its others. The
 // story's topics are seldom what it asks.
-func (e *Engine) offerAsked(a Answer, cands, asked []scored) Answer {
-	p := e.plausible(asked)
+func (e *Engine) offerAsked(a Answer, cands, alone []scored) Answer {
+	p := e.plausible(alone)
 	switch {
 	case len(p) == 0:
 		return a
 	case a.Reason == ReasonOutOfScope && !outOfScope(cands):
-		return e.noMatch(a, asked, false)
+		return e.noMatch(a, alone, false)
 	case a.Reason == ReasonUnsure:
 		var offered []scored
 		whole := e.plausible(cands)
