@@ -478,13 +478,18 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		// search found in the words.
 		return e.afterEffectsAnswer(a, after), nil
 	}
+	_, isAfter := e.afterEffects(m, cands)
 	switch {
 	case ok:
 		a = e.answered(a, best)
-	case found == 1 && len(parts) > 1:
-		// Two questions dilute each other: read apart, each may be answered.
+	case (found == 1 || found == 0 && !isAfter) && len(parts) > 1 && !outOfScope(cands):
+		// Two questions dilute each other: read apart, each may be answered; where the whole found nothing
+		// plausible, only an FAQ entry sure alone (partAlone).
 		if best, ok, err = e.firstPart(ctx, parts, m.lang); err != nil {
 			return Answer{}, err
+		}
+		if found == 0 && (best.Kind != knowledge.FAQ || best.confidence < partAlone) {
+			ok = false
 		}
 		if ok {
 			a = e.answered(a, best)

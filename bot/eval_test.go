@@ -183,8 +183,8 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.969, 0.969, 0.986, 0.013, 0.992, 0.989, 0.912}, // its questions are alternates: in sample
-		{"dev", 330, 0.964, 0.925, 0.953, 0.025, 0.977, 0.988, 0.905},
+		{"train", 900, 0.969, 0.974, 0.986, 0.013, 0.992, 0.989, 0.912}, // its questions are alternates: in sample
+		{"dev", 330, 0.970, 0.925, 0.953, 0.025, 0.977, 0.988, 0.905},
 		{"test", 320, 0.969, 0.987, 0.978, 0.009, 0.976, 1, 0.870},
 		{"fresh4", 240, 0.960, 0.970, 0.960, 0.019, 0.914, 0.982, 0.720},
 		{"fresh5", 240, 0.970, 0.969, 0.987, 0.006, 0.914, 0.994, 0.900},
@@ -218,14 +218,18 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
-		{"fresh12", 240, 0.961, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
+		{"fresh12", 240, 0.971, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
 		// fresh13, 244 by a twentieth writer, written at session 13's start and run first after its first
 		// changes (a cited guide section never quoted, the threshold at 0.65): ar 95.5% (Arabizi 95.0%) en
 		// 97.5%, abstention 94.5%, wrong 2.7%, second answers wrong 0%, one tap 98.4%, both 93.3%, acts 96.0%,
 		// language 100%, false urgent 0% (session 12's engine: wrong 3.7%, one tap 97.9%, the rest the same).
 		// Then the Maghrebi French loanwords (radio, douche) and "2ahwe" read as قهوة moved two near misses
 		// and a question to "did you mean" and out of scope: abstention 98.2%, wrong 1.1%, one tap 98.9%.
-		{"fresh13", 240, 0.964, 0.987, 0.982, 0.005, 0.960, 1, 0.933},
+		// Session 18 read apart the questions of a message whose whole found nothing plausible, answering
+		// one an FAQ entry is sure of alone: one Arabizi story's "shlon ya5thon el 5alaya min jismi w kam
+		// ya5ith wagt?" is answered with the conditions treated (wrong 0.5% -> 1.1%, one tap 100% -> 99.5%;
+		// Arabic top-1 here 96.4% -> 97.3%, and on the held-out sets Arabic +7, English +1, wrong +1).
+		{"fresh13", 240, 0.973, 0.987, 0.982, 0.011, 0.960, 0.995, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
@@ -287,7 +291,7 @@ func TestCorpusFloors(t *testing.T) {
 		// Arabic vocabulary has suffices ("el malabis?", "siyam?"): pooled Arabic 2,089 -> 2,092, one tap
 		// 3,502 -> 3,504, wrong answers 72 -> 73; here a Levantine Arabizi coffee question, now read as
 		// Arabic, is answered with hydration ("ahwe", قهوة, is not read): abstention 100% -> 98.4%.
-		{"fresh22", 250, 0.936, 0.911, 0.984, 0.011, 0.964, 0.974, 0.824},
+		{"fresh22", 250, 0.945, 0.911, 0.984, 0.011, 0.964, 0.974, 0.824},
 		// fresh23, 255 by a forty-first writer, written at session 16's start and run first on session 15's
 		// final engine: ar 96.3% (Arabizi 88.5%), en 97.3%, abstention 98.6%, wrong 1.7%, one tap 97.8%,
 		// both 90.9%, acts 100%, language 100%, false urgent 0.8% (two learned-layer adds: an Egyptian
@@ -317,21 +321,21 @@ func TestCorpusFloors(t *testing.T) {
 		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
 		// Then chills only as chills, chat spellings that open a question, Arabizi's question words: en
 		// 94.5%, one tap 94.1%, both 79.4%, language 99.6%, false urgent 1.2%.
-		{"fresh26", 260, 0.878, 0.945, 0.972, 0.034, 1, 0.952, 0.794},
+		{"fresh26", 260, 0.878, 0.959, 0.972, 0.034, 1, 0.952, 0.794},
 		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
 		// the engine then meant to be its last (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention
 		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
 		// false urgent 0.3%; session 16's engine scored the same. Then an acronym in capitals kept as written in
 		// Arabizi ("MRI"), and "lbechra" (the skin) no longer read as hives: ar 91.2%, wrong 3.5%, one tap
 		// 95.0%, false urgent 0%.
-		{"fresh27", 320, 0.919, 0.956, 1, 0.026, 0.977, 0.966, 0.841},
+		{"fresh27", 320, 0.926, 0.956, 1, 0.026, 0.977, 0.966, 0.841},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
 		// NSAIDs entry, a sick note with going back to work; long stories answered by their story), second
 		// answers wrong 0%, one tap 94.7%, both 86.5%, acts 95.6%, language 99.7%, false urgent 0.3%;
 		// session 16's engine scored the same.
-		{"fresh28", 300, 0.908, 0.933, 0.958, 0.045, 0.956, 0.962, 0.865},
+		{"fresh28", 300, 0.916, 0.933, 0.958, 0.045, 0.956, 0.962, 0.865},
 		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
 		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
@@ -342,7 +346,7 @@ func TestCorpusFloors(t *testing.T) {
 		// session's length), one tap 98.1%, both 78.9% (a second question that alone is not sure enough:
 		// "وكم يطول السحب؟", "and should i be icing it"), acts 100%, language 100%, false urgent 0%; session
 		// 17's engine: ar 94.7%, en 93.5%, wrong 2.0%, one tap 97.6%, both 78.9%.
-		{"fresh30", 280, 0.955, 0.948, 0.987, 0.020, 1, 0.981, 0.789},
+		{"fresh30", 280, 0.962, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

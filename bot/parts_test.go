@@ -23,6 +23,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
 		// each question alone confident, the whole's answer neither's (the questions' words blended)
 		{"ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من جلسة؟", []string{"what-is-stem-cell-therapy", "number-of-sessions"}},
+		// the whole finds nothing plausible (a guide section leads): each question read apart
+		{"ما هي الخلايا الجذعية؟ وكم جلسة يحتاج المريض عادةً؟", []string{"what-are-stem-cells", "number-of-sessions"}},
 		// an Arabic question's English words are searched in English, as in a whole message
 		{"هل الـ procedure تحت general anesthesia؟ و شو لازم البس؟", []string{"anesthesia", "what-to-wear"}},
 		// a question in the other language is read in its own: English in an Arabic message, Arabic in an
