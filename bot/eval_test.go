@@ -341,7 +341,8 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
 		{"fresh29", 260, 0.956, 0.961, 1, 0.011, 1, 0.984, 0.853},
 		// fresh30, 285 by a fifty-sixth writer, written at session 18's start, kept sealed and run first on
-		// the engine then meant to be its last (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention 98.7%, wrong 2.0%,
+		// the engine then meant to be its last (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention
+		// 98.7%, wrong 2.0%,
 		// second answers wrong 18.9% (a second question of how long a step takes answered with the
 		// session's length), one tap 98.1%, both 78.9% (a second question that alone is not sure enough:
 		// "وكم يطول السحب؟", "and should i be icing it"), acts 100%, language 100%, false urgent 0%; session
@@ -648,7 +649,8 @@ func TestTriageFloors(t *testing.T) {
 		// chest to the arm, a hand that will not obey, "ينقطع نفسي", "استفرغ" eight times), a state named
 		// ("في حالة ارتباك"): English recall 100%, negatives 87.6%; Arabic recall 95.4%, negatives 89.3%.
 		// fresh28, 249 by a fifty-seventh writer, written at session 18's start, kept sealed and run first on
-		// the engine then meant to be its last (a70c8d4): recall 99.1% (a Maghrebi faint, "طاح و غاب على راسو"), emergencies
+		// the engine then meant to be its last (a70c8d4): recall 99.1% (a Maghrebi faint, "طاح و غاب على
+		// راسو"), emergencies
 		// 98.2% in tier, clinic calls 100%, after-effects 100% not urgent (none an emergency), negatives
 		// 91.9% (a seizure "10 years before, now no medicine and no problem"; "شو بصير إذا أغمى علي", what
 		// happens if I faint; a bleeding that stopped once pressed; "الشمش قوية بزاف اليوم، 38 درجة", the
