@@ -572,7 +572,7 @@ func TestTriageFloors(t *testing.T) {
 		// 93.0% in tier, after-effects 98.4% not urgent (none an emergency; a Sudanese tiredness the learned
 		// layer reads as a red flag), negatives 96.2%. Then those read: recall 100%, emergencies 96.5% in
 		// tier, negatives 97.5%.
-		{"fresh19", 250, 1, 1, 0.974, 0.951},
+		{"fresh19", 250, 1, 1, 0.987, 0.951},
 		// fresh20, 212 by a thirty-ninth writer, written at session 15's start, kept sealed and run first on
 		// its final engine (97df658): recall 98.9% (a Maghrebi stroke, "فمها تعوج والهضرة ديالها ولات
 		// مخلطة", her mouth twisting and her speech mixed up), emergencies 97.9% in tier, after-effects 100%
@@ -623,7 +623,7 @@ func TestTriageFloors(t *testing.T) {
 		// atnaffas zain", I can't breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
 		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
 		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
-		{"fresh25", 230, 0.99, 0.982, 0.97, 0.896},
+		{"fresh25", 230, 0.99, 0.982, 0.985, 0.896},
 		// fresh26, 279 by a fifty-first writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): recall 98.4% (an Arabizi seizure, "ija'ata noba, jisma kilha tirtijif"; "101.5F
 		// this morning, I was treated 3 days ago", which the learned layer set aside), emergencies 96.9% in
@@ -657,7 +657,7 @@ func TestTriageFloors(t *testing.T) {
 		// sun; the wait that "almost made me pass out 💀"; a brother's epilepsy); session 17's engine:
 		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
 		// and faint: recall 100%, every emergency in its tier, negatives 95.9%.
-		{"fresh28", 240, 1, 1, 0.959, 0.983},
+		{"fresh28", 240, 1, 1, 0.972, 0.983},
 		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
 	} {

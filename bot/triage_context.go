@@ -310,7 +310,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return reasonWeather
 	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
 		return reasonLocal
-	case c.present(m, lo, hi), c.state(m, i):
+	case c.presentNow(m, lo, hi, negated), c.state(m, i):
 		return ""
 	case tier == Clinic && has("during", hi):
 		return "procedure"
@@ -335,6 +335,22 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 func (c contextMarkers) present(m message, lo, hi int) bool {
 	for _, ph := range c["present"] {
 		if m.find(ph, func(at int) bool { return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentNow reports whether a present marker tells the symptom's sentence, [lo, hi), of now: not one a
+// negation follows ("10 years before, now no medicine and no problem", "الحين ما في شي"), which tells the
+// writer is well now.
+func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool) bool {
+	for _, ph := range c["present"] {
+		if m.find(ph, func(at int) bool {
+			end := at + len(ph)
+			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
+				!(end < hi && negated(end) || end+1 < hi && negated(end+1))
+		}) {
 			return true
 		}
 	}

@@ -258,6 +258,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
 		{"during the injection it was fine but now the pain is unbearable", Clinic},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// "now" followed by a negation tells the writer well now, not the sign
+		{"I had seizure 10 years before, now no medicine and no problem. Can I do this treatment?", ""},
+		{"I had a seizure years ago but now I'm shaking all over and can't stop", Emergency},
 		// a colon ends a sentence: the condition after it opens one
 		{"my husband wants to know: if after the injection he has chest pain, what must he do?", ""},
 		// a relative's sign, the writer well since their own session
