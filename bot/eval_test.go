@@ -656,7 +656,7 @@ func TestTriageFloors(t *testing.T) {
 		// happens if I faint; a bleeding that stopped once pressed; "الشمش قوية بزاف اليوم، 38 درجة", the
 		// sun; the wait that "almost made me pass out 💀"; a brother's epilepsy); session 17's engine:
 		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
-		// and faint: recall 100%, every emergency in its tier, negatives 95.9%.
+		// and faint, a "now" a negation follows: recall 100%, every emergency in its tier, negatives 97.2%.
 		{"fresh28", 240, 1, 1, 0.972, 0.983},
 		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
