@@ -31,7 +31,12 @@ func cleanWhole(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	s = norm.NFKC.String(s)
+	s = norm.NFKC.String(strings.Map(func(r rune) rune {
+		if meaningless(r) {
+			return -1
+		}
+		return r
+	}, s))
 	var b strings.Builder
 	n := 0
 	space := true

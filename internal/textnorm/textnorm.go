@@ -19,10 +19,21 @@ const MaxRunes = 2000
 // made plain, control, format
 // (zero-width, bidi) and private-use characters removed, whitespace folded to single spaces, and at most
 // MaxRunes runes kept. It normalises the text as it reads it and stops at MaxRunes, so a long text
-// costs no more than the part kept.
+// costs no more than the part kept, but for one holding a character it leaves out, copied once without
+// them first.
 func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
+	}
+	if strings.IndexFunc(s, meaningless) >= 0 {
+		// Left out before normalising: one between two combining marks would leave them side by side out
+		// of their canonical order ("ؐ\uec92̻"), which a second Clean would put right.
+		s = strings.Map(func(r rune) rune {
+			if meaningless(r) {
+				return -1
+			}
+			return r
+		}, s)
 	}
 	c := cleaner{space: true}
 	c.b.Grow(min(len(s), utf8.UTFMax*MaxRunes))
@@ -67,13 +78,18 @@ func (c *cleaner) keep(r rune) {
 			c.space = true
 			c.n++
 		}
-	case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
-		// zero-width joiners, bidi marks and the like carry no meaning here
+	case meaningless(r):
 	default:
 		c.b.WriteRune(r)
 		c.space = false
 		c.n++
 	}
+}
+
+// meaningless reports whether Clean leaves a rune out: zero-width joiners, bidi marks, private-use
+// characters and the replacement character carry no meaning here.
+func meaningless(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError
 }
 
 // FoldArabic unifies Arabic spelling variants so that they compare equal: alef forms to bare alef, alef
