@@ -333,17 +333,12 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 // present reports whether a present marker stands in words [lo, hi), not right after a duration ("for 6
 // years now" says how long, not that it is happening now).
 func (c contextMarkers) present(m message, lo, hi int) bool {
-	for _, ph := range c["present"] {
-		if m.find(ph, func(at int) bool { return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) }) {
-			return true
-		}
-	}
-	return false
+	return c.presentNow(m, lo, hi, func(int) bool { return false })
 }
 
-// presentNow reports whether a present marker tells the symptom's sentence, [lo, hi), of now: not one a
-// negation follows ("10 years before, now no medicine and no problem", "الحين ما في شي"), which tells the
-// writer is well now.
+// presentNow is present without the markers a negation follows (negated says whether the word at a
+// position is): "10 years before, now no medicine and no problem", "الحين ما في شي" tell the writer well
+// now, not the symptom's sentence of now.
 func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool) bool {
 	for _, ph := range c["present"] {
 		if m.find(ph, func(at int) bool {
