@@ -458,6 +458,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	parts := e.arabicParts(m, questionParts(m.read, c))
 	var err error
 	var questionCands []scored // the candidates of a long message's question read alone
+	after, isAfter := e.afterEffects(m, cands)
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
 		var alone scored
 		var aloneOK bool
@@ -465,20 +466,19 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		if err != nil {
 			return Answer{}, err
 		}
-		if after, isAfter := e.afterEffects(m, cands); isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID) {
+		if isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID) {
 			// A story of expected after-effects is answered from the side-effects entry, which lists the
 			// warning signs; the question read alone, as well.
 			return e.withAlso(e.afterEffectsAnswer(a, after), alone), nil
 		}
 		best, ok = alone, aloneOK
 	}
-	if after, isAfter := e.afterEffects(m, cands); ok && isAfter && best.ID != after.ID && asksNothing(m.read, c) {
+	if ok && isAfter && best.ID != after.ID && asksNothing(m.read, c) {
 		// Expected after-effects told and nothing asked ("slightly red where the needle went, not hot")
 		// are answered from the side-effects entry, which lists the warning signs, whatever else the
 		// search found in the words.
 		return e.afterEffectsAnswer(a, after), nil
 	}
-	_, isAfter := e.afterEffects(m, cands)
 	switch {
 	case ok:
 		a = e.answered(a, best)
