@@ -74,7 +74,10 @@ type Answer struct {
 	Reason string `json:"reason,omitempty"`
 	// Also answers the other questions of a message that asks two or three ("how long is the session
 	// and does it hurt?"); the fields above answer the first.
-	Also        []Also       `json:"also,omitempty"`
+	Also []Also `json:"also,omitempty"`
+	// AlsoAsked are the likeliest topics of the message's other questions that were not sure enough to
+	// answer (Also): offered as buttons right after Also's, so a second question is one tap away.
+	AlsoAsked   []Topic      `json:"also_asked,omitempty"`
 	Explanation *Explanation `json:"explain,omitempty"`
 }
 
@@ -110,16 +113,17 @@ type MatchEvidence struct {
 }
 
 // Offered are the topics to offer as buttons under an answer, most wanted first: the answers to the
-// message's other questions (Also), then the related topics; for a no_match answer, its suggestions.
+// message's other questions (Also), the likely topics of those not sure enough to answer (AlsoAsked),
+// then the related topics; for a no_match answer, its suggestions.
 func (a Answer) Offered() []Topic {
 	if a.Status == NoMatch {
 		return a.Suggestions
 	}
-	out := make([]Topic, 0, len(a.Also)+len(a.Related))
+	out := make([]Topic, 0, len(a.Also)+len(a.AlsoAsked)+len(a.Related))
 	for _, x := range a.Also {
 		out = append(out, Topic{ID: x.ID, Title: x.Title})
 	}
-	for _, r := range a.Related {
+	for _, r := range slices.Concat(a.AlsoAsked, a.Related) {
 		if !containsTopic(out, r.ID) {
 			out = append(out, r)
 		}

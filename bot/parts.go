@@ -289,7 +289,9 @@ func negatingMa(w, next string) bool {
 // guide section, long and about many things, is no answer to one more question (it was the same topic
 // again: "where do you inject? with a scan?" got the injection entry, then the guide's injection section). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
-// ("can my dog get this? … bad hips").
+// ("can my dog get this? … bad hips"). A question not sure enough for that has its likeliest topic
+// offered (AlsoAsked): "is bruising normal after? and should i be icing it" is answered from the side
+// effects, with recovery tips a button away.
 //
 // When every question, read alone, is answered confidently and none by the whole's answer, the whole's
 // answer is the two questions' words blended ("ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من
@@ -297,17 +299,20 @@ func negatingMa(w, next string) bool {
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole []scored) (Answer, error) {
 	var alone []scored
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, a.Lang, true)
+		best, ok, cands, err := e.best(ctx, p, a.Lang, true)
 		if err != nil {
 			return Answer{}, err
 		}
 		if ok && best.Kind == knowledge.FAQ && best.confidence >= partAlone {
 			alone = append(alone, best)
 		}
-		if !ok || best.Kind != knowledge.FAQ || !among(best, whole, partWhole) && best.confidence < partAlone || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
-			continue
+		switch {
+		case ok && (best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID })):
+		case ok && best.Kind == knowledge.FAQ && (among(best, whole, partWhole) || best.confidence >= partAlone):
+			a = e.withAlso(a, best)
+		default:
+			a = e.withAsked(a, cands)
 		}
-		a = e.withAlso(a, best)
 	}
 	if len(alone) == len(parts) && !slices.ContainsFunc(alone, func(c scored) bool { return c.ID == a.ID }) {
 		lead := e.answered(a, alone[0])
@@ -320,6 +325,21 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		return lead, nil
 	}
 	return a, nil
+}
+
+// withAsked offers the likeliest topic of one of a message's questions that was not answered (cands,
+// what its search found), when it is plausible and neither the answer nor already offered as another
+// question's.
+func (e *Engine) withAsked(a Answer, cands []scored) Answer {
+	for _, c := range e.plausible(cands) {
+		given := c.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == c.ID }) || containsTopic(a.AlsoAsked, c.ID)
+		if _, found := e.bank.Entry(c.ID, a.Lang); !found || given {
+			continue
+		}
+		a.AlsoAsked = append(a.AlsoAsked, Topic{ID: c.ID, Title: e.title(c.ID, a.Lang)})
+		break
+	}
+	return a
 }
 
 // withAlso adds an FAQ entry to an answer as the answer to another question of its message, in the
@@ -356,7 +376,7 @@ func among(c scored, cands []scored, n int) bool {
 // question read on its own.
 func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (scored, bool, error) {
 	for _, p := range parts {
-		best, ok, err := e.best(ctx, p, lang, true)
+		best, ok, _, err := e.best(ctx, p, lang, true)
 		if err != nil || ok {
 			return best, ok, err
 		}
@@ -367,19 +387,22 @@ func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (sc
 // best searches one question and chooses its answer, if any, with the classifier's reading of it when
 // learned says the text is one it can read; an Arabic question's English words are searched in English
 // when the rest found nothing, as for a whole message ("هل الـ procedure تحت general anesthesia؟").
-func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, error) {
+// It also gives the candidates its search in lang ranked (none when the question is in another
+// language), for topics to offer.
+func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (scored, bool, []scored, error) {
 	if own := ownLanguage(text, lang); own != lang {
-		return e.bestIn(ctx, text, own, lang, learned)
+		best, ok, err := e.bestIn(ctx, text, own, lang, learned)
+		return best, ok, nil, err
 	}
 	cands, err := e.rank(ctx, text, lang, learned)
 	if err != nil {
-		return scored{}, false, err
+		return scored{}, false, nil, err
 	}
 	best, ok := e.choose(cands)
 	if !ok && !outOfScope(cands) {
-		return e.mixedEnglish(ctx, textnorm.Words(textnorm.Normalize(text)), lang)
+		best, ok, err = e.mixedEnglish(ctx, textnorm.Words(textnorm.Normalize(text)), lang)
 	}
-	return best, ok, nil
+	return best, ok, cands, err
 }
 
 // ownLanguage is the language one question of a message is read in: a question in Arabic script of an
@@ -411,7 +434,7 @@ func hasArabicLetter(w string) bool {
 // bestIn answers a question of a message in lang that is written in another language, own, and gives
 // the entry in lang when lang has it.
 func (e *Engine) bestIn(ctx context.Context, text, own, lang string, learned bool) (scored, bool, error) {
-	best, ok, err := e.best(ctx, text, own, learned)
+	best, ok, _, err := e.best(ctx, text, own, learned)
 	if err != nil || !ok {
 		return scored{}, false, err
 	}
@@ -472,11 +495,11 @@ func (e *Engine) splitAnswer(ctx context.Context, m asked, a Answer) (Answer, er
 // rest of the message alone gives the answer; if so the answer holds that entry as Also.
 func (e *Engine) seam(ctx context.Context, m asked, a Answer, asking, rest string) (Answer, bool, error) {
 	read := e.arabicParts(m, []string{asking, rest})
-	second, ok, err := e.best(ctx, read[0], a.Lang, true)
+	second, ok, _, err := e.best(ctx, read[0], a.Lang, true)
 	if err != nil || !ok || second.ID == a.ID || second.confidence < partAlone {
 		return a, false, err
 	}
-	first, ok, err := e.best(ctx, read[1], a.Lang, true)
+	first, ok, _, err := e.best(ctx, read[1], a.Lang, true)
 	if err != nil || !ok || first.ID != a.ID {
 		return a, false, err
 	}

@@ -56,6 +56,41 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 	}
 }
 
+// TestUnsureSecondQuestionIsOffered: a second question too unsure alone to answer has its likeliest topic
+// offered (AlsoAsked), as the first button after the answers; one the knowledge declines, none.
+func TestUnsureSecondQuestionIsOffered(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text, id, asked string // asked "" is none offered
+	}{
+		{"is bruising normal after? and should i be icing it", "side-effects", "recovery-tips"},
+		{"وش ألبس يوم الموعد؟ وهل فيه ألم؟", "what-to-wear", "pain"},
+		{"how long is the session? and who is the doctor?", "session-duration", ""},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var asked []string
+		for _, x := range a.AlsoAsked {
+			asked = append(asked, x.ID)
+			if x.Title == "" || x.Title == x.ID {
+				t.Errorf("%q: offered %+v has no title", tt.text, x)
+			}
+		}
+		want := []string{}
+		if tt.asked != "" {
+			want = []string{tt.asked}
+		}
+		if a.Status != bot.Answered || a.ID != tt.id || !slices.Equal(asked, want) {
+			t.Errorf("%q: got %s %q asked %v, want %q asked %v", tt.text, a.Status, a.ID, asked, tt.id, want)
+		}
+		if len(asked) > 0 && a.Offered()[len(a.Also)].ID != asked[0] {
+			t.Errorf("%q: offered %v, want the asked topic right after the answers", tt.text, a.Offered())
+		}
+	}
+}
+
 // TestPartsNeverAnswerAnOutOfScopeMessage: a message the knowledge does not cover gets no answer from a
 // part of it read alone ("can my cat have this treatment?" must not be answered about hips).
 func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {

@@ -25,14 +25,21 @@ func (e *Engine) inLang(a Answer, lang string) Answer {
 				out.Also = append(out.Also, Also{ID: t.ID, Title: t.Title, Answer: t.Answer, Confidence: x.Confidence})
 			}
 		}
+		out.AlsoAsked = e.titled(a.AlsoAsked, lang)
 	case Urgent:
 		out = e.urgent(out, Verdict{Tier: Tier(a.Urgency), Flag: a.RedFlag})
 	default:
 		out.Reply = e.noMatchReply(a.Reason, lang)
-		out.Suggestions = nil
-		for _, t := range a.Suggestions {
-			out.Suggestions = append(out.Suggestions, Topic{ID: t.ID, Title: e.title(t.ID, lang)})
-		}
+		out.Suggestions = e.titled(a.Suggestions, lang)
+	}
+	return out
+}
+
+// titled names topics in lang.
+func (e *Engine) titled(topics []Topic, lang string) []Topic {
+	var out []Topic
+	for _, t := range topics {
+		out = append(out, Topic{ID: t.ID, Title: e.title(t.ID, lang)})
 	}
 	return out
 }

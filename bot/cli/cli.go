@@ -32,7 +32,8 @@ func WriteJSON(w io.Writer, a bot.Answer) error {
 	return enc.Encode(a)
 }
 
-// WriteText prints one answer for a person: the reply, its source and related topics or suggestions,
+// WriteText prints one answer for a person: the reply, its source, the answers to the message's other
+// questions and the topics they may be about, related topics or suggestions,
 // the disclaimer, then the id, confidence and runner-up matches staff need to judge it.
 func WriteText(w io.Writer, a bot.Answer) error {
 	var b strings.Builder
@@ -44,7 +45,11 @@ func WriteText(w io.Writer, a bot.Answer) error {
 		if a.Source != "" {
 			fmt.Fprintf(&b, "\nSource: %s\n", a.Source)
 		}
-		writeTopics(&b, "Related", a.Related)
+		for _, x := range a.Also {
+			fmt.Fprintf(&b, "\nYou also asked: %s\n%s\n", x.Title, x.Answer)
+		}
+		writeTopics(&b, "Your other question may be about", a.AlsoAsked)
+		writeTopics(&b, "Related", a.Offered()[len(a.Also)+len(a.AlsoAsked):])
 	default:
 		fmt.Fprintf(&b, "%s\n", a.Reply)
 		writeTopics(&b, "Topics", a.Suggestions)

@@ -75,7 +75,7 @@ func writeTalk(b *strings.Builder, t eval.TalkReport) {
 		fmt.Fprintf(b, "right in one tap     %s\n", t.OneTap)
 	}
 	if t.Both.Total > 0 {
-		fmt.Fprintf(b, "both of two answered %s\n", t.Both)
+		fmt.Fprintf(b, "both of two answered %s  in one tap %s\n", t.Both, t.BothTap)
 	}
 	if t.Acts.Total > 0 {
 		fmt.Fprintf(b, "acts with reason     %s\n", t.Acts)

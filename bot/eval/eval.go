@@ -188,6 +188,7 @@ type TalkReport struct {
 	AlsoWrong Ratio             // second answers (Also) given: Hit counts those of a topic not asked
 	OneTap    Ratio             // answer cases whose topic was answered, or offered as a button with no_match
 	Both      Ratio             // two-question cases with both topics answered
+	BothTap   Ratio             // two-question cases with one topic answered, the other answered or offered as asked
 	Acts      Ratio             // conversation-act cases given their act as reason
 	Lang      Ratio             // cases with a language replied to in it
 	ByVariety map[string]*Ratio // answer cases answered with a right id, per variety
@@ -301,6 +302,7 @@ func (t *TalkReport) score(c Case, a bot.Answer) bool {
 		if len(c.Also) > 0 {
 			both := answered && gave(a, c.IDs) && gave(a, c.Also)
 			t.Both.add(both)
+			t.BothTap.add(answered && (gave(a, c.IDs) || gave(a, c.Also)) && reached(a, c.IDs) && reached(a, c.Also))
 			ok = ok && both
 		}
 		t.ByVariety = addTo(t.ByVariety, c.Variety, hit)
@@ -327,6 +329,12 @@ func addTo(m map[string]*Ratio, key string, hit bool) map[string]*Ratio {
 // gave reports whether an answered message answered one of ids, first or among its other answers.
 func gave(a bot.Answer, ids []string) bool {
 	return slices.Contains(ids, a.ID) || slices.ContainsFunc(a.Also, func(x bot.Also) bool { return slices.Contains(ids, x.ID) })
+}
+
+// reached reports whether an answer answered one of ids, or offered one as a topic of the message's other
+// questions.
+func reached(a bot.Answer, ids []string) bool {
+	return gave(a, ids) || offers(a.AlsoAsked, ids)
 }
 
 // offers reports whether any of the topics is one of ids.

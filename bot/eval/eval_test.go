@@ -65,6 +65,9 @@ func TestTalkScoring(t *testing.T) {
 		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}, Also: []string{"y"}},
 			bot.Answer{Lang: "ar", Status: bot.Answered, ID: "y", Also: []bot.Also{{ID: "x"}}}, true},
 		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}, Also: []string{"y"}}, bot.Answer{Lang: "ar", Status: bot.Answered, ID: "x"}, false},
+		// the second question's topic offered, not answered: both in one tap, not both answered
+		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}, Also: []string{"y"}},
+			bot.Answer{Lang: "ar", Status: bot.Answered, ID: "x", AlsoAsked: []bot.Topic{{ID: "y"}}}, false},
 		{Case{Kind: KindAnswer, Lang: "ar", IDs: []string{"x"}},
 			bot.Answer{Lang: "ar", Status: bot.NoMatch, Reason: "unsure", Suggestions: []bot.Topic{{ID: "z"}, {ID: "x"}}}, false},
 		{Case{Kind: KindNoMatch, Lang: "en", Reason: "out_of_scope"}, bot.Answer{Lang: "en", Status: bot.Answered, ID: "z"}, false},
@@ -75,9 +78,9 @@ func TestTalkScoring(t *testing.T) {
 			t.Errorf("case %d: got %v, want %v", i, got, tt.ok)
 		}
 	}
-	want := TalkReport{Wrong: Ratio{1, 3}, OneTap: Ratio{3, 3}, Both: Ratio{1, 2}, Acts: Ratio{1, 2}, Lang: Ratio{6, 7}}
+	want := TalkReport{Wrong: Ratio{1, 4}, OneTap: Ratio{4, 4}, Both: Ratio{1, 3}, BothTap: Ratio{2, 3}, Acts: Ratio{1, 2}, Lang: Ratio{7, 8}}
 	r.Talk.ByVariety = nil
-	if r.Talk.Wrong != want.Wrong || r.Talk.OneTap != want.OneTap || r.Talk.Both != want.Both || r.Talk.Acts != want.Acts || r.Talk.Lang != want.Lang {
+	if r.Talk.Wrong != want.Wrong || r.Talk.OneTap != want.OneTap || r.Talk.Both != want.Both || r.Talk.BothTap != want.BothTap || r.Talk.Acts != want.Acts || r.Talk.Lang != want.Lang {
 		t.Errorf("got %+v, want %+v", r.Talk, want)
 	}
 	if r.Urgent != (Ratio{1, 1}) {
