@@ -349,6 +349,13 @@ func TestCorpusFloors(t *testing.T) {
 		// 17's engine: ar 94.7%, en 93.5%, wrong 2.0%, one tap 97.6%, both 78.9%. Then two questions read
 		// apart where the whole found nothing plausible: ar 96.2%, both 81.6%.
 		{"fresh30", 280, 0.962, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
+		// fresh31, 281 by a fifty-eighth writer, written at session 19's start and run first on its
+		// starting engine (8524a69): ar 91.2% (Arabizi 93.1%), en 91.4%, abstention 97.7%, wrong 3.3%,
+		// second answers wrong 8.3%, one tap 96.4%, both 91.4%, acts 93.2% ("I need help", "أحتاج
+		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
+		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
+		// messages of fresh8 and fresh9 wrongly, so they are not.
+		{"fresh31", 280, 0.912, 0.914, 0.977, 0.033, 0.932, 0.964, 0.914},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -658,6 +665,15 @@ func TestTriageFloors(t *testing.T) {
 		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
 		// and faint, a "now" a negation follows: recall 100%, every emergency in its tier, negatives 97.2%.
 		{"fresh28", 240, 1, 1, 0.972, 0.983},
+		// fresh29, 245 by a fifty-ninth writer, written at session 19's start and run first on its starting
+		// engine (8524a69): recall 98.2% (an Iraqi "ماكدر اتنفس زين، كل شوية اختنك", I can't breathe well,
+		// I keep choking; an Arabizi stiff neck, "rakabti m5ashabe", read as a knee, رقبة and ركبة alike
+		// in Latin letters), emergencies 96.5% in tier, after-effects 100% not urgent, negatives 93.1%
+		// (bleeding that "stopped after two minutes of pressing"; vomiting that "stopped since yesterday";
+		// the Maghrebi "السخونية فالزنقة 42 درجة", the heat in the street, سخونية being a fever in Egypt;
+		// "my head is about to explode هههه"; a neighbour's chest pain). Then Iraqi's joined "ماكدر" and
+		// "اختنك": recall 99.1%, every emergency recalled.
+		{"fresh29", 240, 0.991, 1, 0.930, 0.916},
 		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
 	} {
