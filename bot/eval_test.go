@@ -198,7 +198,7 @@ func TestCorpusFloors(t *testing.T) {
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.952, 0.980, 0.989, 0.018, 0.950, 0.982, 0.857},
+		{"fresh9", 200, 0.952, 0.980, 1, 0.009, 0.950, 0.982, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
@@ -355,7 +355,7 @@ func TestCorpusFloors(t *testing.T) {
 		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
 		// messages of fresh8 and fresh9 wrongly, so they are not.
-		{"fresh31", 280, 0.912, 0.914, 0.977, 0.033, 0.932, 0.964, 0.914},
+		{"fresh31", 280, 0.920, 0.914, 0.977, 0.033, 0.932, 0.964, 0.914},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -673,7 +673,7 @@ func TestTriageFloors(t *testing.T) {
 		// the Maghrebi "السخونية فالزنقة 42 درجة", the heat in the street, سخونية being a fever in Egypt;
 		// "my head is about to explode هههه"; a neighbour's chest pain). Then Iraqi's joined "ماكدر" and
 		// "اختنك": recall 99.1%, every emergency recalled.
-		{"fresh29", 240, 0.991, 1, 0.930, 0.916},
+		{"fresh29", 240, 0.991, 1, 0.93, 0.916},
 		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
 	} {

@@ -330,6 +330,30 @@ func (l *language) arabicWord(w string) string {
 	return textnorm.ArabicStem(w)
 }
 
+// withoutParticle reads an Arabic word the knowledge does not know as a verb without a dialect's
+// particle joined to it, the future's ha- ("هتوجع", will it hurt) or Iraqi's progressive da- ("دتوجعني",
+// is hurting me), when what is left, read as the question's words are (lay synonyms, the analyzer), is a
+// term the knowledge knows; ok is false otherwise.
+func (l *language) withoutParticle(word string) (term string, ok bool) {
+	if l.code != knowledge.Arabic {
+		return "", false
+	}
+	base := l.arabicWord(word)
+	for _, rest := range []string{textnorm.WithoutFuture(base), textnorm.WithoutProgressive(base)} {
+		if rest == "" {
+			continue
+		}
+		words, _ := l.synonyms.rewrite([]string{rest})
+		if len(words) != 1 {
+			continue
+		}
+		if one := l.filter([]string{l.arabicWord(words[0])}); len(one) == 1 && l.df[string(one[0].Term)] > 0 {
+			return string(one[0].Term), true
+		}
+	}
+	return "", false
+}
+
 // weight is a term's inverse document frequency over question variants, as BM25 computes it: a word
 // that few ways of asking use tells more about which question it is. An unknown term weighs most.
 func (l *language) weight(term string) float64 {

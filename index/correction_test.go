@@ -41,6 +41,24 @@ func TestCorrectionBounds(t *testing.T) {
 	}
 }
 
+// TestVerbParticle reads a verb the knowledge does not know without the dialects' future or progressive
+// particle, as the knowledge's own word, and takes none off a word the knowledge knows (حالتي, my state,
+// is no حا + التي).
+func TestVerbParticle(t *testing.T) {
+	_, ix := defaultBankIndex(t)
+	l := ix.langs["ar"]
+	plain := l.readQuestion("بتوجع")
+	for _, text := range []string{"هتوجع", "حتوجع", "وهتوجع"} {
+		got := l.readQuestion(text)
+		if len(got) != 1 || len(plain) != 1 || got[0].Text != plain[0].Text || !got[0].Known || got[0].Corrected {
+			t.Errorf("%s: read %+v, want %+v as a known term", text, got, plain)
+		}
+	}
+	if got := l.readQuestion("حالتي"); len(got) != 1 || !strings.HasPrefix(got[0].Text, "حال") {
+		t.Errorf("حالتي, a known word, read as %+v", got)
+	}
+}
+
 // TestReadQuestionInParts reads long texts as the analyzer reading them whole would.
 func TestReadQuestionInParts(t *testing.T) {
 	bank, ix := defaultBankIndex(t)

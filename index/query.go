@@ -24,7 +24,8 @@ const (
 )
 
 // readQuestion turns a patient's text into weighted search terms: clean-up, lay synonyms, the language's
-// analyzer (stop words, stemming), then spelling correction of terms the knowledge does not contain. The
+// analyzer (stop words, stemming), then, for terms the knowledge does not contain, a dialect's verb
+// particle taken off (withoutParticle) or a spelling correction. The
 // analyzer reads maxTerms words at a time and stops with the question's maxTerms-th term.
 func (l *language) readQuestion(text string) []knowledge.QueryTerm {
 	words, from := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
@@ -58,6 +59,11 @@ func (q *questionReader) add(term string, at int) {
 	t := knowledge.QueryTerm{Text: term}
 	word := q.surface[at]
 	t.From = q.from[word]
+	if l.df[t.Text] == 0 {
+		if term, ok := l.withoutParticle(word); ok {
+			t.From, t.Text = word, term
+		}
+	}
 	if l.df[t.Text] == 0 && q.corrections < maxCorrections && spelling.Correctable(t.Text) {
 		q.corrections++
 		if fixed := l.spell.Correct(t.Text); fixed != "" {

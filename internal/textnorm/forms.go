@@ -64,6 +64,24 @@ func ArabicWordForms(w string) []string {
 	return forms
 }
 
+// WithoutFuture is an Arabic verb without the future particle of Egypt and the Levant, ha- (ه or ح),
+// written joined to it ("هتوجع", will it hurt; "حيعملوا", they will do), or "" when it has none: only
+// before a present tense's first letter, with three letters left. Many words only begin so (هناك, there
+// is; حيوان, an animal), so a reader takes it off a word it does not know, never off one it knows.
+func WithoutFuture(w string) string {
+	rest, ok := strings.CutPrefix(w, "ه")
+	if !ok {
+		rest, ok = strings.CutPrefix(w, "ح")
+	}
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("ينتا", r) {
+		return ""
+	}
+	return rest
+}
+
 // WithoutProgressive is an Arabic verb without the Iraqi progressive particle دا written joined to it
 // ("ديكبر", is growing; "دتوجعني", is hurting me), or "" when it has none: a da- before anything but a
 // present tense's first letter is the word's own (دواء, دوخة, داخل). Triage reads it, as it drops the

@@ -178,6 +178,14 @@ func TestWordForms(t *testing.T) {
 			t.Errorf("WithoutProgressive(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	for _, tt := range []struct{ in, want string }{
+		{"هتوجع", "توجع"}, {"حيعملوا", "يعملوا"}, {"هناخد", "ناخد"}, {"هاكل", "اكل"},
+		{"هنا", ""}, {"حتى", ""}, {"هدوء", ""}, {"حمى", ""}, {"توجع", ""},
+	} {
+		if got := WithoutFuture(tt.in); got != tt.want {
+			t.Errorf("WithoutFuture(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 	// a feminine present-tense verb read as its masculine form, as the rules list it
 	for _, tt := range []struct{ in, want string }{{"تتوسع", "يتوسع"}, {"تكبر", "يكبر"}, {"تعب", ""}, {"يكبر", ""}} {
 		if got := MasculineImperfect(tt.in); got != tt.want {
