@@ -176,6 +176,9 @@ func TestGreetingBeforeAQuestion(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"السلام عليكم، هل العلاج يسبب ألماً؟", "pain"},
 		{"صباح الخير، هو الموضوع بيوجع؟", "pain"},
+		// a question asked indirectly, with no question mark (a blind Gulf message of session 19)
+		{"السلام عليكم، ابي اعرف اذا العلاج يألم", "pain"},
+		{"hello, i was wondering if the injection hurts", "pain"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {

@@ -355,7 +355,7 @@ func TestCorpusFloors(t *testing.T) {
 		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
 		// messages of fresh8 and fresh9 wrongly, so they are not.
-		{"fresh31", 280, 0.920, 0.914, 0.977, 0.033, 0.932, 0.964, 0.914},
+		{"fresh31", 280, 0.929, 0.914, 0.977, 0.032, 0.932, 0.964, 0.914},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

@@ -530,8 +530,8 @@ func asksYesOrNo(words []string) bool {
 }
 
 // asksWhat reports whether a message asks a question plainly: a sentence of it ends in a question mark,
-// opens with a question word ("what", "فين"; after "and" or "so" too), or ends asking yes or no ("… or
-// what"); not a word that may open a question or a statement ("Ok I will see you Thursday then"), nor a
+// opens with a question word ("what", "فين"; after "and" or "so" too) or an indirect question's frame
+// ("I want to know if…", asksIndirectly), or ends asking yes or no ("… or what"); not a word that may open a question or a statement ("Ok I will see you Thursday then"), nor a
 // question word inside a statement ("thanks, that's exactly what I needed").
 func asksWhat(text string, c cues) bool {
 	for _, s := range splitSentencesAsked(cleanSentences(text)) {
@@ -539,12 +539,44 @@ func asksWhat(text string, c cues) bool {
 		if len(words) > 1 && leadWords[words[0]] {
 			words = words[1:]
 		}
-		if s.asked || len(words) > 0 && c.asks(words[0]) || asksYesOrNo(words) {
+		if s.asked || len(words) > 0 && c.asks(words[0]) || asksYesOrNo(words) || asksIndirectly(words, c) {
 			return true
 		}
 	}
 	return false
 }
+
+// asksIndirectly reports whether normalised words open with a question asked indirectly: a word of
+// knowing after one of wanting ("I want to know if it hurts", "ابي اعرف اذا العلاج يألم", "3ayez a3raf"),
+// or wondering ("I was wondering whether…").
+func asksIndirectly(words []string, c cues) bool {
+	for i, w := range words[:min(len(words), maxFrameWords)] {
+		w = c.read(w)
+		switch {
+		case wonderWords[w]:
+			return true
+		case !knowWords[w] || i == 0:
+		case wantWords[c.read(words[i-1])], i > 1 && words[i-1] == "to" && wantWords[words[i-2]]:
+			return true
+		}
+	}
+	return false
+}
+
+// maxFrameWords is how far into a sentence an indirect question's frame may end ("so i just want to know").
+const maxFrameWords = 5
+
+// wantWords, knowWords and wonderWords frame an indirect question (asksIndirectly).
+var (
+	wantWords = map[string]bool{
+		"want": true, "wanted": true, "wanna": true, "like": true, "need": true,
+		"ابي": true, "ابغي": true, "ابغا": true, "بدي": true, "عايز": true, "عايزه": true, "عاوز": true, "عاوزه": true,
+		"حاب": true, "حابب": true, "حابه": true, "اريد": true, "اود": true, "ودي": true, "بغيت": true, "نبغي": true,
+		"داير": true, "دايره": true, "ممكن": true, "اشتي": true, "محتاج": true, "محتاجه": true,
+	}
+	knowWords   = map[string]bool{"know": true, "understand": true, "اعرف": true, "نعرف": true, "افهم": true, "نفهم": true, "استفسر": true}
+	wonderWords = map[string]bool{"wondering": true, "wonder": true, "wondered": true}
+)
 
 // asksNothing reports whether no sentence of a message asks (asksAlone): a message that only tells.
 func asksNothing(text string, c cues) bool {
