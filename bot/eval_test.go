@@ -529,7 +529,7 @@ func TestTriageFloors(t *testing.T) {
 		// part told fine, the face's slight swelling at the injection site, the weather, a temperature taken
 		// read by its number and the learned layer retrained with train-hard2: recall 100%, every emergency
 		// in its tier, after-effects 95.7% (none an emergency), negatives 96.7%.
-		{"fresh11", 180, 1, 0.957, 0.966, 0.936},
+		{"fresh11", 180, 1, 0.957, 0.983, 0.936},
 		// fresh12, 179 by a twenty-third writer, written near session 13's end and run first on its final
 		// engine: recall 100%, emergencies 97.3% in tier, after-effects 97.8% not urgent (none an
 		// emergency), negatives 96.3% (session 12's engine: the same but negatives 94.4%).
@@ -558,7 +558,7 @@ func TestTriageFloors(t *testing.T) {
 		// it told between; a Maghrebi seizure, "كيترعد كامل وما كيجاوبناش"), emergencies 91.1% in tier,
 		// after-effects 100% not urgent (none an emergency), negatives 92.3%. Then those forms and more ways
 		// to tell a sign gone read: recall 100%, emergencies 97.8% in tier, negatives 96.9%.
-		{"fresh16", 200, 1, 1, 0.969, 0.82},
+		{"fresh16", 200, 1, 1, 0.984, 0.82},
 		// fresh17, 239 by a thirty-third writer, written at session 14's end, kept sealed and run first on its
 		// final engine: recall 98.2% (two heavy bleedings told as the dialects say "won't stop": Sudanese "ما
 		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
@@ -603,7 +603,7 @@ func TestTriageFloors(t *testing.T) {
 		// friend's asthma asked about as candidates, signs told gone). Then a dropped final g, a chest
 		// "killing me", the idiom told laughing, the candidate, Arabic resolutions: recall 100%,
 		// emergencies 100% in tier, negatives 98.7%.
-		{"fresh22", 260, 1, 1, 0.987, 0.968},
+		{"fresh22", 260, 1, 1, 1, 0.968},
 		// fresh23, 252 by a forty-fifth writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): recall 97.3% (a Gulf father's chest "يعوره ويضغط عليه" and sweating;
 		// an Egyptian fall "ومحستش بنفسي غير وانا على الأرض"; a bare "39"), emergencies 89.5% in tier,
@@ -614,7 +614,7 @@ func TestTriageFloors(t *testing.T) {
 		// Session 17: an exception ends a negation's reach, and the learned layer may not set aside what
 		// follows one: the Egyptian fall read, recall 100%, emergencies 93.0% in tier, negatives 97.4%
 		// (a normal reading asked about as a fever, "is it fever?", set aside).
-		{"fresh23", 250, 1, 1, 0.973, 0.888},
+		{"fresh23", 250, 1, 1, 0.986, 0.888},
 		// fresh24, 220 by a forty-eighth writer, written at session 17's start and run first on session 16's
 		// final engine: recall 100%, emergencies 100% in tier, after-effects 100% not urgent (none an
 		// emergency), negatives 92.4% (hypotheticals opening with "if i ever" and "إذا"; an MSA "لا يوجد
@@ -644,7 +644,7 @@ func TestTriageFloors(t *testing.T) {
 		// emergencies 96.2% in tier, after-effects 100% not urgent, negatives 95.7% (pain during the
 		// injection, gone once done; "الدنيا حر نار ... ٤٠ درجة", the weather). Then state and during
 		// markers, the wheeze, growing redness: recall 100%, emergencies 100% in tier, negatives 98.6%.
-		{"fresh27", 230, 1, 1, 0.985, 0.982},
+		{"fresh27", 230, 1, 1, 1, 0.982},
 		// stories-en (373) and stories-ar (383), long messages that tell a story and ask something else,
 		// by a fifty-fourth and a fifty-fifth writer, written mid-session 18 as training data for the
 		// learned layer and run first on that session's engine (b932d9c): English recall 93.0%, in tier
@@ -664,7 +664,7 @@ func TestTriageFloors(t *testing.T) {
 		// sun; the wait that "almost made me pass out 💀"; a brother's epilepsy); session 17's engine:
 		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
 		// and faint, a "now" a negation follows: recall 100%, every emergency in its tier, negatives 97.2%.
-		{"fresh28", 240, 1, 1, 0.972, 0.983},
+		{"fresh28", 240, 1, 1, 0.986, 0.983},
 		// fresh29, 245 by a fifty-ninth writer, written at session 19's start and run first on its starting
 		// engine (8524a69): recall 98.2% (an Iraqi "ماكدر اتنفس زين، كل شوية اختنك", I can't breathe well,
 		// I keep choking; an Arabizi stiff neck, "rakabti m5ashabe", read as a knee, رقبة and ركبة alike
@@ -672,10 +672,11 @@ func TestTriageFloors(t *testing.T) {
 		// (bleeding that "stopped after two minutes of pressing"; vomiting that "stopped since yesterday";
 		// the Maghrebi "السخونية فالزنقة 42 درجة", the heat in the street, سخونية being a fever in Egypt;
 		// "my head is about to explode هههه"; a neighbour's chest pain). Then Iraqi's joined "ماكدر" and
-		// "اختنك": recall 99.1%, every emergency recalled.
-		{"fresh29", 240, 0.991, 1, 0.93, 0.916},
-		{"stories-en", 370, 1, 0.972, 0.884, 0.783},
-		{"stories-ar", 380, 0.953, 1, 0.91, 0.697},
+		// "اختنك": recall 99.1%, every emergency recalled; and a bleeding told stopped (the rule's own
+		// stopping phrases, whatever its tier): negatives 94.4%.
+		{"fresh29", 240, 0.991, 1, 0.944, 0.916},
+		{"stories-en", 370, 1, 0.972, 0.911, 0.783},
+		{"stories-ar", 380, 0.953, 1, 0.919, 0.697},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: !mildEmergency[set.name], MildAnswered: set.answered})

@@ -134,6 +134,9 @@ type triageRule struct {
 	local    bool     // told slight and at the injection site, it is the injection's own
 	patterns [][]slot // a pattern matches when each of its slots does
 	unless   []phrase
+	// stopped tell its sign has stopped ("stopped after I pressed on it"), whatever its tier, unless
+	// restarted follows ("stopped, then started again").
+	stopped, restarted []phrase
 }
 
 // slot is the alternative phrases of one part of a pattern, grouped by their first word so that a
@@ -198,6 +201,11 @@ type redFlagsFile struct {
 		EN     []string            `yaml:"en"`
 		AR     []string            `yaml:"ar"`
 		Unless map[string][]string `yaml:"unless"`
+		// Stopped: phrases that tell the sign has stopped, after it in its sentence and not negated, which
+		// set it aside whatever its tier ("a little bleeding, but it stopped after 5 minutes of pressure"),
+		// unless a Restarted phrase follows them ("it stopped, then started again").
+		Stopped   map[string][]string `yaml:"stopped"`
+		Restarted map[string][]string `yaml:"restarted"`
 	} `yaml:"rules"`
 }
 
@@ -301,12 +309,49 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 				rule.unless = append(rule.unless, ph)
 			}
 		}
+		rule.stopped, rule.restarted = stopPhrases(r.Stopped, sc, markers), stopPhrases(r.Restarted, sc, markers)
 		if len(rule.patterns) == 0 {
 			return nil, fmt.Errorf("rule %s has no %s patterns", r.ID, lang)
 		}
 		tl.rules = append(tl.rules, rule)
 	}
 	return tl, nil
+}
+
+// stopPhrases are a rule's phrases of its sign stopping, or starting again: in English and Arabic script
+// both languages', as patients mix them; in Arabizi the Arabic ones of two words or more, as skeletons
+// (one alone is too often another word's).
+func stopPhrases(src map[string][]string, sc script, conv func(phrase) phrase) []phrase {
+	texts := append(slices.Clip(src[knowledge.English]), src[knowledge.Arabic]...)
+	if sc == arabizi {
+		texts = src[knowledge.Arabic]
+	}
+	var out []phrase
+	for _, t := range texts {
+		if ph := conv(toPhrase(t)); len(ph) > 1 || len(ph) == 1 && sc != arabizi {
+			out = append(out, ph)
+		}
+	}
+	return out
+}
+
+// stoppedAfter reports whether the rule's sign at word i is told stopped later in its sentence (which
+// ends before hi): a stopping phrase no negation stands before, and no restarting phrase after it.
+func (r triageRule) stoppedAfter(m message, i, hi int, negated func(int) bool) bool {
+	for _, ph := range r.stopped {
+		if m.find(ph, func(at int) bool { return at > i && at < hi && !negated(at) && !r.restartedAfter(m, at, hi, negated) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// restartedAfter reports whether a restarting phrase no negation stands before is in words (at, hi): "ما
+// رجع" (it has not come back) tells it stayed stopped.
+func (r triageRule) restartedAfter(m message, at, hi int, negated func(int) bool) bool {
+	return slices.ContainsFunc(r.restarted, func(ph phrase) bool {
+		return m.find(ph, func(k int) bool { return k > at && k < hi && !negated(k) })
+	})
 }
 
 func parsePattern(p string, conv func(phrase) phrase) []slot {

@@ -300,7 +300,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) && at >= clause })
 	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) }) || hasYear(m, lo, hi)
 	switch {
-	case resolved && (tier == Clinic || history):
+	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i), c.candidate(m, i):
 		return reasonOther

@@ -258,6 +258,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
 		{"during the injection it was fine but now the pain is unbearable", Clinic},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// a bleeding told stopped after it, whatever its tier; not one that has not stopped, nor one that
+		// started again
+		{"Yesterday little bleeding from the hip, but stop after 5 minutes with pressure, now is dry.", ""},
+		{"كان في شوية دم عالشاش أول ليلة بس وقف لحالو ومن وقتها ما رجع", ""},
+		{"the bleeding from the hip hasn't stopped after 20 minutes of pressure", Emergency},
+		{"النزيف كتير وما وقف بعد ما ضغطت", Emergency},
+		{"it was bleeding a lot, it stopped for a minute then started again", Emergency},
 		// "now" followed by a negation tells the writer well now, not the sign
 		{"I had seizure 10 years before, now no medicine and no problem. Can I do this treatment?", ""},
 		{"I had a seizure years ago but now I'm shaking all over and can't stop", Emergency},
