@@ -545,7 +545,7 @@ func TestTriageFloors(t *testing.T) {
 		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
 		// the verb), emergencies 96.4% in tier, after-effects 100% not urgent, negatives 96.2%. Then a
 		// seizure's lay words and the joined progressive read: recall 100%, emergencies 98.2% in tier.
-		{"fresh14", 250, 1, 1, 0.962, 0.833},
+		{"fresh14", 250, 1, 1, 0.974, 0.833},
 		// fresh15, 247 by a twenty-ninth writer, written near session 14's end, kept sealed and run first on
 		// its final engine (session 13's the same): recall 99.1% (Iraqi "الحمرة دتتوسع", the redness is
 		// spreading, told with a feminine verb), emergencies 98.2% in tier, after-effects 100% not urgent
@@ -587,7 +587,7 @@ func TestTriageFloors(t *testing.T) {
 		// added back over the skeletons' resolution; a child's fever beside "my follow up tomorrow … should I
 		// reschedule?"; "parking … is giving me a stroke 😤"). Then the first two read: recall 100%,
 		// emergencies 100% in tier, negatives 98.4%.
-		{"fresh20", 210, 1, 1, 0.984, 0.886},
+		{"fresh20", 210, 1, 1, 1, 0.886},
 		// fresh21, 282 by a fortieth writer, written at session 16's start and run first on session 15's final
 		// engine: recall 99.2% (a Maghrebi confusion, "ولات مخلطة، ما عرفاتش فين هي ولا شكون حنا"),
 		// emergencies 96.8% in tier, after-effects 100% not urgent (none an emergency), negatives 95.3% (two

@@ -413,7 +413,7 @@ func (t *Triage) Explain(text, lang string) Verdict {
 
 func (t *Triage) check(text, lang string, explain bool) Verdict {
 	norm := normalize(text)
-	v, s, reading := t.rules(norm, lang)
+	v, s, reading := t.rules(textnorm.Squeeze(norm), lang)
 	if len(s.words) > 0 {
 		t.learn(norm, s, reading, &v, explain)
 	}
@@ -497,7 +497,7 @@ var laughter = strings.NewReplacer("😂", " lol ", "🤣", " lol ", "💀", " l
 
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
-	v, _, _ := t.rules(normalize(text), lang)
+	v, _, _ := t.rules(textnorm.Squeeze(normalize(text)), lang)
 	return v
 }
 

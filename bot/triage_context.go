@@ -139,6 +139,8 @@ func isNumber(w string) bool {
 }
 
 // normalize is a message as triage reads it: textnorm.Normalize, with line breaks kept as sentence ends.
+// The rules read it with stretched letters squeezed (textnorm.Squeeze: "paaaain", "lmaooo", "ههههه");
+// the learned layer as it was trained, as it is.
 func normalize(text string) string {
 	return textnorm.Normalize(listItems(strings.ReplaceAll(text, "\n", " . ")))
 }

@@ -265,6 +265,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the bleeding from the hip hasn't stopped after 20 minutes of pressure", Emergency},
 		{"النزيف كتير وما وقف بعد ما ضغطت", Emergency},
 		{"it was bleeding a lot, it stopped for a minute then started again", Emergency},
+		// the rules read stretched letters squeezed: a laugh drawn out is a laugh
+		{"the parking fee gave me a heart attack lmaooo. do u validate?", ""},
+		{"the chest paaaain is crushing me", Emergency},
+		// "where am I supposed to…" asks the way, and tells no confusion
+		{"parking at your building is a nightmare, where am I supposed to leave the car", ""},
 		// "now" followed by a negation tells the writer well now, not the sign
 		{"I had seizure 10 years before, now no medicine and no problem. Can I do this treatment?", ""},
 		{"I had a seizure years ago but now I'm shaking all over and can't stop", Emergency},
