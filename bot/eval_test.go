@@ -674,9 +674,9 @@ func TestTriageFloors(t *testing.T) {
 		// "my head is about to explode هههه"; a neighbour's chest pain). Then Iraqi's joined "ماكدر" and
 		// "اختنك": recall 99.1%, every emergency recalled; and a bleeding told stopped (the rule's own
 		// stopping phrases, whatever its tier): negatives 94.4%.
-		{"fresh29", 240, 0.991, 1, 0.944, 0.916},
-		{"stories-en", 370, 1, 0.972, 0.911, 0.783},
-		{"stories-ar", 380, 0.953, 1, 0.919, 0.697},
+		{"fresh29", 240, 0.991, 1, 0.958, 0.916},
+		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
+		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: !mildEmergency[set.name], MildAnswered: set.answered})

@@ -249,7 +249,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -271,6 +271,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// letter: "ومن بعد والو" (and nothing since) would read "men ba3d la piqûre" (since the
 				// injection) as resolved.
 				continue
+			}
+			if sc == arabizi && kind == "handled" {
+				continue // as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke)
 			}
 			if sc == arabizi && kind == "during" {
 				// As skeletons, the procedure's words are those of telling it done: "ams sawait el
@@ -304,7 +307,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
-	case tier == Clinic && c.relatives(m, i), c.candidate(m, i):
+	case tier == Clinic && c.relatives(m, i), c.candidate(m, i), c.handled(m, i, lo, hi):
 		return reasonOther
 	case has("joke", hi), c.idiom(m, i, lo, hi):
 		return reasonJoke
@@ -435,6 +438,19 @@ func (c contextMarkers) relatives(m message, i int) bool {
 	}
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
 		!c.find(m, "procedure", 0, all, theirs) && !c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+}
+
+// handled reports whether the sign at word i is a relative's or friend's (named in its clause before it)
+// that a hospital is caring for already, told in its sentence [lo, hi), which does not open asking ("my
+// father had a heart attack yesterday, he's stable in the CCU now"), in a message that tells of no
+// procedure and names no treatment but the writer's own appointment: someone else's emergency, being
+// handled, not the clinic's patient's. "my dad fainted, should I take him to hospital?" tells no care
+// given, and stays urgent.
+func (c contextMarkers) handled(m message, i, lo, hi int) bool {
+	clause, _ := bounds(m.clause, i)
+	all := len(m.forms)
+	return c.in(m, "relative", clause, i) && c.in(m, "handled", lo, hi) && !c.opens(m, "question", lo) &&
+		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", 0, all, func(at int) bool { return !c.covers(m, "upcoming", at) })
 }
 
 // idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart

@@ -265,6 +265,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the bleeding from the hip hasn't stopped after 20 minutes of pressure", Emergency},
 		{"النزيف كتير وما وقف بعد ما ضغطت", Emergency},
 		{"it was bleeding a lot, it stopped for a minute then started again", Emergency},
+		// a relative's emergency a hospital is caring for already is someone else's; not one the writer
+		// asks what to do about, nor one after the clinic's treatment
+		{"Salam doctor, my father had a heart attack yesterday, alhamdulillah he's stable in the CCU now. I need to cancel my appointment on Thursday", ""},
+		{"أنا كويس، لكن جارنا عمل حادث ونزف كتير ومشيت معاهو المستشفى، فاتني الموعد", ""},
+		{"my dad fainted, should I take him to hospital?", Emergency},
+		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
+		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
 		// the rules read stretched letters squeezed: a laugh drawn out is a laugh
 		{"the parking fee gave me a heart attack lmaooo. do u validate?", ""},
 		{"the chest paaaain is crushing me", Emergency},
