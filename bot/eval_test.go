@@ -463,7 +463,7 @@ func TestTriageFloors(t *testing.T) {
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.981, 0.937},
+		{"train-hard", 400, 0.98, 1, 0.986, 0.937},
 		{"dev", 240, 1, 1, 0.983, 0.95},
 		{"test", 240, 0.966, 1, 0.983, 0.95},
 		{"fresh", 200, 1, 1, 1, 0.981},
@@ -630,7 +630,7 @@ func TestTriageFloors(t *testing.T) {
 		// atnaffas zain", I can't breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
 		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
 		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
-		{"fresh25", 230, 0.99, 0.982, 0.985, 0.896},
+		{"fresh25", 230, 0.99, 0.982, 1, 0.896},
 		// fresh26, 279 by a fifty-first writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): recall 98.4% (an Arabizi seizure, "ija'ata noba, jisma kilha tirtijif"; "101.5F
 		// this morning, I was treated 3 days ago", which the learned layer set aside), emergencies 96.9% in
@@ -675,7 +675,7 @@ func TestTriageFloors(t *testing.T) {
 		// "اختنك": recall 99.1%, every emergency recalled; and a bleeding told stopped (the rule's own
 		// stopping phrases, whatever its tier): negatives 94.4%; a laugh drawn out ("lmaooo") and a
 		// relative's emergency a hospital is caring for (context handled): 95.8%.
-		{"fresh29", 240, 0.991, 1, 0.958, 0.916},
+		{"fresh29", 240, 0.991, 1, 0.972, 0.916},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
 	} {

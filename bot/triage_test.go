@@ -265,6 +265,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the bleeding from the hip hasn't stopped after 20 minutes of pressure", Emergency},
 		{"النزيف كتير وما وقف بعد ما ضغطت", Emergency},
 		{"it was bleeding a lot, it stopped for a minute then started again", Emergency},
+		// vomiting told stopped, as bleeding; not when it started again
+		{"The vomiting I mentioned on Sunday stopped that same evening. Eating normally since.", ""},
+		{"I keep throwing up, it stopped for an hour then started again", Clinic},
 		// a relative's emergency a hospital is caring for already is someone else's; not one the writer
 		// asks what to do about, nor one after the clinic's treatment
 		{"Salam doctor, my father had a heart attack yesterday, alhamdulillah he's stable in the CCU now. I need to cancel my appointment on Thursday", ""},
