@@ -327,8 +327,11 @@ func TestCorpusFloors(t *testing.T) {
 		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
 		// false urgent 0.3%; session 16's engine scored the same. Then an acronym in capitals kept as written in
 		// Arabizi ("MRI"), and "lbechra" (the skin) no longer read as hives: ar 91.2%, wrong 3.5%, one tap
-		// 95.0%, false urgent 0%.
-		{"fresh27", 320, 0.926, 0.956, 1, 0.026, 0.977, 0.966, 0.841},
+		// 95.0%, false urgent 0%. Session 19: a second question that finds the answer's topic nearly as
+		// likely is a detail of it, offered and not answered (held-out second answers wrong 107 -> 90):
+		// both 81.8%, the one lost ("واش نقدر نكمي نهار الجلسة", can I smoke on the day, beside what to
+		// wear) one tap away.
+		{"fresh27", 320, 0.926, 0.956, 1, 0.026, 0.977, 0.966, 0.818},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the

@@ -308,7 +308,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		}
 		switch {
 		case ok && (best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID })):
-		case ok && best.Kind == knowledge.FAQ && (among(best, whole, partWhole) || best.confidence >= partAlone):
+		case ok && best.Kind == knowledge.FAQ && (among(best, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
 			a = e.withAlso(a, best)
 		default:
 			a = e.withAsked(a, cands)
@@ -326,6 +326,24 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 	}
 	return a, nil
 }
+
+// facet reports whether a question read alone finds the message's answer (id) nearly as likely as its
+// own best: a detail of the answer's topic ("how do you get the cells out of my hip, and how long does
+// that part take?", the harvest's length, which its entry gives), not a second topic. Its best is
+// offered (AlsoAsked), not answered.
+func facet(id string, best scored, cands []scored) bool {
+	return slices.ContainsFunc(cands, func(c scored) bool {
+		return c.ID == id && c.confidence >= facetLeast && best.confidence-c.confidence <= facetGap
+	})
+}
+
+// A question's reading finds the answer's topic a facet of it when that topic's confidence is at least
+// facetLeast and within facetGap of its best (held-out pool: 17 wrong second answers fewer, 1 right one,
+// still offered).
+const (
+	facetLeast = 0.3
+	facetGap   = 0.2
+)
 
 // withAsked offers the likeliest topic of one of a message's questions that was not answered (cands,
 // what its search found), when it is plausible and neither the answer nor already offered as another

@@ -56,8 +56,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 	}
 }
 
-// TestUnsureSecondQuestionIsOffered: a second question too unsure alone to answer has its likeliest topic
-// offered (AlsoAsked), as the first button after the answers; one the knowledge declines, none.
+// TestUnsureSecondQuestionIsOffered: a second question too unsure alone to answer, or a detail of the
+// answer's own topic, has its likeliest topic offered (AlsoAsked), as the first button after the answers;
+// one the knowledge declines, none.
 func TestUnsureSecondQuestionIsOffered(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	for _, tt := range []struct {
@@ -66,6 +67,9 @@ func TestUnsureSecondQuestionIsOffered(t *testing.T) {
 		{"is bruising normal after? and should i be icing it", "side-effects", "recovery-tips"},
 		{"وش ألبس يوم الموعد؟ وهل فيه ألم؟", "what-to-wear", "pain"},
 		{"how long is the session? and who is the doctor?", "session-duration", ""},
+		// a detail of the answer's topic (the harvest's length, which its entry gives) is no second answer;
+		// the topic it may be is offered
+		{"How do you get the cells out of my hip, and how long does that part take?", "harvesting", "session-duration"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {
