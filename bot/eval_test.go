@@ -353,7 +353,7 @@ func TestCorpusFloors(t *testing.T) {
 		// apart where the whole found nothing plausible: ar 96.2%, both 81.6%.
 		{"fresh30", 280, 0.962, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
 		// fresh31, 281 by a fifty-eighth writer, written at session 19's start and run first on its
-		// starting engine (8524a69): ar 91.2% (Arabizi 93.1%), en 91.4%, abstention 97.7%, wrong 3.3%,
+		// starting engine (8524a69): ar 91.2% (Arabizi 96.6%), en 91.4%, abstention 97.7%, wrong 3.3%,
 		// second answers wrong 8.3%, one tap 96.4%, both 91.4%, acts 93.2% ("I need help", "أحتاج
 		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
