@@ -275,6 +275,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my dad fainted, should I take him to hospital?", Emergency},
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
+		// a head "about to explode", laughing, is exasperation; with a stiff neck and no laugh, a headache
+		{"الورق دا كتير شديد، راسي قرب ينفجر ههههه", ""},
+		{"راسي قرب ينفجر من الوجع ورقبتي متخشبة", Clinic},
 		// the rules read stretched letters squeezed: a laugh drawn out is a laugh
 		{"the parking fee gave me a heart attack lmaooo. do u validate?", ""},
 		{"the chest paaaain is crushing me", Emergency},
