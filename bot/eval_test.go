@@ -677,7 +677,8 @@ func TestTriageFloors(t *testing.T) {
 		// "my head is about to explode هههه"; a neighbour's chest pain). Then Iraqi's joined "ماكدر" and
 		// "اختنك": recall 99.1%, every emergency recalled; and a bleeding told stopped (the rule's own
 		// stopping phrases, whatever its tier): negatives 94.4%; a laugh drawn out ("lmaooo") and a
-		// relative's emergency a hospital is caring for (context handled): 95.8%; vomiting told stopped: 97.2%.
+		// relative's emergency a hospital is caring for (context handled): 95.8%; vomiting told stopped: 97.2%;
+		// a head "about to explode", laughing: 98.6%.
 		{"fresh29", 240, 0.991, 1, 0.986, 0.916},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
