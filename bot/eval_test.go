@@ -359,6 +359,14 @@ func TestCorpusFloors(t *testing.T) {
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
 		// messages of fresh8 and fresh9 wrongly, so they are not.
 		{"fresh31", 280, 0.929, 0.914, 0.977, 0.032, 0.932, 0.964, 0.914},
+		// fresh32, 287 by a sixtieth writer, written at session 19's start, kept sealed and run first on the
+		// engine then meant to be its last (8cdd3da): ar 91.4% (Arabizi 94.3%), en 98.9%, abstention 94.0%,
+		// wrong 4.5% (other diseases answered with the conditions treated: psoriasis, weak eyesight; the
+		// weather in Riyadh; "أكدر أشرب جكاير", can I smoke, with drinking water; opening hours with the
+		// session's length), second answers wrong 8.3%, one tap 98.0%, both 84.2% (92.1% in one tap), acts
+		// 95.2%, language 100%, false urgent 0%; the session's starting engine scored the same but both in
+		// one tap, which it did not offer.
+		{"fresh32", 280, 0.914, 0.989, 0.940, 0.045, 0.952, 0.980, 0.842},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -680,6 +688,14 @@ func TestTriageFloors(t *testing.T) {
 		// relative's emergency a hospital is caring for (context handled): 95.8%; vomiting told stopped: 97.2%;
 		// a head "about to explode", laughing: 98.6%.
 		{"fresh29", 240, 0.991, 1, 0.986, 0.916},
+		// fresh30, 251 by a sixty-first writer, written at session 19's start, kept sealed and run first on
+		// the engine then meant to be its last (8cdd3da): recall 98.2% (an Iraqi faint, "دخت وطاحت وما حست
+		// بنفسها"; redness that "goes almost to my ankle and there's a line going up the back of my
+		// calf"), emergencies 96.4% in tier, clinic calls 98.3%, after-effects 100% not urgent (none an
+		// emergency), negatives 96.0% (numbness "from the anaesthetic wore off"; a husband's flu fever, "should
+		// I wear a mask when I come in?"; an Arabizi brother's fever); the session's starting engine: recall
+		// 98.2%, negatives 94.7%.
+		{"fresh30", 250, 0.982, 1, 0.960, 0.887},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
 	} {
