@@ -275,6 +275,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my dad fainted, should I take him to hospital?", Emergency},
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
+		// a red streak told as a line going up the leg; a faint told as dizzy then fallen, or as not feeling
+		// oneself, in the third person
+		{"the red patch was small yesterday, now it goes almost to my ankle and there's a line going up the back of my calf", Clinic},
+		{"اختي دخت وطاحت وما حست بنفسها، هسه صاحية بس خايفين", Emergency},
 		// a head "about to explode", laughing, is exasperation; with a stiff neck and no laugh, a headache
 		{"الورق دا كتير شديد، راسي قرب ينفجر ههههه", ""},
 		{"راسي قرب ينفجر من الوجع ورقبتي متخشبة", Clinic},
