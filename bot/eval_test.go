@@ -351,22 +351,23 @@ func TestCorpusFloors(t *testing.T) {
 		// "وكم يطول السحب؟", "and should i be icing it"), acts 100%, language 100%, false urgent 0%; session
 		// 17's engine: ar 94.7%, en 93.5%, wrong 2.0%, one tap 97.6%, both 78.9%. Then two questions read
 		// apart where the whole found nothing plausible: ar 96.2%, both 81.6%.
-		{"fresh30", 280, 0.962, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
+		{"fresh30", 280, 0.970, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
 		// fresh31, 281 by a fifty-eighth writer, written at session 19's start and run first on its
 		// starting engine (8524a69): ar 91.2% (Arabizi 96.6%), en 91.4%, abstention 97.7%, wrong 3.3%,
 		// second answers wrong 8.3%, one tap 96.4%, both 91.4%, acts 93.2% ("I need help", "أحتاج
 		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
 		// messages of fresh8 and fresh9 wrongly, so they are not.
-		{"fresh31", 280, 0.929, 0.914, 0.977, 0.032, 0.932, 0.964, 0.914},
+		{"fresh31", 280, 0.929, 0.914, 0.977, 0.032, 0.932, 0.964, 0.943},
 		// fresh32, 287 by a sixtieth writer, written at session 19's start, kept sealed and run first on the
 		// engine then meant to be its last (8cdd3da): ar 91.4% (Arabizi 94.3%), en 98.9%, abstention 94.0%,
 		// wrong 4.5% (other diseases answered with the conditions treated: psoriasis, weak eyesight; the
 		// weather in Riyadh; "أكدر أشرب جكاير", can I smoke, with drinking water; opening hours with the
 		// session's length), second answers wrong 8.3%, one tap 98.0%, both 84.2% (92.1% in one tap), acts
 		// 95.2%, language 100%, false urgent 0%; the session's starting engine scored the same but both in
-		// one tap, which it did not offer.
-		{"fresh32", 280, 0.914, 0.989, 0.940, 0.045, 0.952, 0.980, 0.842},
+		// one tap, which it did not offer. Then the Iraqi and Gulf spellings of cigarettes (جكاير) read as
+		// smoking: wrong 4.0%, one tap 98.5%.
+		{"fresh32", 280, 0.914, 0.989, 0.940, 0.040, 0.952, 0.985, 0.842},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -696,7 +697,7 @@ func TestTriageFloors(t *testing.T) {
 		// I wear a mask when I come in?"; an Arabizi brother's fever); the session's starting engine: recall
 		// 98.2%, negatives 94.7%. Then a red streak told as "a line going up", and a faint as dizzy then
 		// fallen ("دخت وطاحت") or as "ما حست بنفسها" in the third person: recall 100%.
-		{"fresh30", 250, 1, 1, 0.960, 0.887},
+		{"fresh30", 250, 1, 1, 0.96, 0.887},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
 	} {
