@@ -37,6 +37,7 @@ func TestConversationActs(t *testing.T) {
 		{"شكرا جزيلا", "thanks", "ar", false, false},
 		{"تمام", "ack", "ar", false, false},
 		{"ابي احجز موعد الاسبوع الجاي", "handoff", "ar", false, true},
+		{"العيادة بتفتح الساعة كم؟", "handoff", "ar", false, true}, // the clinic as who opens
 		{"وين العيادة؟", "handoff", "ar", false, true},
 		{"shukran", "thanks", "ar", false, false},
 		{"salam 3alaykom", "greeting", "ar", true, false},

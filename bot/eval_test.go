@@ -243,7 +243,7 @@ func TestCorpusFloors(t *testing.T) {
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
 		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
 		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
-		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.906},
+		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.938},
 		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
@@ -366,8 +366,9 @@ func TestCorpusFloors(t *testing.T) {
 		// session's length), second answers wrong 8.3%, one tap 98.0%, both 84.2% (92.1% in one tap), acts
 		// 95.2%, language 100%, false urgent 0%; the session's starting engine scored the same but both in
 		// one tap, which it did not offer. Then the Iraqi and Gulf spellings of cigarettes (جكاير) read as
-		// smoking: wrong 4.0%, one tap 98.5%.
-		{"fresh32", 280, 0.914, 0.989, 0.940, 0.040, 0.952, 0.985, 0.842},
+		// smoking: wrong 4.0%, one tap 98.5%; the clinic as who opens ("العيادة بتفتح الساعة كم؟") a handoff:
+		// wrong 3.5%, acts 97.6%.
+		{"fresh32", 280, 0.914, 0.989, 0.952, 0.035, 0.976, 0.985, 0.842},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
