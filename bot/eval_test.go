@@ -697,8 +697,9 @@ func TestTriageFloors(t *testing.T) {
 		// emergency), negatives 96.0% (numbness "from the anaesthetic wore off"; a husband's flu fever, "should
 		// I wear a mask when I come in?"; an Arabizi brother's fever); the session's starting engine: recall
 		// 98.2%, negatives 94.7%. Then a red streak told as "a line going up", and a faint as dizzy then
-		// fallen ("دخت وطاحت") or as "ما حست بنفسها" in the third person: recall 100%.
-		{"fresh30", 250, 1, 1, 0.96, 0.887},
+		// fallen ("دخت وطاحت") or as "ما حست بنفسها" in the third person: recall 100%; a relative named with
+		// a possessive 's, and the writer's visit ahead ("when I come in"): negatives 97.3%.
+		{"fresh30", 250, 1, 1, 0.973, 0.887},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
 		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
 	} {

@@ -899,8 +899,8 @@ func (tl *triageLang) negator(w string) bool {
 const maxCarried = 4
 
 // wordForms lists the spellings a message word is compared under: for English itself, without a
-// plural s and with a dropped final g, for Arabic every form textnorm.ArabicWordForms gives, for Arabizi
-// its consonant skeletons.
+// plural s, without a possessive 's and with a dropped final g, for Arabic every form
+// textnorm.ArabicWordForms gives, for Arabizi its consonant skeletons.
 func wordForms(w string, sc script) []string {
 	switch sc {
 	case arabizi:
@@ -920,6 +920,9 @@ func wordForms(w string, sc script) []string {
 	forms := []string{w}
 	if s := textnorm.EnglishSingular(w); s != w {
 		forms = append(forms, s)
+	}
+	if base, ok := strings.CutSuffix(w, "'s"); ok && base != "" {
+		forms = append(forms, base) // "my husband's got a fever": the husband's, as "my husband" names him
 	}
 	if g, ok := droppedG(w); ok {
 		forms = append(forms, g)

@@ -268,6 +268,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// vomiting told stopped, as bleeding; not when it started again
 		{"The vomiting I mentioned on Sunday stopped that same evening. Eating normally since.", ""},
 		{"I keep throwing up, it stopped for an hour then started again", Clinic},
+		// a relative named with a possessive 's ("my husband's got…") is the relative, and the writer's
+		// visit still ahead sets his fever apart
+		{"my husband's got a fever and chills from the flu, should I wear a mask when I come in?", ""},
 		// a relative's emergency a hospital is caring for already is someone else's; not one the writer
 		// asks what to do about, nor one after the clinic's treatment
 		{"Salam doctor, my father had a heart attack yesterday, alhamdulillah he's stable in the CCU now. I need to cancel my appointment on Thursday", ""},
