@@ -316,7 +316,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 	}
 	if len(alone) == len(parts) && !slices.ContainsFunc(alone, func(c scored) bool { return c.ID == a.ID }) {
 		lead := e.answered(a, alone[0])
-		lead.Also = nil
+		lead.Also, lead.AlsoAsked = nil, nil // every question is answered: none is left to offer
 		for _, c := range alone[1:] {
 			if c.ID != lead.ID && !slices.ContainsFunc(lead.Also, func(x Also) bool { return x.ID == c.ID }) {
 				lead = e.withAlso(lead, c)
@@ -549,8 +549,9 @@ func asksYesOrNo(words []string) bool {
 
 // asksWhat reports whether a message asks a question plainly: a sentence of it ends in a question mark,
 // opens with a question word ("what", "فين"; after "and" or "so" too) or an indirect question's frame
-// ("I want to know if…", asksIndirectly), or ends asking yes or no ("… or what"); not a word that may open a question or a statement ("Ok I will see you Thursday then"), nor a
-// question word inside a statement ("thanks, that's exactly what I needed").
+// ("I want to know if…", asksIndirectly), or ends asking yes or no ("… or what"); not a word that may
+// open a question or a statement ("Ok I will see you Thursday then"), nor a question word inside a
+// statement ("thanks, that's exactly what I needed").
 func asksWhat(text string, c cues) bool {
 	for _, s := range splitSentencesAsked(cleanSentences(text)) {
 		words := textnorm.Words(textnorm.Normalize(s.text))
