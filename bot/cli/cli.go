@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/faqbot/faqbot/bot"
@@ -49,7 +50,7 @@ func WriteText(w io.Writer, a bot.Answer) error {
 			fmt.Fprintf(&b, "\nYou also asked: %s\n%s\n", x.Title, x.Answer)
 		}
 		writeTopics(&b, "Your other question may be about", a.AlsoAsked)
-		writeTopics(&b, "Related", a.Offered()[len(a.Also)+len(a.AlsoAsked):])
+		writeTopics(&b, "Related", relatedOnly(a))
 	default:
 		fmt.Fprintf(&b, "%s\n", a.Reply)
 		writeTopics(&b, "Topics", a.Suggestions)
@@ -64,6 +65,20 @@ func WriteText(w io.Writer, a bot.Answer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// relatedOnly are an answer's related topics that answer or may answer none of its message's other
+// questions, which are listed above them.
+func relatedOnly(a bot.Answer) []bot.Topic {
+	var out []bot.Topic
+	for _, r := range a.Related {
+		asked := slices.ContainsFunc(a.Also, func(x bot.Also) bool { return x.ID == r.ID }) ||
+			slices.ContainsFunc(a.AlsoAsked, func(t bot.Topic) bool { return t.ID == r.ID })
+		if !asked {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func writeTopics(b *strings.Builder, label string, ts []bot.Topic) {

@@ -78,6 +78,25 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+// TestWriteTextOtherQuestions prints the other questions' answers and likely topics once each, before the
+// related topics that are neither.
+func TestWriteTextOtherQuestions(t *testing.T) {
+	var b strings.Builder
+	a := bot.Answer{Status: bot.Answered, ID: "side-effects", Title: "Side effects", Reply: "Mild.", Lang: "en",
+		Also:      []bot.Also{{ID: "pain", Title: "Does it hurt", Answer: "A little."}},
+		AlsoAsked: []bot.Topic{{ID: "recovery-tips", Title: "Recovery tips"}},
+		Related:   []bot.Topic{{ID: "recovery-tips", Title: "Recovery tips"}, {ID: "pain", Title: "Does it hurt"}, {ID: "follow-up", Title: "Follow-up"}}}
+	if err := WriteText(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"You also asked: Does it hurt\nA little.", "Your other question may be about:\n  - Recovery tips (recovery-tips)\nRelated:\n  - Follow-up (follow-up)\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
 // panicky panics on the question "panic" and answers every other one.
 type panicky struct{ fakeEngine }
 
