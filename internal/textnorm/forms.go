@@ -69,17 +69,7 @@ func ArabicWordForms(w string) []string {
 // before a present tense's first letter, with three letters left. Many words only begin so (هناك, there
 // is; حيوان, an animal), so a reader takes it off a word it does not know, never off one it knows.
 func WithoutFuture(w string) string {
-	rest, ok := strings.CutPrefix(w, "ه")
-	if !ok {
-		rest, ok = strings.CutPrefix(w, "ح")
-	}
-	if !ok || utf8.RuneCountInString(rest) < 3 {
-		return ""
-	}
-	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("ينتا", r) {
-		return ""
-	}
-	return rest
+	return withoutParticle(w, "هح", "ينتا")
 }
 
 // WithoutProgressive is an Arabic verb without the Iraqi progressive particle دا written joined to it
@@ -88,11 +78,19 @@ func WithoutFuture(w string) string {
 // particle written apart; the search does not, where the few verbs it would read are outweighed by the
 // nouns it would misread.
 func WithoutProgressive(w string) string {
-	rest, ok := strings.CutPrefix(w, "د")
-	if !ok || utf8.RuneCountInString(rest) < 3 {
+	return withoutParticle(w, "د", "ينت")
+}
+
+// withoutParticle is w without a one-letter verb particle of particles joined to it, or "" when it has
+// none: what follows must begin with a letter of present (a present tense's person prefixes) and keep
+// three letters.
+func withoutParticle(w, particles, present string) string {
+	first, size := utf8.DecodeRuneInString(w)
+	rest := w[size:]
+	if !strings.ContainsRune(particles, first) || utf8.RuneCountInString(rest) < 3 {
 		return ""
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("ينت", r) {
+	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune(present, r) {
 		return ""
 	}
 	return rest
