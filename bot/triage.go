@@ -413,7 +413,7 @@ func (t *Triage) Explain(text, lang string) Verdict {
 
 func (t *Triage) check(text, lang string, explain bool) Verdict {
 	norm := normalize(text)
-	v, s, reading := t.rules(textnorm.Squeeze(norm), lang)
+	v, s, reading := t.rules(norm, lang)
 	if len(s.words) > 0 {
 		t.learn(norm, s, reading, &v, explain)
 	}
@@ -497,13 +497,14 @@ var laughter = strings.NewReplacer("😂", " lol ", "🤣", " lol ", "💀", " l
 
 // Rules is the verdict of the rules alone, without the learned layer: for training and measuring it.
 func (t *Triage) Rules(text, lang string) Verdict {
-	v, _, _ := t.rules(textnorm.Squeeze(normalize(text)), lang)
+	v, _, _ := t.rules(normalize(text), lang)
 	return v
 }
 
 // rules returns the rules' verdict on a normalized message, the message as they read it and the
 // temperature it gives.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
+	norm = textnorm.Squeeze(norm) // the rules read stretched letters as one ("lmaooo"); the model as trained
 	sentences := splitSentences(laughter.Replace(norm), t.breaks, t.continues, t.progressive)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences, noReading
