@@ -128,25 +128,26 @@ func (t *Transliterator) word(w string) (string, bool) {
 // jalsa", مدة الجلسة): the form without it may stand for a word that ends in one.
 func (t *Transliterator) lookup(f arabiziForm) (candidate, bool) {
 	best := candidate{}
-	whole := arabiziTokens(f.word)
-	var marbuta []arabiziToken // the form without a final t
-	if rest, ok := strings.CutSuffix(f.word, "t"); ok {
-		marbuta = arabiziTokens(rest)
-	}
-	consider := func(sk string, tokens []arabiziToken, taaMarbuta bool) {
-		if len(sk) < f.min {
+	rest, cut := strings.CutSuffix(f.word, "t") // the form without a final t
+	var whole, marbuta []arabiziToken           // read only once a skeleton has candidates
+	consider := func(sk, word string, tokens *[]arabiziToken, taaMarbuta bool) {
+		cands := t.bySkeleton[sk]
+		if len(sk) < f.min || len(cands) == 0 {
 			return
 		}
-		for _, c := range t.bySkeleton[sk] {
-			if c.count > best.count && (!taaMarbuta || strings.HasSuffix(c.word, "ه")) && aligns(tokens, c.units, f.prefixes > 0) {
+		if *tokens == nil {
+			*tokens = arabiziTokens(word)
+		}
+		for _, c := range cands {
+			if c.count > best.count && (!taaMarbuta || strings.HasSuffix(c.word, "ه")) && aligns(*tokens, c.units, f.prefixes > 0) {
 				best = c
 			}
 		}
 	}
 	for _, sk := range ArabiziSkeletons(f.word) {
-		consider(sk, whole, false)
-		if marbuta != nil {
-			consider(strings.TrimSuffix(sk, "t"), marbuta, true)
+		consider(sk, f.word, &whole, false)
+		if cut {
+			consider(strings.TrimSuffix(sk, "t"), rest, &marbuta, true)
 		}
 	}
 	return best, best.word != ""
