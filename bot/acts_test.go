@@ -162,7 +162,7 @@ func TestNoMatchReasons(t *testing.T) {
 		t.Errorf("near a topic: reason %q, suggestions %v, want unsure with 1-3 topics", a.Reason, a.Suggestions)
 	}
 	// A "did you mean" opened by a plausible topic offers the next-closest too: here the one asked.
-	a, err = eng.Answer(context.Background(), bot.Question{Text: "Thanks for the info. One more thing: how long until I can work again?"})
+	a, err = eng.Answer(context.Background(), bot.Question{Text: "Thanks for the info. One more thing: how long until I can go back to my job?"})
 	if err != nil {
 		t.Fatal(err)
 	}

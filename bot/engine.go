@@ -554,10 +554,24 @@ func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []score
 	if !qOK || qBest.ID == best.ID || qBest.Kind != knowledge.FAQ {
 		return best, ok, qCands, nil
 	}
-	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) || ok && best.confidence < partAlone && !among(best, qCands, DefaultTop) {
+	top := best // the whole's reading, answered or not
+	if !ok {
+		top = leadingFAQ(whole)
+	}
+	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) || top.ID != "" && top.confidence < partAlone && !among(top, qCands, DefaultTop) {
 		return qBest, true, qCands, nil
 	}
 	return best, ok, qCands, nil
+}
+
+// leadingFAQ is the likeliest FAQ entry among cands, if any.
+func leadingFAQ(cands []scored) scored {
+	for _, c := range cands {
+		if c.Kind == knowledge.FAQ {
+			return c
+		}
+	}
+	return scored{}
 }
 
 func (e *Engine) language(q Question) (string, error) {

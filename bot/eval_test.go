@@ -175,6 +175,21 @@ func TestArabiziFloors(t *testing.T) {
 // With the fixes after fresh22's first run (a few out-of-scope ways of asking, a handoff, triage rules) the
 // retrained classifier moved three floors one message down: fresh15 both, fresh18 English, and triage
 // fresh's mild answered from side-effects (TestTriageFloors); the others rose or held.
+// Session 20: the topic classifier is the mean of three models (seeds 4-6); small talk beyond the clinic
+// (the weather, a match, a restaurant, a joke) is an out-of-scope entry; a long message's question read
+// alone is answered where the whole, unanswered, found most likely an entry that is no likely reading of
+// the question (as where the whole's answer was unsure). Pooled over dev, fresh4-fresh32 and the Arabizi
+// sets: Arabic 3,330 -> 3,356 of 3,535, English 2,143 -> 2,154 of 2,234, abstention 2,254 -> 2,263 of
+// 2,301, wrong answers 114 -> 108 (of 5,587 -> 5,618 answered), one tap 5,655 -> 5,662, both 815 -> 824
+// of 926 (in one tap 856 -> 863); mild after-effects answered from side-effects over the triage sets
+// 1,778 -> 1,780 of 1,945. Every floor was reset to the new figures; those that fell, by a message or two
+// each: the test split's both (40 -> 38 of 46: two second questions left unasked, each now under the
+// threshold) and acts (41 -> 40 of 42), English on fresh7, fresh23, fresh27, fresh29 and fresh32, Arabic
+// on fresh19, abstention on fresh17, wrong answers on fresh5, fresh8 (a tennis player's time off the
+// court answered with after the treatment), fresh9, fresh13, fresh14, fresh15, fresh22, fresh24, fresh27
+// (a brother's return to building work read as activity) and fresh29, one tap on fresh5, fresh8, fresh13,
+// fresh14, fresh15, fresh20, fresh22, fresh27, fresh29, fresh30 and fresh32, both on dev, fresh5 and
+// fresh32, the acts set, and mild answered from side-effects on ten triage sets.
 func TestCorpusFloors(t *testing.T) {
 	for _, set := range []struct {
 		name         string
@@ -183,42 +198,42 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.969, 0.974, 0.986, 0.013, 0.992, 0.989, 0.912}, // its questions are alternates: in sample
-		{"dev", 330, 0.970, 0.925, 0.953, 0.025, 0.977, 0.988, 0.905},
-		{"test", 320, 0.969, 0.987, 0.978, 0.009, 0.976, 1, 0.870},
-		{"fresh4", 240, 0.960, 0.970, 0.960, 0.019, 0.914, 0.982, 0.720},
-		{"fresh5", 240, 0.970, 0.969, 0.987, 0.006, 0.914, 0.994, 0.900},
-		{"fresh6", 240, 0.953, 0.958, 1, 0.007, 1, 0.994, 1}, // its first run (session 7's end): ar 68.2%
+		{"train", 900, 0.978, 0.974, 0.989, 0.009, 0.992, 0.991, 0.931}, // its questions are alternates: in sample
+		{"dev", 330, 0.976, 0.925, 0.965, 0.021, 1, 0.988, 0.881},
+		{"test", 320, 0.969, 1, 0.989, 0.004, 0.952, 1, 0.826},
+		{"fresh4", 240, 0.960, 0.970, 0.960, 0.019, 0.914, 0.982, 0.800},
+		{"fresh5", 240, 0.980, 1, 0.987, 0.012, 0.914, 0.988, 0.867},
+		{"fresh6", 240, 0.953, 0.972, 1, 0.007, 1, 0.994, 1}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
-		{"fresh7", 240, 0.986, 0.966, 0.991, 0.008, 0.956, 0.992, 0.867},
+		{"fresh7", 240, 0.986, 0.948, 0.991, 0.008, 0.956, 0.992, 0.867},
 		// fresh8, 200 by an eleventh writer, written after session 8's changes and run first at its end.
-		{"fresh8", 200, 0.983, 0.980, 0.989, 0, 0.975, 0.991, 0.917},
+		{"fresh8", 200, 0.983, 0.980, 0.989, 0.009, 0.975, 0.982, 0.917},
 		// fresh9, 200 by a twelfth writer, written at session 9's start and run first at its end: ar 90.5%
 		// (Arabizi 90.9%) en 89.8%, abstention 98.9%, wrong 2.9%, second answers wrong 0%, one tap 93.8%,
 		// both 64.3%, acts 80.0%, language 100%.
 		// Then the act most of a message says wins, and a pattern may use another act's phrase: acts 85.0%.
-		{"fresh9", 200, 0.952, 0.980, 1, 0.009, 0.950, 0.982, 0.857},
+		{"fresh9", 200, 0.952, 0.980, 1, 0.018, 0.950, 0.982, 0.857},
 		// acts, 420 conversation acts (60 of each, 40% English, 35% Arabic script, 25% Arabizi) by a
 		// fourteenth writer in session 10, written to train on: its first run, acts 72.1%, abstention 95.5%,
 		// false urgent 1.7%, language 96.4%. Trained on, as act phrases (the classifier lost Arabic top-1 on
 		// test, fresh5 and arabizi-dev) or as triage's negatives (a Maghrebi emergency lost out of fold), it
 		// did worse, so it is a floor instead. No guide section answers three words or fewer since (seven of
 		// its acts had been answered so: "بسلامة", goodbye, read as safety): abstention 97.1%, acts 72.6%.
-		{"acts", 400, 0, 0, 0.990, 1, 0.855, 0, 0},
+		{"acts", 400, 0, 0, 0.990, 1, 0.852, 0, 0},
 		// fresh10, 257 by a thirteenth writer, written at session 10's start and run first at its end (after
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.917, 0.976, 1, 0.025, 0.968, 0.976, 0.857},
+		{"fresh10", 250, 0.917, 0.976, 1, 0.020, 0.968, 0.980, 0.857},
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.963, 0.942, 0.983, 0.016, 1, 0.979, 0.933},
+		{"fresh11", 250, 0.963, 0.977, 1, 0.011, 1, 0.984, 0.933},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
-		{"fresh12", 240, 0.971, 0.976, 0.964, 0.022, 0.960, 0.989, 0.900},
+		{"fresh12", 240, 0.980, 0.976, 0.964, 0.016, 0.960, 0.995, 0.933},
 		// fresh13, 244 by a twentieth writer, written at session 13's start and run first after its first
 		// changes (a cited guide section never quoted, the threshold at 0.65): ar 95.5% (Arabizi 95.0%) en
 		// 97.5%, abstention 94.5%, wrong 2.7%, second answers wrong 0%, one tap 98.4%, both 93.3%, acts 96.0%,
@@ -229,13 +244,13 @@ func TestCorpusFloors(t *testing.T) {
 		// one an FAQ entry is sure of alone: one Arabizi story's "shlon ya5thon el 5alaya min jismi w kam
 		// ya5ith wagt?" is answered with the conditions treated (wrong 0.5% -> 1.1%, one tap 100% -> 99.5%;
 		// Arabic top-1 here 96.4% -> 97.3%, and on the held-out sets Arabic +7, English +1, wrong +1).
-		{"fresh13", 240, 0.973, 0.987, 0.982, 0.011, 0.960, 0.995, 0.933},
+		{"fresh13", 240, 0.973, 0.987, 0.982, 0.016, 0.960, 0.989, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
 		// 100%, wrong 1.7%, one tap 96.1%, the rest the same). Then the answers of two questions each
 		// confident alone lead over the whole's blend of both: ar 91.6%, wrong 0.6%, one tap 97.2%.
-		{"fresh14", 230, 0.953, 1, 1, 0.006, 1, 0.994, 0.967},
+		{"fresh14", 230, 0.963, 1, 1, 0.011, 1, 0.989, 0.967},
 		// fresh15, 240 by a twenty-fourth writer, written at session 14's start and run first on its
 		// engine with the "did you mean" filled to three topics (session 13's engine the same): ar 92.3%
 		// (Arabizi 88.5%) en 91.3%, abstention 97.0%, wrong 3.0%, second answers wrong 6.9%, one tap 95.4%,
@@ -243,35 +258,35 @@ func TestCorpusFloors(t *testing.T) {
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
 		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
 		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
-		{"fresh15", 240, 0.962, 0.971, 0.985, 0.018, 0.938, 0.988, 0.938},
+		{"fresh15", 240, 0.962, 0.971, 0.985, 0.023, 0.938, 0.983, 0.938},
 		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
 		// engine the same).
-		{"fresh16", 240, 0.962, 1, 0.985, 0.006, 0.938, 1, 0.968},
+		{"fresh16", 240, 0.962, 1, 1, 0, 0.969, 1, 0.968},
 		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
 		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
 		// 13's engine: one tap 94.1%, the rest the same). Then chat spellings that open a question ("shud")
 		// and the Maghrebi question particle واش read as opening one: both 90.3%.
-		{"fresh17", 240, 0.901, 0.897, 0.958, 0.050, 1, 0.970, 0.903},
+		{"fresh17", 240, 0.911, 0.912, 0.944, 0.049, 1, 0.976, 0.903},
 		// fresh18, 240 by a thirtieth writer, written at session 14's end, kept sealed and run first on its
 		// final engine: ar 88.2% (Arabizi 81.5%) en 88.9%, abstention 98.3%, wrong 4.2%, second answers
 		// wrong 15.6%, one tap 94.0%, both 83.9%, acts 95.8%, language 99.6%, false urgent 1.2% (session 13's
 		// engine: one tap 93.4%, the rest the same). Then "what do I get out of it?" no longer read as
 		// confusion ("out of it"): that message is answered, from a neighbouring topic: wrong 4.7%.
-		{"fresh18", 240, 0.927, 0.917, 0.983, 0.034, 0.958, 0.962, 0.871},
+		{"fresh18", 240, 0.927, 0.944, 1, 0.029, 0.958, 0.967, 0.903},
 		// fresh19, 302 by a thirty-second writer, written at session 14's end, kept sealed and run first on
 		// its final engine: ar 90.1% (Arabizi 74.2%) en 95.1%, abstention 96.7%, wrong 3.0%, second answers
 		// wrong 8.3%, one tap 95.8%, both 89.2%, acts 100%, language 100%, false urgent 1.3% (session 13's
 		// engine: one tap 94.8%, the rest the same).
-		{"fresh19", 300, 0.931, 0.975, 0.978, 0.024, 1, 0.972, 0.892},
+		{"fresh19", 300, 0.908, 0.975, 0.978, 0.020, 1, 0.981, 0.919},
 		// fresh20, 250 by a thirty-fourth writer, written at session 15's start and run first on session
 		// 14's engine: ar 91.1% (Arabizi 79.2%) en 95.7%, abstention 95.0%, wrong 4.2%, second answers
 		// wrong 17.6%, one tap 96.5%, both 84.4%, acts 93.0%, language 99.6%, false urgent 0.4% (a
 		// known latex allergy read as a rash). Then a known allergy read as history, "where … clinic"
 		// and an Arabic "someone on the phone" read as handoffs: en 97.1%, one tap 97.1%, acts 97.7%.
-		{"fresh20", 250, 0.941, 0.986, 0.975, 0.018, 0.977, 0.994, 0.844},
+		{"fresh20", 250, 0.950, 1, 0.988, 0.018, 0.977, 0.988, 0.844},
 		// fresh21, 251 by a thirty-sixth writer, written at session 15's start, kept sealed and run first on
 		// its engine with the dialect and English ways of asking (b81cdc0): ar 95.5% (Arabizi 88.9%) en
 		// 97.3%, abstention 95.5%, wrong 1.7%, second answers wrong 22.9%, one tap 97.8%, both 84.4%, acts
@@ -279,7 +294,7 @@ func TestCorpusFloors(t *testing.T) {
 		// "b nafs el yom", on the same day, as can't breathe; "in my city it is very hot"; "the thought of not
 		// training is killing me"). Then those read as they are: false urgent 0%, ar 97.3%, en 100%, one
 		// tap 100%, both 87.5%.
-		{"fresh21", 250, 0.982, 1, 0.955, 0.016, 1, 1, 0.875},
+		{"fresh21", 250, 0.991, 1, 0.955, 0.016, 1, 1, 0.906},
 		// fresh22, 253 by a thirty-eighth writer, written at session 15's start, kept sealed and run first on
 		// its final engine (97df658): ar 91.8% (Arabizi 93.3%) en 89.9%, abstention 98.4%, wrong 1.1%, second
 		// answers wrong 9.7%, one tap 96.8%, both 82.4%, acts 92.9%, language 99.6%, false urgent 0.8% (a
@@ -291,7 +306,7 @@ func TestCorpusFloors(t *testing.T) {
 		// Arabic vocabulary has suffices ("el malabis?", "siyam?"): pooled Arabic 2,089 -> 2,092, one tap
 		// 3,502 -> 3,504, wrong answers 72 -> 73; here a Levantine Arabizi coffee question, now read as
 		// Arabic, is answered with hydration ("ahwe", قهوة, is not read): abstention 100% -> 98.4%.
-		{"fresh22", 250, 0.945, 0.911, 0.984, 0.011, 0.964, 0.974, 0.824},
+		{"fresh22", 250, 0.945, 0.924, 0.984, 0.017, 0.964, 0.968, 0.882},
 		// fresh23, 255 by a forty-first writer, written at session 16's start and run first on session 15's
 		// final engine: ar 96.3% (Arabizi 88.5%), en 97.3%, abstention 98.6%, wrong 1.7%, one tap 97.8%,
 		// both 90.9%, acts 100%, language 100%, false urgent 0.8% (two learned-layer adds: an Egyptian
@@ -299,7 +314,7 @@ func TestCorpusFloors(t *testing.T) {
 		// over and over"). Then a question of a two-question message read in its own language, and the
 		// learned layer retrained with train-dialect3: ar 97.2%, both 93.9%, one tap 98.4%, abstention
 		// 97.3% (an Arabizi question about an age limit now urgent).
-		{"fresh23", 250, 0.972, 0.973, 0.973, 0.017, 1, 0.984, 0.939},
+		{"fresh23", 250, 0.972, 0.959, 0.986, 0.011, 1, 0.984, 0.939},
 		// fresh24, 250 by a forty-second writer, written at session 16's start, kept sealed and run first
 		// mid-session (0b26727): ar 89.3% (Arabizi 70.8%: one-word Maghrebi with French, "el malabis?",
 		// "l'glace?", "siyam?", read as English), en 91.8%, abstention 98.6%, wrong 1.2%, one tap 94.9%,
@@ -307,12 +322,12 @@ func TestCorpusFloors(t *testing.T) {
 		// I can no longer, read as a fainting). Then a short Latin message read as Arabizi when the Arabic
 		// vocabulary has its words, the acts' spellings, the Maghrebi words read as themselves: ar 91.3%,
 		// one tap 96.0%, acts 97.4%, false urgent 0%.
-		{"fresh24", 250, 0.922, 0.918, 1, 0.006, 0.974, 0.977, 0.812},
+		{"fresh24", 250, 0.942, 0.932, 1, 0.012, 1, 0.983, 0.875},
 		// fresh25, 299 by a forty-third writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): ar 94.7% (Arabizi 94.1%), en 96.5%, abstention 97.6%, wrong 1.9%,
 		// second answers wrong 17.8%, one tap 99.1%, both 92.5%, acts 94.9%, language 99.3%, false urgent
 		// 0%: every target of issue 13 met on a first run.
-		{"fresh25", 290, 0.955, 0.965, 0.988, 0.014, 0.949, 0.991, 0.925},
+		{"fresh25", 290, 0.962, 0.965, 0.988, 0.014, 0.949, 0.991, 0.925},
 		// fresh26, 260 by a forty-sixth writer, written at session 17's start and run first on session 16's
 		// final engine: ar 87.0% (Arabizi 82.8%), en 93.2%, abstention 97.2%, wrong 4.5%, second answers
 		// wrong 3.3%, one tap 93.1%, both 76.5% (a second question that alone finds nothing: "and shoud i
@@ -321,7 +336,7 @@ func TestCorpusFloors(t *testing.T) {
 		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
 		// Then chills only as chills, chat spellings that open a question, Arabizi's question words: en
 		// 94.5%, one tap 94.1%, both 79.4%, language 99.6%, false urgent 1.2%.
-		{"fresh26", 260, 0.878, 0.959, 0.972, 0.034, 1, 0.952, 0.794},
+		{"fresh26", 260, 0.904, 0.973, 0.972, 0.017, 1, 0.973, 0.794},
 		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
 		// the engine then meant to be its last (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention
 		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
@@ -331,18 +346,18 @@ func TestCorpusFloors(t *testing.T) {
 		// likely is a detail of it, offered and not answered (held-out second answers wrong 107 -> 90):
 		// both 81.8%, the one lost ("واش نقدر نكمي نهار الجلسة", can I smoke on the day, beside what to
 		// wear) one tap away.
-		{"fresh27", 320, 0.926, 0.956, 1, 0.026, 0.977, 0.966, 0.818},
+		{"fresh27", 320, 0.926, 0.944, 1, 0.026, 0.977, 0.975, 0.818},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
 		// NSAIDs entry, a sick note with going back to work; long stories answered by their story), second
 		// answers wrong 0%, one tap 94.7%, both 86.5%, acts 95.6%, language 99.7%, false urgent 0.3%;
 		// session 16's engine scored the same.
-		{"fresh28", 300, 0.916, 0.933, 0.958, 0.045, 0.956, 0.962, 0.865},
+		{"fresh28", 300, 0.941, 0.944, 0.968, 0.039, 0.956, 0.966, 0.892},
 		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
 		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
-		{"fresh29", 260, 0.956, 0.961, 1, 0.011, 1, 0.984, 0.853},
+		{"fresh29", 260, 0.956, 0.948, 1, 0.016, 1, 0.979, 0.853},
 		// fresh30, 285 by a fifty-sixth writer, written at session 18's start, kept sealed and run first on
 		// the engine then meant to be its last (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention
 		// 98.7%, wrong 2.0%,
@@ -351,14 +366,14 @@ func TestCorpusFloors(t *testing.T) {
 		// "وكم يطول السحب؟", "and should i be icing it"), acts 100%, language 100%, false urgent 0%; session
 		// 17's engine: ar 94.7%, en 93.5%, wrong 2.0%, one tap 97.6%, both 78.9%. Then two questions read
 		// apart where the whole found nothing plausible: ar 96.2%, both 81.6%.
-		{"fresh30", 280, 0.970, 0.948, 0.987, 0.020, 1, 0.981, 0.816},
+		{"fresh30", 280, 0.970, 0.961, 1, 0.019, 1, 0.976, 0.842},
 		// fresh31, 281 by a fifty-eighth writer, written at session 19's start and run first on its
 		// starting engine (8524a69): ar 91.2% (Arabizi 96.6%), en 91.4%, abstention 97.7%, wrong 3.3%,
 		// second answers wrong 8.3%, one tap 96.4%, both 91.4%, acts 93.2% ("I need help", "أحتاج
 		// مساعدة"; a greeting before "ابي اعرف اذا العلاج يألم", I want to know if it hurts), language
 		// 99.3%. Taught as help's phrases, "I need help" moved the classifier's acts and answered two
 		// messages of fresh8 and fresh9 wrongly, so they are not.
-		{"fresh31", 280, 0.929, 0.914, 0.977, 0.032, 0.932, 0.964, 0.943},
+		{"fresh31", 280, 0.956, 0.926, 0.989, 0.016, 0.932, 0.979, 0.943},
 		// fresh32, 287 by a sixtieth writer, written at session 19's start, kept sealed and run first on the
 		// engine then meant to be its last (8cdd3da): ar 91.4% (Arabizi 94.3%), en 98.9%, abstention 94.0%,
 		// wrong 4.5% (other diseases answered with the conditions treated: psoriasis, weak eyesight; the
@@ -368,7 +383,11 @@ func TestCorpusFloors(t *testing.T) {
 		// one tap, which it did not offer. Then the Iraqi and Gulf spellings of cigarettes (جكاير) read as
 		// smoking: wrong 4.0%, one tap 98.5%; the clinic as who opens ("العيادة بتفتح الساعة كم؟") a handoff:
 		// wrong 3.5%, acts 97.6%.
-		{"fresh32", 280, 0.914, 0.989, 0.952, 0.035, 0.976, 0.985, 0.842},
+		{"fresh32", 280, 0.957, 0.977, 0.964, 0.034, 0.976, 0.980, 0.816},
+		// fresh33, 292 by a sixty-second writer, written at session 20's start and run first on its
+		// starting engine (c2ac600): ar 94.2% (Arabizi 84.4%), en 100%, abstention 97.1%, wrong 1.4%, second
+		// answers wrong 8.1%, one tap 99.1%, both 94.4%, acts 96.6%, language 100%.
+		{"fresh33", 280, 0.942, 1, 0.986, 0.009, 0.966, 0.995, 0.944},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -464,19 +483,19 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.996, 0.966},
+		{"train", 1800, 0.997, 1, 0.996, 0.955},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.891},
+		{"train-mild", 450, 0, 1, 0, 0.88},
 		{"train-negative", 450, 0, 0, 0.988, 0},
-		{"train-arabizi", 400, 1, 1, 1, 0.99}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
+		{"train-arabizi", 400, 1, 1, 1, 0.98}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
 		// dialects): in sample; its first run, with session 8's model: recall 91.5%, mild 99.0% (answered
 		// from side-effects 36.0%), negatives 94.0%.
-		{"train-dialect", 400, 1, 1, 1, 0.95},
+		{"train-dialect", 400, 1, 1, 1, 0.97},
 		// train-hard (session 10, 400 by a tenth writer: the hardest negatives, red flags told calmly or as
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
-		{"train-hard", 400, 0.98, 1, 0.986, 0.937},
+		{"train-hard", 400, 0.98, 1, 0.986, 0.912},
 		{"dev", 240, 1, 1, 0.983, 0.95},
 		{"test", 240, 0.966, 1, 0.983, 0.95},
 		{"fresh", 200, 1, 1, 1, 0.981},
@@ -500,13 +519,13 @@ func TestTriageFloors(t *testing.T) {
 		// fresh6 (a seventh writer), written after session 8's changes and run first at its end: recall
 		// 96.9% (two Arabizi pains worsening day by day missed), emergencies 100% (96.7% in tier), mild
 		// 97.8%, negatives 94.0%.
-		{"fresh6", 160, 0.969, 1, 0.98, 0.911},
+		{"fresh6", 160, 0.969, 1, 0.98, 0.933},
 		// fresh7 (160, a ninth writer), written at session 9's start and run first after its changes but
 		// the last: recall 98.5% (every emergency in its tier; a fever of "38,6" told before "but I mostly
 		// wanted to ask if I can take my dog for a walk", set aside as the dog's), mild 97.8% (none an
 		// emergency; 84.4% answered from side-effects), negatives 94.0%. Someone else's context now stops at
 		// "but" (redflags.yaml clause_breaks), which reads that fever; nothing else changed on any set.
-		{"fresh7", 160, 1, 0.977, 1, 0.955},
+		{"fresh7", 160, 1, 0.977, 1, 0.933},
 		// fresh8 (188, a fifteenth writer), written at session 10's start and run first after its changes
 		// but the last: recall 98.7% (an English emergency missed: a grandmother who "doesn't
 		// know where she is, keeps asking for people who died years ago", read as history though "she was
@@ -514,7 +533,7 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 1, 0.883},
+		{"fresh8", 180, 1, 0.976, 1, 0.906},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
@@ -534,7 +553,7 @@ func TestTriageFloors(t *testing.T) {
 		// not warm and not growing): mild 95.6% -> 97.8%. The model may not add a red flag over a symptom
 		// set aside in a message with a measured normal temperature ("it was gone by the next morning,
 		// it's been 36.8 since"): negatives 94.5%.
-		{"fresh10", 180, 1, 0.977, 0.981, 0.911},
+		{"fresh10", 180, 1, 0.977, 0.981, 0.888},
 		// fresh11, 188 by a twenty-first writer, written at session 13's start and run first after its
 		// first changes: recall 98.8% (a Maghrebi fainting, "تغاشات", unread), emergencies 97.4% in tier,
 		// after-effects 93.6% not urgent (one, a face a bit swollen at the injection spots with lips and
@@ -542,36 +561,36 @@ func TestTriageFloors(t *testing.T) {
 		// part told fine, the face's slight swelling at the injection site, the weather, a temperature taken
 		// read by its number and the learned layer retrained with train-hard2: recall 100%, every emergency
 		// in its tier, after-effects 95.7% (none an emergency), negatives 96.7%.
-		{"fresh11", 180, 1, 0.957, 0.983, 0.936},
+		{"fresh11", 180, 1, 0.957, 0.983, 0.914},
 		// fresh12, 179 by a twenty-third writer, written near session 13's end and run first on its final
 		// engine: recall 100%, emergencies 97.3% in tier, after-effects 97.8% not urgent (none an
 		// emergency), negatives 96.3% (session 12's engine: the same but negatives 94.4%).
-		{"fresh12", 170, 1, 0.978, 0.981, 0.913},
+		{"fresh12", 170, 1, 0.978, 0.981, 0.934},
 		// fresh13, 210 by a twenty-fifth writer, written at session 14's start and run first on its engine
 		// as it was then (session 13's the same): recall 100%, emergencies 97.8% in tier, after-effects
 		// 100% not urgent, negatives 93.8% (a father's stroke, a Sudanese "كان" (if), a headache gone, a
 		// son's fever, the weather "104 F in Phoenix"). Then a relative's sign beside the writer's own
 		// appointment still ahead, which the learned layer no longer re-reads as theirs: negatives 95.4%.
-		{"fresh13", 210, 1, 1, 0.969, 0.849},
+		{"fresh13", 210, 1, 1, 0.969, 0.905},
 		// fresh14, 251 by a twenty-seventh writer, written at session 14's start, kept sealed and run first
 		// on its final engine (session 13's the same): recall 98.2% (a seizure told as "had a fit, whole
 		// body jerking", and Iraqi "الاحمرار ديكبر", the redness is growing, with the progressive joined to
 		// the verb), emergencies 96.4% in tier, after-effects 100% not urgent, negatives 96.2%. Then a
 		// seizure's lay words and the joined progressive read: recall 100%, emergencies 98.2% in tier.
-		{"fresh14", 250, 1, 1, 0.974, 0.833},
+		{"fresh14", 250, 1, 1, 0.974, 0.866},
 		// fresh15, 247 by a twenty-ninth writer, written near session 14's end, kept sealed and run first on
 		// its final engine (session 13's the same): recall 99.1% (Iraqi "الحمرة دتتوسع", the redness is
 		// spreading, told with a feminine verb), emergencies 98.2% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.3%. Then a feminine present-tense verb read as the masculine
 		// form the rules list: recall 100%.
-		{"fresh15", 240, 1, 1, 0.946, 0.95},
+		{"fresh15", 240, 1, 1, 0.946, 0.967},
 		// fresh16, 205 by a thirty-first writer, written at session 14's end, kept sealed and run first on its
 		// final engine (session 13's the same): recall 96.7% (three emergencies missed: an Arabizi bleeding
 		// whose "makan", place, read as يمكن, maybe; "فقد والدي وعيه", consciousness lost with the one who lost
 		// it told between; a Maghrebi seizure, "كيترعد كامل وما كيجاوبناش"), emergencies 91.1% in tier,
 		// after-effects 100% not urgent (none an emergency), negatives 92.3%. Then those forms and more ways
 		// to tell a sign gone read: recall 100%, emergencies 97.8% in tier, negatives 96.9%.
-		{"fresh16", 200, 1, 1, 0.984, 0.82},
+		{"fresh16", 200, 1, 1, 0.984, 0.86},
 		// fresh17, 239 by a thirty-third writer, written at session 14's end, kept sealed and run first on its
 		// final engine: recall 98.2% (two heavy bleedings told as the dialects say "won't stop": Sudanese "ما
 		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
@@ -584,7 +603,7 @@ func TestTriageFloors(t *testing.T) {
 		// the learned layer added back, jokes taken back with "jk", a known latex allergy, a husband's
 		// fever beside the writer's own injection tomorrow, a Levantine "eza", if). Then those read:
 		// recall 100%, emergencies 98.3% in tier, negatives 97.5%.
-		{"fresh18", 260, 1, 1, 0.987, 0.969},
+		{"fresh18", 260, 1, 1, 0.987, 0.924},
 		// fresh19, 256 by a thirty-seventh writer, written at session 15's start, kept sealed and run first
 		// on the engine at b81cdc0: recall 97.4% (vomiting told as the third item of a numbered list whose
 		// second asked "when do I…", read as a hypothetical; a Maghrebi "ما قادرش يتنفس وكيتخنق", he can't
@@ -600,7 +619,7 @@ func TestTriageFloors(t *testing.T) {
 		// added back over the skeletons' resolution; a child's fever beside "my follow up tomorrow … should I
 		// reschedule?"; "parking … is giving me a stroke 😤"). Then the first two read: recall 100%,
 		// emergencies 100% in tier, negatives 98.4%.
-		{"fresh20", 210, 1, 1, 1, 0.886},
+		{"fresh20", 210, 1, 1, 1, 0.905},
 		// fresh21, 282 by a fortieth writer, written at session 16's start and run first on session 15's final
 		// engine: recall 99.2% (a Maghrebi confusion, "ولات مخلطة، ما عرفاتش فين هي ولا شكون حنا"),
 		// emergencies 96.8% in tier, after-effects 100% not urgent (none an emergency), negatives 95.3% (two
@@ -608,7 +627,7 @@ func TestTriageFloors(t *testing.T) {
 		// after this? like chest pain?"). Then the Maghrebi confusion and resolution read, and the learned
 		// layer adding no clinic call over what a message says is over: recall 100%, emergencies 98.4% in
 		// tier, negatives 96.5%.
-		{"fresh21", 280, 1, 1, 0.965, 0.928},
+		{"fresh21", 280, 1, 1, 0.965, 0.914},
 		// fresh22, 269 by a forty-fourth writer, written at session 16's start, kept sealed and run first
 		// mid-session (0b26727): recall 99.2% ("yo my chest is killin me rn like someone is sittin on it"),
 		// emergencies 98.4% in tier, after-effects 100% not urgent (none an emergency), negatives 91.1%
@@ -616,7 +635,7 @@ func TestTriageFloors(t *testing.T) {
 		// friend's asthma asked about as candidates, signs told gone). Then a dropped final g, a chest
 		// "killing me", the idiom told laughing, the candidate, Arabic resolutions: recall 100%,
 		// emergencies 100% in tier, negatives 98.7%.
-		{"fresh22", 260, 1, 1, 1, 0.968},
+		{"fresh22", 260, 1, 1, 1, 0.937},
 		// fresh23, 252 by a forty-fifth writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): recall 97.3% (a Gulf father's chest "يعوره ويضغط عليه" and sweating;
 		// an Egyptian fall "ومحستش بنفسي غير وانا على الأرض"; a bare "39"), emergencies 89.5% in tier,
@@ -627,7 +646,7 @@ func TestTriageFloors(t *testing.T) {
 		// Session 17: an exception ends a negation's reach, and the learned layer may not set aside what
 		// follows one: the Egyptian fall read, recall 100%, emergencies 93.0% in tier, negatives 97.4%
 		// (a normal reading asked about as a fever, "is it fever?", set aside).
-		{"fresh23", 250, 1, 1, 0.986, 0.888},
+		{"fresh23", 250, 1, 1, 0.986, 0.904},
 		// fresh24, 220 by a forty-eighth writer, written at session 17's start and run first on session 16's
 		// final engine: recall 100%, emergencies 100% in tier, after-effects 100% not urgent (none an
 		// emergency), negatives 92.4% (hypotheticals opening with "if i ever" and "إذا"; an MSA "لا يوجد
@@ -637,27 +656,27 @@ func TestTriageFloors(t *testing.T) {
 		// after-effects that opens "Morning!" and asks four things, one the follow-up's, is answered from
 		// the follow-up entry (after-effects answered 98.1% -> 96.3%; Arabic top-1 on the held-out sets
 		// +6, English +2).
-		{"fresh24", 220, 1, 1, 0.984, 0.963},
+		{"fresh24", 220, 1, 1, 0.984, 0.909},
 		// fresh25, 230 by a forty-ninth writer, written at session 17's start, kept sealed and run first on
 		// the engine then meant to be its last (a636187): recall 99.0% (a Gulf Arabizi "mo gaa3id agdar
 		// atnaffas zain", I can't breathe well, read as negated), emergencies 96.2% in tier, after-effects 98.3% not urgent (none an
 		// emergency; "some stiffness in the hip since yesterday"), negatives 97.1% (a childhood seizure "now
 		// no more since 20 years"; vomiting told stopped); session 16's engine scored the same.
-		{"fresh25", 230, 0.99, 0.982, 1, 0.896},
+		{"fresh25", 230, 0.99, 0.982, 1, 0.879},
 		// fresh26, 279 by a fifty-first writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): recall 98.4% (an Arabizi seizure, "ija'ata noba, jisma kilha tirtijif"; "101.5F
 		// this morning, I was treated 3 days ago", which the learned layer set aside), emergencies 96.9% in
 		// tier, after-effects 100% not urgent (none an emergency), negatives 96.3%; session 16's engine
 		// scored the same. Then a fever given with its scale kept, "completely gone" read as resolved:
 		// recall 99.2%, negatives 97.6%.
-		{"fresh26", 270, 0.992, 1, 0.975, 0.928},
+		{"fresh26", 270, 0.992, 1, 0.975, 0.914},
 		// fresh27, 232 by a fifty-third writer, written at session 18's start and run first on session 17's
 		// final engine: recall 97.1% (an MSA hives with "أزيز", wheeze; "والدي في حالة ارتباك وتشوش ذهني",
 		// my father is in a state of confusion, read as "in case"; redness "more big every hour"),
 		// emergencies 96.2% in tier, after-effects 100% not urgent, negatives 95.7% (pain during the
 		// injection, gone once done; "الدنيا حر نار ... ٤٠ درجة", the weather). Then state and during
 		// markers, the wheeze, growing redness: recall 100%, emergencies 100% in tier, negatives 98.6%.
-		{"fresh27", 230, 1, 1, 1, 0.982},
+		{"fresh27", 230, 1, 1, 1, 0.965},
 		// stories-en (373) and stories-ar (383), long messages that tell a story and ask something else,
 		// by a fifty-fourth and a fifty-fifth writer, written mid-session 18 as training data for the
 		// learned layer and run first on that session's engine (b932d9c): English recall 93.0%, in tier
@@ -677,7 +696,7 @@ func TestTriageFloors(t *testing.T) {
 		// sun; the wait that "almost made me pass out 💀"; a brother's epilepsy); session 17's engine:
 		// recall 99.1%, negatives 90.5%. Then the dialects' "what happens if", the idiom, the Maghrebi sun
 		// and faint, a "now" a negation follows: recall 100%, every emergency in its tier, negatives 97.2%.
-		{"fresh28", 240, 1, 1, 0.986, 0.983},
+		{"fresh28", 240, 1, 1, 0.986, 0.966},
 		// fresh29, 245 by a fifty-ninth writer, written at session 19's start and run first on its starting
 		// engine (8524a69): recall 98.2% (an Iraqi "ماكدر اتنفس زين، كل شوية اختنك", I can't breathe well,
 		// I keep choking; an Arabizi stiff neck, "rakabti m5ashabe", read as a knee, رقبة and ركبة alike
@@ -699,9 +718,12 @@ func TestTriageFloors(t *testing.T) {
 		// 98.2%, negatives 94.7%. Then a red streak told as "a line going up", and a faint as dizzy then
 		// fallen ("دخت وطاحت") or as "ما حست بنفسها" in the third person: recall 100%; a relative named with
 		// a possessive 's, and the writer's visit ahead ("when I come in"): negatives 97.3%.
-		{"fresh30", 250, 1, 1, 0.973, 0.887},
-		{"stories-en", 370, 1, 0.972, 0.92, 0.783},
-		{"stories-ar", 380, 0.953, 1, 0.937, 0.697},
+		{"fresh30", 250, 1, 1, 0.973, 0.919},
+		// fresh31, 256 by a sixty-third writer, written at session 20's start and run first on its
+		// starting engine (c2ac600): recall 99.1%, negatives 92.2%.
+		{"fresh31", 250, 0.991, 1, 0.922, 0.888},
+		{"stories-en", 370, 1, 0.972, 0.92, 0.81},
+		{"stories-ar", 380, 0.953, 1, 0.937, 0.736},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: !mildEmergency[set.name], MildAnswered: set.answered})

@@ -24,16 +24,19 @@ import (
 
 // formatVersion names how a classifier is trained from a bank; change it with the training, and models
 // saved by the old one are retrained.
-const formatVersion = "faqbot-topics-3" // 2: conversation acts are classes; 3: a stable training order
+const formatVersion = "faqbot-topics-4" // 2: conversation acts are classes; 3: a stable training order; 4: the mean of three
 
 // actPrefix marks the class of a conversation act; entry ids cannot hold a colon.
 const actPrefix = "act:"
 
 // options are the training settings: 16k hashed buckets per class and five passes keep a bank of a
-// hundred entries under a second to train and a few megabytes to hold. The stable order makes a small
+// hundred entries near a second to train and a few megabytes to hold. The stable order makes a small
 // edit of the knowledge a small change of the model (a question taught changes no unrelated answer);
-// its seed was chosen on the corpus's train and dev splits.
-var options = textclass.TrainOptions{Bits: 14, Epochs: 5, Balance: true, MinGradient: 1e-3, Seed: 4, StableOrder: true}
+// its seed was chosen on the corpus's train and dev splits. The model is the mean of three trained from
+// seeds 4, 5 and 6: one model's answers move with any edit of the knowledge (a topic added changed 128
+// failures of the held-out sets, mostly unrelated ones, either way; the mean's changed 74), and the mean
+// answers more of them (Arabic top-1 94.2% to 94.7% over thirty sets).
+var options = textclass.TrainOptions{Bits: 14, Epochs: 5, Balance: true, MinGradient: 1e-3, Seed: 4, StableOrder: true, Average: 3}
 
 // Classifier scores a message against every curated entry of a bank. It is read-only, and safe for
 // concurrent use.
