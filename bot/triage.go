@@ -39,6 +39,9 @@ type Triage struct {
 	// temperatureWords name a temperature: a number in the normal range right after one is a reading
 	// (redflags.yaml temperature_words).
 	temperatureWords []string
+	// airTemperatures name the air's temperature, normalised and padded with a space either side
+	// (redflags.yaml air_temperatures).
+	airTemperatures []string
 }
 
 // Tier is how soon a message needs a person.
@@ -184,9 +187,12 @@ type redFlagsFile struct {
 	// Continuations open a sentence that goes on the one before it: "… an allergic reaction? like hives?".
 	Continuations map[string][]string `yaml:"continuations"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
-	TemperatureWords []string      `yaml:"temperature_words"`
-	Learned          learnedPolicy `yaml:"learned"`
-	Rules            []struct {
+	TemperatureWords []string `yaml:"temperature_words"`
+	// AirTemperatures name the air's temperature, not the body's ("the outside temperature", "حرارة
+	// الجو"): a temperature word in one of them names no body temperature.
+	AirTemperatures map[string][]string `yaml:"air_temperatures"`
+	Learned         learnedPolicy       `yaml:"learned"`
+	Rules           []struct {
 		ID   string `yaml:"id"`
 		Tier Tier   `yaml:"tier"`
 		// Weather: the rule's signs may come from the heat or the cold as well as a fever.
@@ -229,6 +235,11 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	for _, w := range f.TemperatureWords {
 		t.temperatureWords = append(t.temperatureWords, normalize(w))
+	}
+	for _, phrases := range f.AirTemperatures {
+		for _, p := range phrases {
+			t.airTemperatures = append(t.airTemperatures, " "+normalize(p)+" ")
+		}
 	}
 	t.breaks, t.continues, t.progressive = normalizedWords(f.ClauseBreaks), normalizedWords(f.Continuations), normalizedWords(f.Progressive)
 	for _, l := range []struct {
@@ -476,8 +487,13 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
 }
 
-// namesTemperature reports whether a normalised message names a body temperature (temperature_words).
+// namesTemperature reports whether a normalised message names a body temperature (temperature_words),
+// outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 func (t *Triage) namesTemperature(norm string) bool {
+	norm = " " + strings.Join(strings.Fields(norm), " ") + " "
+	for _, p := range t.airTemperatures {
+		norm = strings.ReplaceAll(norm, p, "  ")
+	}
 	return slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(norm, w) })
 }
 
