@@ -19,6 +19,14 @@ import (
 // English 93% until session 7, when the corpus train split's questions became alternates: 92.9% (one
 // question), while every blind set gained. Arabic 94.5% until session 13 raised the threshold to 0.65
 // (94.0%: wrong answers 2.2 -> 1.8% of answered).
+// skipUnderRace skips a test of many answers given one at a time under the race detector (raceEnabled).
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("answers one message at a time: run without -race (scripts/test does)")
+	}
+}
+
 func TestEvalFloors(t *testing.T) {
 	floors := eval.Floors{Top1: map[string]float64{"en": 0.925, "ar": 0.935}, Abstain: 0.90, UrgentRecall: 1}
 	checkFloors(t, "../testdata/eval.jsonl", 300, floors)
@@ -44,9 +52,12 @@ func TestHeldOutSafety(t *testing.T) {
 // abstention 100%); session 15's dialect ways of asking (TestCorpusFloors) raised Arabic to 86.5% (85.9% with the English ones after them) and
 // 93.1%, and answered two of arabizi-dev's near misses ("fe garage lel 3arabeyat 3and el markaz?", is there
 // parking, with choosing a provider; a teleconsultation from abroad with preparation): abstention 93.3%.
+// Session 20's classifier, a mean of three, raised arabizi-dev to 88.8%; its threshold of 0.675 cost the
+// dev set two answers (87.6%) and the fresh set three (93.1% -> 90.2%), each now a "did you mean" with
+// its topic first, and one wrong answer.
 func TestArabiziFloors(t *testing.T) {
-	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.858}, Abstain: 0.933})
-	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.931}, Abstain: 0.944})
+	checkFloors(t, "../testdata/arabizi-dev.jsonl", 200, eval.Floors{Top1: map[string]float64{"ar": 0.876}, Abstain: 0.933})
+	checkFloors(t, "../testdata/arabizi-fresh.jsonl", 120, eval.Floors{Top1: map[string]float64{"ar": 0.901}, Abstain: 0.944})
 }
 
 // TestCorpusFloors holds the engine to the figures of the blind receptionist corpus (testdata/corpus:
@@ -190,7 +201,14 @@ func TestArabiziFloors(t *testing.T) {
 // (a brother's return to building work read as activity) and fresh29, one tap on fresh5, fresh8, fresh13,
 // fresh14, fresh15, fresh20, fresh22, fresh27, fresh29, fresh30 and fresh32, both on dev, fresh5 and
 // fresh32, the acts set, and mild answered from side-effects on ten triage sets.
+// Then the threshold rose from 0.65 to 0.675 (the answers from 0.65 to 0.675 had been right 86% of the
+// time): pooled as above Arabic 3,356 -> 3,343, English 2,154 -> 2,151, wrong answers 108 -> 98 (of
+// 5,618 -> 5,592 answered), one tap 5,662 -> 5,671, both 824 -> 823, abstention 2,263 -> 2,264. Floors
+// reset; those that fell: Arabic on train, dev, test (156 -> 155 of 161), fresh5, fresh11, fresh12,
+// fresh15, fresh24, fresh25, fresh26 and fresh29, English on fresh6, fresh16 and fresh22, both on train,
+// fresh11 and fresh27, wrong answers on fresh15 (2.3% -> 2.4%, one answered fewer).
 func TestCorpusFloors(t *testing.T) {
+	skipUnderRace(t)
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -198,12 +216,12 @@ func TestCorpusFloors(t *testing.T) {
 		wrong, acts  float64
 		oneTap, both float64
 	}{
-		{"train", 900, 0.978, 0.974, 0.989, 0.009, 0.992, 0.991, 0.931}, // its questions are alternates: in sample
-		{"dev", 330, 0.976, 0.925, 0.965, 0.021, 1, 0.988, 0.881},
-		{"test", 320, 0.969, 1, 0.989, 0.004, 0.952, 1, 0.826},
-		{"fresh4", 240, 0.960, 0.970, 0.960, 0.019, 0.914, 0.982, 0.800},
-		{"fresh5", 240, 0.980, 1, 0.987, 0.012, 0.914, 0.988, 0.867},
-		{"fresh6", 240, 0.953, 0.972, 1, 0.007, 1, 0.994, 1}, // its first run (session 7's end): ar 68.2%
+		{"train", 900, 0.971, 0.974, 0.989, 0.009, 0.992, 0.991, 0.922}, // its questions are alternates: in sample
+		{"dev", 330, 0.970, 0.925, 0.965, 0.021, 1, 0.988, 0.881},
+		{"test", 320, 0.963, 1, 0.989, 0.004, 0.952, 1, 0.826},
+		{"fresh4", 240, 0.960, 0.970, 0.960, 0.012, 0.914, 0.988, 0.800},
+		{"fresh5", 240, 0.970, 1, 0.987, 0.006, 0.914, 0.994, 0.867},
+		{"fresh6", 240, 0.953, 0.958, 1, 0, 1, 1, 1}, // its first run (session 7's end): ar 68.2%
 		// fresh7, 240 by a tenth writer, sealed until session 8's end; its first run: ar 86.1% en 86.2%,
 		// abstention 96.4%, wrong 6.7%, acts 68.9%, one tap 93.1%, both 73.3%, language 99.2%.
 		{"fresh7", 240, 0.986, 0.948, 0.991, 0.008, 0.956, 0.992, 0.867},
@@ -225,15 +243,15 @@ func TestCorpusFloors(t *testing.T) {
 		// every change but the triage context rules that followed, which changed none of its figures): ar
 		// 85.8% (Arabizi 79.5%) en 89.4%, abstention 100%, wrong 3.2%, second answers wrong 10.7%, one tap
 		// 92.7%, both 85.7%, acts 93.5%, language 100%, false urgent 1.6%.
-		{"fresh10", 250, 0.917, 0.976, 1, 0.020, 0.968, 0.980, 0.857},
+		{"fresh10", 250, 0.917, 0.976, 1, 0.015, 0.968, 0.985, 0.857},
 		// fresh11, 253 by a sixteenth writer, written at session 11's start and run first after its
 		// changes: ar 91.6% (Arabizi 85.0%) en 94.2%, abstention 95.0%, wrong 3.8%, second answers wrong
 		// 7.1%, one tap 96.4%, both 86.7%, acts 92.9%, language 100%, false urgent 0.4%.
-		{"fresh11", 250, 0.963, 0.977, 1, 0.011, 1, 0.984, 0.933},
+		{"fresh11", 250, 0.953, 0.977, 1, 0.005, 1, 0.990, 0.900},
 		// fresh12, 240 by an eighteenth writer, written at session 12's start and run first after its
 		// changes: ar 92.2% (Arabizi 89.2%) en 95.2%, abstention 92.7%, wrong 4.9%, second answers wrong
 		// 15.6%, one tap 97.3%, both 86.7%, acts 96.0%, language 99.6%, false urgent 0%.
-		{"fresh12", 240, 0.980, 0.976, 0.964, 0.016, 0.960, 0.995, 0.933},
+		{"fresh12", 240, 0.971, 0.976, 0.964, 0.016, 0.960, 0.995, 0.933},
 		// fresh13, 244 by a twentieth writer, written at session 13's start and run first after its first
 		// changes (a cited guide section never quoted, the threshold at 0.65): ar 95.5% (Arabizi 95.0%) en
 		// 97.5%, abstention 94.5%, wrong 2.7%, second answers wrong 0%, one tap 98.4%, both 93.3%, acts 96.0%,
@@ -244,7 +262,7 @@ func TestCorpusFloors(t *testing.T) {
 		// one an FAQ entry is sure of alone: one Arabizi story's "shlon ya5thon el 5alaya min jismi w kam
 		// ya5ith wagt?" is answered with the conditions treated (wrong 0.5% -> 1.1%, one tap 100% -> 99.5%;
 		// Arabic top-1 here 96.4% -> 97.3%, and on the held-out sets Arabic +7, English +1, wrong +1).
-		{"fresh13", 240, 0.973, 0.987, 0.982, 0.016, 0.960, 0.989, 0.933},
+		{"fresh13", 240, 0.982, 0.987, 0.982, 0.011, 0.960, 0.995, 0.933},
 		// fresh14, 235 by a twenty-second writer, written near session 13's end and run first on its final
 		// engine but one change: ar 90.7% (Arabizi 91.4%) en 98.6%, abstention 100%, wrong 1.2%, second
 		// answers wrong 3.2%, one tap 96.7%, both 96.7%, acts 100%, language 100% (session 12's engine: en
@@ -258,12 +276,12 @@ func TestCorpusFloors(t *testing.T) {
 		// searched in each question of a message, and "ok" beside a question no acknowledgement: one tap
 		// 96.5%, both 87.5%; a contraction opening a question ("what's") and a long message's question
 		// answered over a handoff phrase in it: en 94.2%, one tap 97.7%, both 90.6%.
-		{"fresh15", 240, 0.962, 0.971, 0.985, 0.023, 0.938, 0.983, 0.938},
+		{"fresh15", 240, 0.952, 0.971, 0.985, 0.024, 0.938, 0.983, 0.938},
 		// fresh16, 240 by a twenty-sixth writer, written at session 14's start, kept sealed and run first
 		// on its final engine: ar 93.3% (Arabizi 93.1%) en 100%, abstention 100%, wrong 0%, second answers
 		// wrong 9.1%, one tap 98.9%, both 96.8%, acts 93.8%, language 100%, false urgent 0% (session 13's
 		// engine the same).
-		{"fresh16", 240, 0.962, 1, 1, 0, 0.969, 1, 0.968},
+		{"fresh16", 240, 0.962, 0.986, 1, 0, 0.969, 1, 0.968},
 		// fresh17, 240 by a twenty-eighth writer, written near session 14's end, kept sealed and run first on
 		// its final engine: ar 88.1% (Arabizi 80.0%) en 89.7%, abstention 95.8%, wrong 4.5%, second answers
 		// wrong 10.0%, one tap 95.9%, both 87.1%, acts 100%, language 100%, false urgent 0.4% (session
@@ -306,7 +324,7 @@ func TestCorpusFloors(t *testing.T) {
 		// Arabic vocabulary has suffices ("el malabis?", "siyam?"): pooled Arabic 2,089 -> 2,092, one tap
 		// 3,502 -> 3,504, wrong answers 72 -> 73; here a Levantine Arabizi coffee question, now read as
 		// Arabic, is answered with hydration ("ahwe", قهوة, is not read): abstention 100% -> 98.4%.
-		{"fresh22", 250, 0.945, 0.924, 0.984, 0.017, 0.964, 0.968, 0.882},
+		{"fresh22", 250, 0.945, 0.911, 0.984, 0.017, 0.964, 0.968, 0.882},
 		// fresh23, 255 by a forty-first writer, written at session 16's start and run first on session 15's
 		// final engine: ar 96.3% (Arabizi 88.5%), en 97.3%, abstention 98.6%, wrong 1.7%, one tap 97.8%,
 		// both 90.9%, acts 100%, language 100%, false urgent 0.8% (two learned-layer adds: an Egyptian
@@ -322,12 +340,12 @@ func TestCorpusFloors(t *testing.T) {
 		// I can no longer, read as a fainting). Then a short Latin message read as Arabizi when the Arabic
 		// vocabulary has its words, the acts' spellings, the Maghrebi words read as themselves: ar 91.3%,
 		// one tap 96.0%, acts 97.4%, false urgent 0%.
-		{"fresh24", 250, 0.942, 0.932, 1, 0.012, 1, 0.983, 0.875},
+		{"fresh24", 250, 0.932, 0.932, 1, 0.012, 1, 0.983, 0.875},
 		// fresh25, 299 by a forty-third writer, written at session 16's start, kept sealed and run first on
 		// its final engine (172641b): ar 94.7% (Arabizi 94.1%), en 96.5%, abstention 97.6%, wrong 1.9%,
 		// second answers wrong 17.8%, one tap 99.1%, both 92.5%, acts 94.9%, language 99.3%, false urgent
 		// 0%: every target of issue 13 met on a first run.
-		{"fresh25", 290, 0.962, 0.965, 0.988, 0.014, 0.949, 0.991, 0.925},
+		{"fresh25", 290, 0.955, 0.965, 0.988, 0.014, 0.949, 0.991, 0.925},
 		// fresh26, 260 by a forty-sixth writer, written at session 17's start and run first on session 16's
 		// final engine: ar 87.0% (Arabizi 82.8%), en 93.2%, abstention 97.2%, wrong 4.5%, second answers
 		// wrong 3.3%, one tap 93.1%, both 76.5% (a second question that alone finds nothing: "and shoud i
@@ -336,7 +354,7 @@ func TestCorpusFloors(t *testing.T) {
 		// aching" read as a limb's weakness; two plain questions the learned layer reads as red flags).
 		// Then chills only as chills, chat spellings that open a question, Arabizi's question words: en
 		// 94.5%, one tap 94.1%, both 79.4%, language 99.6%, false urgent 1.2%.
-		{"fresh26", 260, 0.904, 0.973, 0.972, 0.017, 1, 0.973, 0.794},
+		{"fresh26", 260, 0.896, 0.973, 0.972, 0.017, 1, 0.973, 0.794},
 		// fresh27, 327 by a forty-seventh writer, written at session 17's start, kept sealed and run first on
 		// the engine then meant to be its last (a636187): ar 90.5% (Arabizi 87.8%), en 95.6%, abstention
 		// 100%, wrong 3.9%, second answers wrong 9.3%, one tap 94.5%, both 84.1%, acts 97.7%, language 100%,
@@ -346,7 +364,7 @@ func TestCorpusFloors(t *testing.T) {
 		// likely is a detail of it, offered and not answered (held-out second answers wrong 107 -> 90):
 		// both 81.8%, the one lost ("واش نقدر نكمي نهار الجلسة", can I smoke on the day, beside what to
 		// wear) one tap away.
-		{"fresh27", 320, 0.926, 0.944, 1, 0.026, 0.977, 0.975, 0.818},
+		{"fresh27", 320, 0.926, 0.944, 1, 0.022, 0.977, 0.979, 0.795},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
@@ -357,7 +375,7 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
 		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
-		{"fresh29", 260, 0.956, 0.948, 1, 0.016, 1, 0.979, 0.853},
+		{"fresh29", 260, 0.947, 0.948, 1, 0.016, 1, 0.979, 0.853},
 		// fresh30, 285 by a fifty-sixth writer, written at session 18's start, kept sealed and run first on
 		// the engine then meant to be its last (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention
 		// 98.7%, wrong 2.0%,
@@ -383,7 +401,7 @@ func TestCorpusFloors(t *testing.T) {
 		// one tap, which it did not offer. Then the Iraqi and Gulf spellings of cigarettes (جكاير) read as
 		// smoking: wrong 4.0%, one tap 98.5%; the clinic as who opens ("العيادة بتفتح الساعة كم؟") a handoff:
 		// wrong 3.5%, acts 97.6%.
-		{"fresh32", 280, 0.957, 0.977, 0.964, 0.034, 0.976, 0.980, 0.816},
+		{"fresh32", 280, 0.957, 0.977, 0.976, 0.025, 0.976, 0.985, 0.842},
 		// fresh33, 292 by a sixty-second writer, written at session 20's start and run first on its
 		// starting engine (c2ac600): ar 94.2% (Arabizi 84.4%), en 100%, abstention 97.1%, wrong 1.4%, second
 		// answers wrong 8.1%, one tap 99.1%, both 94.4%, acts 96.6%, language 100%.
@@ -473,6 +491,7 @@ func TestCorpusFloors(t *testing.T) {
 // A second set, train-hard3 (463 borderline messages), was measured and left out: out of fold recall
 // 770 -> 768, and two red flags of the held-out sets lost.
 func TestTriageFloors(t *testing.T) {
+	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
 	mildEmergency := map[string]bool{"stories-en": true}
@@ -483,9 +502,9 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.996, 0.955},
+		{"train", 1800, 0.997, 1, 0.996, 0.957},
 		{"train-urgent", 660, 1, 0, 0, 0}, // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.88},
+		{"train-mild", 450, 0, 1, 0, 0.888},
 		{"train-negative", 450, 0, 0, 0.988, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.98}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
@@ -497,14 +516,14 @@ func TestTriageFloors(t *testing.T) {
 		// from side-effects 80.0%), negatives 84.5%.
 		{"train-hard", 400, 0.98, 1, 0.986, 0.912},
 		{"dev", 240, 1, 1, 0.983, 0.95},
-		{"test", 240, 0.966, 1, 0.983, 0.95},
+		{"test", 240, 0.966, 1, 0.983, 0.966},
 		{"fresh", 200, 1, 1, 1, 0.981},
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
 		// a red flag aside (session 8: dev and test recall one more each), which one of its after-effects
 		// had been spared by ("mesh mo2lema, bas mlaheza").
-		{"fresh2", 220, 0.99, 1, 0.945, 0.963},
+		{"fresh2", 220, 0.99, 1, 0.945, 0.945},
 		{"fresh3", 200, 0.99, 1, 0.98, 0.96}, // its first run: recall 97.0%, negatives 88.0%
 		// fresh4 (session 7, a fifth writer): its first run was recall 91.4%, mild 95.0%, negatives
 		// 90.0%; the model adding red flags over Arabizi set aside as negated, past or hypothetical
@@ -596,7 +615,7 @@ func TestTriageFloors(t *testing.T) {
 		// راضي يقيف", Maghrebi "ما بغاش يحبس"), emergencies 91.1% in tier, after-effects 100% not urgent
 		// (none an emergency), negatives 93.0% (session 13's engine: recall 96.3%, the rest the same). Then
 		// those forms read: recall 100%, emergencies 94.6% in tier.
-		{"fresh17", 230, 1, 1, 0.971, 0.915},
+		{"fresh17", 230, 1, 1, 0.971, 0.932},
 		// fresh18, 265 by a thirty-fifth writer, written at session 15's start and run first on session
 		// 14's engine: recall 99.2% (a Maghrebi "ماقدرتش نتنفس", couldn't breathe), emergencies 96.6% in
 		// tier, after-effects 100% not urgent (none an emergency), negatives 92.5% (a fever told gone that
@@ -718,12 +737,12 @@ func TestTriageFloors(t *testing.T) {
 		// 98.2%, negatives 94.7%. Then a red streak told as "a line going up", and a faint as dizzy then
 		// fallen ("دخت وطاحت") or as "ما حست بنفسها" in the third person: recall 100%; a relative named with
 		// a possessive 's, and the writer's visit ahead ("when I come in"): negatives 97.3%.
-		{"fresh30", 250, 1, 1, 0.973, 0.919},
+		{"fresh30", 250, 1, 1, 0.973, 0.903},
 		// fresh31, 256 by a sixty-third writer, written at session 20's start and run first on its
 		// starting engine (c2ac600): recall 99.1%, negatives 92.2%.
-		{"fresh31", 250, 0.991, 1, 0.922, 0.888},
-		{"stories-en", 370, 1, 0.972, 0.92, 0.81},
-		{"stories-ar", 380, 0.953, 1, 0.937, 0.736},
+		{"fresh31", 250, 1, 1, 0.935, 0.904},
+		{"stories-en", 370, 1, 0.972, 0.92, 0.77},
+		{"stories-ar", 380, 0.953, 1, 0.937, 0.75},
 	} {
 		checkFloors(t, "../testdata/triage/"+set.name+".jsonl", set.min, eval.Floors{UrgentRecall: set.recall,
 			MildNotUrgent: set.mild, NegativesNotUrgent: set.negatives, NoMildEmergency: !mildEmergency[set.name], MildAnswered: set.answered})

@@ -95,7 +95,7 @@ func TestTwoReplicasShareOnePostgres(t *testing.T) {
 	var rep struct {
 		ByStatus map[string]int `json:"by_status"`
 	}
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); ; time.Sleep(100 * time.Millisecond) {
 		var code int
 		var stderr string
 		code, out, stderr = runCmd(t, "", "report", "--store", dsn, "--format", "json")
@@ -136,7 +136,7 @@ func deliverUntilAccepted(t *testing.T, url, body string) neturl.Values {
 
 func waitReadyz(t *testing.T, addr, want string) {
 	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); ; time.Sleep(20 * time.Millisecond) {
 		resp, err := http.Get("http://" + addr + "/readyz")
 		if err == nil {
 			body, _ := io.ReadAll(resp.Body)

@@ -48,9 +48,9 @@ func TestReviewLoop(t *testing.T) {
 			t.Errorf("serve: %v", err)
 		}
 	}()
-	const question = "will it show up on an MRI later"
+	const question = "will the cells be visible on a scan afterwards"
 	waitFor(t, 20*time.Second, "serve to answer", func() bool { _, err := ask(addr, "hello"); return err == nil })
-	for _, q := range []string{question, "Will it show up on an MRI later?", "can I bring my dog"} {
+	for _, q := range []string{question, "Will the cells be visible on a scan afterwards?", "can I bring my dog"} {
 		if a, err := ask(addr, q); err != nil || a.Status != "no_match" {
 			t.Fatalf("before teaching, %q: %+v %v", q, a, err)
 		}
@@ -65,12 +65,12 @@ func TestReviewLoop(t *testing.T) {
 		code, out, _ := runCmd(t, "", "review", "--json", "--store", db, "--knowledge", know)
 		return code == 0 && json.Unmarshal([]byte(out), &groups) == nil && len(groups) == 2
 	})
-	mri := groups[0]
-	if mri.Count != 2 || !strings.EqualFold(strings.TrimSuffix(mri.Text, "?"), question) {
+	scan := groups[0]
+	if scan.Count != 2 || !strings.EqualFold(strings.TrimSuffix(scan.Text, "?"), question) {
 		t.Fatalf("groups: %+v", groups)
 	}
 
-	code, out, stderr := runCmd(t, "", "review", "teach", mri.Key[:8], "diagnostic-imaging", "--by", "nurse.amal", "--store", db, "--knowledge", know)
+	code, out, stderr := runCmd(t, "", "review", "teach", scan.Key[:8], "diagnostic-imaging", "--by", "nurse.amal", "--store", db, "--knowledge", know)
 	if code != 0 || !strings.Contains(out, "Written to faq.en.yaml (diagnostic-imaging, en)") || strings.Contains(stderr, "no evaluation sets") {
 		t.Fatalf("teach: exit %d\n%s%s", code, out, stderr)
 	}
@@ -80,7 +80,7 @@ func TestReviewLoop(t *testing.T) {
 	})
 
 	code, out, _ = runCmd(t, "list\nclinical 1\nquit\n", "review", "--store", db, "--knowledge", know)
-	if code != 0 || !strings.Contains(out, `"can I bring my dog"`) || strings.Contains(out, "MRI") || !strings.Contains(out, "On the clinical review list.") {
+	if code != 0 || !strings.Contains(out, `"can I bring my dog"`) || strings.Contains(out, "on a scan") || !strings.Contains(out, "On the clinical review list.") {
 		t.Fatalf("interactive review: exit %d\n%s", code, out)
 	}
 	if code, out, _ := runCmd(t, "", "review", "clinical-list", "--store", db); code != 0 || !strings.Contains(out, "can I bring my dog") {

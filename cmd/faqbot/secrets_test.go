@@ -104,7 +104,7 @@ func closedURL(t *testing.T) string {
 // waitHealthy waits until serve answers /healthz (it is not ready: its adapters cannot connect).
 func waitHealthy(t *testing.T, addr string) {
 	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(serveWait); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
 			resp.Body.Close()
 			return

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/faqbot/faqbot/internal/store"
 )
@@ -26,7 +25,7 @@ func TestServeWithTelegram(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--http-addr", addr, "--store", filepath.Join(t.TempDir(), "f.db")}, strings.NewReader(""), io.Discard, &lockedWriter{w: &logs})
 	}()
-	api.waitAnswered(t, 1, 15*time.Second)
+	api.waitAnswered(t, 1, serveWait)
 	resp, err := http.Get("http://" + addr + "/readyz")
 	if err == nil {
 		body, _ := io.ReadAll(resp.Body)
@@ -67,7 +66,7 @@ func TestServeWithTelegramOnAnotherBotsStore(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--http-addr", freeAddr(t), "--store", dbPath}, strings.NewReader(""), io.Discard, io.Discard)
 	}()
-	api.waitAnswered(t, 1, 15*time.Second)
+	api.waitAnswered(t, 1, serveWait)
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("serve exit %d", code)

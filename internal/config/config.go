@@ -212,7 +212,7 @@ const day = 24 * time.Hour
 // Default is the configuration with nothing set: the embedded knowledge, SQLite beside the process.
 func Default() Config {
 	return Config{
-		Threshold: 0.65, MaxInFlight: 64,
+		Threshold: 0.675, MaxInFlight: 64,
 		HTTP: HTTP{Addr: ":8080", ReadTimeout: 10 * time.Second, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 15 * time.Second,
 			IdleTimeout: 60 * time.Second, MaxBodyBytes: 1 << 20, MaxConnections: 1024, ShutdownTimeout: 15 * time.Second,
 			API: true, AnswerTimeout: 5 * time.Second},
