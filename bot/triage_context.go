@@ -249,7 +249,7 @@ func isSentenceEnd(s string, i int, r rune) bool {
 type contextMarkers map[string][]phrase
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -343,18 +343,29 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 
 // presentNow is present without the markers a negation follows (negated says whether the word at a
 // position is): "10 years before, now no medicine and no problem", "الحين ما في شي" tell the writer well
-// now, not the symptom's sentence of now.
+// now, not the symptom's sentence of now; nor those beside how a condition is kept in hand ("he's on
+// meds now", "carry an epipen now": managed).
 func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool) bool {
 	for _, ph := range c["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
 			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
-				!(end < hi && negated(end) || end+1 < hi && negated(end+1))
+				!(end < hi && negated(end) || end+1 < hi && negated(end+1)) && !c.managedBeside(m, at, end, lo, hi)
 		}) {
 			return true
 		}
 	}
 	return false
+}
+
+// managedBeside reports whether a phrase of how a condition is kept in hand ends right before the words
+// [at, end) or starts right after them, within [lo, hi): "on meds now", "now on medication".
+func (c contextMarkers) managedBeside(m message, at, end, lo, hi int) bool {
+	return slices.ContainsFunc(c["managed"], func(ph phrase) bool {
+		whole := func(i int) bool { return m.phraseAt(ph, i) && slices.Contains(m.forms[i], ph[0]) }
+		before, after := at-len(ph), end+len(ph)
+		return before >= lo && whole(before) || after <= hi && whole(end)
+	})
 }
 
 // state reports whether a state phrase ends right before the symptom at word i, or before the word it is

@@ -282,6 +282,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// oneself, in the third person
 		{"the red patch was small yesterday, now it goes almost to my ankle and there's a line going up the back of my calf", Clinic},
 		{"اختي دخت وطاحت وما حست بنفسها، هسه صاحية بس خايفين", Emergency},
+		// redness that has doubled; the air's temperature; a "now" of how a condition is kept in hand is no
+		// sign of now, a recurrence told is
+		{"Red patch around the hip harvest site has doubled since I drew a line around it with a pen this morning", Clinic},
+		{"Outside temperature is 104F in my city, I can travel tomorrow after the session?", ""},
+		{"my dad had a seizure once years ago, he's on meds now. he wants the knee treatment, is that ok?", ""},
+		{"I had a seizure years ago, on meds now, and I just had another seizure", Emergency},
 		// a head "about to explode", laughing, is exasperation; with a stiff neck and no laugh, a headache
 		{"الورق دا كتير شديد، راسي قرب ينفجر ههههه", ""},
 		{"راسي قرب ينفجر من الوجع ورقبتي متخشبة", Clinic},
