@@ -406,6 +406,15 @@ func TestCorpusFloors(t *testing.T) {
 		// starting engine (c2ac600): ar 94.2% (Arabizi 84.4%), en 100%, abstention 97.1%, wrong 1.4%, second
 		// answers wrong 8.1%, one tap 99.1%, both 94.4%, acts 96.6%, language 100%.
 		{"fresh33", 280, 0.942, 1, 0.986, 0.009, 0.966, 0.995, 0.944},
+		// fresh34, 297 by a sixty-fifth writer, written at session 20's start, kept sealed and run first on
+		// the engine then meant to be its last (824fd7e): ar 93.3% (Arabizi 88.6%), en 100%, abstention
+		// 98.8%, wrong 1.9% (4 of 212: what stem cells are answered with what the therapy is; how many
+		// sessions with the session's steps; the harvest with where cells come from; a Tunisian "can I eat
+		// meat and fat after?" with fasting), second answers wrong 5.7%, one tap 98.2%, both 89.2% (97.3% in
+		// one tap), acts 100%, language 99.7%, false urgent 0.3% (a fear of needles read as unbearable pain,
+		// set aside after the run); the session's starting engine: ar 93.3% (Arabizi 91.4%), en 98.8%,
+		// wrong 1.4%, one tap 98.6%, both in one tap 94.6%, the rest the same.
+		{"fresh34", 280, 0.933, 1, 0.988, 0.019, 1, 0.986, 0.892},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -752,6 +761,15 @@ func TestTriageFloors(t *testing.T) {
 		// fresh31, 256 by a sixty-third writer, written at session 20's start and run first on its
 		// starting engine (c2ac600): recall 99.1%, negatives 92.2%.
 		{"fresh31", 250, 1, 1, 0.961, 0.904},
+		// fresh32, 264 by a sixty-sixth writer, written at session 20's start, kept sealed and run first on
+		// the engine then meant to be its last (824fd7e): recall 98.3% (redness "small yesterday, now it's
+		// half my thigh"; a Maghrebi "الحمورية" grown to the knee), emergencies 100% in tier, after-effects
+		// 100% not urgent, negatives 96.2% ("yesterday I had headache but now finish"; a mother's knee pain,
+		// "she can do injection also?"; an Arabizi mother-in-law's fever); the session's starting engine:
+		// recall 97.5% (an Arabizi faint, "ghibt 3an el wa3i", besides), emergencies 98.3% in tier,
+		// negatives 96.2%. Then redness told grown to a limb, the
+		// Maghrebi word, "now finish" as over: recall 100%, negatives 97.5%.
+		{"fresh32", 250, 1, 1, 0.975, 0.939},
 		// arabizi2-test, the held-out third of 505 Arabizi messages in seven dialects (a third of them long
 		// stories) by a sixty-fourth writer in session 20, split once by a hash; its first run, before the
 		// learned layer learned the other two thirds (train-arabizi2): recall 81.2%, emergencies 77.8% in

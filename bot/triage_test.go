@@ -288,6 +288,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"Outside temperature is 104F in my city, I can travel tomorrow after the session?", ""},
 		{"my dad had a seizure once years ago, he's on meds now. he wants the knee treatment, is that ok?", ""},
 		{"I had a seizure years ago, on meds now, and I just had another seizure", Emergency},
+		// redness grown from small to reaching a limb; a fear of needles is no pain; "now finish" is over
+		{"Redness around my knee was small yesterday, now it's half my thigh. Is that still 'normal healing'?", Clinic},
+		{"الحمورية راهي تزيد وتكبر حول بلاصة الإبرة، البارح كانت صغيرة واليوم وصلت للركبة", Clinic},
+		{"كم با يوجعني؟ انا ما اتحمل الإبر", ""},
+		{"الوجع ما اتحمل، يوجعني كثير من امس", Clinic},
+		{"yesterday I had headache but now finish, I am fine", ""},
 		// a head "about to explode", laughing, is exasperation; with a stiff neck and no laugh, a headache
 		{"الورق دا كتير شديد، راسي قرب ينفجر ههههه", ""},
 		{"راسي قرب ينفجر من الوجع ورقبتي متخشبة", Clinic},
