@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faqbot/faqbot/bot"
+	"github.com/faqbot/faqbot/internal/config"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -216,6 +218,14 @@ func TestEveryCommandReadsServesConfiguration(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "", "ask", "--config", "missing.yaml", "hi"); code != 1 || !strings.Contains(stderr, "missing.yaml") {
 		t.Errorf("ask with a missing config: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestDefaultThresholdIsTheEngines: with nothing configured, serve's threshold (the configuration's
+// default) is the one ask, eval and chat take by default (the engine's), so staff test what patients get.
+func TestDefaultThresholdIsTheEngines(t *testing.T) {
+	if got := config.Default().Threshold; got != bot.DefaultThreshold {
+		t.Errorf("config's default threshold %v, the engine's %v", got, bot.DefaultThreshold)
 	}
 }
 
