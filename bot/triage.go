@@ -638,6 +638,11 @@ func (m message) findAt(ph phrase, at []int, yield func(i int) bool) bool {
 	return false
 }
 
+// startsAt reports whether phrase ph stands whole in m from word i.
+func (m message) startsAt(ph phrase, i int) bool {
+	return m.phraseAt(ph, i) && slices.Contains(m.forms[i], ph[0])
+}
+
 func (m message) phraseAt(ph phrase, i int) bool {
 	if i+len(ph) > len(m.forms) {
 		return false

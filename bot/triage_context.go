@@ -362,9 +362,8 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 // [at, end) or starts right after them, within [lo, hi): "on meds now", "now on medication".
 func (c contextMarkers) managedBeside(m message, at, end, lo, hi int) bool {
 	return slices.ContainsFunc(c["managed"], func(ph phrase) bool {
-		whole := func(i int) bool { return m.phraseAt(ph, i) && slices.Contains(m.forms[i], ph[0]) }
 		before, after := at-len(ph), end+len(ph)
-		return before >= lo && whole(before) || after <= hi && whole(end)
+		return before >= lo && m.startsAt(ph, before) || after <= hi && m.startsAt(ph, end)
 	})
 }
 
@@ -379,7 +378,7 @@ func (c contextMarkers) state(m message, i int) bool {
 	return slices.ContainsFunc(c["state"], func(ph phrase) bool {
 		return slices.ContainsFunc([]int{i, end}, func(e int) bool {
 			at := e - len(ph)
-			return at >= 0 && m.phraseAt(ph, at) && slices.Contains(m.forms[at], ph[0])
+			return at >= 0 && m.startsAt(ph, at)
 		})
 	})
 }
@@ -530,7 +529,7 @@ func (c contextMarkers) novel(m message, i, end int, negator func(string) bool) 
 
 // opens reports whether a phrase of kind starts the sentence at lo.
 func (c contextMarkers) opens(m message, kind string, lo int) bool {
-	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.phraseAt(ph, lo) && slices.Contains(m.forms[lo], ph[0]) })
+	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.startsAt(ph, lo) })
 }
 
 // hasYear reports whether a past year (1950-2039, after "in", "since" or their Arabic) stands in words
