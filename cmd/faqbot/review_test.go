@@ -49,7 +49,7 @@ func TestReviewLoop(t *testing.T) {
 		}
 	}()
 	const question = "will the cells be visible on a scan afterwards"
-	waitFor(t, 20*time.Second, "serve to answer", func() bool { _, err := ask(addr, "hello"); return err == nil })
+	waitFor(t, serveWait, "serve to answer", func() bool { _, err := ask(addr, "hello"); return err == nil })
 	for _, q := range []string{question, "Will the cells be visible on a scan afterwards?", "can I bring my dog"} {
 		if a, err := ask(addr, q); err != nil || a.Status != "no_match" {
 			t.Fatalf("before teaching, %q: %+v %v", q, a, err)
@@ -61,7 +61,7 @@ func TestReviewLoop(t *testing.T) {
 		Count int
 		Text  string
 	}
-	waitFor(t, 10*time.Second, "the questions kept for review", func() bool {
+	waitFor(t, serveWait, "the questions kept for review", func() bool {
 		code, out, _ := runCmd(t, "", "review", "--json", "--store", db, "--knowledge", know)
 		return code == 0 && json.Unmarshal([]byte(out), &groups) == nil && len(groups) == 2
 	})
@@ -74,7 +74,7 @@ func TestReviewLoop(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Written to faq.en.yaml (diagnostic-imaging, en)") || strings.Contains(stderr, "no evaluation sets") {
 		t.Fatalf("teach: exit %d\n%s%s", code, out, stderr)
 	}
-	waitFor(t, 30*time.Second, "serve to reload and answer the taught question", func() bool {
+	waitFor(t, serveWait, "serve to reload and answer the taught question", func() bool {
 		a, err := ask(addr, question)
 		return err == nil && a.Status == "answered" && a.ID == "diagnostic-imaging"
 	})

@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 )
 
 // Example is one labelled text: Class indexes the classes given to Train.
@@ -90,16 +91,26 @@ func Train(ctx context.Context, classes []string, examples []Example, o TrainOpt
 	for i, e := range examples {
 		feats[i] = m.buckets(e.Text, nil)
 	}
-	if err := fit(ctx, m, o, feats, examples, classWeight); err != nil {
-		return nil, err
+	// The averaged models are fitted side by side, each from its own seed into its own weights, and
+	// summed in seed order: the same model as fitting them one after another.
+	models := []*Model{m}
+	for range o.Average - 1 {
+		models = append(models, &Model{Classes: classes, Bits: o.Bits, Weights: make([]float32, len(m.Weights)), Bias: make([]float32, c), Negators: o.Negators})
 	}
-	for k := 1; k < o.Average; k++ {
-		next := &Model{Classes: classes, Bits: o.Bits, Weights: make([]float32, len(m.Weights)), Bias: make([]float32, c), Negators: o.Negators}
+	errs := make([]error, len(models))
+	var wg sync.WaitGroup
+	for k, model := range models {
 		seeded := o
 		seeded.Seed += uint64(k)
-		if err := fit(ctx, next, seeded, feats, examples, classWeight); err != nil {
+		wg.Go(func() { errs[k] = fit(ctx, model, seeded, feats, examples, classWeight) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
+	}
+	for _, next := range models[1:] {
 		addInto(m.Weights, next.Weights)
 		addInto(m.Bias, next.Bias)
 	}
