@@ -447,7 +447,13 @@ func (c contextMarkers) relatives(m message, i int) bool {
 		return !c.in(m, "self_well", slo, shi)
 	}
 	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
-		!c.find(m, "procedure", 0, all, theirs) && !c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi)
+}
+
+// treatmentNamed reports whether a treatment is named in words [lo, hi) outside the phrase of the
+// writer's own appointment still ahead (upcoming: "can I still come in for my injection tomorrow?").
+func (c contextMarkers) treatmentNamed(m message, lo, hi int) bool {
+	return c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
 }
 
 // handled reports whether the sign at word i is a relative's or friend's (named in its clause before it)
@@ -460,7 +466,7 @@ func (c contextMarkers) handled(m message, i, lo, hi int) bool {
 	clause, _ := bounds(m.clause, i)
 	all := len(m.forms)
 	return c.in(m, "relative", clause, i) && c.in(m, "handled", lo, hi) && !c.opens(m, "question", lo) &&
-		!c.in(m, "procedure", 0, all) && !c.find(m, "treatment", 0, all, func(at int) bool { return !c.covers(m, "upcoming", at) })
+		!c.in(m, "procedure", 0, all) && !c.treatmentNamed(m, 0, all)
 }
 
 // idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart
