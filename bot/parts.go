@@ -87,8 +87,9 @@ func withoutApostrophes(w string) string {
 }
 
 // questionParts splits a message into the questions it asks: sentences that end in a question mark,
-// and within one, clauses joined by "and" (و) that each open with a question word. A line or a sentence
-// that does not end in a question mark counts only when it opens with a question word, or when "and"
+// and within one, clauses joined by "and" (و, "also") that each open with a question word. A line or a
+// sentence that does not end in a question mark counts only when it opens with a question word, or in a
+// short message with an indirect question's frame ("I also wanted to ask if…", framed), or when "and"
 // and a question word join a second question to it ("الجلسة بتاخد قد ايه وامتى اقدر ارجع الشغل", how
 // long is the session and when can I go back to work). One question
 // gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
@@ -98,10 +99,11 @@ func questionParts(text string, c cues) []string {
 		return nil
 	}
 	var parts []string
+	short := len(strings.Fields(text)) < longWords
 	for _, s := range splitSentencesAsked(text) {
 		clauses := splitAnd(s.text, s.asked, c)
 		for i, clause := range clauses {
-			if standalone(clause, s.asked && i == 0, c) || len(clauses) > 1 && joinedQuestion(clause) {
+			if standalone(clause, s.asked && i == 0, c) || short && framed(clause, c) || len(clauses) > 1 && joinedQuestion(clause) {
 				parts = append(parts, clause)
 			}
 		}
@@ -175,7 +177,10 @@ func splitSentencesAsked(text string) []askedSentence {
 }
 
 // leadWords may stand before a question's own first word: "and can I eat before?", "also, how long…".
-var leadWords = map[string]bool{"and": true, "w": true, "also": true, "plus": true, "so": true, "و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true}
+var leadWords = map[string]bool{
+	"and": true, "w": true, "also": true, "plus": true, "so": true, "btw": true, "oh": true,
+	"و": true, "وكمان": true, "كمان": true, "وايضا": true, "ايضا": true,
+}
 
 // joinedQuestion reports whether the first clause of a sentence that "and" and a question word join to a
 // second question reads as a question too: at least three words ("الجلسة بتاخد قد ايه").
@@ -210,7 +215,19 @@ func standalone(part string, asked bool, c cues) bool {
 	return joins(words[0]) && (c.asks(words[1]) || c.asks(words[2])) // "w ba3dha mata…", and after that when…
 }
 
-// splitAnd splits a sentence at "and" (و, Arabizi's "w") when the words after it open a question
+// framed reports whether a clause asks its question indirectly, after "also" or the like: "I also wanted
+// to ask if there's a check-up afterwards", "وكمان عايز اعرف هاخد كام جلسة". Only a short message's
+// questions are read so: a story's last words often frame what it already asked ("… is it going to be
+// very painful? I just want to know what I'm in for.").
+func framed(clause string, c cues) bool {
+	words := textnorm.Words(textnorm.Normalize(clause))
+	if len(words) > 1 && leadWords[words[0]] {
+		words = words[1:]
+	}
+	return framesQuestion(words, c)
+}
+
+// splitAnd splits a sentence at "and" (و, Arabizi's "w", or addsQuestion's) when the words after it open a question
 // ("and when can I…"); in a sentence that asks (it ended in a question mark or opens with a question
 // word) also when the second word after it asks one ("كم جلسه احتاج وبعد كم اشوف نتيجه", how many
 // sessions and after how long will I see results), not in a statement ("it feels tight and stiff when I
@@ -225,17 +242,21 @@ func splitAnd(sentence string, asked bool, c cues) []string {
 	var parts []string
 	start := 0
 	for i, norm := range norms {
-		if i == start || !joins(norm) || !asksAfter(norms, i, asked, c) {
+		if i == start || !joins(norm) && !addsQuestion[norm] || !asksAfter(norms, i, asked, c) {
 			continue
 		}
 		parts = append(parts, strings.Join(words[start:i], " "))
 		start = i
-		if standaloneAnd(norm) {
+		if standaloneAnd(norm) || addsQuestion[norm] {
 			start = i + 1
 		}
 	}
 	return append(parts, strings.Join(words[start:], " "))
 }
+
+// addsQuestion are the words besides "and" that join a second question to a first in one sentence:
+// "how many sessions do people need, also is it gonna hurt", "… plus how long till I see results?".
+var addsQuestion = map[string]bool{"also": true, "plus": true, "btw": true}
 
 // joins reports whether a normalised word is "and": the word itself (and, w, و), or a word that و
 // opens.
@@ -569,14 +590,47 @@ func asksWhat(text string, c cues) bool {
 // knowing after one of wanting ("I want to know if it hurts", "ابي اعرف اذا العلاج يألم", "3ayez a3raf"),
 // or wondering ("I was wondering whether…").
 func asksIndirectly(words []string, c cues) bool {
+	return indirectFrame(words, c) >= 0
+}
+
+// framesQuestion reports whether normalised words open with an indirect question's frame that a question
+// word or "if" follows at once ("I also wanted to ask if…", "وكمان عايز اعرف هاخد كام جلسة"): a clause of
+// its own, unlike a wish to understand told after a question ("اشتي افهم قبل ما اجي").
+func framesQuestion(words []string, c cues) bool {
+	end := indirectFrame(words, c)
+	return end >= 0 && slices.ContainsFunc(words[end:min(len(words), end+2)], func(w string) bool {
+		return ifWords[w] || c.asks(w)
+	})
+}
+
+// indirectFrame is where the frame of an indirect question (asksIndirectly) ends in normalised words, or
+// -1.
+func indirectFrame(words []string, c cues) int {
 	for i, w := range words[:min(len(words), maxFrameWords)] {
 		w = c.read(w)
 		switch {
 		case wonderWords[w]:
-			return true
+			return i + 1
 		case !knowWords[w] || i == 0:
-		case wantWords[c.read(words[i-1])], i > 1 && words[i-1] == "to" && wantWords[words[i-2]]:
+		case wanting(words[:i], c):
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// ifWords open an indirect yes-or-no question: "I want to know if…", "بدي اعرف اذا…".
+var ifWords = map[string]bool{"if": true, "whether": true, "اذا": true, "لو": true, "ان": true, "iza": true, "eza": true, "law": true}
+
+// wanting reports whether words end in one of wanting, with "to" or a word such as "also" after it ("I
+// also wanted to ask", "I want also know", "بدي كمان اعرف").
+func wanting(words []string, c cues) bool {
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 3; i-- {
+		switch w := c.read(words[i]); {
+		case wantWords[w]:
 			return true
+		case !frameFillers[w]:
+			return false
 		}
 	}
 	return false
@@ -593,8 +647,12 @@ var (
 		"حاب": true, "حابب": true, "حابه": true, "اريد": true, "اود": true, "ودي": true, "بغيت": true, "نبغي": true,
 		"داير": true, "دايره": true, "ممكن": true, "اشتي": true, "محتاج": true, "محتاجه": true,
 	}
-	knowWords   = map[string]bool{"know": true, "understand": true, "اعرف": true, "نعرف": true, "افهم": true, "نفهم": true, "استفسر": true}
-	wonderWords = map[string]bool{"wondering": true, "wonder": true, "wondered": true}
+	knowWords = map[string]bool{
+		"know": true, "understand": true, "ask": true, "check": true,
+		"اعرف": true, "نعرف": true, "افهم": true, "نفهم": true, "استفسر": true, "اسال": true, "نسال": true, "اسالك": true, "اسالكم": true,
+	}
+	frameFillers = map[string]bool{"also": true, "just": true, "to": true, "كمان": true, "بس": true, "برضو": true, "ايضا": true}
+	wonderWords  = map[string]bool{"wondering": true, "wonder": true, "wondered": true}
 )
 
 // asksNothing reports whether no sentence of a message asks (asksAlone): a message that only tells.

@@ -10,7 +10,7 @@ import (
 // TestQuestionWordsAreNormalised: the word lists are looked up with normalised words, so a key written
 // otherwise ("متى" for متي) would never be found.
 func TestQuestionWordsAreNormalised(t *testing.T) {
-	for _, list := range []map[string]bool{whWords, auxWords, leadWords, orWords, notWords} {
+	for _, list := range []map[string]bool{whWords, auxWords, leadWords, orWords, notWords, addsQuestion, ifWords, wantWords, knowWords, frameFillers} {
 		for w := range list {
 			if n := textnorm.Normalize(w); n != w {
 				t.Errorf("%q is read as %q: write it so", w, n)
@@ -45,6 +45,16 @@ func TestQuestionParts(t *testing.T) {
 		{"واش نقدر نرجع للرياضة؟ وواش كاين موعد ديال المراقبة", []string{"واش نقدر نرجع للرياضة", "وواش كاين موعد ديال المراقبة"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
+		// "also", "plus" and "btw" join a second question as "and" does
+		{"how many sessions do ppl usually need, also is it gonna hurt", []string{"how many sessions do ppl usually need,", "is it gonna hurt"}},
+		{"Will I need an X-ray beforehand, plus how long till I see results?", []string{"Will I need an X-ray beforehand,", "how long till I see results"}},
+		{"is the soreness after normal? btw when is the follow up usually", []string{"is the soreness after normal", "btw when is the follow up usually"}},
+		{"can I also drink coffee before?", nil},
+		// a short message's question asked indirectly, a question word or "if" after its frame
+		{"Is fasting needed? I also wanted to ask if there's a check-up appointment afterwards.", []string{"Is fasting needed", "I also wanted to ask if there's a check-up appointment afterwards"}},
+		{"هو العلاج بيوجع؟ وكمان عايز اعرف هاخد كام جلسة", []string{"هو العلاج بيوجع", "وكمان عايز اعرف هاخد كام جلسة"}},
+		{"ايش العلاج هذا بالضبط؟ اشتي افهم قبل ما اجي", nil},
+		{"I'm 58 and I've had knee pain for six years and tried everything, physio and shots. Is the procedure going to be very painful? I just want to know what I'm in for.", nil},
 	} {
 		if got := questionParts(tt.text, plainCues); !slices.Equal(got, tt.want) {
 			t.Errorf("questionParts(%q) = %q, want %q", tt.text, got, tt.want)

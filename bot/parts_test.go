@@ -31,6 +31,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// English one, each answer given in the message's language
 		{"الخلايا الجذعية شو هي؟ and how long until I feel better?", []string{"what-are-stem-cells", "results-timeline"}},
 		{"بتوجع الابرة؟ and when can I go back to work?", []string{"return-to-work", "pain"}},
+		// "also" joins a second question as "and" does; one asked indirectly after its frame is a question
+		{"how many sessions do ppl usually need, also is it gonna hurt", []string{"number-of-sessions", "pain"}},
+		{"Is fasting needed? I also wanted to ask if there's a check-up appointment afterwards.", []string{"follow-up", "fasting"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
