@@ -124,6 +124,7 @@ type triageLang struct {
 	// parts, fine and copulas read a body part or function told fine right after it: "lips fine",
 	// "breathing is normal", "شفايفي طبيعية" (none in Arabizi, whose skeletons are too loose for it).
 	parts, fine, copulas map[string]bool
+	unable               []phrase // before a part, make its "fine" what is missing: "not able to breathe good"
 	context              contextMarkers
 	rules                []triageRule
 }
@@ -175,10 +176,13 @@ type redFlagsFile struct {
 	Links       map[string][]string `yaml:"links"`
 	Determiners map[string][]string `yaml:"determiners"`
 	// FineParts, FineWords and FineCopulas: a part told fine right after it is denied ("lips fine").
-	FineParts   map[string][]string            `yaml:"fine_parts"`
-	FineWords   map[string][]string            `yaml:"fine_words"`
-	FineCopulas map[string][]string            `yaml:"fine_copulas"`
-	Context     map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
+	FineParts   map[string][]string `yaml:"fine_parts"`
+	FineWords   map[string][]string `yaml:"fine_words"`
+	FineCopulas map[string][]string `yaml:"fine_copulas"`
+	// FineUnable, right before a part, tell it is not fine: "not able to breath good", "ما اقدر اخذ نفسي
+	// زين".
+	FineUnable map[string][]string            `yaml:"fine_unable"`
+	Context    map[string]map[string][]string `yaml:"context"` // marker kind -> language -> phrases
 	// ClauseBreaks start a new clause, where a context of someone else's stops: "but", "لكن".
 	ClauseBreaks map[string][]string `yaml:"clause_breaks"`
 	// Progressive are the particles of the progressive, which the rules drop: "ما عم يوقف" reads as "ما
@@ -287,6 +291,9 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		coordinators: wordSet(words(f.Coordinators), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
+		for _, w := range words(f.FineUnable) {
+			tl.unable = append(tl.unable, conv(toPhrase(w)))
+		}
 	} else {
 		// Arabizi's exceptions are its own words, read as themselves: as skeletons they would be other
 		// words' ("bas" and "pus", "ella" and "la").
@@ -315,7 +322,12 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		for _, p := range src {
 			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
 		}
-		for _, u := range r.Unless[lang] {
+		unless := r.Unless[lang]
+		if r.Reading || r.Asked {
+			// a temperature the rule reads inside a phrase of the air's is the weather's ("برا الحرارة ٣٨")
+			unless = slices.Concat(unless, f.AirTemperatures[lang])
+		}
+		for _, u := range unless {
 			if ph := pattern(toPhrase(u)); len(ph) > 0 {
 				rule.unless = append(rule.unless, ph)
 			}
@@ -859,7 +871,7 @@ const maxFineGap = 2
 // fine, breathing fine", "lips look normal", "lips not swelling", "شفايفي طبيعية واتنفس زين، طبيعي؟"),
 // not by the last word of a question, which asks whether it is ("lips swollen, normal?").
 func (tl *triageLang) toldFine(m message, i int) bool {
-	if len(tl.parts) == 0 || !anyForm(m.forms[i], tl.parts) {
+	if len(tl.parts) == 0 || !anyForm(m.forms[i], tl.parts) || tl.toldUnable(m, i) {
 		return false
 	}
 	for j, gap := i+1, 0; j < len(m.forms) && m.sentence[j] == m.sentence[i] && gap <= maxFineGap; j++ {
@@ -876,6 +888,15 @@ func (tl *triageLang) toldFine(m message, i int) bool {
 		}
 	}
 	return false
+}
+
+// toldUnable reports whether the part at i follows, in its sentence, a phrase of being unable ("not able
+// to breath good", "can't breathe normal"): what the part is then told is what is missing.
+func (tl *triageLang) toldUnable(m message, i int) bool {
+	return slices.ContainsFunc(tl.unable, func(ph phrase) bool {
+		at := i - len(ph)
+		return at >= 0 && m.sentence[at] == m.sentence[i] && m.startsAt(ph, at)
+	})
 }
 
 func anyForm(forms []string, set map[string]bool) bool {

@@ -286,6 +286,14 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// sign of now, a recurrence told is
 		{"Red patch around the hip harvest site has doubled since I drew a line around it with a pen this morning", Clinic},
 		{"Outside temperature is 104F in my city, I can travel tomorrow after the session?", ""},
+		// the air's temperature in either order, a fever's rule reading it too; a part told fine after a
+		// phrase of being unable is told missing; red growing in the feminine, a smell told bad in Maghrebi
+		{"برا الحرارة ٣٨ والشمس قوية، فيني روح عالبحر؟", ""},
+		{"عندي حرارة ٣٨ من امبارح", Clinic},
+		{"I am not able to breath good, when I walk two step I must stop and sit. yesterday injection in hip", Emergency},
+		{"no pain, breathing fine, lips fine", ""},
+		{"الحتة الحمرا بقت تكبر وتتمدد لحدي الضهر", Clinic},
+		{"الجرح وريحتو خايبة", Clinic},
 		{"my dad had a seizure once years ago, he's on meds now. he wants the knee treatment, is that ok?", ""},
 		{"I had a seizure years ago, on meds now, and I just had another seizure", Emergency},
 		// redness grown from small to reaching a limb; a fear of needles is no pain; "now finish" is over
