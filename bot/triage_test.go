@@ -294,6 +294,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"no pain, breathing fine, lips fine", ""},
 		{"الحتة الحمرا بقت تكبر وتتمدد لحدي الضهر", Clinic},
 		{"الجرح وريحتو خايبة", Clinic},
+		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
+		{"she takes a lot of meds for blood pressure and diabetes and she's allergic to penicillin. do the doctors go through all that before?", ""},
+		{"I take blood thinners and the site is bleeding a lot and won't stop", Emergency},
 		{"my dad had a seizure once years ago, he's on meds now. he wants the knee treatment, is that ok?", ""},
 		{"I had a seizure years ago, on meds now, and I just had another seizure", Emergency},
 		// redness grown from small to reaching a limb; a fear of needles is no pain; "now finish" is over
