@@ -205,9 +205,11 @@ func unreadable(reason string) bool {
 }
 
 // overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of
-// the two policies that apply; in any script never over a hypothetical or a question the rules read ("if
-// I get a fever after the injection, what do I do?"), unless the message tells of the present elsewhere
-// ("is it normal to have chest pain the day after?? ... now it's constant and I feel sick"), nor over
+// the two policies that apply; in any script never over a hypothetical the rules read ("if I get a fever
+// after the injection, what do I do?"), unless the message tells of the present elsewhere ("is it normal
+// to have chest pain the day after?? ... now it's constant and I feel sick"); over a question that tells
+// what happened as it asks ("is it normal that I threw up 8 times today?", "is it normal the pain keeps
+// going up? day 1 it was a 3, today it's an 8"), as over a negation, where the model is all but sure; nor over
 // signs the rules read as someone else's, gone or taken back only (unreadable), which the model cannot
 // tell from the writer's own ("my son has a fever, can I move my appointment?"); in Arabizi it may still
 // add one over "someone else", which the skeletons read too loosely.
@@ -216,7 +218,7 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
 		return at
 	}
-	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" || a.Reason == "question" }) &&
+	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) &&
 		!t.tellsPresent(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p

@@ -209,6 +209,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"adds in Arabizi", "mama 3am tle7ath w ma fiya tkammel jemle, sarla nos sa3a, shu n3mel", "", Emergency},
 		{"not on a greeting", "hi", "", ""},
 		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
+		{"over a question that tells what happened", "is it normal that I vomited 9 times since this morning?", "", Clinic},
+		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
 		{"sets aside a short clinic call it reads as none", "my knee was a bit numb today from the ice pack lol", Clinic, ""},
