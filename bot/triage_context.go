@@ -323,7 +323,9 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return reasonOther
 	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) }), c.opens(m, "conditional", lo):
 		return "hypothetical"
-	case c.opens(m, "question", lo) && !has("report", hi):
+	case (c.opens(m, "question", lo) || clause > lo && c.opens(m, "question", clause+1)) && !has("report", hi):
+		// a question opening the sentence, or the clause a break word opens ("random q but can u pass out
+		// from the marrow thing?")
 		return "question"
 	case c.onset(m, lo, hi):
 		return ""

@@ -209,7 +209,7 @@ func TestLearnedLayer(t *testing.T) {
 		{"adds in Arabizi", "mama 3am tle7ath w ma fiya tkammel jemle, sarla nos sa3a, shu n3mel", "", Emergency},
 		{"not on a greeting", "hi", "", ""},
 		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
-		{"over a question that tells what happened", "is it normal that I vomited 9 times since this morning?", "", Clinic},
+		{"over a question that tells what happened", "is it normal the pain keeps climbing? yesterday it was a 4, now it's a 9", "", Clinic},
 		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
@@ -296,6 +296,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"no pain, breathing fine, lips fine", ""},
 		{"الحتة الحمرا بقت تكبر وتتمدد لحدي الضهر", Clinic},
 		{"الجرح وريحتو خايبة", Clinic},
+		// a question may open the clause after "but"; "is it normal that I…" tells what happened as it asks;
+		// the Maghrebi heat "of the weather" is the air's
+		{"random q but can u pass out from the marrow thing? asking bc im a wimp w needles", ""},
+		{"it went ok but is it normal that I passed out twice tonight?", Emergency},
+		{"السخانة ديال الجو بزاف اليوم، 38 درجة، واش نقدر نجي فالعشية؟", ""},
 		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
 		{"she takes a lot of meds for blood pressure and diabetes and she's allergic to penicillin. do the doctors go through all that before?", ""},
 		{"I take blood thinners and the site is bleeding a lot and won't stop", Emergency},
