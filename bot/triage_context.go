@@ -386,9 +386,12 @@ func (c contextMarkers) state(m message, i int) bool {
 }
 
 // onset reports whether an onset marker stands in words [lo, hi), not right before a duration ("صار لي
-// ٧ سنين", it has been seven years, says how long ago, not that something started).
+// ٧ سنين", it has been seven years, says how long ago, not that something started) nor right after one
+// ("منذ سنتين بدأت أعاني", two years ago I started to suffer: it started then, not since the procedure).
 func (c contextMarkers) onset(m message, lo, hi int) bool {
-	return c.find(m, "onset", lo, hi, func(at int) bool { return !c.in(m, "duration", at+1, min(at+4, hi)) })
+	return c.find(m, "onset", lo, hi, func(at int) bool {
+		return !c.in(m, "duration", at+1, min(at+4, hi)) && !c.in(m, "duration", max(at-2, lo), at)
+	})
 }
 
 // tellsNow reports whether m places anything in the present or since the procedure: a present or onset

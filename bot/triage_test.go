@@ -301,6 +301,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"random q but can u pass out from the marrow thing? asking bc im a wimp w needles", ""},
 		{"it went ok but is it normal that I passed out twice tonight?", Emergency},
 		{"السخانة ديال الجو بزاف اليوم، 38 درجة، واش نقدر نجي فالعشية؟", ""},
+		// the writer more confused than before by what they read is puzzled; a pain that started two years
+		// ago, "since two years" in MSA, is the condition to treat; one that started since the injection is not
+		{"honestly I've been reading stuff online for weeks and I'm more confused than when I started. what are stem cells exactly", ""},
+		{"منذ سنتين بدأت أعاني من آلام في الركبتين تزداد مع صعود الدرج. ما هو هذا العلاج بالضبط؟", ""},
+		{"عندي ألم في الركبة منذ سنتين، لكن من بعد الحقنة صار الألم لا يطاق", Clinic},
 		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
 		{"she takes a lot of meds for blood pressure and diabetes and she's allergic to penicillin. do the doctors go through all that before?", ""},
 		{"I take blood thinners and the site is bleeding a lot and won't stop", Emergency},
