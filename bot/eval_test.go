@@ -312,7 +312,10 @@ func TestCorpusFloors(t *testing.T) {
 		// "b nafs el yom", on the same day, as can't breathe; "in my city it is very hot"; "the thought of not
 		// training is killing me"). Then those read as they are: false urgent 0%, ar 97.3%, en 100%, one
 		// tap 100%, both 87.5%.
-		{"fresh21", 250, 0.991, 1, 0.955, 0.016, 1, 1, 0.906},
+		// Session 21: coffee before the session taken out of fasting's alternates (the guide says nothing of
+		// it; five blind writers called it out of scope): "I must stop the Brufen before? And I need to make
+		// MRI picture also?" lost its first answer: both 90.6% -> 87.5%.
+		{"fresh21", 250, 0.991, 1, 0.955, 0.016, 1, 1, 0.875},
 		// fresh22, 253 by a thirty-eighth writer, written at session 15's start, kept sealed and run first on
 		// its final engine (97df658): ar 91.8% (Arabizi 93.3%) en 89.9%, abstention 98.4%, wrong 1.1%, second
 		// answers wrong 9.7%, one tap 96.8%, both 82.4%, acts 92.9%, language 99.6%, false urgent 0.8% (a
