@@ -66,8 +66,9 @@ const (
 
 // arabiziWritten reports whether a question not said to be English looks written in Arabizi: it reads as
 // Latin text that looks like Arabizi (textnorm.LooksArabizi; MayBeArabizi when the asker's app is in
-// Arabic), and holds a word of Arabizi's own or fewer than half its words the knowledge's English words
-// ("co2" does not make English Arabizi).
+// Arabic), and holds a word of Arabizi's own or fewer than half its telling words the knowledge's
+// English words ("co2" does not make English Arabizi; "yalla my appointment is next week inshallah,
+// anything I need to do to get ready before?" is English).
 func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	looks := textnorm.LooksArabizi
 	if knowledge.LangOfTag(q.LangHint) == knowledge.Arabic {
@@ -79,7 +80,28 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	if !looks(words) {
 		return e.readsAsArabic(words)
 	}
-	return 2*len(e.englishIn(words)) < len(words) || textnorm.HasArabiziWord(words)
+	return 2*len(e.englishIn(words)) < telling(words) || textnorm.HasArabiziWord(words)
+}
+
+// telling counts the words that tell a language: all but English's own short words ("my", "is", "to"),
+// which the knowledge's English words (textnorm.MinEnglishWord letters or more) never count.
+func telling(words []string) int {
+	n := 0
+	for _, w := range words {
+		if !englishShort[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// englishShort are English's short function words, which Arabizi does not write.
+var englishShort = map[string]bool{
+	"i": true, "me": true, "my": true, "is": true, "am": true, "are": true, "be": true, "to": true, "do": true,
+	"a": true, "an": true, "the": true, "it": true, "in": true, "on": true, "of": true, "at": true, "or": true,
+	"we": true, "us": true, "so": true, "if": true, "by": true, "up": true, "as": true, "get": true, "can": true,
+	"you": true, "and": true, "for": true, "but": true, "not": true, "was": true, "has": true, "had": true,
+	"his": true, "her": true, "him": true, "our": true, "its": true, "how": true, "who": true, "why": true,
 }
 
 // maxUnmarkedWords is the longest message read as Arabizi without a sign of its own.

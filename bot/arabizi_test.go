@@ -17,7 +17,10 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"momken a5od ibuprofen ba3d el 7o2na?", "ar", "stop-nsaids"},
 		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
 		{"what should I wear?", "en", "what-to-wear"},
-		{"can I drink co2 water before the session?", "en", "hydration"},   // "co2" is no Arabizi
+		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
+		// English with the interjections it borrows is English; Arabizi with an English word is Arabizi
+		{"yalla my appointment is next week inshallah, anything I need to do to get ready before?", "en", "preparation"},
+		{"session kam sa3a?", "ar", "session-duration"},
 		{"kam jalse bde?", "ar", "number-of-sessions"},                     // no digit, no word of its own: read all the same
 		{"wesh albas yom el maw3ed?", "ar", "what-to-wear"},                // "maw3ed", appointment, asks for no handoff
 		{"el malabis elmonasba?", "ar", "what-to-wear"},                    // "el" counts for neither language

@@ -190,8 +190,12 @@ func numberWithUnit(w string) bool {
 // HasArabiziWord reports whether one of words is a word of Arabizi's own ("shu", "ya3ni", "wach"),
 // rather than only a token with a digit inside ("co2").
 func HasArabiziWord(words []string) bool {
-	return slices.ContainsFunc(words, func(w string) bool { return arabiziMarkers[w] })
+	return slices.ContainsFunc(words, func(w string) bool { return arabiziMarkers[w] && !interjections[w] })
 }
+
+// interjections are the markers that English written by Arabic speakers borrows ("yalla my appointment is
+// next week inshallah"): they mark a message as Arabizi only beside other signs, never alone.
+var interjections = map[string]bool{"yalla": true, "inshallah": true, "wallah": true}
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
