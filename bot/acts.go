@@ -292,9 +292,9 @@ func (a *acts) match(words []string, raw, lang string, held bool) (act, replyLan
 const maxHeldWords = 6
 
 // read finds the act of a message in one language's phrases: a handoff anywhere (an identity question
-// before it), else the act whose phrases hold most of its words, the most decisive of a tie ("thank you
-// very much for your kind help" thanks, though "help" is a phrase too); held also takes one beside a
-// few other words.
+// before it), a goodbye with thanks, else the act whose phrases hold most of its words, the most decisive
+// of a tie ("thank you very much for your kind help" thanks, though "help" is a phrase too); held also
+// takes one beside a few other words.
 func (al *actLang) read(words []string, raw string, filler map[string]bool, held bool) (string, bool) {
 	if len(words) == 0 {
 		act, ok := al.symbols[raw]
@@ -358,6 +358,9 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 	}
 	if content > 0 && (!held || content > maxHeldWords) {
 		return "", false
+	}
+	if found[knowledge.ActGoodbye] > 0 && found[knowledge.ActThanks] > 0 {
+		return knowledge.ActGoodbye, true // thanks in a farewell takes leave ("باي، يعطيك العافية", bye, thanks)
 	}
 	best := ""
 	for _, name := range knowledge.ActNames() {

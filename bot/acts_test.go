@@ -26,6 +26,8 @@ func TestConversationActs(t *testing.T) {
 		{"👍", "ack", "en", false, false},
 		{"super 👍", "ack", "en", false, false}, // a symbol beside a remark
 		{"bye", "goodbye", "en", false, false},
+		{"thanks, bye", "goodbye", "en", false, false}, // thanks in a farewell takes leave
+		{"باي، يعطيك العافية", "goodbye", "ar", false, false},
 		{"are you a bot?", "identity", "en", false, true},
 		{"help", "help", "en", true, false},
 		{"can I talk to a human please", "handoff", "en", false, true},

@@ -380,7 +380,9 @@ func TestCorpusFloors(t *testing.T) {
 		// fresh29, 266 by a fifty-second writer, written at session 18's start and run first on session 17's
 		// final engine: ar 94.7% (Arabizi 96.6%), en 96.1%, abstention 98.7%, wrong 2.2%, second answers
 		// wrong 19.4%, one tap 97.4%, both 85.3%, acts 100%, language 99.2%, false urgent 0%.
-		{"fresh29", 260, 0.947, 0.948, 1, 0.016, 1, 0.979, 0.853},
+		// Session 21: thanks in a farewell takes leave (six "يعطيك العافية، مع السلامة" more, labelled goodbye):
+		// "Thank you very much for your help, have a nice day." is a goodbye: acts 100% -> 97.3%.
+		{"fresh29", 260, 0.947, 0.948, 1, 0.016, 0.973, 0.979, 0.853},
 		// fresh30, 285 by a fifty-sixth writer, written at session 18's start, kept sealed and run first on
 		// the engine then meant to be its last (a70c8d4): ar 95.5% (Arabizi 94.1%), en 94.8%, abstention
 		// 98.7%, wrong 2.0%,
