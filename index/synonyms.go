@@ -85,6 +85,20 @@ func (s *synonyms) match(words []string) (synonymRule, int) {
 			return r, n
 		}
 	}
+	if s.lang != knowledge.Arabic {
+		return synonymRule{}, 0
+	}
+	// "فايدته" (its benefit) is فايدة with his ه, which stem leaves on, as it cannot tell it from a taa
+	// marbuta; a lexicon phrase of one word is tried with it taken off
+	noun := textnorm.TaaMarbutaOf(words[0])
+	if noun == "" {
+		return synonymRule{}, 0
+	}
+	for _, r := range s.rules[s.stem(noun)] {
+		if len(r.variant) == 1 && s.same(noun, r.variant[0]) {
+			return r, 1
+		}
+	}
 	return synonymRule{}, 0
 }
 

@@ -235,6 +235,19 @@ func RestoreTaaMarbuta(w string) string {
 	return w
 }
 
+// TaaMarbutaOf is a folded Arabic word ending in ته or تو read as a noun with the third person's pronoun
+// after its taa marbuta (فايدته, its benefit, is فايده; ريحتو, its smell, is ريحه), or "" for another
+// word. RestoreTaaMarbuta leaves these alone, since a feminine adjective folds the same (ثابته); a caller
+// tries this reading only where the word's own found nothing.
+func TaaMarbutaOf(w string) string {
+	for _, suffix := range [...]string{"ته", "تو"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(stem) >= 3 && !strings.HasSuffix(stem, "ا") {
+			return stem + "ه"
+		}
+	}
+	return ""
+}
+
 func stripArabicPrefix(w string) string {
 	// the article and the one-letter conjunctions and prepositions written joined to the word, longest
 	// first

@@ -115,6 +115,22 @@ func TestRestoreTaaMarbuta(t *testing.T) {
 	}
 }
 
+func TestTaaMarbutaOf(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"فايدته", "فايده"}, // its benefit
+		{"ريحتو", "ريحه"},   // its smell, Levantine and Maghrebi
+		{"جلسته", "جلسه"},   // his session
+		{"حياته", ""},       // his life: an ا before the ت is the root's
+		{"بته", ""},         // too short a noun
+		{"جلسة", ""},
+		{"", ""},
+	} {
+		if got := TaaMarbutaOf(c.in); got != c.want {
+			t.Errorf("TaaMarbutaOf(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"how long?", "كم تستغرق الجلسة؟", "\u200f\u202eRTL", "+-:*\"()", "\xff\xfe", "🙂", strings.Repeat("x", 3000)} {
 		f.Add(s)
