@@ -432,6 +432,16 @@ func TestCorpusFloors(t *testing.T) {
 		// an indirect question's frame a question of its own: both 85.2%; blood pressure no bleeding,
 		// paracetamol's brand names another medicine: wrong 2.4%.
 		{"fresh35", 280, 0.906, 0.988, 0.989, 0.024, 0.953, 0.981, 0.852},
+		// fresh37, 300 by a sixty-ninth writer, written mid-session 21 (asked for Arabizi as 40% of the
+		// Arabic and 20% long messages) and run first on the engine of then (4761ca3): ar 93.3% (Arabizi
+		// 90.7%), en 94.4%, abstention 96.0%, wrong 3.7% (what a stem cell is answered with what the therapy
+		// is; "kam si3r el jalsa el wa7da?", the price of one session, with how many sessions; a booking moved
+		// with preparing; coffee before with fasting), second answers wrong 7.9%, one tap 96.4%, both 87.2%,
+		// acts 90.0% (thanks in a farewell, "باي، يعطيك العافية", read as thanks), language 99.3% ("yalla
+		// my appointment is next week inshallah…" read as Arabizi), false urgent 0.7% ("I'm more confused
+		// than when I started"; knee pains "منذ سنتين" that grow on the stairs); the session's starting engine
+		// scored the same. Then those read: acts 96.7%, language 99.7%, false urgent 0%, wrong 3.2%.
+		{"fresh37", 280, 0.941, 0.967, 0.973, 0.032, 0.967, 0.978, 0.872},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -804,6 +814,12 @@ func TestTriageFloors(t *testing.T) {
 		// after a phrase of being unable, the air's temperature in either order, red in the feminine and
 		// spreading as تمدد: recall 100%, negatives 99.0%.
 		{"fresh33", 300, 1, 1, 0.989, 0.962},
+		// fresh35, 303 by a seventieth writer, written mid-session 21 and run first on the engine of then
+		// (4761ca3): recall 100%, emergencies 97.1% in tier, after-effects 100% not urgent (answered from
+		// side-effects 89.5%), negatives 97.8% ("random q but can u pass out from the marrow thing?"; "السخانة
+		// ديال الجو", the heat of the weather, 38 degrees); the session's starting engine scored the same.
+		// Then a question opening the clause after "but", the Maghrebi heat of the weather: negatives 100%.
+		{"fresh35", 300, 1, 1, 1, 0.894},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
