@@ -469,6 +469,14 @@ func (t *Triage) tellsOver(s sentences) bool {
 	return tl.context.find(m, "resolved", 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
 }
 
+// awaits reports whether a message tells its writer's treatment is still ahead ("my appointment is in 10
+// days", موعدي بعد اسبوع) and nothing since a procedure (no onset marker), in the markers of its script:
+// what it tells came before any treatment here.
+func (t *Triage) awaits(s sentences) bool {
+	tl, m := t.scriptMessage(s)
+	return tl.context.in(m, "upcoming", 0, len(m.forms)) && !tl.context.onset(m, 0, len(m.forms))
+}
+
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
 // English's.
 func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {

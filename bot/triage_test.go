@@ -209,6 +209,7 @@ func TestLearnedLayer(t *testing.T) {
 		{"adds in Arabizi", "mama 3am tle7ath w ma fiya tkammel jemle, sarla nos sa3a, shu n3mel", "", Emergency},
 		{"not on a greeting", "hi", "", ""},
 		{"not over a hypothetical the rules read", "what if I get a fever after the injection?", "", ""},
+		{"not on a question asked before the treatment", "i take ibuprofen pretty much every day for my back, like 2-3 a day. the pain is bad without it. my appointment is in 10 days. do i really have to stop it?", "", ""},
 		{"over a question that tells what happened", "is it normal the pain keeps climbing? yesterday it was a 4, now it's a 9", "", Clinic},
 		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
