@@ -632,7 +632,7 @@ func fever(v float64, unit string, decimal bool) bool {
 	celsius, fahrenheit := v >= 37.8 && v <= 43, v >= 100 && v <= 110
 	switch {
 	case unit == "":
-		return celsius && decimal
+		return (celsius || fahrenheit) && decimal // "38.6", "101.8": a thermometer's reading by its form
 	case strings.HasSuffix(unit, "f"):
 		return fahrenheit
 	case strings.HasSuffix(unit, "c"):

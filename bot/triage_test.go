@@ -307,6 +307,14 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"honestly I've been reading stuff online for weeks and I'm more confused than when I started. what are stem cells exactly", ""},
 		{"منذ سنتين بدأت أعاني من آلام في الركبتين تزداد مع صعود الدرج. ما هو هذا العلاج بالضبط؟", ""},
 		{"عندي ألم في الركبة منذ سنتين، لكن من بعد الحقنة صار الألم لا يطاق", Clinic},
+		// the Gulf and Iraqi گ read as ق ("حلگي دا يضيگ", my throat is tightening); a chest that tightens
+		// (ينقبض); a low oxygen reading; the world going black and a fall; a decimal in the Fahrenheit
+		// fever range is a reading
+		{"دكتورة حلگي دا يضيگ عليّ كل ما ابلع وجسمي كله يحكني من طلعنا من العيادة، شسوي؟", Emergency},
+		{"ابوي سوه الابرة بالركبة، هسه يكول صدره ينگبض عليه", Emergency},
+		{"pulse ox on my finger says 88 and I feel a bit winded. day after the sedation", Emergency},
+		{"بس سؤال صغير، طبيعي الدنيا تسوّد بعيوني وأوقع عالأرض؟ صارت معي مرتين اليوم", Emergency},
+		{"I had the hip treatment Monday and the thermometer says 101.3", Clinic},
 		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
 		{"she takes a lot of meds for blood pressure and diabetes and she's allergic to penicillin. do the doctors go through all that before?", ""},
 		{"I take blood thinners and the site is bleeding a lot and won't stop", Emergency},

@@ -130,6 +130,14 @@ func foldRune(r rune) (rune, bool) {
 		return 'و', true
 	case r == 'ک':
 		return 'ك', true
+	case r == 'گ' || r == 'ڨ': // the Gulf, Iraqi and Maghrebi g, which the standard spelling writes ق: گاعد, قاعد
+		return 'ق', true
+	case r == 'چ': // the Gulf and Iraqi ch, a ك: چم, كم (how many); باچر, باكر (tomorrow)
+		return 'ك', true
+	case r == 'ڤ':
+		return 'ف', true
+	case r == 'پ':
+		return 'ب', true
 	case r >= '٠' && r <= '٩':
 		return '0' + (r - '٠'), true
 	case r >= '۰' && r <= '۹':

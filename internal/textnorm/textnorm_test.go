@@ -115,6 +115,20 @@ func TestRestoreTaaMarbuta(t *testing.T) {
 	}
 }
 
+func TestFoldArabicReadsTheDialectsLetters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"گاعد", "قاعد"}, // Gulf and Iraqi g
+		{"چم", "كم"},     // Iraqi ch
+		{"ڨال", "قال"},   // Maghrebi g
+		{"ڤيتامين", "فيتامين"},
+		{"پنادول", "بنادول"},
+	} {
+		if got := FoldArabic(c.in); got != c.want {
+			t.Errorf("FoldArabic(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestTaaMarbutaOf(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"فايدته", "فايده"}, // its benefit
