@@ -315,6 +315,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"pulse ox on my finger says 88 and I feel a bit winded. day after the sedation", Emergency},
 		{"بس سؤال صغير، طبيعي الدنيا تسوّد بعيوني وأوقع عالأرض؟ صارت معي مرتين اليوم", Emergency},
 		{"I had the hip treatment Monday and the thermometer says 101.3", Clinic},
+		// "what do I do if…" in MSA asks about what could happen
+		{"ماذا أفعل إذا شعرت بضيق في التنفس بعد العلاج؟", ""},
 		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
 		{"she takes a lot of meds for blood pressure and diabetes and she's allergic to penicillin. do the doctors go through all that before?", ""},
 		{"I take blood thinners and the site is bleeding a lot and won't stop", Emergency},
