@@ -315,6 +315,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"pulse ox on my finger says 88 and I feel a bit winded. day after the sedation", Emergency},
 		{"بس سؤال صغير، طبيعي الدنيا تسوّد بعيوني وأوقع عالأرض؟ صارت معي مرتين اليوم", Emergency},
 		{"I had the hip treatment Monday and the thermometer says 101.3", Clinic},
+		// a sign told back to normal (MSA), gone; the heat "out here"; the writer's appointment postponed
+		// for a son's fever
+		{"ارتفعت حرارتي قليلاً يوم الجلسة ثم عادت طبيعية ولم ترتفع منذ ذلك الحين.", ""},
+		{"Yesterday I have some tingling in foot, but today it is gone completely.", ""},
+		{"its literally 104 out here, burning up lol. can i go swimming after the knee shot?", ""},
+		{"ابني معه حمى من امس، تقدروا تأجلوا موعدي؟", ""},
+		{"there's a patch on my thigh that's gone completely numb and the tingling is spreading further down", Clinic},
 		// "what do I do if…" in MSA asks about what could happen
 		{"ماذا أفعل إذا شعرت بضيق في التنفس بعد العلاج؟", ""},
 		// blood named for another thing ("blood pressure") is no bleeding; the bleeding told beside it is
