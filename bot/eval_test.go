@@ -451,6 +451,22 @@ func TestCorpusFloors(t *testing.T) {
 		// than when I started"; knee pains "منذ سنتين" that grow on the stairs); the session's starting engine
 		// scored the same. Then those read: acts 96.7%, language 99.7%, false urgent 0%, wrong 3.2%.
 		{"fresh37", 280, 0.941, 0.967, 0.973, 0.032, 0.967, 0.978, 0.872},
+		// fresh36, 301 by a seventy-first writer, written at session 21's start, kept sealed and run first on
+		// the engine then meant to be its last (6df286a): ar 92.2% (Arabizi 88.9%), en 96.5%, abstention
+		// 97.3%, wrong 2.7% (6 of 219: where the cells come from or the return to daily life answered with
+		// neighbouring topics; an old MRI from another hospital with imaging; a heating pad instead of ice with
+		// recovery tips), second answers wrong 6.1%, one tap 97.8%, both 81.6% (a second question under the
+		// threshold: "بيوجع؟ وبتنيموني ولا لأ؟"), acts 93.3% ("6ayeb", ok, in Arabizi; a Maghrebi address
+		// asked), language 100%, false urgent 0%; the session's starting engine scored the same.
+		{"fresh36", 280, 0.922, 0.965, 0.973, 0.027, 0.933, 0.978, 0.816},
+		// fresh38, 300 by a seventy-second writer, written late in session 21 (many near misses and short
+		// chat messages) and run first on the engine of then (4116229): ar 94.2% (Arabizi 92.9%), en 95.1%,
+		// abstention 96.9%, wrong 2.6% ("if it dosnt work do i get my money back" answered with going back to
+		// work; "با احتاج عكاز", will I need crutches, with how many sessions), second answers wrong 2.6%, one
+		// tap 98.0%, both 92.3%, acts 97.5%, language 99.7%, false urgent 0.3% (a daily ibuprofen "10 days"
+		// before the appointment); the session's starting engine: abstention 95.9%, wrong 3.0%. Then the
+		// appointment still ahead, a refund asked as "my money back": false urgent 0%, wrong 2.0%.
+		{"fresh38", 280, 0.942, 0.963, 0.980, 0.020, 0.975, 0.985, 0.923},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -829,6 +845,23 @@ func TestTriageFloors(t *testing.T) {
 		// ديال الجو", the heat of the weather, 38 degrees); the session's starting engine scored the same.
 		// Then a question opening the clause after "but", the Maghrebi heat of the weather: negatives 100%.
 		{"fresh35", 300, 1, 1, 1, 0.894},
+		// fresh34, 308 by a seventy-third writer, written at session 21's start, kept sealed and run first on
+		// the engine then meant to be its last (6df286a): recall 97.8% (red "more big every day, today it
+		// reach my ankle" and an Arabizi vomiting since yesterday, each set aside by the learned layer; a red
+		// line "until my knee"), emergencies 100% in tier, after-effects 100% not urgent, negatives 92.9% (a
+		// fever told back to normal in MSA; a tingling "gone completely"; "104 out here"; a neighbour's faint
+		// at a wedding; a son's fever with the writer's appointment to postpone; the signs to go to the ER
+		// for; "45 daraja outside, burning hot"); the session's starting engine scored the same. Then those
+		// told back to normal or gone, the heat "out here", the appointment postponed: negatives 96.9%.
+		{"fresh34", 300, 0.978, 1, 0.969, 0.917},
+		// fresh36, 265 by a seventy-fourth writer, written late in session 21 (red flags as hard to spot as
+		// patients make them) and run first on the engine of then (17604e7): recall 94.2% (an Iraqi chest
+		// and throat written with گ; a low oxygen reading, "pulse ox says 88"; the world going black and a
+		// fall; a mother "a bit off"; an MSA fit; "101.8 lol"), emergencies 82.3% in tier, after-effects 100%
+		// not urgent, negatives 97.5%; the session's starting engine: recall 91.7%. Then the dialects'
+		// letters folded, a chest that tightens, low oxygen, the fall, a decimal Fahrenheit fever, "what do I
+		// do if…": recall 97.5%, emergencies 88.7% in tier, negatives 98.8%.
+		{"fresh36", 260, 0.975, 1, 0.987, 0.907},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
