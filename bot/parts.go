@@ -220,11 +220,16 @@ func standalone(part string, asked bool, c cues) bool {
 // questions are read so: a story's last words often frame what it already asked ("… is it going to be
 // very painful? I just want to know what I'm in for.").
 func framed(clause string, c cues) bool {
-	words := textnorm.Words(textnorm.Normalize(clause))
+	return framesQuestion(withoutLead(textnorm.Words(textnorm.Normalize(clause))), c)
+}
+
+// withoutLead is normalised words without a lead word before a question's own first word ("also, how
+// long…"), when more follow it.
+func withoutLead(words []string) []string {
 	if len(words) > 1 && leadWords[words[0]] {
-		words = words[1:]
+		return words[1:]
 	}
-	return framesQuestion(words, c)
+	return words
 }
 
 // splitAnd splits a sentence at "and" (و, Arabizi's "w", or addsQuestion's) when the words after it open a question
@@ -575,10 +580,7 @@ func asksYesOrNo(words []string) bool {
 // statement ("thanks, that's exactly what I needed").
 func asksWhat(text string, c cues) bool {
 	for _, s := range splitSentencesAsked(cleanSentences(text)) {
-		words := textnorm.Words(textnorm.Normalize(s.text))
-		if len(words) > 1 && leadWords[words[0]] {
-			words = words[1:]
-		}
+		words := withoutLead(textnorm.Words(textnorm.Normalize(s.text)))
 		if s.asked || len(words) > 0 && c.asks(words[0]) || asksYesOrNo(words) || asksIndirectly(words, c) {
 			return true
 		}

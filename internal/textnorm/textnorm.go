@@ -230,17 +230,27 @@ var possessiveSuffixes = [...]string{"كما", "ها", "نا", "كم", "هم", "
 // letters before the ت, so بيتي (my house) and وقتي (my time) keep theirs, and leaves the feminine
 // plural (عضلاتي, my muscles) alone.
 func RestoreTaaMarbuta(w string) string {
-	for _, suffix := range possessiveSuffixes {
-		stem, ok := strings.CutSuffix(w, "ت"+suffix)
-		if !ok {
+	if noun, ok := taaMarbutaBefore(w, possessiveSuffixes[:]); ok {
+		return noun
+	}
+	return w
+}
+
+// taaMarbutaBefore reads a folded word ending in ت and one of suffixes as a noun whose taa marbuta the
+// suffix turned into ت, and gives the noun; ok is false when no suffix ends the word, and when the stem
+// before the ت is under three letters or ends in ا (وقتي, عضلاتي): the ت is then the word's own.
+func taaMarbutaBefore(w string, suffixes []string) (noun string, ok bool) {
+	for _, suffix := range suffixes {
+		stem, found := strings.CutSuffix(w, "ت"+suffix)
+		if !found {
 			continue
 		}
 		if utf8.RuneCountInString(stem) < 3 || strings.HasSuffix(stem, "ا") {
-			return w
+			return "", false
 		}
-		return stem + "ه"
+		return stem + "ه", true
 	}
-	return w
+	return "", false
 }
 
 // TaaMarbutaOf is a folded Arabic word ending in ته or تو read as a noun with the third person's pronoun
@@ -248,13 +258,13 @@ func RestoreTaaMarbuta(w string) string {
 // word. RestoreTaaMarbuta leaves these alone, since a feminine adjective folds the same (ثابته); a caller
 // tries this reading only where the word's own found nothing.
 func TaaMarbutaOf(w string) string {
-	for _, suffix := range [...]string{"ته", "تو"} {
-		if stem, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(stem) >= 3 && !strings.HasSuffix(stem, "ا") {
-			return stem + "ه"
-		}
-	}
-	return ""
+	noun, _ := taaMarbutaBefore(w, thirdPersonSuffixes[:])
+	return noun
 }
+
+// thirdPersonSuffixes are the third person's pronouns, ه and the dialects' و, which RestoreTaaMarbuta
+// leaves alone.
+var thirdPersonSuffixes = [...]string{"ه", "و"}
 
 func stripArabicPrefix(w string) string {
 	// the article and the one-letter conjunctions and prepositions written joined to the word, longest
