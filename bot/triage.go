@@ -473,8 +473,9 @@ func (t *Triage) tellsOver(s sentences) bool {
 // days", موعدي بعد اسبوع) and nothing since a procedure (no onset marker), in the markers of its script:
 // what it tells came before any treatment here.
 func (t *Triage) awaits(s sentences) bool {
-	tl, m := t.scriptMessage(s)
-	return tl.context.in(m, "upcoming", 0, len(m.forms)) && !tl.context.onset(m, 0, len(m.forms))
+	return t.readContext(s, func(c contextMarkers, m message) bool {
+		return c.in(m, "upcoming", 0, len(m.forms)) && !c.onset(m, 0, len(m.forms))
+	})
 }
 
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
@@ -661,6 +662,13 @@ func (m message) findAt(ph phrase, at []int, yield func(i int) bool) bool {
 // startsAt reports whether phrase ph stands whole in m from word i.
 func (m message) startsAt(ph phrase, i int) bool {
 	return m.phraseAt(ph, i) && slices.Contains(m.forms[i], ph[0])
+}
+
+// endsBefore reports whether phrase ph stands whole in m right before word i, starting no earlier than
+// word lo.
+func (m message) endsBefore(ph phrase, i, lo int) bool {
+	at := i - len(ph)
+	return at >= max(lo, 0) && m.startsAt(ph, at)
 }
 
 func (m message) phraseAt(ph phrase, i int) bool {
@@ -901,10 +909,8 @@ func (tl *triageLang) toldFine(m message, i int) bool {
 // toldUnable reports whether the part at i follows, in its sentence, a phrase of being unable ("not able
 // to breath good", "can't breathe normal"): what the part is then told is what is missing.
 func (tl *triageLang) toldUnable(m message, i int) bool {
-	return slices.ContainsFunc(tl.unable, func(ph phrase) bool {
-		at := i - len(ph)
-		return at >= 0 && m.sentence[at] == m.sentence[i] && m.startsAt(ph, at)
-	})
+	lo, _ := sentenceBounds(m, i)
+	return slices.ContainsFunc(tl.unable, func(ph phrase) bool { return m.endsBefore(ph, i, lo) })
 }
 
 func anyForm(forms []string, set map[string]bool) bool {

@@ -364,8 +364,7 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 // [at, end) or starts right after them, within [lo, hi): "on meds now", "now on medication".
 func (c contextMarkers) managedBeside(m message, at, end, lo, hi int) bool {
 	return slices.ContainsFunc(c["managed"], func(ph phrase) bool {
-		before, after := at-len(ph), end+len(ph)
-		return before >= lo && m.startsAt(ph, before) || after <= hi && m.startsAt(ph, end)
+		return m.endsBefore(ph, at, lo) || end+len(ph) <= hi && m.startsAt(ph, end)
 	})
 }
 
@@ -378,10 +377,7 @@ func (c contextMarkers) state(m message, i int) bool {
 		end = i - 1
 	}
 	return slices.ContainsFunc(c["state"], func(ph phrase) bool {
-		return slices.ContainsFunc([]int{i, end}, func(e int) bool {
-			at := e - len(ph)
-			return at >= 0 && m.startsAt(ph, at)
-		})
+		return slices.ContainsFunc([]int{i, end}, func(e int) bool { return m.endsBefore(ph, e, 0) })
 	})
 }
 
