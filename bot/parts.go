@@ -189,13 +189,14 @@ func joinedQuestion(clause string) bool {
 }
 
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
-// in two words or more ("وهلبس ايه؟", what do I wear?), or two words the first of which is a question word
+// in two words or more ("وهلبس ايه؟", what do I wear?) or in one that "and" joins to the question before
+// ("وبيوجع؟", and does it hurt?), or two words the first of which is a question word
 // with "and" joined to it ("وشنو نلبس", and what do I wear), or opening with a question word (after "and"
 // or "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for
 // how long") is searched with its message, never alone, since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
 	words := textnorm.Words(textnorm.Normalize(part))
-	if asked && len(words) >= 2 {
+	if asked && (len(words) >= 2 || len(words) == 1 && conjoined(words[0])) {
 		return true
 	}
 	if len(words) == 2 && c.asks(strings.TrimPrefix(words[0], "و")) && !leadWords[words[0]] {
@@ -221,6 +222,13 @@ func standalone(part string, asked bool, c cues) bool {
 // very painful? I just want to know what I'm in for.").
 func framed(clause string, c cues) bool {
 	return framesQuestion(withoutLead(textnorm.Words(textnorm.Normalize(clause))), c)
+}
+
+// conjoined reports whether a normalised word is a word of three letters or more with "and" (و) joined
+// to it: Arabic asks a question of its own in one such word ("كيف بتسحبو الخلايا؟ وبيوجع؟").
+func conjoined(w string) bool {
+	rest, ok := strings.CutPrefix(w, "و")
+	return ok && utf8.RuneCountInString(rest) >= 3
 }
 
 // withoutLead is normalised words without a lead word before a question's own first word ("also, how

@@ -43,6 +43,10 @@ func TestQuestionParts(t *testing.T) {
 		{"do i need to stop advil? also shud i drink lots of water", []string{"do i need to stop advil", "also shud i drink lots of water"}},
 		{"wat are stem cels exactly? and shoud i drink more water", []string{"wat are stem cels exactly", "and shoud i drink more water"}},
 		{"واش نقدر نرجع للرياضة؟ وواش كاين موعد ديال المراقبة", []string{"واش نقدر نرجع للرياضة", "وواش كاين موعد ديال المراقبة"}},
+		// one word with "and" joined to it asks a question of its own after a question mark; a word
+		// alone without it does not
+		{"كيف بتسحبو الخلايا؟ وبيوجع؟", []string{"كيف بتسحبو الخلايا", "وبيوجع"}},
+		{"كيف بتسحبو الخلايا؟ بيوجع؟", nil},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 		// "also", "plus" and "btw" join a second question as "and" does

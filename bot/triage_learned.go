@@ -164,6 +164,10 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	switch {
 	// Nor may it set aside in words what a message tells as the one thing it has ("مافي شي غير حرارة ٣٩",
 	// nothing but a temperature of 39): it reads the negation, not where its reach ends.
+	case veto && v.skeleton && v.Tier == Emergency && urgent >= pol.VetoBelow && urgent < p[3]:
+		// an emergency read from Arabizi skeletons that the model reads rather as after-effects, though
+		// not as no red flag at all, is a clinic call: one misread word sets no emergency aside
+		v.Tier = Clinic
 	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]) && (v.skeleton || !t.excepts(s)), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""

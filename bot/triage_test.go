@@ -214,6 +214,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
+		// read from Arabizi skeletons, an emergency the model reads rather as after-effects stays urgent
+		{"lowers an Arabizi emergency it reads as after-effects", "salam docteur, mn lbare7 f lil ma n9derch ntneffes mzyan, ghir nemchi chwiya kanwelli kanlhet bzaf w l'air ma kaykfinich. drt l'injection f rokba lbare7.", Emergency, Clinic},
 		{"sets aside a short clinic call it reads as none", "my knee was a bit numb today from the ice pack lol", Clinic, ""},
 		// a long story of an old operation: a clinic call the model all but rules out (veto_long_below)
 		{"sets aside a long story's clinic call it all but rules out", "I am very afraid of the general anesthesia because after my operation before I was vomiting for 2 days. My cousin said for stem cells they make you sleep too. Is that true or is it only local?", Clinic, ""},
@@ -285,6 +287,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// oneself, in the third person
 		{"the red patch was small yesterday, now it goes almost to my ankle and there's a line going up the back of my calf", Clinic},
 		{"اختي دخت وطاحت وما حست بنفسها، هسه صاحية بس خايفين", Emergency},
+		{"زوجي بعد ما رجع من العيادة وقع في الحمام وغاب عن الدنيا شوية، وهسي صاحي بس عرقان وبارد.", Emergency},
 		// redness that has doubled; the air's temperature; a "now" of how a condition is kept in hand is no
 		// sign of now, a recurrence told is
 		{"Red patch around the hip harvest site has doubled since I drew a line around it with a pen this morning", Clinic},

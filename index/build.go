@@ -332,14 +332,34 @@ func (l *language) arabicWord(w string) string {
 
 // withoutParticle reads an Arabic word the knowledge does not know as a verb without a dialect's
 // particle joined to it, the future's ha- ("هتوجع", will it hurt) or Iraqi's progressive da- ("دتوجعني",
-// is hurting me), when what is left, read as the question's words are (lay synonyms, the analyzer), is a
-// term the knowledge knows; ok is false otherwise.
+// is hurting me), or as a word with the conjunction و before another joined prefix ("وبتعالج", and does
+// it treat, is بتعالج: one prefix is all arabicWord takes off), when what is left, read as the
+// question's words are (lay synonyms, the analyzer), is a term the knowledge knows; ok is false
+// otherwise.
 func (l *language) withoutParticle(word string) (term string, ok bool) {
 	if l.code != knowledge.Arabic {
 		return "", false
 	}
-	base := l.arabicWord(word)
-	for _, rest := range []string{textnorm.WithoutFuture(base), textnorm.WithoutProgressive(base)} {
+	bases := []string{l.arabicWord(word)}
+	if rest := textnorm.WithoutConjunction(word); rest != word {
+		bases = append(bases, l.arabicWord(rest))
+	}
+	for i, base := range bases {
+		forms := []string{textnorm.WithoutFuture(base), textnorm.WithoutProgressive(base)}
+		if i > 0 {
+			forms = append(forms, base)
+		}
+		if term, ok := l.knownForm(forms); ok {
+			return term, true
+		}
+	}
+	return "", false
+}
+
+// knownForm is the first of forms that, read as the question's words are (lay synonyms, the analyzer),
+// is a term the knowledge knows.
+func (l *language) knownForm(forms []string) (term string, ok bool) {
+	for _, rest := range forms {
 		if rest == "" {
 			continue
 		}

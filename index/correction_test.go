@@ -42,7 +42,7 @@ func TestCorrectionBounds(t *testing.T) {
 }
 
 // TestVerbParticle reads a verb the knowledge does not know without the dialects' future or progressive
-// particle, as the knowledge's own word, and takes none off a word the knowledge knows (حالتي, my state,
+// particle, or with "and" before its own prefix, as the knowledge's own word, and takes none off a word the knowledge knows (حالتي, my state,
 // is no حا + التي).
 func TestVerbParticle(t *testing.T) {
 	_, ix := defaultBankIndex(t)
@@ -54,8 +54,24 @@ func TestVerbParticle(t *testing.T) {
 			t.Errorf("%s: read %+v, want %+v as a known term", text, got, plain)
 		}
 	}
+	// "and" before a word's own prefix: one prefix is all the word's reading takes off
+	if want, got := l.readQuestion("بتعالج"), l.readQuestion("وبتعالج"); len(got) != 1 || len(want) != 1 || got[0].Text != want[0].Text || !got[0].Known {
+		t.Errorf("وبتعالج: read %+v, want %+v as a known term", got, want)
+	}
 	if got := l.readQuestion("حالتي"); len(got) != 1 || !strings.HasPrefix(got[0].Text, "حال") {
 		t.Errorf("حالتي, a known word, read as %+v", got)
+	}
+}
+
+// TestLexiconPhraseAfterAnd finds a lay phrase whose first word has "and" joined before its own prefix
+// ("وبتنيموني", and will you put me to sleep), as it finds the word alone.
+func TestLexiconPhraseAfterAnd(t *testing.T) {
+	_, ix := defaultBankIndex(t)
+	l := ix.langs["ar"]
+	for _, text := range []string{"بتنيموني", "وبتنيموني"} {
+		if _, from := l.synonyms.rewrite([]string{textnorm.Normalize(text)}); len(from) == 0 {
+			t.Errorf("%s: no lay phrase found", text)
+		}
 	}
 }
 

@@ -108,7 +108,7 @@ var arabiziMarkers = map[string]bool{
 	"kifach": true, "kifash": true, "bghit": true, "bzaf": true, "bzzaf": true, "daba": true, "ghadi": true,
 	"kayn": true, "kayna": true, "mzyan": true, "khass": true, "khassni": true, "3afak": true, "nta": true,
 	// Gulf and Levantine
-	"abi": true, "abgha": true, "ab8a": true, "wesh": true, "wish": true, "shlon": true, "baddi": true, "bade": true,
+	"abi": true, "abgha": true, "ab8a": true, "wesh": true, "shlon": true, "baddi": true, "bade": true,
 	"badde": true, "hayda": true, "hek": true, "momken": true, "mumkin": true, "lazem": true, "lazim": true,
 	"lezem": true, "lezim": true,
 	// question words: "el dawam mata?" (back to work when?)
@@ -120,7 +120,7 @@ var arabiziMarkers = map[string]bool{
 // them, or one with a marker, make a message Arabizi.
 var arabiziFunctionWords = map[string]bool{
 	"el": true, "il": true, "ma": true, "mo": true, "fi": true, "fe": true, "mn": true, "min": true, "men": true,
-	"w": true, "ya": true, "bas": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
+	"w": true, "ya": true, "bas": true, "wish": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
 }
 
 // MayBeArabizi reports whether Latin-script words could be Arabic, for a writer known to write Arabic
@@ -137,9 +137,9 @@ func ArabiziFunctionWord(w string) bool { return arabiziFunctionWords[w] }
 // ("7arara", "3andi"), a word of Arabizi's own, or two short words it shares with English.
 func LooksArabizi(words []string) bool {
 	function := 0
-	for _, w := range words {
-		if arabiziFunctionWords[w] {
-			function++
+	for i, w := range words {
+		if arabiziFunctionWords[w] && !(i > 0 && numberWithUnit(words[i-1]+w)) {
+			function++ // "min" after a number is minutes ("soaked 4 pads in 30 min"), not "from"
 		}
 		if arabiziMarkers[w] || function >= 2 {
 			return true
