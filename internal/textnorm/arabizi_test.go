@@ -40,7 +40,7 @@ func TestLooksArabizi(t *testing.T) {
 		// "min" after a number is minutes, and "wish" is English's too: one alone tells nothing
 		{"soaked 4 pads in 30 min, holding pressure 20 min, still dripping", false},
 		{"I don't wish to bother anyone", false},
-		{"wish el malabis?", true},                                             // a question word of Arabizi's own
+		{"wish el malabis?", true},                                           // a question word of Arabizi's own
 		{"I have a degenerated disc at L4-L5 and vitamin B12 is low", false}, // labels, not Arabizi
 	} {
 		if got := LooksArabizi(Words(Normalize(tt.text))); got != tt.want {
