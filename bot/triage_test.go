@@ -288,6 +288,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the red patch was small yesterday, now it goes almost to my ankle and there's a line going up the back of my calf", Clinic},
 		{"اختي دخت وطاحت وما حست بنفسها، هسه صاحية بس خايفين", Emergency},
 		{"زوجي بعد ما رجع من العيادة وقع في الحمام وغاب عن الدنيا شوية، وهسي صاحي بس عرقان وبارد.", Emergency},
+		// MSA's "without" (دون) denies; the world on fire (الدنيا نار) is the weather; the Arabizi world
+		// (dinya) is no دون; a patch now covering most of the knee spreads
+		{"لاحظت تورماً طفيفاً حول موضع الحقن دون احمرار أو حرارة. هل هذا متوقع؟", ""},
+		{"الدنيا نار النهارده، ٤٢ درجة. ينفع أنزل الشغل بكرة بعد الحقنة؟", ""},
+		{"el dinya 7ar bas 3andi 7arara 39 mn embare7", Clinic},
+		{"the pink patch was the size of a coin yesterday and now it's covering most of the front of my knee", Clinic},
 		// redness that has doubled; the air's temperature; a "now" of how a condition is kept in hand is no
 		// sign of now, a recurrence told is
 		{"Red patch around the hip harvest site has doubled since I drew a line around it with a pen this morning", Clinic},
