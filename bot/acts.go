@@ -292,7 +292,7 @@ func (a *acts) match(words []string, raw, lang string, held bool) (act, replyLan
 const maxHeldWords = 6
 
 // read finds the act of a message in one language's phrases: a handoff anywhere (an identity question
-// before it), a goodbye with thanks, else the act whose phrases hold most of its words, the most decisive
+// before it), a goodbye with thanks, thanks with an acknowledgement, else the act whose phrases hold most of its words, the most decisive
 // of a tie ("thank you very much for your kind help" thanks, though "help" is a phrase too); held also
 // takes one beside a few other words.
 func (al *actLang) read(words []string, raw string, filler map[string]bool, held bool) (string, bool) {
@@ -361,6 +361,9 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 	}
 	if found[knowledge.ActGoodbye] > 0 && found[knowledge.ActThanks] > 0 {
 		return knowledge.ActGoodbye, true // thanks in a farewell takes leave ("باي، يعطيك العافية", bye, thanks)
+	}
+	if found[knowledge.ActThanks] > 0 && found[knowledge.ActAck] > 0 {
+		return knowledge.ActThanks, true // an acknowledgement with thanks thanks ("ok تمام thanks")
 	}
 	best := ""
 	for _, name := range knowledge.ActNames() {

@@ -38,6 +38,7 @@ func TestConversationActs(t *testing.T) {
 		{"السلام عليكم", "greeting", "ar", true, false},
 		{"شكرا جزيلا", "thanks", "ar", false, false},
 		{"تمام", "ack", "ar", false, false},
+		{"ok تمام thanks", "thanks", "ar", false, false}, // thanks with an acknowledgement, in Arabic chat's borrowed words
 		{"ابي احجز موعد الاسبوع الجاي", "handoff", "ar", false, true},
 		{"العيادة بتفتح الساعة كم؟", "handoff", "ar", false, true}, // the clinic as who opens
 		{"وين العيادة؟", "handoff", "ar", false, true},

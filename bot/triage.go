@@ -801,7 +801,7 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 					return false // "لحد ما اشوف نتيجة" (until I see results) denies no sight
 				}
 				why := "negated"
-				if !tl.negated(m.forms, i) && !tl.toldFine(m, i+len(ph)-1) || tl.context.novel(m, i, i+len(ph), tl.negator) {
+				if !tl.negated(m.forms, i) && !tl.toldFine(m, i+len(ph)-1) && !tl.answeredNo(m, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
 					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
@@ -904,6 +904,22 @@ func (tl *triageLang) toldFine(m message, i int) bool {
 		}
 	}
 	return false
+}
+
+// answeredNo reports whether the symptom at i is asked in a sentence of its own, a word or three, that
+// the next sentence answers with a denial: a checklist the writer goes through ("Chest pain? Nope.
+// Breathing? Fine.", "حرارة؟ لا.").
+func (tl *triageLang) answeredNo(m message, i int) bool {
+	k := m.sentence[i]
+	if !m.asked[k] || m.sentenceWords(k) > fragmentWords {
+		return false
+	}
+	next := slices.Index(m.sentence, k+1)
+	if next < 0 {
+		return false
+	}
+	w := m.forms[next]
+	return tl.negator(w[0]) || anyForm(w, tl.fine)
 }
 
 // toldUnable reports whether the part at i follows, in its sentence, a phrase of being unable ("not able

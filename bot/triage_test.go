@@ -293,6 +293,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"لاحظت تورماً طفيفاً حول موضع الحقن دون احمرار أو حرارة. هل هذا متوقع؟", ""},
 		{"الدنيا نار النهارده، ٤٢ درجة. ينفع أنزل الشغل بكرة بعد الحقنة؟", ""},
 		{"el dinya 7ar bas 3andi 7arara 39 mn embare7", Clinic},
+		// a checklist: a sign asked alone and answered with a denial is denied; answered yes, it is told
+		{"Chest pain? Nope. Breathing? Fine. Bleeding? None. Day 3 report.", ""},
+		{"حرارة؟ لا. ورم؟ شوي بس", ""},
+		{"chest pain? yes. breathing? hard", Emergency},
 		{"the pink patch was the size of a coin yesterday and now it's covering most of the front of my knee", Clinic},
 		// redness that has doubled; the air's temperature; a "now" of how a condition is kept in hand is no
 		// sign of now, a recurrence told is

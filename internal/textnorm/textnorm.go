@@ -166,9 +166,9 @@ func Words(s string) []string {
 // sentence holding English words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer
 // who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
-	arabic, latin, n := 0, 0, 0
-	inWord := false
-	for _, r := range s {
+	arabic, latin, borrowed, n := 0, 0, 0, 0
+	inWord, start := false, 0
+	for i, r := range s {
 		if n++; n > MaxRunes {
 			break
 		}
@@ -176,19 +176,35 @@ func Detect(s string) string {
 		isLatin := r < utf8.RuneSelf && 'a' <= r|0x20 && r|0x20 <= 'z' || r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r)
 		switch {
 		case !isArabic && !isLatin:
+			if inWord && i > start && chatWords[strings.ToLower(s[start:i])] {
+				borrowed++
+			}
 			inWord = unicode.Is(unicode.Mn, r) && inWord // diacritics stay inside their word
 		case !inWord && isArabic:
 			arabic++
-			inWord = true
+			inWord, start = true, len(s) // no Latin word to read
 		case !inWord:
 			latin++
-			inWord = true
+			inWord, start = true, i
 		}
+	}
+	if inWord && start < len(s) && chatWords[strings.ToLower(s[start:])] {
+		borrowed++
+	}
+	if arabic > 0 {
+		latin -= borrowed // "ok تمام thanks": Arabic chat borrows these from English
 	}
 	if arabic > 0 && arabic >= latin || arabic >= 2 && 3*arabic >= arabic+latin {
 		return knowledge.Arabic
 	}
 	return knowledge.English
+}
+
+// chatWords are the English words Arabic chat borrows as its own ("ok تمام thanks", "hi دكتور"): beside an
+// Arabic word they tell no language.
+var chatWords = map[string]bool{
+	"ok": true, "okay": true, "okk": true, "k": true, "thanks": true, "thank": true, "thx": true, "tnx": true,
+	"hi": true, "hello": true, "bye": true, "please": true, "pls": true, "plz": true, "sorry": true, "lol": true,
 }
 
 // StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, fa-, ka- or a combination such as

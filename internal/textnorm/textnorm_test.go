@@ -55,6 +55,8 @@ func TestDetect(t *testing.T) {
 		{"عندي appointment بكرة", "ar"},
 		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "ar"},
 		{"my name is محمد and I want to book", "en"},
+		{"ok thanks كثير", "ar"}, // Arabic chat borrows ok and thanks
+		{"hi دكتور، عندي سؤال", "ar"},
 		{"🙂🙂", "en"},
 		{"", "en"},
 		{"123", "en"},
