@@ -203,7 +203,7 @@ func Detect(s string) string {
 // chatWords are the English words Arabic chat borrows as its own ("ok تمام thanks", "hi دكتور"): beside an
 // Arabic word they tell no language.
 var chatWords = map[string]bool{
-	"ok": true, "okay": true, "okk": true, "k": true, "thanks": true, "thank": true, "thx": true, "tnx": true,
+	"ok": true, "okay": true, "okk": true, "thanks": true, "thank": true, "thx": true, "tnx": true,
 	"hi": true, "hello": true, "bye": true, "please": true, "pls": true, "plz": true, "sorry": true, "lol": true,
 }
 
