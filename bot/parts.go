@@ -327,11 +327,12 @@ func negatingMa(w, next string) bool {
 // offered (AlsoAsked): "is bruising normal after? and should i be icing it" is answered from the side
 // effects, with recovery tips a button away.
 //
-// When every question, read alone, is answered confidently and none by the whole's answer, the whole's
-// answer is the two questions' words blended ("ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من
+// When every question, read alone, is answered confidently and none by the whole's answer, or answered
+// at all and none finds the whole's answer likely, the whole's answer is the two questions' words blended ("ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من
 // جلسة؟" read whole is the session's overview): the first question's answer leads, the others follow.
 func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole []scored) (Answer, error) {
-	var alone []scored
+	var alone, answered []scored
+	supported := false // a question read alone finds the whole's answer likely too
 	for _, p := range parts {
 		best, ok, cands, err := e.best(ctx, p, a.Lang, true)
 		if err != nil {
@@ -340,6 +341,10 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		if ok && best.Kind == knowledge.FAQ && best.confidence >= partAlone {
 			alone = append(alone, best)
 		}
+		if ok && best.Kind == knowledge.FAQ {
+			answered = append(answered, best)
+		}
+		supported = supported || cands == nil || among(scored{Match: knowledge.Match{ID: a.ID}}, cands, DefaultTop)
 		switch {
 		case ok && (best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID })):
 		case ok && best.Kind == knowledge.FAQ && (among(best, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
@@ -347,6 +352,9 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		default:
 			a = e.withAsked(a, cands)
 		}
+	}
+	if len(answered) == len(parts) && !supported {
+		alone = answered // no question read alone finds the whole's answer: it is the questions' words blended
 	}
 	if len(alone) == len(parts) && !slices.ContainsFunc(alone, func(c scored) bool { return c.ID == a.ID }) {
 		lead := e.answered(a, alone[0])

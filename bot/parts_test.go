@@ -23,6 +23,10 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
 		// each question alone confident, the whole's answer neither's (the questions' words blended)
 		{"ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من جلسة؟", []string{"what-is-stem-cell-therapy", "number-of-sessions"}},
+		// each question alone answered, and neither finds the whole's answer likely: the questions' words
+		// blended, whatever their confidence; one word with "and" joined asks a question of its own
+		{"شنوة الخلايا الجذعية؟ وقداش من جلسة لازمني؟", []string{"what-are-stem-cells", "number-of-sessions"}},
+		{"كيف بتسحبو الخلايا؟ وبيوجع؟", []string{"harvesting", "pain"}},
 		// the whole finds nothing plausible (a guide section leads): each question read apart
 		{"ما هي الخلايا الجذعية؟ وكم جلسة يحتاج المريض عادةً؟", []string{"what-are-stem-cells", "number-of-sessions"}},
 		// an Arabic question's English words are searched in English, as in a whole message
