@@ -478,6 +478,14 @@ func (t *Triage) awaits(s sentences) bool {
 	})
 }
 
+// recalls reports whether a message tells of its writer's history ("back in 2021", "years ago") and of
+// nothing in the present or since a procedure (tellsNow): what it tells is over.
+func (t *Triage) recalls(s sentences) bool {
+	return !t.tellsNow(s) && t.readContext(s, func(c contextMarkers, m message) bool {
+		return c.in(m, "history", 0, len(m.forms)) || hasYear(m, 0, len(m.forms))
+	})
+}
+
 // readContext reads a message with the context markers of its script: Arabizi's, else Arabic's, else
 // English's.
 func (t *Triage) readContext(s sentences, read func(contextMarkers, message) bool) bool {

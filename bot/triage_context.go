@@ -552,7 +552,7 @@ func hasYear(m message, lo, hi int) bool {
 }
 
 // yearWords stand before a year that dates something.
-var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": true, "kan": true, "kent": true,
+var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": true, "kan": true, "kent": true, "mn": true, "min": true, "men": true, "depuis": true,
 	"سنه": true, "عام": true, "في": true, "من": true, "بسنه": true, "كان": true, "كانت": true}
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",

@@ -175,7 +175,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 		v.Tier = Emergency
 	case lower && p[3] >= pol.LowerOverAfterEffects && urgent < pol.VetoBelow:
 		v.Tier = Clinic
-	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s) && !t.awaits(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
+	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s) && !t.awaits(s) && !t.recalls(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
 		emergency := p[2] >= pol.Emergency && p[2] > p[1]
 		if !emergency && len(v.SetAside) == 0 && t.tellsOver(s) {
 			break // a clinic call over what the message says is over, as the rules set one aside

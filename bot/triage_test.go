@@ -213,6 +213,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"over a question that tells what happened", "is it normal the pain keeps climbing? yesterday it was a 4, now it's a 9", "", Clinic},
 		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
+		// a history told and nothing now: the model must be as sure as over a question
+		{"not over a history it reads alone", "My mother had sepsis back in 2021 after a hip operation. She's been well since. Does that rule her out for the knee injection?", "", ""},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
 		// read from Arabizi skeletons, an emergency the model reads rather as after-effects stays urgent
 		{"lowers an Arabizi emergency it reads as after-effects", "salam docteur, mn lbare7 f lil ma n9derch ntneffes mzyan, ghir nemchi chwiya kanwelli kanlhet bzaf w l'air ma kaykfinich. drt l'injection f rokba lbare7.", Emergency, Clinic},
