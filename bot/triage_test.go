@@ -283,6 +283,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"Salam doctor, my father had a heart attack yesterday, alhamdulillah he's stable in the CCU now. I need to cancel my appointment on Thursday", ""},
 		{"أنا كويس، لكن جارنا عمل حادث ونزف كتير ومشيت معاهو المستشفى، فاتني الموعد", ""},
 		{"my dad fainted, should I take him to hospital?", Emergency},
+		{"My neighbour has a fever of 39, could he get stem cells too one day?", ""}, // a candidate
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
 		// a red streak told as a line going up the leg; a faint told as dizzy then fallen, or as not feeling
