@@ -88,16 +88,6 @@ func (s *synonyms) match(words []string) (synonymRule, int) {
 	if s.lang != knowledge.Arabic {
 		return synonymRule{}, 0
 	}
-	// "وبتنيموني" (and will you put me to sleep) is بتنيموني with the conjunction before its own prefix,
-	// which stem, taking one prefix off, leaves on
-	if rest := textnorm.WithoutConjunction(words[0]); rest != words[0] && s.stem(rest) != s.stem(words[0]) {
-		tail := append([]string{rest}, words[1:]...)
-		for _, r := range s.rules[s.stem(rest)] {
-			if n := s.span(r.variant, tail); n > 0 {
-				return r, n
-			}
-		}
-	}
 	// "فايدته" (its benefit) is فايدة with his ه, which stem leaves on, as it cannot tell it from a taa
 	// marbuta; a lexicon phrase of one word is tried with it taken off
 	noun := textnorm.TaaMarbutaOf(words[0])
