@@ -452,9 +452,10 @@ func (c contextMarkers) relatives(m message, i int) bool {
 }
 
 // treatmentNamed reports whether a treatment is named in words [lo, hi) outside the phrase of the
-// writer's own appointment still ahead (upcoming: "can I still come in for my injection tomorrow?").
+// writer's own appointment still ahead (upcoming: "can I still come in for my injection tomorrow?") and
+// outside one that says the writer, not the relative, had it (self_well: "هي ما سوت العلاج").
 func (c contextMarkers) treatmentNamed(m message, lo, hi int) bool {
-	return c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) })
+	return c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) && !c.covers(m, "self_well", at) })
 }
 
 // handled reports whether the sign at word i is a relative's or friend's (named in its clause before it)

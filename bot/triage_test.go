@@ -284,6 +284,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"أنا كويس، لكن جارنا عمل حادث ونزف كتير ومشيت معاهو المستشفى، فاتني الموعد", ""},
 		{"my dad fainted, should I take him to hospital?", Emergency},
 		{"My neighbour has a fever of 39, could he get stem cells too one day?", ""}, // a candidate
+		// a relative told untreated, the writer the patient; an episode told not to have come again
+		{"أختي عندها حرارة ٣٩ من أمس بس هي ما سوت العلاج، أنا اللي سويته. أقدر أزورها ولا أبعد عنها؟", ""},
+		{"My husband has had a terrible cough and a fever this week - he isn't a patient of yours. Should I postpone my own appointment on Monday so I don't bring germs in?", ""},
+		{"امبارح بالليل رجّعت مرة واحدة بعد الجلسة، بس من ساعتها كويس خالص وباكل عادي", ""},
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
 		// a red streak told as a line going up the leg; a faint told as dizzy then fallen, or as not feeling
