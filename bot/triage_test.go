@@ -288,6 +288,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"أختي عندها حرارة ٣٩ من أمس بس هي ما سوت العلاج، أنا اللي سويته. أقدر أزورها ولا أبعد عنها؟", ""},
 		{"My husband has had a terrible cough and a fever this week - he isn't a patient of yours. Should I postpone my own appointment on Monday so I don't bring germs in?", ""},
 		{"امبارح بالليل رجّعت مرة واحدة بعد الجلسة، بس من ساعتها كويس خالص وباكل عادي", ""},
+		// a hot compress asked about; "but if" (اما اذا) is hypothetical anywhere in its sentence
+		{"a2dar a7ot kamadat sokhna ba3d el 7o2na?", ""},
+		{"ابوي يقول اذا بتكون جلسة وحدة بس يسويها، اما اذا بيرجع كل شوي ما يبي", ""},
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
 		// a red streak told as a line going up the leg; a faint told as dizzy then fallen, or as not feeling
