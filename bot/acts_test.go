@@ -183,6 +183,9 @@ func TestGreetingBeforeAQuestion(t *testing.T) {
 		// a question asked indirectly, with no question mark (a blind Gulf message of session 19)
 		{"السلام عليكم، ابي اعرف اذا العلاج يألم", "pain"},
 		{"hello, i was wondering if the injection hurts", "pain"},
+		// in Arabizi too, read in Arabic script without the greeting
+		{"salam 3alaikum, el jalsa t3awer?", "pain"},
+		{"salam 3alaykom, el cells men wen bijibo?", "cell-sources"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {

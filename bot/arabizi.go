@@ -12,14 +12,23 @@ import (
 // written in Arabizi (arabiziText, read once by arabiziWritten) and either some of its words are found in the bank's Arabic
 // vocabulary (the others, often English or French, are kept) or it holds a word of Arabizi's own ("wach",
 // "bzaf"): a digit in a word alone ("2day", "L4") does not make English Arabic. The answer is then in
-// Arabic.
+// Arabic. What is read is what is searched (m.text): a message's question without the greeting that
+// opens it ("salam 3alaikum, el jalsa t3awer?"), in three words or more.
 func (e *Engine) readArabizi(m asked) (string, bool) {
 	if !m.arabiziText {
 		return "", false
 	}
-	ar, found := e.arabizi.Arabic(m.words, m.kept)
+	words := m.words
+	if rest := textnorm.Words(textnorm.Normalize(m.text)); m.text != m.read && len(rest) >= minArabiziQuestion {
+		words = rest
+	}
+	ar, found := e.arabizi.Arabic(words, m.kept)
 	return ar, found > 0 || textnorm.HasArabiziWord(m.words)
 }
+
+// minArabiziQuestion is the fewest words of an Arabizi question read without the greeting that opens it:
+// fewer are as likely a greeting's own ("salam khouya, labas?", hello brother, how are you?).
+const minArabiziQuestion = 3
 
 // keptLatin says which words of an Arabizi message are kept as written, not read in Arabic script: the
 // knowledge's English words, and the acronyms the message writes in capitals ("lazem a3mel MRI abel el
