@@ -272,6 +272,12 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// injection) as resolved.
 				continue
 			}
+			if sc == arabizi && kind == "hypothetical" && len(ph) == 1 && len(ph[0]) < 2 {
+				// "لو" (if) is "l" as a skeleton: the French article and Arabizi's "no" ("la ponction
+				// kaynazzef", the harvest site is bleeding) would read as if. Arabizi's if is read by its
+				// longer phrases, and by the learned layer.
+				continue
+			}
 			if sc == arabizi && kind == "handled" {
 				continue // as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke)
 			}

@@ -290,6 +290,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"امبارح بالليل رجّعت مرة واحدة بعد الجلسة، بس من ساعتها كويس خالص وباكل عادي", ""},
 		// a hot compress asked about; "but if" (اما اذا) is hypothetical anywhere in its sentence
 		{"a2dar a7ot kamadat sokhna ba3d el 7o2na?", ""},
+		// the French article is no Arabizi "if"
+		{"la plaie fiha dam ktir ma 3am yw2af", Emergency},
 		{"ابوي يقول اذا بتكون جلسة وحدة بس يسويها، اما اذا بيرجع كل شوي ما يبي", ""},
 		{"my dad passed out at home, he is at the hospital now, he had the knee injection on monday", Emergency},
 		{"جوزي عمل الحقن في الركبة النهارده الصبح ودلوقتي بيقول صدره مقبوض، نطلب الإسعاف ولا نستنى؟", Emergency},
