@@ -372,7 +372,11 @@ func TestCorpusFloors(t *testing.T) {
 		// likely is a detail of it, offered and not answered (held-out second answers wrong 107 -> 90):
 		// both 81.8%, the one lost ("واش نقدر نكمي نهار الجلسة", can I smoke on the day, beside what to
 		// wear) one tap away.
-		{"fresh27", 320, 0.926, 0.944, 1, 0.022, 0.977, 0.979, 0.795},
+		// Session 22: an Arabizi question read without the greeting that opens it ("hala, el gym mita agdar
+		// arja3 la?") is answered from the return to work, a near tie with activity restrictions: ar 92.6% ->
+		// 91.9%, wrong 2.2% -> 2.6%, one tap 97.9% -> 97.5% (on the held-out pool two more right, one wrong
+		// answer an "unsure").
+		{"fresh27", 320, 0.919, 0.944, 1, 0.026, 0.977, 0.975, 0.795},
 		// fresh28, 303 by a fiftieth writer, written mid-session 17, kept sealed and run first on its final
 		// engine (9f6073d): ar 89.1% (Arabizi 90.3%), en 93.3%, abstention 95.8%, wrong 6.0% (near misses
 		// answered from a neighbouring topic: infertility with the conditions treated, vitamins with the
@@ -467,6 +471,32 @@ func TestCorpusFloors(t *testing.T) {
 		// before the appointment); the session's starting engine: abstention 95.9%, wrong 3.0%. Then the
 		// appointment still ahead, a refund asked as "my money back": false urgent 0%, wrong 2.0%.
 		{"fresh38", 280, 0.942, 0.963, 0.980, 0.020, 0.975, 0.985, 0.923},
+		// fresh39, 300 by a seventy-fifth writer, written at session 22's start and run first on its
+		// starting engine (ef00e7f): ar 94.0% (Arabizi 95.7%), en 95.7%, abstention 98.6%, wrong 2.7% (coffee
+		// before the appointment with drinking water; "bring the cells through a machine" with what stem
+		// cells are), second answers wrong 3.1%, one tap 97.8%, both 86.1% (a second question of one word
+		// with "and" joined: "وبيوجع؟"), acts 100%, language 100%, false urgent 0%. Then "and" joined before a
+		// word's own prefix read: both 88.9%.
+		{"fresh39", 280, 0.940, 0.957, 0.986, 0.027, 1, 0.978, 0.889},
+		// fresh41, 300 by a seventy-seventh writer, written mid-session 22 (twice the two-question
+		// messages, fragments, near misses close to a topic) and run first at 626d8dc: ar 95.5% (Arabizi
+		// 88.7%), en 93.3%, abstention 94.8%, wrong 3.2%, one tap 97.8%, both 80.6% (90.3% in one tap), acts
+		// 92.6%, language 99.7%, false urgent 0.7% (a father "getting the injecton … on thursday" who can't
+		// bend; "my shot is on sunday, can i still play"); the session's starting engine scored the same.
+		// Then the shot still ahead read, two questions read apart where neither finds the whole's
+		// answer: false urgent 0.3%, both 81.9%, wrong 2.7%.
+		{"fresh41", 280, 0.963, 0.944, 0.948, 0.027, 0.926, 0.987, 0.819},
+		// fresh40, 300 by a seventy-sixth writer, written at session 22's start, kept sealed and run first
+		// on the engine then meant to be its last (d415538): ar 93.3% (Arabizi 93.5%), en 96.7%, abstention
+		// 96.0%, wrong 3.2% (a heating pad with recovery tips; the price of a session with how many;
+		// smoking before with fasting), second answers wrong 6.2%, one tap 96.4%, both 80.6% (91.7% in one
+		// tap), acts 100%, language 100%, false urgent 1.0% (a hot compress in Arabizi read as a fever; a
+		// father who "comes back every time", بيرجع, read as vomiting; a mother's dress for her knee
+		// "done on the 14th", read by the learned layer as an emergency); the session's starting engine
+		// scored the same but both in one tap 88.9%. Then the compress and "but if" read, an Arabizi
+		// question read without its greeting: ar 94.8%, false urgent 0.3%, wrong 3.6% (the compress, no
+		// longer urgent, answered with recovery tips).
+		{"fresh40", 280, 0.948, 0.967, 0.960, 0.036, 1, 0.973, 0.806},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -624,7 +654,10 @@ func TestTriageFloors(t *testing.T) {
 		// 79.1% answered from side-effects), negatives 92.5%. Then the procedure context (redflags.yaml
 		// procedure), an onset before a duration, "hypothetically" and a few resolutions: recall 100%,
 		// negatives 97.0%; out of fold on train one negative fewer flagged, no other set changed.
-		{"fresh8", 180, 1, 0.976, 1, 0.906},
+		// Session 22: لو (if) alone, one consonant as a skeleton, is no Arabizi "if" (four red flags more on the
+		// held-out sets): "ila jatni skhana mn ba3d, chno ndir?" is no longer a hypothetical: negatives 100% ->
+		// 98.5%.
+		{"fresh8", 180, 1, 0.976, 0.985, 0.906},
 		// fresh9 (181, a seventeenth writer), written at session 11's start and run first after its
 		// changes: recall 100% (every emergency and clinic call in its tier), mild 100% (97.6% answered
 		// from side-effects), negatives 90.6% (a childhood fainting in Arabizi, a Maghrebi "if I get a
@@ -862,6 +895,28 @@ func TestTriageFloors(t *testing.T) {
 		// letters folded, a chest that tightens, low oxygen, the fall, a decimal Fahrenheit fever, "what do I
 		// do if…": recall 97.5%, emergencies 88.7% in tier, negatives 98.8%.
 		{"fresh36", 260, 0.975, 1, 0.987, 0.907},
+		// fresh37, 260 by a seventy-eighth writer, written at session 22's start and run first on its
+		// starting engine (ef00e7f): recall 97.4% (a Maghrebi Arabizi "ma n9derch ntneffes mzyan" the
+		// learned layer set aside over an after-effect reading; two heavy bleedings read as Arabizi for "30
+		// min" and "wish"), emergencies 91.9% in tier, after-effects 98.5% not urgent, negatives 94.9%. Then
+		// the Arabizi emergency a clinic call, "min" as minutes, "wish" English's, "غاب عن الدنيا", MSA's
+		// دون, "الدنيا نار": recall 100%, negatives 96.2%.
+		{"fresh37", 260, 1, 1, 0.961, 0.923},
+		// fresh39, 260 by a seventy-ninth writer, written mid-session 22 (half under 15 words, red flags
+		// told indirectly, negatives with alarming words) and run first at 626d8dc: recall 99.1% (an
+		// Arabizi numbness, "regly mtnamela"), emergencies 96.8% in tier, after-effects 100% not urgent,
+		// negatives 88.5% (a neighbour's fever; a checklist "Chest pain? Nope."; a sepsis "back in 2021";
+		// a cousin's faint at her wedding; a 38.2 then 36.9); the session's starting engine scored the same.
+		// Then the checklist, the history, the candidate read: negatives 92.3%.
+		{"fresh39", 260, 0.991, 1, 0.923, 0.907},
+		// fresh38, 260 by an eightieth writer, written at session 22's start, kept sealed and run first on
+		// the engine then meant to be its last (d415538): recall 95.8% (Arabizi read as "if" from the French
+		// article, "la ponction kaynazzef bzaf"; a Gulf Arabizi numbness; redness "more and more", "halfway
+		// up my thigh"), emergencies 93.8% in tier, after-effects 100% not urgent, negatives 84.0% (relatives
+		// told untreated; fevers told gone; a warm compress; a heart that "stopped" at an invoice); the
+		// session's starting engine: recall 95.0%, negatives 84.0%. Then the relatives told untreated, an
+		// episode not happened since, لو alone no Arabizi "if": recall 96.7%, negatives 89.3%.
+		{"fresh38", 260, 0.966, 1, 0.893, 0.938},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
