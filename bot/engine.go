@@ -525,7 +525,7 @@ func (e *Engine) offerAsked(a Answer, cands, alone []scored) Answer {
 		var offered []scored
 		whole := e.plausible(cands)
 		for _, c := range slices.Concat(whole[:min(len(whole), 1)], p, whole) {
-			if len(offered) < DefaultTop && !among(c, offered, len(offered)) {
+			if len(offered) < DefaultTop && !among(c.ID, offered, len(offered)) {
 				offered = append(offered, c)
 			}
 		}
@@ -560,7 +560,7 @@ func (e *Engine) longQuestion(ctx context.Context, q, lang string, whole []score
 	if !ok {
 		top = leadingFAQ(whole)
 	}
-	if qBest.confidence >= partAlone || !ok && among(qBest, whole, DefaultTop) || top.ID != "" && top.confidence < partAlone && !among(top, qCands, DefaultTop) {
+	if qBest.confidence >= partAlone || !ok && among(qBest.ID, whole, DefaultTop) || top.ID != "" && top.confidence < partAlone && !among(top.ID, qCands, DefaultTop) {
 		return qBest, true, qCands, nil
 	}
 	return best, ok, qCands, nil

@@ -344,10 +344,10 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		if ok && best.Kind == knowledge.FAQ {
 			answered = append(answered, best)
 		}
-		supported = supported || cands == nil || among(scored{Match: knowledge.Match{ID: a.ID}}, cands, DefaultTop)
+		supported = supported || cands == nil || among(a.ID, cands, DefaultTop)
 		switch {
 		case ok && (best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID })):
-		case ok && best.Kind == knowledge.FAQ && (among(best, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
+		case ok && best.Kind == knowledge.FAQ && (among(best.ID, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
 			a = e.withAlso(a, best)
 		default:
 			a = e.withAsked(a, cands)
@@ -427,9 +427,9 @@ const partWhole = 5
 // not rank its topic: the other question outweighs it in the whole.
 const partAlone = 0.85
 
-// among reports whether c's topic is one of the first n of cands.
-func among(c scored, cands []scored, n int) bool {
-	return slices.ContainsFunc(cands[:min(len(cands), n)], func(w scored) bool { return w.ID == c.ID })
+// among reports whether the topic id is one of the first n of cands.
+func among(id string, cands []scored, n int) bool {
+	return slices.ContainsFunc(cands[:min(len(cands), n)], func(w scored) bool { return w.ID == id })
 }
 
 // firstPart answers the first question of a message whose whole found only plausible topics, each

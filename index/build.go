@@ -340,20 +340,18 @@ func (l *language) withoutParticle(word string) (term string, ok bool) {
 	if l.code != knowledge.Arabic {
 		return "", false
 	}
-	bases := []string{l.arabicWord(word)}
+	forms := particleForms(l.arabicWord(word))
 	if rest := textnorm.WithoutConjunction(word); rest != word {
-		bases = append(bases, l.arabicWord(rest))
+		base := l.arabicWord(rest)
+		forms = append(forms, append(particleForms(base), base)...)
 	}
-	for i, base := range bases {
-		forms := []string{textnorm.WithoutFuture(base), textnorm.WithoutProgressive(base)}
-		if i > 0 {
-			forms = append(forms, base)
-		}
-		if term, ok := l.knownForm(forms); ok {
-			return term, true
-		}
-	}
-	return "", false
+	return l.knownForm(forms)
+}
+
+// particleForms are an Arabic word without the future's or the progressive's particle ("" for one it
+// does not have).
+func particleForms(w string) []string {
+	return []string{textnorm.WithoutFuture(w), textnorm.WithoutProgressive(w)}
 }
 
 // knownForm is the first of forms that, read as the question's words are (lay synonyms, the analyzer),

@@ -164,7 +164,9 @@ func Words(s string) []string {
 // as Latin ones (and at least one), or two Arabic words and at least a third of its words Arabic;
 // knowledge.English otherwise, including for text with no letters at all. Words, not letters: an Arabic
 // sentence holding English words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer
-// who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Like Clean, it reads at most MaxRunes runes.
+// who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Beside an
+// Arabic word, the English words Arabic chat borrows (chatWords: "ok تمام thanks") count for neither
+// language. Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
 	arabic, latin, borrowed, n := 0, 0, 0, 0
 	inWord, start := false, 0
