@@ -17,10 +17,21 @@ import (
 	"github.com/faqbot/faqbot/internal/store"
 )
 
+// skipUnderRace skips a review test under the race detector (raceEnabled): each review command builds the
+// engine over a knowledge folder, and the loop retrains the topic classifier for each change it teaches,
+// which the detector slows forty-fold (270 s against 7 s here).
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("builds an engine per review command: run without -race (scripts/test does)")
+	}
+}
+
 // TestReviewLoop drives the whole loop: patients' questions the bot cannot answer are kept for review;
 // review teaches one to a topic; the evaluation sets pass on the changed knowledge; the running serve
 // reloads it; the same question is now answered.
 func TestReviewLoop(t *testing.T) {
+	skipUnderRace(t)
 	dir := t.TempDir()
 	know := filepath.Join(dir, "knowledge")
 	if err := os.CopyFS(know, os.DirFS("../../knowledge/default")); err != nil {
@@ -100,6 +111,7 @@ func TestReviewLoop(t *testing.T) {
 // TestReviewWithoutKeptText: without store.keep_unanswered_text review shows groups by hash and
 // counts, and cannot teach them.
 func TestReviewWithoutKeptText(t *testing.T) {
+	skipUnderRace(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "faqbot.db")
 	st, err := store.Open(context.Background(), db, store.Options{})
