@@ -915,8 +915,9 @@ func TestTriageFloors(t *testing.T) {
 		// up my thigh"), emergencies 93.8% in tier, after-effects 100% not urgent, negatives 84.0% (relatives
 		// told untreated; fevers told gone; a warm compress; a heart that "stopped" at an invoice); the
 		// session's starting engine: recall 95.0%, negatives 84.0%. Then the relatives told untreated, an
-		// episode not happened since, لو alone no Arabizi "if": recall 96.7%, negatives 89.3%.
-		{"fresh38", 260, 0.966, 1, 0.893, 0.938},
+		// episode not happened since, لو alone no Arabizi "if", redness spreading "more and more" or "halfway
+		// up my thigh": recall 98.3%, negatives 89.3%.
+		{"fresh38", 260, 0.983, 1, 0.893, 0.938},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
