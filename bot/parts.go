@@ -277,9 +277,10 @@ func joins(norm string) bool {
 	return standaloneAnd(norm) || strings.HasPrefix(norm, "و") && len(norm) > 2
 }
 
-// standaloneAnd reports whether a normalised word is "and" written apart.
+// standaloneAnd reports whether a normalised word is "and" written apart (chat's "n" too: "will it hurt n
+// how many sessions do i need").
 func standaloneAnd(norm string) bool {
-	return norm == "and" || norm == "w" || norm == "و"
+	return norm == "and" || norm == "n" || norm == "w" || norm == "و"
 }
 
 // asksAfter reports whether the words after the joiner at i open a question: the first opens one, or

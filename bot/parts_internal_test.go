@@ -47,6 +47,8 @@ func TestQuestionParts(t *testing.T) {
 		// alone without it does not
 		{"كيف بتسحبو الخلايا؟ وبيوجع؟", []string{"كيف بتسحبو الخلايا", "وبيوجع"}},
 		{"كيف بتسحبو الخلايا؟ بيوجع؟", nil},
+		// chat's "n" is "and"
+		{"will it hurt n how many sesions do i need", []string{"will it hurt", "how many sesions do i need"}},
 		// an ampersand is "and"
 		{"how long does it take & can i go back to work after?", []string{"how long does it take", "can i go back to work after"}},
 		// "also", "plus" and "btw" join a second question as "and" does
