@@ -916,8 +916,8 @@ func TestTriageFloors(t *testing.T) {
 		// told untreated; fevers told gone; a warm compress; a heart that "stopped" at an invoice); the
 		// session's starting engine: recall 95.0%, negatives 84.0%. Then the relatives told untreated, an
 		// episode not happened since, لو alone no Arabizi "if", redness spreading "more and more" or "halfway
-		// up my thigh": recall 98.3%, negatives 89.3%.
-		{"fresh38", 260, 0.983, 1, 0.893, 0.938},
+		// up my thigh", a temperature told back to normal: recall 98.3%, negatives 90.7%.
+		{"fresh38", 260, 0.983, 1, 0.906, 0.938},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

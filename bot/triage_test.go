@@ -311,6 +311,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"chest pain? yes. breathing? hard", Emergency},
 		{"the pink patch was the size of a coin yesterday and now it's covering most of the front of my knee", Clinic},
 		{"The redness around the injection spot was small yesterday but now it goes halfway up my thigh", Clinic},
+		{"hier j'avais la fièvre 38.5, mais daba la température normale w ma b9a walou. merci", ""},
+		{"كان عندي حرارة ٣٨.٥ امبارح بس الحين الحرارة طبيعية", ""},
 		// redness that has doubled; the air's temperature; a "now" of how a condition is kept in hand is no
 		// sign of now, a recurrence told is
 		{"Red patch around the hip harvest site has doubled since I drew a line around it with a pen this morning", Clinic},
