@@ -481,8 +481,8 @@ func (t *Triage) awaits(s sentences) bool {
 // recalls reports whether a message tells of its writer's history ("back in 2021", "years ago") and of
 // nothing in the present or since a procedure (tellsNow): what it tells is over.
 func (t *Triage) recalls(s sentences) bool {
-	return !t.tellsNow(s) && t.readContext(s, func(c contextMarkers, m message) bool {
-		return c.in(m, "history", 0, len(m.forms)) || hasYear(m, 0, len(m.forms))
+	return t.readContext(s, func(c contextMarkers, m message) bool {
+		return !c.tellsNow(m) && (c.in(m, "history", 0, len(m.forms)) || hasYear(m, 0, len(m.forms)))
 	})
 }
 
