@@ -364,6 +364,10 @@ func (e *Engine) read(q Question, lang string) asked {
 // search and the classifier's reading, then an answer, a learned act, the message's questions read
 // apart, or no match.
 func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict) (Answer, error) {
+	rest, later, putsOff := putOff(m.read, plainCues)
+	if putsOff {
+		m.read, m.text, m.words = rest, rest, textnorm.Words(textnorm.Normalize(rest))
+	}
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
 	actReading := m.reading // the acts are read in the whole message, the topics without its opening
 	if rest, ok := e.withoutOpening(m); ok {
@@ -415,7 +419,11 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		}
 		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
 	}
-	return e.withQuestions(ctx, m, a, cands, best, ok, found)
+	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
+	if err != nil || !putsOff || a.Status != Answered {
+		return a, err
+	}
+	return e.withPutOff(ctx, a, m, later)
 }
 
 // candidates searches a message and ranks what it found with the classifier's reading of it.

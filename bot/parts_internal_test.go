@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -10,7 +11,7 @@ import (
 // TestQuestionWordsAreNormalised: the word lists are looked up with normalised words, so a key written
 // otherwise ("متى" for متي) would never be found.
 func TestQuestionWordsAreNormalised(t *testing.T) {
-	for _, list := range []map[string]bool{whWords, auxWords, leadWords, orWords, notWords, addsQuestion, ifWords, wantWords, knowWords, frameFillers} {
+	for _, list := range []map[string]bool{whWords, auxWords, leadWords, orWords, notWords, addsQuestion, ifWords, wantWords, knowWords, frameFillers, putOffBefore, putOffAsk, putOffAbout, putOffAlso} {
 		for w := range list {
 			if n := textnorm.Normalize(w); n != w {
 				t.Errorf("%q is read as %q: write it so", w, n)
@@ -84,4 +85,46 @@ func TestAsksAlone(t *testing.T) {
 			t.Errorf("asksAlone(%q) = %v, want %v", tt.half, got, tt.want)
 		}
 	}
+}
+
+func TestPutOff(t *testing.T) {
+	for _, tt := range []struct {
+		text, rest, later string
+	}{
+		{"Before I ask you about smoking, how should I prepare?", "how should I prepare?", "smoking"},
+		{"before my question about the ice: can I walk after?", "can I walk after?", "the ice"},
+		{"b4 i ask abt water how long is it", "how long is it", "water"},
+		{"قبل ما اسألك عن الدوام، بتوجع الابرة؟", "بتوجع الابرة؟", "الدوام"},
+		{"9bel ma nsewlek 3la l5edma, wach kayn bnj?", "wach kayn bnj?", "l5edma"},
+		{"I wanted to ask about the follow up too but first when do results show", "when do results show", "the follow up"},
+		// no topic put off: none named, no end to it, or nothing asked after it
+		{"I ate before the session, is that ok?", "", ""},
+		{"I want to ask about the recovery", "", ""},
+		{"before I ask about the recovery and the work and the sport and the diet and more", "", ""},
+		{"before I ask about work,", "", ""},
+	} {
+		rest, later, ok := putOff(tt.text, plainCues)
+		if rest != tt.rest || later != tt.later || ok != (tt.rest != "") {
+			t.Errorf("putOff(%q) = %q, %q, %v; want %q, %q", tt.text, rest, later, ok, tt.rest, tt.later)
+		}
+	}
+}
+
+// FuzzPutOff: any text splits, or not, into words of its own, without a panic.
+func FuzzPutOff(f *testing.F) {
+	for _, s := range []string{"before I ask about x, y z?", "قبل ما اسأل عن ، ؟", "ask about too but first", "before ask about"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rest, later, ok := putOff(text, plainCues)
+		if !ok {
+			return
+		}
+		words := strings.Fields(text)
+		for _, w := range append(strings.Fields(rest), strings.Fields(later)...) {
+			if !slices.ContainsFunc(words, func(x string) bool { return strings.HasPrefix(x, w) }) {
+				t.Fatalf("putOff(%q) = %q, %q: %q is no word of the message", text, rest, later, w)
+			}
+		}
+	})
 }

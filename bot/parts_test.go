@@ -38,6 +38,11 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// "also" joins a second question as "and" does; one asked indirectly after its frame is a question
 		{"how many sessions do ppl usually need, also is it gonna hurt", []string{"number-of-sessions", "pain"}},
 		{"Is fasting needed? I also wanted to ask if there's a check-up appointment afterwards.", []string{"follow-up", "fasting"}},
+		// a topic the message puts off ("before I ask about…") is no part of its question: answered beside it
+		{"before I ask about going back to work, will I be awake during it?", []string{"anesthesia", "return-to-work"}},
+		{"قبل ما اسألك عن الشغل، كم جلسة بحتاج؟", []string{"number-of-sessions", "return-to-work"}},
+		{"abel ma es2alak 3an el shoghl, el 7o2na btewga3?", []string{"pain", "return-to-work"}},
+		{"I wanted to ask about what to wear too but first how long is the session", []string{"session-duration", "what-to-wear"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
