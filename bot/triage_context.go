@@ -278,6 +278,11 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// longer phrases, and by the learned layer.
 				continue
 			}
+			if sc == arabizi && kind == "treatment" && len(ph) == 1 && len(ph[0]) < 3 {
+				// As skeletons of two letters, the clinic and the needle are everyday words: "العياده" is
+				// "3adi" (normal), "الابره" is "barra" (outside).
+				continue
+			}
 			if sc == arabizi && kind == "handled" {
 				continue // as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke)
 			}
@@ -313,7 +318,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
-	case tier == Clinic && c.relatives(m, i), c.candidate(m, i), c.handled(m, i, lo, hi):
+	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated):
 		return reasonOther
 	case has("joke", hi), c.idiom(m, i, lo, hi):
 		return reasonJoke
@@ -440,28 +445,50 @@ func bounds(of []int, i int) (lo, hi int) {
 }
 
 // relatives reports whether the symptom at word i is a relative's the writer sets apart from their own:
-// a relative named before it in its clause, the writer well themselves, or their own treatment still
-// ahead, anywhere in the message, no procedure told and no treatment named in the symptom's clause ("my
+// a relative named before it in its clause (in its sentence, when the message says someone was not
+// treated), the writer well themselves or their own treatment still ahead anywhere in the message, or
+// a treatment told not had in the symptom's sentence, no procedure told and no treatment named in the symptom's clause ("my
 // daughter has a fever of 38.5 from a cold. I'm fine myself"; "my son has had a fever since yesterday,
-// can I move my appointment?"; "أنا كويسة والحقنة تمام، بس جوزي ... رجّع طول الليل").
-func (c contextMarkers) relatives(m message, i int) bool {
+// can I move my appointment?"; "أنا كويسة والحقنة تمام، بس جوزي ... رجّع طول الليل"; "أخوي ما سوى
+// الجلسة، بس عنده حرارة", my brother did not have the session, but he has a temperature). negated says
+// whether the word at a position is.
+func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool {
 	lo, hi := bounds(m.clause, i)
 	all := len(m.forms)
+	slo, shi := sentenceBounds(m, i)
+	untreated := c.find(m, "treatment", slo, shi, func(at int) bool { return notHad(m, at, negated) })
 	// A procedure told in the sentence the writer says they are well in is theirs ("أنا بخير من بعد الجلسة",
-	// I'm fine since the session).
+	// I'm fine since the session), one told not had is no one's, and one told outside the sentence that
+	// says the relative had none is the writer's.
 	theirs := func(at int) bool {
-		slo, shi := sentenceBounds(m, at)
-		return !c.in(m, "self_well", slo, shi)
+		plo, phi := sentenceBounds(m, at)
+		return !c.in(m, "self_well", plo, phi) && !notHad(m, at, negated) && !notHad(m, at+1, negated) && (!untreated || plo == slo)
 	}
-	return c.in(m, "relative", lo, i) && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all)) &&
-		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi)
+	named := c.in(m, "relative", lo, i) || untreated && c.in(m, "relative", slo, i)
+	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || untreated) &&
+		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi, negated)
 }
 
+// notHad reports whether the treatment word at position at is told not had: negated, or after a negated
+// verb ("wasn't treated", "didn't have the injection", "ما سوى الجلسة", "ma 3emel el 7o2ne").
+func notHad(m message, at int, negated func(int) bool) bool {
+	return negated(at) || at > 0 && negated(at-1) && (at < 3 || !anyForm(m.forms[at-3], afterMa))
+}
+
+// afterMa are the words with which ما opens a clause of time, no negation: "بعد ما سوى الحقنة" (after he
+// had the injection), "من يوم ما عملت الحقنة" (since the day she had it), as Arabic script and Arabizi
+// write them.
+var afterMa = map[string]bool{"بعد": true, "قبل": true, "لحد": true, "لين": true, "يوم": true, "وقت": true, "ساعه": true,
+	"اول": true, "طول": true, "كل": true, "b3d": true, "yom": true, "youm": true}
+
 // treatmentNamed reports whether a treatment is named in words [lo, hi) outside the phrase of the
-// writer's own appointment still ahead (upcoming: "can I still come in for my injection tomorrow?") and
-// outside one that says the writer, not the relative, had it (self_well: "هي ما سوت العلاج").
-func (c contextMarkers) treatmentNamed(m message, lo, hi int) bool {
-	return c.find(m, "treatment", lo, hi, func(at int) bool { return !c.covers(m, "upcoming", at) && !c.covers(m, "self_well", at) })
+// writer's own appointment still ahead (upcoming: "can I still come in for my injection tomorrow?"),
+// outside one that says the writer, not the relative, had it (self_well: "هي ما سوت العلاج"), and not
+// told not had.
+func (c contextMarkers) treatmentNamed(m message, lo, hi int, negated func(int) bool) bool {
+	return c.find(m, "treatment", lo, hi, func(at int) bool {
+		return !c.covers(m, "upcoming", at) && !c.covers(m, "self_well", at) && !notHad(m, at, negated)
+	})
 }
 
 // handled reports whether the sign at word i is a relative's or friend's (named in its clause before it)
@@ -470,11 +497,11 @@ func (c contextMarkers) treatmentNamed(m message, lo, hi int) bool {
 // procedure and names no treatment but the writer's own appointment: someone else's emergency, being
 // handled, not the clinic's patient's. "my dad fainted, should I take him to hospital?" tells no care
 // given, and stays urgent.
-func (c contextMarkers) handled(m message, i, lo, hi int) bool {
+func (c contextMarkers) handled(m message, i, lo, hi int, negated func(int) bool) bool {
 	clause, _ := bounds(m.clause, i)
 	all := len(m.forms)
 	return c.in(m, "relative", clause, i) && c.in(m, "handled", lo, hi) && !c.opens(m, "question", lo) &&
-		!c.in(m, "procedure", 0, all) && !c.treatmentNamed(m, 0, all)
+		!c.in(m, "procedure", 0, all) && !c.treatmentNamed(m, 0, all, negated)
 }
 
 // idiom reports whether the sign at word i stands in an idiom of something that "is giving me a heart

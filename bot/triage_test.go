@@ -506,6 +506,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"My daughter has a fever of 38.5 from a cold. Can I still come Thursday? I'm fine myself.", ""},
 		{"my dad had the knee injection yesterday and now he has a fever of 39, I'm fine myself", Clinic},
 		{"my son has a fever of 39", Clinic},
+		// a relative told not treated, in the sentence of their sign; not "after he had the injection"
+		{"my wife, she didn't have the injection, has a fever of 39 from the flu", ""},
+		{"اختي ما سوت الحقنة، بس عندها حرارة من الزكام", ""},
+		{"khayye ma 3emel el jalse, bas 3ando s5oune mn el grippe", ""},
+		{"ولدي حرارته 38,5 بعد ما سوى الحقنة بيومين", Clinic},
+		{"بنتي عندها حرارة ٣٩ من يوم ما عملت الحقنة", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
