@@ -263,7 +263,7 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		if sc != arabizi {
 			phrases = append(slices.Clip(src[kind][knowledge.English]), src[kind][knowledge.Arabic]...)
 		}
-		for _, p := range phrases {
+		for _, p := range expandPhrases(phrases) {
 			ph := conv(toPhrase(p))
 			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
@@ -301,6 +301,31 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		}
 	}
 	return c, nil
+}
+
+// maxExpanded bounds the phrases one context phrase with alternatives may stand for.
+const maxExpanded = 400
+
+// expandPhrases reads the alternatives of a context phrase: words joined by "|" stand each in turn in
+// their place, so that "now|الحين fine|زين" is four phrases. A clinician reads one line where a list
+// would hold every pairing of "now" and "fine" in every dialect.
+func expandPhrases(phrases []string) []string {
+	out := make([]string, 0, len(phrases))
+	for _, p := range phrases {
+		expanded := []string{""}
+		for _, slot := range strings.Fields(p) {
+			alts := strings.Split(slot, "|")
+			next := make([]string, 0, len(expanded)*len(alts))
+			for _, e := range expanded {
+				for _, a := range alts {
+					next = append(next, strings.TrimSpace(e+" "+a))
+				}
+			}
+			expanded = next[:min(len(next), maxExpanded)]
+		}
+		out = append(out, expanded...)
+	}
+	return out
 }
 
 // setAside says why the symptom at word i is not read as happening now ("" when it is). A resolution that
@@ -537,10 +562,11 @@ func (c contextMarkers) in(m message, kind string, lo, end int) bool {
 	return c.find(m, kind, lo, end, func(int) bool { return true })
 }
 
-// find reports whether a phrase of kind starts in words [lo, end) at a position ok accepts.
+// find reports whether a phrase of kind starts in words [lo, end) at a position ok accepts, and ends in
+// the sentence it starts in ("2 days now. normal after the injection?" tells nothing "now normal").
 func (c contextMarkers) find(m message, kind string, lo, end int, ok func(int) bool) bool {
 	for _, ph := range c[kind] {
-		if m.find(ph, func(at int) bool { return at >= lo && at < end && ok(at) }) {
+		if m.find(ph, func(at int) bool { return at >= lo && at < end && m.sentence[at+len(ph)-1] == m.sentence[at] && ok(at) }) {
 			return true
 		}
 	}

@@ -30,3 +30,11 @@ func TestListItems(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandPhrases(t *testing.T) {
+	got := expandPhrases([]string{"now|today fine|ok", "all dry"})
+	want := []string{"now fine", "now ok", "today fine", "today ok", "all dry"}
+	if !slices.Equal(got, want) {
+		t.Errorf("expandPhrases = %q, want %q", got, want)
+	}
+}
