@@ -45,9 +45,13 @@ func stringSet(words ...string) map[string]bool {
 }
 
 // putOff splits a message into the question it asks and the topic it puts off, when it names one: rest
-// is the message without the frame and the topic, later the topic's words as written.
+// is the message without the frame and the topic, later the topic's words as written. A message of more
+// than maxPartsWords words is read as one.
 func putOff(text string, c cues) (rest, later string, ok bool) {
 	fields := strings.Fields(text)
+	if len(fields) > maxPartsWords {
+		return "", "", false // a story or a flood: read as one, as its questions are
+	}
 	keys := make([]string, len(fields))
 	for i, f := range fields {
 		if w := textnorm.Words(textnorm.Normalize(f)); len(w) == 1 {

@@ -590,7 +590,8 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 }
 
 // normalReadings says which rules a normal temperature reading in a message sets aside: those of a
-// temperature taken, and in a message that only asks, those of a fever named.
+// temperature taken, and in a message that only asks or tells it slight ("felt a bit feverish, took it:
+// 37.0"), those of a fever named.
 type normalReadings struct{ taken, asked bool }
 
 // check adds what tl's rules read in the message to v: an emergency beats a clinic flag, and the first
@@ -606,7 +607,7 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 		}
 		for _, p := range r.patterns {
 			reason := tl.matches(p, m, r)
-			if reason == "" && (r.reading && normal.taken || r.asked && normal.asked) {
+			if reason == "" && (r.reading && normal.taken || r.asked && (normal.asked || normal.taken && tl.context.in(m, "slight", 0, len(m.forms)))) {
 				reason = reasonNormal
 			}
 			if reason == "" {

@@ -246,7 +246,10 @@ func isSentenceEnd(s string, i int, r rune) bool {
 // confusion), and present ("now", "الحين", but not right after a duration: "for years
 // now") undoes every kind; onset ("since the injection", "امبارح") undoes history and chronic; report
 // ("my", "I have", "عندي") undoes question.
-type contextMarkers map[string][]phrase
+type contextMarkers struct {
+	phrases map[string][]phrase            // kind -> its phrases
+	first   map[string]map[string][]phrase // kind -> a phrase's first word -> the phrases it opens
+}
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
 var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled"}
@@ -254,11 +257,12 @@ var contextKinds = []string{"hypothetical", "conditional", "state", "named_state
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
 func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase, negators map[string]bool) (contextMarkers, error) {
-	c := contextMarkers{}
+	c := contextMarkers{phrases: map[string][]phrase{}, first: map[string]map[string][]phrase{}}
 	for _, kind := range contextKinds {
+		c.first[kind] = map[string][]phrase{}
 		phrases := src[kind][lang]
 		if len(phrases) == 0 {
-			return nil, fmt.Errorf("context %s has no %s phrases", kind, lang)
+			return contextMarkers{}, fmt.Errorf("context %s has no %s phrases", kind, lang)
 		}
 		if sc != arabizi {
 			phrases = append(slices.Clip(src[kind][knowledge.English]), src[kind][knowledge.Arabic]...)
@@ -297,7 +301,8 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// see blood) as telling of today.
 				continue
 			}
-			c[kind] = append(c[kind], ph)
+			c.phrases[kind] = append(c.phrases[kind], ph)
+			c.first[kind][ph[0]] = append(c.first[kind][ph[0]], ph)
 		}
 	}
 	return c, nil
@@ -384,7 +389,7 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 // now, not the symptom's sentence of now; nor those beside how a condition is kept in hand ("he's on
 // meds now", "carry an epipen now": managed).
 func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool) bool {
-	for _, ph := range c["present"] {
+	for _, ph := range c.phrases["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
 			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
@@ -399,7 +404,7 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 // managedBeside reports whether a phrase of how a condition is kept in hand ends right before the words
 // [at, end) or starts right after them, within [lo, hi): "on meds now", "now on medication".
 func (c contextMarkers) managedBeside(m message, at, end, lo, hi int) bool {
-	return slices.ContainsFunc(c["managed"], func(ph phrase) bool {
+	return slices.ContainsFunc(c.phrases["managed"], func(ph phrase) bool {
 		return m.endsBefore(ph, at, lo) || end+len(ph) <= hi && m.startsAt(ph, end)
 	})
 }
@@ -412,7 +417,7 @@ func (c contextMarkers) state(m message, i int) bool {
 	if w := m.forms[i][0]; i > 0 && strings.HasPrefix(w, "و") && slices.Contains(m.forms[i], strings.TrimPrefix(w, "و")) {
 		end = i - 1
 	}
-	return slices.ContainsFunc(c["state"], func(ph phrase) bool {
+	return slices.ContainsFunc(c.phrases["state"], func(ph phrase) bool {
 		return slices.ContainsFunc([]int{i, end}, func(e int) bool { return m.endsBefore(ph, e, 0) })
 	})
 }
@@ -548,7 +553,7 @@ func (c contextMarkers) candidate(m message, i int) bool {
 // covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment
 // names ("coming in for my injection tomorrow") is theirs, not a relative's.
 func (c contextMarkers) covers(m message, kind string, i int) bool {
-	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.overlaps(ph, i, i+1) })
+	return slices.ContainsFunc(c.phrases[kind], func(ph phrase) bool { return m.overlaps(ph, i, i+1) })
 }
 
 // inClause reports whether a phrase of kind starts in the clause of the word at i.
@@ -565,9 +570,14 @@ func (c contextMarkers) in(m message, kind string, lo, end int) bool {
 // find reports whether a phrase of kind starts in words [lo, end) at a position ok accepts, and ends in
 // the sentence it starts in ("2 days now. normal after the injection?" tells nothing "now normal").
 func (c contextMarkers) find(m message, kind string, lo, end int, ok func(int) bool) bool {
-	for _, ph := range c[kind] {
-		if m.find(ph, func(at int) bool { return at >= lo && at < end && m.sentence[at+len(ph)-1] == m.sentence[at] && ok(at) }) {
-			return true
+	first := c.first[kind]
+	for at := max(lo, 0); at < min(end, len(m.forms)); at++ {
+		for _, f := range m.forms[at] {
+			for _, ph := range first[f] {
+				if m.phraseAt(ph, at) && m.sentence[at+len(ph)-1] == m.sentence[at] && ok(at) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -596,7 +606,7 @@ func (c contextMarkers) novel(m message, i, end int, negator func(string) bool) 
 
 // opens reports whether a phrase of kind starts the sentence at lo.
 func (c contextMarkers) opens(m message, kind string, lo int) bool {
-	return slices.ContainsFunc(c[kind], func(ph phrase) bool { return m.startsAt(ph, lo) })
+	return slices.ContainsFunc(c.phrases[kind], func(ph phrase) bool { return m.startsAt(ph, lo) })
 }
 
 // hasYear reports whether a past year (1950-2039, after "in", "since" or their Arabic) stands in words

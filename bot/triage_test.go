@@ -517,6 +517,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"kan 3andi 7arara abel el session, halla2 kher", ""},
 		{"had a fever of 38.5 yesterday, today i feel fine", ""},
 		{"my fingers are tingly and weak, 2 days now. normal after the injection?", Clinic},
+		// a temperature named with the treated area is its warmth, unless a normal reading names it the body's;
+		// a fever told slight and measured normal is no fever, one told plainly still is
+		{"في حرارة بمكان الابرة", Clinic},
+		{"2est el 7arara 36.7, 3melt el ibre mbere7", ""},
+		{"felt a bit feverish last night, took my temperature: 37.0", ""},
+		{"I have a fever and chills, temperature 37.2", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
