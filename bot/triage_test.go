@@ -523,6 +523,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"2est el 7arara 36.7, 3melt el ibre mbere7", ""},
 		{"felt a bit feverish last night, took my temperature: 37.0", ""},
 		{"I have a fever and chills, temperature 37.2", Clinic},
+		// "فيني" before a verb asks (can I), before what is in the writer it reports
+		{"فيني آخد بنادول بعد الحقنة اذا وجعني؟", ""},
+		{"فيني حرارة من امبارح", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
