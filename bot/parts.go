@@ -136,10 +136,32 @@ func questionOf(text string, c cues) string {
 			n += len(strings.Fields(s.text))
 		}
 	}
-	if len(asked) == 0 || 2*n > total {
+	if len(asked) == 0 {
+		return questionTail(text, total, c)
+	}
+	if 2*n > total {
 		return ""
 	}
 	return strings.Join(asked, " ")
+}
+
+// questionTail is the question of a message told at length in which no sentence asks: the words from its
+// last question word on, when they are at least three and less than half of it ("انا عمري 74 سنة وعندي
+// وجع في الظهر … حبيت نعرف شحال من حصة لازم نعمل", I'm 74 with back pain … I'd like to know how many
+// sessions I need), or "".
+func questionTail(text string, total int, c cues) string {
+	words := strings.Fields(text)
+	for k := len(words) - 1; k >= 0; k-- {
+		w := textnorm.Words(textnorm.Normalize(words[k]))
+		if len(w) != 1 || !c.asks(w[0]) {
+			continue
+		}
+		if tail := len(words) - k; tail >= 3 && 2*tail <= total {
+			return strings.Join(words[k:], " ")
+		}
+		return ""
+	}
+	return ""
 }
 
 // spelledOut ends a sentence at a line break and reads an ampersand as "and" ("how long does it take &

@@ -138,6 +138,9 @@ func TestLongMessageQuestion(t *testing.T) {
 		// which is no likely reading of the question alone (session 18, a blind MSA message).
 		{"أعاني من خشونة في الركبة منذ سنوات، وقد نصحني زميل في العمل بالعلاج بالخلايا الجذعية بدلاً من " +
 			"الجراحة. أنا موظف في بنك ولا أستطيع الغياب طويلاً، ومديري لا يحب الإجازات المفاجئة. كم يوماً أحتاج قبل أن أعود إلى عملي؟", "return-to-work"},
+		// No sentence asks (voice-to-text, no punctuation): the question is the words from its last question word.
+		{"انا عمري ٦٩ سنة وعندي خشونة في الركبتين من زمان والدكتور بتاعي قالي العلاج ده ممكن يفيدني وبنتي " +
+			"هتيجي معايا عايز اعرف كام جلسة هحتاج عشان اخلص", "number-of-sessions"},
 		// The story is about the knees the treatment helps; the question alone is out of scope.
 		{"My uncle is 91 and his knees are worn out after years of farming. He will not have surgery at his " +
 			"age and I understand why. Do you have a maximum age for patients?", ""},
