@@ -333,14 +333,15 @@ func (l *language) arabicWord(w string) string {
 // withoutParticle reads an Arabic word the knowledge does not know as a verb without a dialect's
 // particle joined to it, the future's ha- ("هتوجع", will it hurt) or Iraqi's progressive da- ("دتوجعني",
 // is hurting me), or as a word with the conjunction و before another joined prefix ("وبتعالج", and does
-// it treat, is بتعالج: one prefix is all arabicWord takes off), when what is left, read as the
+// it treat, is بتعالج: one prefix is all arabicWord takes off), or as a noun with a pronoun ending the
+// analyzer misreads ("فوايده", its benefits, is فوايد), when what is left, read as the
 // question's words are (lay synonyms, the analyzer), is a term the knowledge knows; ok is false
 // otherwise.
 func (l *language) withoutParticle(word string) (term string, ok bool) {
 	if l.code != knowledge.Arabic {
 		return "", false
 	}
-	forms := particleForms(l.arabicWord(word))
+	forms := append(particleForms(l.arabicWord(word)), textnorm.WithoutPossessive(word))
 	if rest := textnorm.WithoutConjunction(word); rest != word {
 		base := l.arabicWord(rest)
 		forms = append(forms, append(particleForms(base), base)...)

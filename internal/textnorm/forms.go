@@ -72,6 +72,22 @@ func WithoutFuture(w string) string {
 	return withoutParticle(w, "هح", "ينتا")
 }
 
+// possessives are the pronoun endings a noun takes ("فوايده", its benefits), longest first; not نا, which
+// is as often an adverb's ending ("تحسناً", an improvement).
+var possessives = [...]string{"هم", "هن", "ها", "كم", "ه", "ك"}
+
+// WithoutPossessive is an Arabic noun without a pronoun ending ("فوايده", its benefits, is فوايد), or ""
+// when it has none, with three letters left. Many words only end so (وجه, a face; ملك, a king), so a
+// reader takes it off a word it does not know, never off one it knows.
+func WithoutPossessive(w string) string {
+	for _, suf := range possessives {
+		if rest, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return ""
+}
+
 // WithoutProgressive is an Arabic verb without the Iraqi progressive particle دا written joined to it
 // ("ديكبر", is growing; "دتوجعني", is hurting me), or "" when it has none: a da- before anything but a
 // present tense's first letter is the word's own (دواء, دوخة, داخل). Triage reads it, as it drops the

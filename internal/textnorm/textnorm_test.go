@@ -218,6 +218,13 @@ func TestWordForms(t *testing.T) {
 			t.Errorf("WithoutFuture(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	for _, tt := range []struct{ in, want string }{
+		{"فوايده", "فوايد"}, {"فوايدها", "فوايد"}, {"جلستكم", "جلست"}, {"تحسنا", ""}, {"وجه", ""}, {"فيه", ""},
+	} {
+		if got := WithoutPossessive(tt.in); got != tt.want {
+			t.Errorf("WithoutPossessive(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 	// a feminine present-tense verb read as its masculine form, as the rules list it
 	for _, tt := range []struct{ in, want string }{{"تتوسع", "يتوسع"}, {"تكبر", "يكبر"}, {"تعب", ""}, {"يكبر", ""}} {
 		if got := MasculineImperfect(tt.in); got != tt.want {
