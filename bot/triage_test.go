@@ -526,6 +526,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// "فيني" before a verb asks (can I), before what is in the writer it reports
 		{"فيني آخد بنادول بعد الحقنة اذا وجعني؟", ""},
 		{"فيني حرارة من امبارح", Clinic},
+		// a relative named by age ("my 6-year-old") or as a partner or cousin is a relative
+		{"my 6-year-old has a fever of 39.4, unrelated to my treatment. Does the clinic see kids?", ""},
+		{"my bf has had a fever since monday, can I still come to my session tomorrow?", ""},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
