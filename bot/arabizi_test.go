@@ -16,6 +16,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 	}{
 		{"momken a5od ibuprofen ba3d el 7o2na?", "ar", "stop-nsaids"},
 		{"ana 5ayfa mn el takhdir, hal ra7 akoun na2ma?", "ar", "anesthesia"},
+		{"l banj?", "ar", "anesthesia"}, // the article written apart
 		{"what should I wear?", "en", "what-to-wear"},
 		{"can I drink co2 water before the session?", "en", "hydration"}, // "co2" is no Arabizi
 		// English with the interjections it borrows is English; Arabizi with an English word is Arabizi
