@@ -529,6 +529,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a relative named by age ("my 6-year-old") or as a partner or cousin is a relative
 		{"my 6-year-old has a fever of 39.4, unrelated to my treatment. Does the clinic see kids?", ""},
 		{"my bf has had a fever since monday, can I still come to my session tomorrow?", ""},
+		// Egyptian Arabizi's "now" (delwa2ty) is no "بدلت" (I changed) of a soaked bandage
+		{"el nazeef wa2af ba3d d2aye2, w el shash nadif delwa2ty", ""},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
