@@ -267,6 +267,11 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 		if sc != arabizi {
 			phrases = append(slices.Clip(src[kind][knowledge.English]), src[kind][knowledge.Arabic]...)
 		}
+		if sc == latin {
+			// Arabizi's own words, read as written beside the English the message mixes in ("kont 3andi
+			// convulsions w ana sghir": as a child)
+			phrases = append(slices.Clip(phrases), src[kind]["arabizi"]...)
+		}
 		for _, p := range expandPhrases(phrases) {
 			ph := conv(toPhrase(p))
 			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {

@@ -531,6 +531,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my bf has had a fever since monday, can I still come to my session tomorrow?", ""},
 		// Egyptian Arabizi's "now" (delwa2ty) is no "بدلت" (I changed) of a soaked bandage
 		{"el nazeef wa2af ba3d d2aye2, w el shash nadif delwa2ty", ""},
+		// Arabizi's own context words beside the English signs an Arabizi message mixes in: a childhood
+		// history, a relative who could be treated; and "now", "after the injection", which undo them
+		{"kont 3andi seizures w ana sghir, bas mafi shi, wash n9der ndir l'injection?", ""},
+		{"khayyi 3ando asthma min zman, ygdar ysawi el jalsa?", ""},
+		{"kont 3andi asthma w ana sghir, bas halla2 3andi chest pain ba3d el 7o2na", Emergency},
+		{"kont 3andi fever w ana sghir, bas l yom 3andi fever 39", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
