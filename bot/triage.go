@@ -39,6 +39,9 @@ type Triage struct {
 	// temperatureWords name a temperature: a number in the normal range right after one is a reading
 	// (redflags.yaml temperature_words).
 	temperatureWords []string
+	// feverMedicines bring a fever down: a normal reading in a message naming one may be theirs, not the
+	// fever's end (redflags.yaml fever_medicines).
+	feverMedicines []string
 	// airTemperatures name the air's temperature, normalised and padded with a space either side
 	// (redflags.yaml air_temperatures).
 	airTemperatures []string
@@ -192,6 +195,8 @@ type redFlagsFile struct {
 	Continuations map[string][]string `yaml:"continuations"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
 	TemperatureWords []string `yaml:"temperature_words"`
+	// FeverMedicines bring a fever down, as parts of normalised words ("panadol", "خافض").
+	FeverMedicines []string `yaml:"fever_medicines"`
 	// AirTemperatures name the air's temperature, not the body's ("the outside temperature", "حرارة
 	// الجو"): a temperature word in one of them names no body temperature.
 	AirTemperatures map[string][]string `yaml:"air_temperatures"`
@@ -239,6 +244,9 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	for _, w := range f.TemperatureWords {
 		t.temperatureWords = append(t.temperatureWords, normalize(w))
+	}
+	for _, w := range f.FeverMedicines {
+		t.feverMedicines = append(t.feverMedicines, normalize(w))
 	}
 	for _, phrases := range f.AirTemperatures {
 		for _, p := range phrases {
@@ -466,7 +474,7 @@ func (t *Triage) tellsPresent(s sentences) bool {
 // markers of its script.
 func (t *Triage) tellsOver(s sentences) bool {
 	tl, m := t.scriptMessage(s)
-	return tl.context.find(m, "resolved", 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
+	return tl.context.resolvedIn(m, 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
 }
 
 // awaits reports whether a message tells its writer's treatment is still ahead ("my appointment is in 10
@@ -559,10 +567,15 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == noReading && loneFever(sentences.words) {
 		reading = feverReading
 	}
+	over := reading == recoveredReading && !slices.ContainsFunc(t.feverMedicines, func(w string) bool { return strings.Contains(norm, w) })
+	if reading == recoveredReading && !over {
+		reading = feverReading // brought down by a medicine, the fever is not over
+	}
 	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
-	// asks, those of a fever named
-	normal := normalReadings{taken: reading == normalReading}
-	normal.asked = normal.taken && t.asks(sentences)
+	// asks, those of a fever named; a fever measured and then measured normal, with no medicine named,
+	// sets both aside ("38.4 the first night, 36.6 for two days now")
+	normal := normalReadings{taken: reading == normalReading || over}
+	normal.asked = normal.taken && t.asks(sentences) || over
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]
@@ -582,7 +595,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 				break
 			}
 			v.Tier, v.Flag = Clinic, "fever"
-		case normalReading: // a measured normal temperature: the model alone must be surer of a red flag
+		case normalReading, recoveredReading: // a measured normal temperature: the model alone must be surer of a red flag
 			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonNormal})
 		}
 	}

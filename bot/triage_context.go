@@ -252,7 +252,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled", "moved", "then"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -348,14 +348,15 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	clause, _ := bounds(m.clause, i)
 	// A resolution told in an earlier clause is of what came before: "I was doing fine at first but since
 	// Sunday the pain has been ramping up".
-	resolved := c.find(m, "resolved", lo, hi, func(at int) bool { return !negated(at) && at >= clause })
+	resolved := c.resolvedIn(m, lo, hi, func(at int) bool { return !negated(at) && at >= clause })
 	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) }) || hasYear(m, lo, hi)
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated):
 		return reasonOther
-	case has("joke", hi), c.idiom(m, i, lo, hi):
+	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
+		// taken back in its sentence, or by the next one's first words ("وجع شديد... لا بهظر، وجع خفيف")
 		return reasonJoke
 	case r.weather && has("weather", hi):
 		return reasonWeather
@@ -383,6 +384,16 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	return ""
 }
 
+// movedReach is how far after a resolution's start a phrase of moving on may start and undo it: "it's
+// gone past the line" tells the redness spread, not gone.
+const movedReach = 3
+
+// resolvedIn reports whether a resolution starts in words [lo, hi) at a position ok accepts, with no
+// phrase of moving on right after its start.
+func (c contextMarkers) resolvedIn(m message, lo, hi int, ok func(int) bool) bool {
+	return c.find(m, "resolved", lo, hi, func(at int) bool { return ok(at) && !c.in(m, "moved", at, at+movedReach) })
+}
+
 // present reports whether a present marker stands in words [lo, hi), not right after a duration ("for 6
 // years now" says how long, not that it is happening now).
 func (c contextMarkers) present(m message, lo, hi int) bool {
@@ -397,7 +408,7 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 	for _, ph := range c.phrases["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
-			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
+			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) && !c.covers(m, "then", at) &&
 				!(end < hi && negated(end) || end+1 < hi && negated(end+1)) && !c.managedBeside(m, at, end, lo, hi)
 		}) {
 			return true
@@ -642,9 +653,10 @@ var decimalPoint = strings.NewReplacer(",", ".", "،", ".", "٫", ".")
 type thermal int
 
 const (
-	noReading     thermal = iota
-	feverReading          // 37.8-43 °C or 100-110 °F
-	normalReading         // 35-37.7 °C or 95-99.9 °F, measured: no fever
+	noReading        thermal = iota
+	feverReading             // 37.8-43 °C or 100-110 °F
+	normalReading            // 35-37.7 °C or 95-99.9 °F, measured: no fever
+	recoveredReading         // a fever's reading, then a normal one: a fever over
 )
 
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
@@ -657,12 +669,15 @@ func readTemperature(norm string, words []string) thermal {
 	}
 	read := noReading
 	readings(norm, func(v float64, unit string, decimal bool, at int) bool {
-		if fever(v, unit, decimal) {
+		switch {
+		case fever(v, unit, decimal):
 			read = feverReading
-			return false
-		}
-		if normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:at], words)) {
-			read = normalReading
+		case normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:at], words)):
+			if read == feverReading || read == recoveredReading {
+				read = recoveredReading
+			} else {
+				read = normalReading
+			}
 		}
 		return true
 	})

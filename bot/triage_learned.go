@@ -154,7 +154,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// A measured normal temperature with a symptom the rules set aside ("a temperature on day 1 but it
 	// was gone by the next morning, it's been 36.8 since") is told no red flag twice; the model, which
 	// reads any number as a fever's, may not add one over them.
-	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && reading != normalReading) && words >= pol.MinWords
+	add := !v.Urgent() && (len(v.SetAside) == 0 || overAside && reading != normalReading && reading != recoveredReading) && words >= pol.MinWords
 	if !veto && !vetoEmergency && !add && !upgrade && !lower && !explain {
 		return
 	}

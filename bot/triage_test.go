@@ -537,6 +537,18 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"khayyi 3ando asthma min zman, ygdar ysawi el jalsa?", ""},
 		{"kont 3andi asthma w ana sghir, bas halla2 3andi chest pain ba3d el 7o2na", Emergency},
 		{"kont 3andi fever w ana sghir, bas l yom 3andi fever 39", Clinic},
+		// a fever measured, then measured normal, is over; not when a medicine brought it down, nor a
+		// normal reading then a fever
+		{"kan 3ndi 7rara 38.4 awwal leile bs ra7et, sarli yomen 36.6", ""},
+		{"fever 39 last night, took panadol and now it's 37.2", Clinic},
+		{"temp was 36.8 this morning, now 38.9", Clinic},
+		// a resolution a direction follows tells a sign moved on; a word of then is no "now" (حينها holds الحين)
+		{"the redness was the size of a coin, now it's gone past the pen line", Clinic},
+		{"تورم وجهي من البنسلين قبل سنوات حينها، هل اخبر الطبيب؟", ""},
+		// the Yemeni now (ذلحين) with nothing; a taking back that opens the next sentence
+		{"جاني صداع شديد يوم الجلسة وذلحين مافيش شي", ""},
+		{"the pain at the injection site is unbearable... jk, it's a bit sore", ""},
+		{"My son has a fever of 38.5 from a cold, can I bring him along to my appointment on Thursday?", ""},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
