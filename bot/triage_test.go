@@ -549,6 +549,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"جاني صداع شديد يوم الجلسة وذلحين مافيش شي", ""},
 		{"the pain at the injection site is unbearable... jk, it's a bit sore", ""},
 		{"My son has a fever of 38.5 from a cold, can I bring him along to my appointment on Thursday?", ""},
+		// Maghrebi chat's vomiting (redd) and the French it mixes in
+		{"kanredd bla 7bess mn lbare7, même l'eau", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
