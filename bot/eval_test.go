@@ -497,6 +497,22 @@ func TestCorpusFloors(t *testing.T) {
 		// question read without its greeting: ar 94.8%, false urgent 0.3%, wrong 3.6% (the compress, no
 		// longer urgent, answered with recovery tips).
 		{"fresh40", 280, 0.948, 0.967, 0.960, 0.036, 1, 0.973, 0.806},
+		// fresh42, 300 by an eighty-first writer, written at session 23's start (older writers and relatives
+		// on voice-to-text, Levantine, Iraqi and Maghrebi, French in Arabizi, two questions with the second
+		// put off first: "before I ask about X, …") and run first on its starting engine (70b3df1): ar 80.1%,
+		// en 95.5%, abstention 98.7%, wrong 2.5%, one tap 97.3%, both 52.8% (the topic put off answered
+		// instead, or with it searched into the question), acts 100%, language 99.7%, false urgent 0.3% (a
+		// Levantine "فيني آخد بنادول؟", can I take, read as a report). Then a topic put off answered beside
+		// the question, "فيني" before a verb, the question of an unpunctuated story from its last question
+		// word, "فوايده", "l banj", French read in Arabizi: ar 86.0%, both 91.7%, wrong 1.9%.
+		{"fresh42", 280, 0.860, 0.966, 1, 0.019, 1, 0.982, 0.917},
+		// fresh43, 300 by an eighty-second writer, written at session 23's start (Gulf and Egyptian, Arabizi
+		// of every region, short messages, near misses in the guide's own words), kept sealed and run first
+		// on the engine then meant to be its last (4185473): ar 89.9% (Arabizi 81.0%, 34 of 42), en 96.7%, abstention
+		// 100%, wrong 0.0%, second answers wrong 5.6%, one tap 98.2%, both 94.4%, acts 97.0%, language 99.7%,
+		// false urgent 0%; the session's starting engine scored the same but abstention 98.8%, false urgent
+		// 0.3%.
+		{"fresh43", 280, 0.899, 0.967, 1, 0.0, 0.970, 0.982, 0.944},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -918,6 +934,23 @@ func TestTriageFloors(t *testing.T) {
 		// episode not happened since, لو alone no Arabizi "if", redness spreading "more and more" or "halfway
 		// up my thigh", a temperature told back to normal: recall 98.3%, negatives 90.7%.
 		{"fresh38", 260, 0.983, 1, 0.906, 0.938},
+		// fresh40, 260 by an eighty-third writer, written at session 23's start (signs told without their
+		// names, red flags in the middle of long messages, relatives told untreated, symptoms from before the
+		// session) and run first on its starting engine (70b3df1): recall 99.1% (a seizure told as "shaking
+		// of all the body and foam from mouth"), emergencies 96.8% in tier, after-effects 100% not urgent,
+		// negatives 89.7% (a husband, a brother "ما سوى الجلسة", a "jozi ma 3emel el 7o2ne" with the flu; a
+		// fever before the session "halla2 kher"; a bleeding stopped "w el shash nadif delwa2ty"). Then
+		// relatives told untreated, "now" and "fine" in every dialect, Arabizi's own context words beside
+		// English signs, the seizure's lay words: recall 100%, negatives 97.4%.
+		{"fresh40", 260, 1, 1, 0.974, 0.892},
+		// fresh41, 260 by an eighty-fourth writer, written at session 23's start (Gulf, Iraqi, Sudanese and
+		// Yemeni, young Arabizi, numbers in every form, mild effects told in strong words), kept sealed and
+		// run first on the engine then meant to be its last (4185473): recall 98.3% (a redness "gone past the
+		// line" read as gone; a Maghrebi "nredd (vomir) bla 7bess"), emergencies 100% in tier, clinic calls
+		// 90.9% in tier, after-effects 98.5% not urgent, negatives 93.6% (a fever 38.4 then 36.6 for two
+		// days; "وذلحين مافيش شي"; a face swollen "حينها", at the time; a son's cold and my appointment); the
+		// starting engine scored the same. Then those read: recall 100%, negatives 98.7%.
+		{"fresh41", 260, 1, 0.984, 0.987, 0.892},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
