@@ -49,7 +49,7 @@ func stringSet(words ...string) map[string]bool {
 // than maxPartsWords words is read as one.
 func putOff(text string, c cues) (rest, later string, ok bool) {
 	fields := strings.Fields(text)
-	if len(fields) > maxPartsWords {
+	if len(fields) > maxPartsWords || !mayPutOff(textnorm.Normalize(text)) {
 		return "", "", false // a story or a flood: read as one, as its questions are
 	}
 	keys := make([]string, len(fields))
@@ -77,6 +77,19 @@ func putOff(text string, c cues) (rest, later string, ok bool) {
 		return rest, strings.TrimRightFunc(strings.Join(fields[to:end], " "), isTopicEnd), true
 	}
 	return "", "", false
+}
+
+// mayPutOff reports whether a normalised message holds a word that opens a frame, as a part of its
+// text: most do not, and are not read word by word.
+func mayPutOff(norm string) bool {
+	for _, set := range []map[string]bool{putOffBefore, putOffAsk} {
+		for w := range set {
+			if strings.Contains(norm, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // putOffFrame reads a frame opening at word i: "before … ask … about" (start: the topic comes first) or
