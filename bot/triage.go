@@ -469,6 +469,12 @@ func (t *Triage) tellsPresent(s sentences) bool {
 	return t.readContext(s, contextMarkers.tellsPresent)
 }
 
+// reportsApart reports whether a sentence of a message that does not ask reports something of the
+// writer's, in the markers of its script.
+func (t *Triage) reportsApart(s sentences) bool {
+	return t.readContext(s, contextMarkers.reportsApart)
+}
+
 // tellsOver reports whether a message says that something is over: a resolution no negator stands before
 // ("كانت عندي السخانة نهار الأول ودابا مشات", I had a fever on the first day and now it has gone), in the
 // markers of its script.

@@ -458,6 +458,20 @@ func (c contextMarkers) tellsPresent(m message) bool {
 	return c.present(m, 0, len(m.forms))
 }
 
+// reportsApart reports whether a sentence of m that does not ask (no question mark, no asking word
+// opening it, no hypothetical) reports something of the writer's: "is it normal to puke after? I've done
+// it like 5 times today" tells what its question asks about.
+func (c contextMarkers) reportsApart(m message) bool {
+	for lo := 0; lo < len(m.forms); {
+		_, hi := sentenceBounds(m, lo)
+		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.in(m, "hypothetical", lo, hi) && c.in(m, "report", lo, hi) {
+			return true
+		}
+		lo = hi
+	}
+	return false
+}
+
 // asks reports whether every sentence of m opens with an asking word or ends in a question mark, and
 // reports nothing: a question about the treatment, not a report of a symptom.
 func (c contextMarkers) asks(m message) bool {

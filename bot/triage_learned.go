@@ -223,7 +223,7 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 		return at
 	}
 	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) &&
-		!t.tellsPresent(s)
+		!t.tellsPresent(s) && !t.reportsApart(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}

@@ -551,6 +551,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"My son has a fever of 38.5 from a cold, can I bring him along to my appointment on Thursday?", ""},
 		// Maghrebi chat's vomiting (redd) and the French it mixes in
 		{"kanredd bla 7bess mn lbare7, même l'eau", Clinic},
+		// a general question the next sentence answers with a report: the learned layer may read over it
+		{"is it normal to feel pressure in the chest after? its kinda heavy and goes up into my jaw", Emergency},
+		{"is it normal to have a fever after the injection? my appointment is next week", ""},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
