@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func stringSet(words ...string) map[string]bool {
 func putOff(text string, c cues) (rest, later string, ok bool) {
 	fields := strings.Fields(text)
 	if len(fields) > maxPartsWords || !mayPutOff(textnorm.Normalize(text)) {
-		return "", "", false // a story or a flood: read as one, as its questions are
+		return "", "", false // a story or a flood is read as one, as its questions are; most messages name no frame
 	}
 	keys := make([]string, len(fields))
 	for i, f := range fields {
@@ -156,13 +157,8 @@ func (e *Engine) withPutOff(ctx context.Context, a Answer, m asked, later string
 	if p := e.plausible(cands); !ok && len(p) == 1 {
 		best, ok = p[0], true // a topic named in a word or two ("3la l5edma", about work) finds one entry plausible
 	}
-	if !ok || best.Kind != knowledge.FAQ || best.ID == a.ID {
+	if !ok || best.Kind != knowledge.FAQ || best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID }) {
 		return a, nil
-	}
-	for _, x := range a.Also {
-		if x.ID == best.ID {
-			return a, nil
-		}
 	}
 	return e.withAlso(a, best), nil
 }

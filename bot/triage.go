@@ -573,10 +573,10 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == noReading && loneFever(sentences.words) {
 		reading = feverReading
 	}
-	over := reading == recoveredReading && !slices.ContainsFunc(t.feverMedicines, func(w string) bool { return strings.Contains(norm, w) })
-	if reading == recoveredReading && !over {
+	if reading == recoveredReading && slices.ContainsFunc(t.feverMedicines, func(w string) bool { return strings.Contains(norm, w) }) {
 		reading = feverReading // brought down by a medicine, the fever is not over
 	}
+	over := reading == recoveredReading
 	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
 	// asks, those of a fever named; a fever measured and then measured normal, with no medicine named,
 	// sets both aside ("38.4 the first night, 36.6 for two days now")
