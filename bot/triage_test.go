@@ -554,6 +554,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a general question the next sentence answers with a report: the learned layer may read over it
 		{"is it normal to feel pressure in the chest after? its kinda heavy and goes up into my jaw", Emergency},
 		{"is it normal to have a fever after the injection? my appointment is next week", ""},
+		// a sign told over with the day it ended; not "since I came back" (من ما رجعت)
+		{"On Monday I threw up three times, but from Tuesday no more vomiting. Everything okay now.", ""},
+		{"ارتفعت حرارتي إلى ٣٨٫٦ ليلة الأربعاء، ومنذ الخميس وهي طبيعية تماماً", ""},
+		{"عندي حمى شديدة ورجفة من ما رجعت من الحقنة", Clinic},
+		{"the red patch around the shot is doubling in size every few hours", Clinic},
 		// a question the message answers itself in the present: the learned layer may read over it
 		{"is it normal to have chest pain the day after?? it was a squeeze that came and went but now it's constant and I feel sick and sweaty", Emergency},
 		// the Iraqi progressive دا is dropped as the Levantine عم is: "not warm and not growing"
