@@ -356,7 +356,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated):
 		return reasonOther
 	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
-		// taken back in its sentence, or by the next one's first words ("وجع شديد... لا بهظر، وجع خفيف")
+		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's
+		// a bit sore")
 		return reasonJoke
 	case r.weather && has("weather", hi):
 		return reasonWeather
@@ -506,10 +507,11 @@ func bounds(of []int, i int) (lo, hi int) {
 
 // relatives reports whether the symptom at word i is a relative's the writer sets apart from their own:
 // a relative named before it in its clause (in its sentence, when the message says someone was not
-// treated), the writer well themselves or their own treatment still ahead anywhere in the message, or
-// a treatment told not had in the symptom's sentence, no procedure told and no treatment named in the symptom's clause ("my
-// daughter has a fever of 38.5 from a cold. I'm fine myself"; "my son has had a fever since yesterday,
-// can I move my appointment?"; "أنا كويسة والحقنة تمام، بس جوزي ... رجّع طول الليل"; "أخوي ما سوى
+// treated), the writer well themselves or their own treatment still ahead anywhere in the message, or a
+// treatment told not had in the symptom's sentence; no procedure told and no treatment named in the
+// symptom's clause ("my daughter has a fever of 38.5 from a cold. I'm fine myself"; "my son has had a
+// fever since yesterday, can I move my appointment?"; "أنا كويسة والحقنة تمام، بس جوزي ... رجّع طول
+// الليل"; "أخوي ما سوى
 // الجلسة، بس عنده حرارة", my brother did not have the session, but he has a temperature). negated says
 // whether the word at a position is.
 func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool {
@@ -676,7 +678,8 @@ const (
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
 // normal reading at 35-37.7 °C or 95-99.9 °F. A number with no unit counts as a fever only with a decimal
 // in the Celsius range ("39" alone may be an age or a dose); as a normal reading, with a decimal or
-// right after one of words, the temperature words ("temp 37", "الحرارة ٣٧"). A fever anywhere wins.
+// right after one of words, the temperature words ("temp 37", "الحرارة ٣٧"). The last reading tells: a
+// fever, or a fever's end when a normal reading follows one ("38.4 the first night, 36.6 since").
 func readTemperature(norm string, words []string) thermal {
 	if !strings.ContainsAny(norm, "0123456789") {
 		return noReading
