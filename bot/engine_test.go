@@ -30,6 +30,9 @@ func TestAnswer(t *testing.T) {
 		{"عندي ضيق تنفس", "auto", bot.Urgent, "", "ar"},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", "auto", bot.Urgent, "", "ar"}, // Arabizi: told in Arabic
 		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "auto", bot.Urgent, "", "ar"},
+		{"what about ice?", "auto", bot.Answered, "recovery-tips", "en"}, // the recovery section, sure of it, stands for its entry
+		{"صيام؟", "auto", bot.Answered, "fasting", "ar"},
+		{"Can I fly home two days after the procedure?", "auto", bot.NoMatch, "", "en"}, // the section's entry, not over a near miss
 		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
 		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
 		{"can I take paracetamol after the injection instead", "auto", bot.NoMatch, "", "en"}, // a medicine the knowledge declines

@@ -347,8 +347,8 @@ func negatingMa(w, next string) bool {
 // again: "where do you inject? with a scan?" got the injection entry, then the guide's injection section). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
 // ("can my dog get this? … bad hips"). A question not sure enough for that has its likeliest topic
-// offered (AlsoAsked): "is bruising normal after? and should i be icing it" is answered from the side
-// effects, with recovery tips a button away.
+// offered (AlsoAsked): "وش ألبس يوم الموعد؟ وهل فيه ألم؟" (what do I wear on the day? and does it
+// hurt?) is answered with what to wear, with the pain entry a button away.
 //
 // When every question, read alone, is answered confidently and none by the whole's answer, or answered
 // at all and none finds the whole's answer likely, the whole's answer is the two questions' words blended ("ما هو العلاج بالخلايا الجذعية؟ وهل يحتاج إلى أكثر من
@@ -456,11 +456,13 @@ func among(id string, cands []scored, n int) bool {
 }
 
 // firstPart answers the first question of a message whose whole found only plausible topics, each
-// question read on its own.
+// question read on its own, by an entry that clears the threshold: where the whole found no answer, a
+// guide section's sureness is no evidence for its entry ("betsir el natije 100%?", a success rate, is
+// no question of when results show).
 func (e *Engine) firstPart(ctx context.Context, parts []string, lang string) (scored, bool, error) {
 	for _, p := range parts {
 		best, ok, _, err := e.best(ctx, p, lang, true)
-		if err != nil || ok {
+		if err != nil || ok && best.confidence >= e.threshold {
 			return best, ok, err
 		}
 	}
@@ -477,11 +479,14 @@ func (e *Engine) best(ctx context.Context, text, lang string, learned bool) (sco
 		best, ok, err := e.bestIn(ctx, text, own, lang, learned)
 		return best, ok, nil, err
 	}
-	cands, err := e.rank(ctx, text, lang, learned)
+	cands, telling, err := e.rank(ctx, text, lang, learned)
 	if err != nil {
 		return scored{}, false, nil, err
 	}
 	best, ok := e.choose(cands)
+	if !ok && telling {
+		best, ok = e.drawnFrom(cands)
+	}
 	if !ok && !outOfScope(cands) {
 		best, ok, err = e.mixedEnglish(ctx, textnorm.Words(textnorm.Normalize(text)), lang)
 	}
@@ -528,18 +533,24 @@ func (e *Engine) bestIn(ctx context.Context, text, own, lang string, learned boo
 	return best, true, nil
 }
 
-// rank searches one question and ranks what it found, as best reads it.
-func (e *Engine) rank(ctx context.Context, text, lang string, learned bool) ([]scored, error) {
+// rank searches one question and ranks what it found, as best reads it, and reports whether the
+// question holds a telling word: one the knowledge has and seldom uses (tellingWeight).
+func (e *Engine) rank(ctx context.Context, text, lang string, learned bool) ([]scored, bool, error) {
 	res, err := e.search.Search(ctx, knowledge.Query{Text: text, Lang: lang, Top: searchDepth})
 	if err != nil {
-		return nil, fmt.Errorf("answer part: %w", err)
+		return nil, false, fmt.Errorf("answer part: %w", err)
 	}
 	cands := calibrate(e.model, res.Matches, unknownShare(res.Terms))
 	if learned && e.topics != nil {
 		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
 	}
-	return cands, nil
+	telling := slices.ContainsFunc(res.Terms, func(t knowledge.QueryTerm) bool { return t.Known && t.Weight >= tellingWeight })
+	return cands, telling, nil
 }
+
+// tellingWeight is the least weight of a telling word: "ice" (5.3) or "صيام" (4.1) on the default
+// knowledge, not "after" (2.4), which half its entries use.
+const tellingWeight = 4.0
 
 // maxSplits is how many of a message's "and"s are tried as the seam between two questions.
 const maxSplits = 2

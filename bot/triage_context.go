@@ -659,11 +659,15 @@ var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": 
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",
 // "102 degrees", "٣٩ درجة") or with one decimal in the fever range ("38.6").
-var temperature = regexp.MustCompile(`(?:^|[^\d.,،٫])(\d{2,3}(?:[.,،٫]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
+var temperature = regexp.MustCompile(`(?:^|[^\d.,،٫·])(\d{2,3}(?:[.,،٫·]\d{1,2})?)\s*(°\s*[cf]?|º\s*[cf]?|degrees?\s*[cf]?|deg\s*[cf]?|celsius|fahrenheit|[cf]\b|درجه|مئويه|فهرنهايت|سيليزيه)?`)
 
 // decimalPoint reads the separators a temperature's decimals are written with, the comma and the Arabic
 // comma and decimal separator ("38,7", "٣٨،٧", "٣٨٫٧"), as a point.
-var decimalPoint = strings.NewReplacer(",", ".", "،", ".", "٫", ".")
+var decimalPoint = strings.NewReplacer(",", ".", "،", ".", "٫", ".", spokenPoint, ".")
+
+// spokenPoint is the decimal point spokenDecimals writes: a number said in words ("38 and a half") is
+// told, not read off a thermometer.
+const spokenPoint = "·"
 
 // thermal is what a number in a message says of a body temperature.
 type thermal int
@@ -676,24 +680,28 @@ const (
 )
 
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
-// normal reading at 35-37.7 °C or 95-99.9 °F. A number with no unit counts as a fever only with a decimal
-// in the Celsius range ("39" alone may be an age or a dose); as a normal reading, with a decimal or
-// right after one of words, the temperature words ("temp 37", "الحرارة ٣٧"). The last reading tells: a
-// fever, or a fever's end when a normal reading follows one ("38.4 the first night, 36.6 since").
+// normal reading at 35-37.7 °C or 95-99.9 °F. A number with no unit is a fever only with a decimal
+// ("38.6"; "39" alone may be an age or a dose), and a normal reading with one or when told as a
+// temperature: said in words ("36 و8") or right after one of words, the temperature words ("temp 37",
+// "الحرارة ٣٧"). The last reading tells: a fever, or a fever's end when a normal reading follows a fever,
+// written or told ("a fever of 101 the second night, 98.2 this morning"; "٣٨ ونص ... ومن يومها ٣٦ و٨").
 func readTemperature(norm string, words []string) thermal {
 	if !strings.ContainsAny(norm, "0123456789") {
 		return noReading
 	}
-	read := noReading
-	readings(norm, func(v float64, unit string, decimal bool, at int) bool {
+	norm = spokenDecimals(norm)
+	read, feverBefore := noReading, false
+	readings(norm, func(v float64, unit string, decimal, spoken bool, at int) bool {
+		told := spoken || namedBefore(norm[:at], words) // a number said as a temperature, not written as one
 		switch {
 		case fever(v, unit, decimal):
-			read = feverReading
-		case normal(v, unit) && (unit != "" || decimal || namedBefore(norm[:at], words)):
-			if read == feverReading || read == recoveredReading {
+			read, feverBefore = feverReading, true
+		case fever(v, unit, true) && told:
+			feverBefore = true // a fever told, that only a normal reading after it makes anything of
+		case normal(v, unit) && (unit != "" || decimal || told):
+			read = normalReading
+			if feverBefore {
 				read = recoveredReading
-			} else {
-				read = normalReading
 			}
 		}
 		return true
@@ -701,11 +709,28 @@ func readTemperature(norm string, words []string) thermal {
 	return read
 }
 
+// spokenDecimal finds a temperature's decimal said in words: a half ("38 and a half", "٣٨ ونص", "38 w
+// nos"), or a tenth after "and" in a normal reading's range ("٣٦ و٨", 36 and 8; a fever's "39 و3" may
+// be 39 and three days).
+var spokenDecimal = regexp.MustCompile(`\b(?:(3[5-9]|4[0-3]|9[5-9]|10[0-9])\s*(and a half|and half|ونص|و نص|ونصف|و نصف|w nos|w nus|w nuss|w noss|wa nos|wnos|et demi)|(3[5-7])\s*(?:و|w|wa)\s*([0-9])([^0-9.٫]|$))`)
+
+// spokenDecimals writes the temperatures a normalised message says with spoken decimals as numbers
+// ("38 and a half" is 38.5).
+func spokenDecimals(norm string) string {
+	return spokenDecimal.ReplaceAllStringFunc(norm, func(m string) string {
+		sub := spokenDecimal.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return sub[1] + spokenPoint + "5"
+		}
+		return sub[3] + spokenPoint + sub[4] + sub[5]
+	})
+}
+
 // scaledFever reports whether a message gives a fever with its scale, °C or °F ("101.5F", "38.9 c"): a
 // thermometer's reading, whether or not a temperature word names it.
 func scaledFever(norm string) bool {
 	scaled := false
-	readings(norm, func(v float64, unit string, decimal bool, _ int) bool {
+	readings(norm, func(v float64, unit string, decimal, _ bool, _ int) bool {
 		scaled = (strings.HasSuffix(unit, "c") || strings.HasSuffix(unit, "f")) && fever(v, unit, decimal)
 		return !scaled
 	})
@@ -714,7 +739,7 @@ func scaledFever(norm string) bool {
 
 // readings calls yield with each number the temperature pattern finds in a normalised message, with its
 // unit ("" for none), whether it has a decimal and where it starts, until yield returns false.
-func readings(norm string, yield func(v float64, unit string, decimal bool, at int) bool) {
+func readings(norm string, yield func(v float64, unit string, decimal, spoken bool, at int) bool) {
 	for _, m := range temperature.FindAllStringSubmatchIndex(norm, 16) {
 		num, unit := norm[m[2]:m[3]], ""
 		if m[4] >= 0 {
@@ -724,7 +749,7 @@ func readings(norm string, yield func(v float64, unit string, decimal bool, at i
 		if err != nil {
 			continue
 		}
-		if !yield(v, unit, strings.ContainsAny(num, ".,،٫"), m[2]) {
+		if !yield(v, unit, strings.ContainsAny(num, ".,،٫"), strings.Contains(num, spokenPoint), m[2]) {
 			return
 		}
 	}

@@ -166,9 +166,10 @@ func TestTriageReadsAgesAsAges(t *testing.T) {
 }
 
 // TestReadTemperature: a number is a fever or a normal reading by its range and unit; a normal reading
-// needs a unit, a decimal or a temperature word right before it ("37" alone may be an age).
+// needs a unit, a decimal or a temperature word right before it ("37" alone may be an age); a fever told
+// in words or after a temperature word counts only as one a normal reading ends.
 func TestReadTemperature(t *testing.T) {
-	words := []string{"temp", "حرار"}
+	words := []string{"temp", "fever", "حرار", "سخون"}
 	for _, tt := range []struct {
 		text string
 		want thermal
@@ -183,6 +184,13 @@ func TestReadTemperature(t *testing.T) {
 		{"temp 37.1 yesterday, 38.9 today", feverReading},
 		{"حرارتو 38،7 من الصبح", feverReading}, // the Arabic comma as a decimal point
 		{"38٫9 من امبارح", feverReading},
+		{"38.4 the first night, 36.6 since", recoveredReading},
+		{"a fever of 101 the second night, temp 98.2 this morning", recoveredReading}, // a fever told, then measured normal
+		{"a fever of 101", noReading},                                                 // told, not measured: the words' rules read it
+		{"سخونيه 38 ونص اول ليله ومن يومها الحراره 36 و8، عايزه", recoveredReading}, // decimals said in words
+		{"a temp of 38 and a half", noReading},
+		{"عمري 39 و3 عيال", noReading}, // 39 and three children: no tenth after "and" in a fever's range
+		{"temp 36 w 8 now", normalReading},
 	} {
 		if got := readTemperature(tt.text, words); got != tt.want {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)

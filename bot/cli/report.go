@@ -39,7 +39,7 @@ func WriteReport(w io.Writer, r eval.Report) error {
 			want = strings.Trim(f.Case.Urgency+" "+f.Case.Concept+" "+f.Case.Variety, " ")
 		}
 		fmt.Fprintf(&b, "  line %d [%s %s want %s] got %s %s%s (%.2f) top=%s: %s\n", f.Case.Line, f.Case.Lang, f.Case.Kind,
-			want, f.Status, orDash(f.ID), orNothing(" "+f.Lang+" "+f.Reason), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
+			want, f.Status, strings.Join(append([]string{orDash(f.ID)}, f.Also...), "+"), orNothing(" "+f.Lang+" "+f.Reason), f.Confidence, strings.Join(f.Top, " "), f.Case.Q)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -165,6 +165,7 @@ type Failure struct {
 	Lang       string
 	Reason     string
 	ID         string
+	Also       []string // the topics answered as the message's other questions
 	Confidence float64
 	Top        []string
 }
@@ -218,6 +219,9 @@ func Evaluate(ctx context.Context, eng answerer, cases []Case) (Report, error) {
 		}
 		if ok := r.score(c, a); !ok {
 			f := Failure{Case: c, Status: a.Status, Lang: a.Lang, Reason: a.Reason, ID: a.ID, Confidence: a.Confidence}
+			for _, x := range a.Also {
+				f.Also = append(f.Also, x.ID)
+			}
 			for _, m := range a.Matches {
 				f.Top = append(f.Top, fmt.Sprintf("%s:%.2f", m.ID, m.Confidence))
 			}
@@ -276,8 +280,8 @@ func (r *Report) scoreKind(c Case, a bot.Answer) bool {
 	return hit
 }
 
-// score counts one case in the receptionist figures and reports whether it got the language, the act and
-// both questions of the case right.
+// score counts one case in the receptionist figures and reports whether it got the language, the act,
+// both questions of the case and every other answer it gave right.
 func (t *TalkReport) score(c Case, a bot.Answer) bool {
 	ok := c.Lang == "" || a.Lang == c.Lang
 	if c.Lang != "" {
@@ -287,7 +291,9 @@ func (t *TalkReport) score(c Case, a bot.Answer) bool {
 	if answered && (c.Kind == KindAnswer || c.Kind == KindNoMatch) {
 		t.Wrong.add(!slices.Contains(c.IDs, a.ID) && !slices.Contains(c.Also, a.ID))
 		for _, x := range a.Also {
-			t.AlsoWrong.add(!slices.Contains(c.IDs, x.ID) && !slices.Contains(c.Also, x.ID))
+			wrong := !slices.Contains(c.IDs, x.ID) && !slices.Contains(c.Also, x.ID)
+			t.AlsoWrong.add(wrong)
+			ok = ok && !wrong
 		}
 	}
 	switch {

@@ -72,15 +72,17 @@ func TestTalkScoring(t *testing.T) {
 			bot.Answer{Lang: "ar", Status: bot.NoMatch, Reason: "unsure", Suggestions: []bot.Topic{{ID: "z"}, {ID: "x"}}}, false},
 		{Case{Kind: KindNoMatch, Lang: "en", Reason: "out_of_scope"}, bot.Answer{Lang: "en", Status: bot.Answered, ID: "z"}, false},
 		{Case{Kind: KindUrgent, Lang: "ar"}, bot.Answer{Lang: "en", Status: bot.Urgent}, false}, // urgent, in the wrong language
+		// the question answered, and a second answer to a question not asked: a failure to read
+		{Case{Kind: KindAnswer, Lang: "en", IDs: []string{"x"}}, bot.Answer{Lang: "en", Status: bot.Answered, ID: "x", Also: []bot.Also{{ID: "w"}}}, false},
 	}
 	for i, tt := range cases {
 		if got := r.score(tt.c, tt.a); got != tt.ok {
 			t.Errorf("case %d: got %v, want %v", i, got, tt.ok)
 		}
 	}
-	want := TalkReport{Wrong: Ratio{1, 4}, OneTap: Ratio{4, 4}, Both: Ratio{1, 3}, BothTap: Ratio{2, 3}, Acts: Ratio{1, 2}, Lang: Ratio{7, 8}}
+	want := TalkReport{Wrong: Ratio{1, 5}, AlsoWrong: Ratio{1, 2}, OneTap: Ratio{5, 5}, Both: Ratio{1, 3}, BothTap: Ratio{2, 3}, Acts: Ratio{1, 2}, Lang: Ratio{8, 9}}
 	r.Talk.ByVariety = nil
-	if r.Talk.Wrong != want.Wrong || r.Talk.OneTap != want.OneTap || r.Talk.Both != want.Both || r.Talk.BothTap != want.BothTap || r.Talk.Acts != want.Acts || r.Talk.Lang != want.Lang {
+	if r.Talk.Wrong != want.Wrong || r.Talk.AlsoWrong != want.AlsoWrong || r.Talk.OneTap != want.OneTap || r.Talk.Both != want.Both || r.Talk.BothTap != want.BothTap || r.Talk.Acts != want.Acts || r.Talk.Lang != want.Lang {
 		t.Errorf("got %+v, want %+v", r.Talk, want)
 	}
 	if r.Urgent != (Ratio{1, 1}) {
