@@ -89,13 +89,15 @@ func (e *Engine) learn(cands []scored, r topicclass.Reading, lang string) []scor
 // robot?") that makes a message one when the phrases did not. An act is short; where the search found
 // something the act must be surer, and surer still over an answer ("shokran gedan ya basha" is no
 // question about pain); Arabizi, which the classifier knows only from act phrases, must be as sure as
-// over an answer. Where the search found nothing the message gets no answer either way, and a longer
+// over an answer where the search found anything, and as over plausible topics where it found nothing
+// ("wesh tigdar tsawi enta?", what can you do?, is help; 8 acts more on the sets, no
+// answer lost). Where the search found nothing the message gets no answer either way, and a longer
 // one may be an act that asks something of its own ("what kind of questions can I ask you here?"); a
 // longer thanks or greeting holds something else ("shokran ya basha, bas fi mot3ba3a ba3d kda?").
 const (
 	actShare      = 0.5 // nothing found
 	actOverUnsure = 0.8 // plausible topics found
-	actOverAnswer = 0.9 // an answer found, or the message is Arabizi
+	actOverAnswer = 0.9 // an answer found, or in Arabizi anything
 	actWords      = 6
 	actWordsAlone = 12 // nothing found
 )
@@ -109,7 +111,10 @@ func learnedAct(r topicclass.Reading, found, n int, arabizi bool) (string, bool)
 		return "", false
 	}
 	need := [...]float64{actShare, actOverUnsure, actOverAnswer}[found]
-	if arabizi {
+	switch {
+	case arabizi && found == 0:
+		need = actOverUnsure
+	case arabizi:
 		need = actOverAnswer
 	}
 	return act, p >= need

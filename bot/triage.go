@@ -412,7 +412,7 @@ func toPhrase(s string) phrase {
 	words := textnorm.Words(textnorm.Normalize(s))
 	for i, w := range words {
 		if textnorm.Detect(w) == knowledge.Arabic {
-			words[i] = textnorm.StripArabicClitics(w)
+			words[i] = textnorm.StripArabicArticle(w)
 		}
 	}
 	return words

@@ -63,11 +63,13 @@ func (s sentences) withoutArabiziArticles() sentences {
 }
 
 // skeletonPhrase turns an Arabic phrase into consonant skeletons, dropping words that have none (a
-// negation such as لا keeps its one consonant).
+// negation such as لا keeps its one consonant). A word loses a joined prefix first, as Arabizi's are
+// compared without theirs: a skeleton keeps too little of a word to keep its prefix too ("بيضيق", it
+// narrows, would read "bada2et", it began).
 func skeletonPhrase(p phrase) phrase {
 	var out phrase
 	for _, w := range p {
-		if sk := skeletonOf(w); sk != "" {
+		if sk := skeletonOf(textnorm.StripArabicClitics(w)); sk != "" {
 			out = append(out, sk)
 		}
 	}
@@ -572,14 +574,26 @@ func (c contextMarkers) idiom(m message, i, lo, hi int) bool {
 	return c.covers(m, "idiom", i) && c.in(m, "laugh", 0, len(m.forms)) && !c.in(m, "treatment", lo, hi)
 }
 
-// candidate reports whether the sign at word i is a relative's or friend's (named in its clause before
-// it) who the message asks could be treated, with nothing told of now or of a procedure: the condition
-// they would come for ("صديقي يعاني من ضيق في التنفس بسبب الربو، هل يمكنه الاستفادة من العلاج؟").
+// candidate reports whether the sign at word i is a relative's or friend's who the message asks could be
+// treated: the condition they would come for ("صديقي يعاني من ضيق في التنفس بسبب الربو، هل يمكنه
+// الاستفادة من العلاج؟"). The relative is named in the sign's clause before it, or anywhere when the
+// sign is named in the question, after its asking words ("… بس بدي أعرف إذا العلاج بيفيد بحالات
+// الصرع؟"); nothing is told of now or of a procedure, nor is the treatment named but in a sentence that
+// asks, outside the sign's clause ("My husband gets chest pains when he's stressed. Would stem cells
+// ever help people with heart problems?"; not "my dad had the injection and he can't breathe, can he
+// be treated?").
 func (c contextMarkers) candidate(m message, i int) bool {
 	lo, _ := bounds(m.clause, i)
 	all := len(m.forms)
-	return c.in(m, "relative", lo, i) && c.in(m, "candidate", 0, all) && !c.tellsNow(m) && !c.in(m, "procedure", 0, all) &&
-		!c.find(m, "treatment", 0, all, func(at int) bool { return !c.covers(m, "candidate", at) })
+	asked := c.in(m, "candidate", lo, i) // the sign is what the question asks about
+	asking := func(at int) bool {
+		slo, shi := sentenceBounds(m, at)
+		clo, _ := bounds(m.clause, at)
+		return c.in(m, "candidate", slo, shi) && (clo != lo || asked)
+	}
+	named := c.in(m, "relative", lo, i) || asked && c.in(m, "relative", 0, all)
+	return named && !c.tellsNow(m) && !c.in(m, "procedure", 0, all) && (asked || c.in(m, "candidate", 0, all)) &&
+		!c.find(m, "treatment", 0, all, func(at int) bool { return !asking(at) && !c.covers(m, "candidate", at) })
 }
 
 // covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment

@@ -603,6 +603,17 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"ما عندي حرارة، ضغط على صدري من الصبح", Emergency},
 		{"didn't faint, no bleeding through the bandage. can I shower?", ""},
 		{"blood coming through the dressing since this morning", Emergency},
+		// a rule's word keeps its first letter: لخبطة (confusion) is no خبطة (a bump)
+		{"مكان الإبرة في الورك واجعني شوية لما بقعد، زي خبطة عادية، بس بيخف كل يوم. ده طبيعي؟", ""},
+		// "umi" (my mother) is no "ما" (not); Yemeni مابش denies
+		{"umi ughmi 3alaiha gabl shway w 6a7at 3al ar'9, w hiya msawya el ebra ams", Emergency},
+		{"حرارتي ٣٦٫٦، مابش حمى، بس اشتي اتأكد.", ""},
+		// lay words of confusion; the Iraqi redness that grows (دتكبر)
+		{"He has been oddly muddled since this afternoon, asked me three times where we were", Emergency},
+		{"الحمورة يم مكان الإبرة دتكبر كل ساعة", Clinic},
+		// a relative's sign asked about as the condition the treatment might help, in its own question too
+		{"My husband gets chest pains when he's stressed. Would stem cells ever help people with heart problems?", ""},
+		{"جوزي كان يجيه نوبات صرع، وهو مش مريض عندكم، بس بدي أعرف إذا العلاج بيفيد بحالات الصرع؟", ""},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {

@@ -284,6 +284,21 @@ func TaaMarbutaOf(w string) string {
 // leaves alone.
 var thirdPersonSuffixes = [...]string{"ه", "و"}
 
+// StripArabicArticle removes the article and what carries it (al-, wa-l-, bi-l-, li-l-...) from a folded
+// Arabic word, and no lone one-letter prefix, which is as often the word's own first letter: a phrase a
+// person wrote, as a rule's, keeps "لخبطه" (confusion) whole, where one letter off reads "خبطه" (a bump).
+func StripArabicArticle(w string) string {
+	for _, p := range articles {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
+}
+
+// articles are the article and the one-letter words that carry it joined, longest first.
+var articles = [...]string{"وال", "بال", "فال", "كال", "لل", "ال"}
+
 func stripArabicPrefix(w string) string {
 	// the article and the one-letter conjunctions and prepositions written joined to the word, longest
 	// first

@@ -97,6 +97,14 @@ func TestStripArabicClitics(t *testing.T) {
 	}
 }
 
+func TestStripArabicArticle(t *testing.T) {
+	for in, want := range map[string]string{"والحراره": "حراره", "بالمستشفى": "مستشفى", "الم": "الم", "لخبطه": "لخبطه", "برجع": "برجع", "ووقف": "ووقف"} {
+		if got := StripArabicArticle(in); got != want {
+			t.Errorf("StripArabicArticle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRestoreTaaMarbuta(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"جلستي", "جلسه"},    // my session
