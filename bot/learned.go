@@ -89,9 +89,11 @@ func (e *Engine) learn(cands []scored, r topicclass.Reading, lang string) []scor
 // robot?") that makes a message one when the phrases did not. An act is short; where the search found
 // something the act must be surer, and surer still over an answer ("shokran gedan ya basha" is no
 // question about pain); Arabizi, which the classifier knows only from act phrases, must be as sure as
-// over an answer where the search found anything, and as over plausible topics where it found nothing
-// ("wesh tigdar tsawi enta?", what can you do?, is help; 8 acts more on the sets, no
-// answer lost). Where the search found nothing the message gets no answer either way, and a longer
+// over an answer, but for a short request of the clinic or the bot where the search found nothing,
+// which must be as sure as over plausible topics ("wesh tigdar tsawi enta?", what can you do?, is help;
+// "3ayez alghy el ma3ad", I want to cancel the appointment, a handoff; 7 acts more on the sets). A
+// longer one is as often a question the search missed, and a thanks or an ok in Arabizi a report ("mesh
+// mrta7 awi bas mashi 7ali", not very comfortable but managing). Where the search found nothing the message gets no answer either way, and a longer
 // one may be an act that asks something of its own ("what kind of questions can I ask you here?"); a
 // longer thanks or greeting holds something else ("shokran ya basha, bas fi mot3ba3a ba3d kda?").
 const (
@@ -100,6 +102,8 @@ const (
 	actOverAnswer = 0.9 // an answer found, or in Arabizi anything
 	actWords      = 6
 	actWordsAlone = 12 // nothing found
+	// actWordsArabizi is the most words of a request read in Arabizi over nothing found.
+	actWordsArabizi = 8
 )
 
 // learnedAct is the act the classifier reads in a message of n words, if it is sure enough. found says
@@ -112,7 +116,7 @@ func learnedAct(r topicclass.Reading, found, n int, arabizi bool) (string, bool)
 	}
 	need := [...]float64{actShare, actOverUnsure, actOverAnswer}[found]
 	switch {
-	case arabizi && found == 0:
+	case arabizi && found == 0 && asking(act) && n <= actWordsArabizi:
 		need = actOverUnsure
 	case arabizi:
 		need = actOverAnswer
