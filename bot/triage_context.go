@@ -578,7 +578,8 @@ func (c contextMarkers) idiom(m message, i, lo, hi int) bool {
 // treated: the condition they would come for ("صديقي يعاني من ضيق في التنفس بسبب الربو، هل يمكنه
 // الاستفادة من العلاج؟"). The relative is named in the sign's clause before it, or anywhere when the
 // sign is named in the question, after its asking words ("… بس بدي أعرف إذا العلاج بيفيد بحالات
-// الصرع؟"); nothing is told of now or of a procedure, nor is the treatment named but in a sentence that
+// الصرع؟"); nothing is told of now (nor of a time since, unless the writer says the person is well or
+// no patient) or of a procedure, nor is the treatment named but in a sentence that
 // asks, outside the sign's clause ("My husband gets chest pains when he's stressed. Would stem cells
 // ever help people with heart problems?"; not "my dad had the injection and he can't breathe, can he
 // be treated?").
@@ -592,7 +593,8 @@ func (c contextMarkers) candidate(m message, i int) bool {
 		return c.in(m, "candidate", slo, shi) && (clo != lo || asked)
 	}
 	named := c.in(m, "relative", lo, i) || asked && c.in(m, "relative", 0, all)
-	return named && !c.tellsNow(m) && !c.in(m, "procedure", 0, all) && (asked || c.in(m, "candidate", 0, all)) &&
+	now := c.tellsPresent(m) || c.onset(m, 0, all) && !c.in(m, "self_well", 0, all) // "fainted at the gym yesterday, he is not your patient"
+	return named && !now && !c.in(m, "procedure", 0, all) && (asked || c.in(m, "candidate", 0, all)) &&
 		!c.find(m, "treatment", 0, all, func(at int) bool { return !asking(at) && !c.covers(m, "candidate", at) })
 }
 

@@ -168,7 +168,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 		// an emergency read from Arabizi skeletons that the model reads rather as after-effects, though
 		// not as no red flag at all, is a clinic call: one misread word sets no emergency aside
 		v.Tier = Clinic
-	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent < p[3]) && (v.skeleton || !t.excepts(s)), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
+	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent+skeletonMargin < p[3]) && (v.skeleton || !t.excepts(s)), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
 	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
@@ -207,6 +207,12 @@ func (t *Triage) AfterEffects(text string) float64 {
 func unreadable(reason string) bool {
 	return reason == reasonOther || reason == "resolved" || reason == reasonJoke
 }
+
+// skeletonMargin is how much likelier than a red flag the model must read expected after-effects to set
+// aside a red flag read from Arabizi skeletons: a near tie is the rules' ("el i7mirar … gaa3d
+// yintishir … wa9il lil rukba", the redness is spreading, it has reached the knee; red flag 0.38,
+// after-effects 0.39). On every triage set, one red flag more recalled, nothing more flagged.
+const skeletonMargin = 0.2
 
 // overAsideAt is the probability at which the model adds a red flag over v's set-asides: the lower of
 // the two policies that apply; in any script never over a hypothetical the rules read ("if I get a fever

@@ -614,6 +614,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a relative's sign asked about as the condition the treatment might help, in its own question too
 		{"My husband gets chest pains when he's stressed. Would stem cells ever help people with heart problems?", ""},
 		{"جوزي كان يجيه نوبات صرع، وهو مش مريض عندكم، بس بدي أعرف إذا العلاج بيفيد بحالات الصرع؟", ""},
+		{"My friend he fainted at the gym yesterday, he is not your patient. He ask me if the stem cell can help his heart?", ""},
+		// a red flag read from Arabizi skeletons that the model reads barely more as after-effects stays
+		{"el i7mirar 3ind el 7ugna gaa3d yintishir, ams kan 9agheer wal7een wa9il lil rukba", Clinic},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
