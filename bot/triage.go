@@ -578,10 +578,10 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	}
 	over := reading == recoveredReading
 	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
-	// asks, those of a fever named; a fever measured and then measured normal, with no medicine named,
+	// asks or a sentence that asks it, those of a fever named; a fever measured and then measured normal, with no medicine named,
 	// sets both aside ("38.4 the first night, 36.6 for two days now")
 	normal := normalReadings{taken: reading == normalReading || over}
-	normal.asked = normal.taken && t.asks(sentences) || over
+	normal.asked = normal.taken && (t.asks(sentences) || t.readingAsked(sentences)) || over
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
 		tl := t.langs[l]
@@ -606,6 +606,28 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 		}
 	}
 	return v, sentences, reading
+}
+
+// readingAsked reports whether a sentence that gives a number asks (ends in a question mark) whether it
+// is a fever: a temperature word after the number ("My temperature is 37.1 now, it is fever?"). One told
+// before it is told ("I have a fever, temp 37.5, should I worry?").
+func (t *Triage) readingAsked(s sentences) bool {
+	return t.readContext(s, func(_ contextMarkers, m message) bool {
+		named := func(forms []string) bool {
+			return slices.ContainsFunc(forms, func(f string) bool {
+				return slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(f, w) })
+			})
+		}
+		for i, forms := range m.forms {
+			if !m.asked[m.sentence[i]] || !slices.ContainsFunc(forms, func(f string) bool { return strings.ContainsAny(f, "0123456789") }) {
+				continue
+			}
+			if _, hi := sentenceBounds(m, i); slices.ContainsFunc(m.forms[i+1:hi], named) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // normalReadings says which rules a normal temperature reading in a message sets aside: those of a

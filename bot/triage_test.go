@@ -615,6 +615,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"My husband gets chest pains when he's stressed. Would stem cells ever help people with heart problems?", ""},
 		{"جوزي كان يجيه نوبات صرع، وهو مش مريض عندكم، بس بدي أعرف إذا العلاج بيفيد بحالات الصرع؟", ""},
 		{"My friend he fainted at the gym yesterday, he is not your patient. He ask me if the stem cell can help his heart?", ""},
+		// a normal reading asked about names a fever only to ask; blood that oozed and stopped is no pus
+		{"My temperature is 37.1 now, it is fever? I take stem cell yesterday.", ""},
+		{"The little bit of oozing blood from the hip site stopped after I pressed on it for 10 minutes last night, it's been dry all day. Can I take the bandage off?", ""},
+		{"slt, blast l'aiguille f lhanche mazal katsil dem bzaf, beddelt pansement 3 fois w mazal kayqtar. chno ndir?", Emergency},
 		// a red flag read from Arabizi skeletons that the model reads barely more as after-effects stays
 		{"el i7mirar 3ind el 7ugna gaa3d yintishir, ams kan 9agheer wal7een wa9il lil rukba", Clinic},
 	}
