@@ -519,6 +519,34 @@ func TestCorpusFloors(t *testing.T) {
 		// abstention 98.7%, wrong 1.4%, second answers wrong 15.2%, one tap 98.7%, both 80.0% (88.6% in one
 		// tap), acts 90.6%, language 99.7%, false urgent 0%; the session's starting engine scored the same.
 		{"fresh44", 280, 0.919, 0.956, 0.987, 0.014, 0.906, 0.987, 0.800},
+		// fresh45, 300 by an eighty-seventh writer, written at session 24's start (two-question messages
+		// with short second questions, acts of every dialect, elderly writers, voice-to-text) and run first
+		// on a working engine, cc2e707's in its first form: ar 95.4% (Arabizi 97.9%), en
+		// 94.4%, abstention 100%, wrong 1.4%, second answers wrong 2.0%, one tap 98.2%, both 88.9%, acts
+		// 100%, language 99.7%, false urgent 0%; the session's starting engine (9081967): ar 93.9%.
+		{"fresh45", 280, 0.954, 0.944, 1, 0.014, 1, 0.982, 0.889},
+		// fresh46, 300 by an eighty-eighth writer, written at session 24's start (non-native English,
+		// caregivers, rambling messages, Egyptian and Levantine and their Arabizi, two languages in one
+		// sentence, near misses in the guide's words), kept sealed and run first on the engine then meant to
+		// be its last (a80c49d): ar 92.5% (Arabizi 91.5%), en 94.4%, abstention 98.7%, wrong 2.8%, second
+		// answers wrong 6.5%, one tap 97.8%, both 80.6% (83.3% in one tap), acts 93.5% ("Kindly connect me
+		// with the doctor", "abi 7ad ykalmni"), language 99.3%, false urgent 0%; the starting engine: ar
+		// 91.8%.
+		{"fresh46", 280, 0.925, 0.944, 0.987, 0.028, 0.935, 0.978, 0.806},
+		// fresh47, 300 by a ninety-second writer, written mid-session 24 (words of one to three, elliptical
+		// second questions: "and the gym?", "والمية؟"; acts of every dialect; near misses in the guide's
+		// words) and run first after cc2e707: ar 88.3% (Arabizi 82.9%), en 97.8%, abstention 93.9% (a heating
+		// pad, litres of water, certified doctors, food after, prayer), wrong 4.3%, one tap 97.2%, both
+		// 72.2% (83.3% in one tap), acts 91.9%, language 100%, false urgent 0%; the starting engine: both
+		// 69.4%.
+		{"fresh47", 280, 0.883, 0.978, 0.939, 0.043, 0.919, 0.972, 0.722},
+		// fresh48, 300 by a ninety-third writer, written late in session 24, after most of its changes
+		// (every variety evenly, voice-to-text, small talk before the question, Arabizi spelt every way,
+		// near misses next to a topic), run first on 5c98734: ar 88.4% (Arabizi 81.4%), en 94.4%,
+		// abstention 98.8%, wrong 2.5%, second answers wrong 0%, one tap 96.8%, both 80.6%, acts 100%,
+		// language 98.7%, false urgent 0.3% ("IS THE INJECTION GOING TO HURT. I AM 81 AND I DO NOT LIKE
+		// NEEDLES", the learned layer's); the starting engine: ar 86.0%, en 93.3%.
+		{"fresh48", 280, 0.884, 0.944, 0.988, 0.025, 1, 0.968, 0.806},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -618,7 +646,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -965,6 +993,37 @@ func TestTriageFloors(t *testing.T) {
 		// urgent, negatives 91.0% (signs told over with the day they ended); the starting engine: recall
 		// 98.3%, negatives 89.7%. Then the days told over read: recall 99.1%, negatives 96.2%.
 		{"fresh42", 260, 0.991, 1, 0.961, 0.892},
+		// fresh43, 260 by an eighty-ninth writer, written at session 24's start (Egyptian, Levantine and
+		// Maghrebi with French, relatives, symptoms mid-message, temperatures in every notation, tricky
+		// negatives) and run first on the session's starting engine (9081967): recall 99.1% (an Egyptian
+		// Arabizi "barag3 … aktar men 10 marat"), emergencies 96.8% in tier, after-effects 100% not urgent,
+		// negatives 91.0% (fevers told over: "38 ونص … ومن يومها ٣٦ و٨", "a fever of 101 … 98.2 this
+		// morning"; a daughter's or a husband's fever, brought to my appointment). Then spoken decimals, a
+		// fever told then measured normal, bringing a relative along: negatives 100%.
+		{"fresh43", 260, 0.991, 1, 1, 0.938},
+		// fresh44, 260 by a ninetieth writer, written at session 24's start (Gulf, Iraqi, Yemeni, Sudanese,
+		// calm and joking, elderly, voice-to-text, hard negatives), kept sealed and run first on the engine
+		// then meant to be its last (a80c49d): recall 99.2% (a Gulf Arabizi redness "gaa3d yintishir"
+		// the model read as after-effects by 0.01), emergencies 100% in tier, after-effects 100% not urgent,
+		// negatives 97.3% (a friend's faint "yesterday … he is not your patient"; a Gulf Arabizi husband "mo
+		// mareeth 3indkum"); the starting engine the same. Then the skeletons' margin, the friend asked as a
+		// candidate: recall 100%, negatives 98.7%.
+		{"fresh44", 260, 1, 1, 0.986, 0.938},
+		// fresh45, 260 by a ninety-first writer, written mid-session 24 (every dialect evenly, days told in
+		// sequence, numbers, relatives, calm and buried red flags, vivid soreness) and run first after
+		// cc2e707: recall 94.9% (a Yemeni "نفسها ضايق"; "oddly muddled … couldn't tell me his own
+		// birthday"; "umi ughmi 3alaiha", umi read as "ما"; an Iraqi "الحمورة … دتكبر"; "gone way past
+		// the line"; French "traits rouges"), after-effects 96.9% not urgent (خبطة, a bump, read as لخبطة,
+		// confusion), negatives 94.9%. Then a rule's word kept whole, lay words of confusion, redness in
+		// more dialects, a relative's sign asked as a candidate's: recall 100%, negatives 98.7%.
+		{"fresh45", 260, 1, 0.984, 0.987, 0.907},
+		// fresh46, 260 by a ninety-fourth writer, written late in session 24 (lay words, alarming words in
+		// harmless uses, worried mild effects, Arabizi spelt every way), run first on 5c98734: recall 98.3%
+		// (a Maghrebi "mazal katsil dem bzaf"; an Iraqi redness "گد الكف" the model vetoed), emergencies
+		// 96.8% in tier, after-effects 95.4% not urgent (one Arabizi tiredness an emergency: "ma fini 6aga",
+		// 6aga read as تقيؤ), negatives 88.5% (signs told over in dialect words; relatives' fevers and my
+		// appointment); the starting engine the same. Then those read: recall 99.1%, negatives 96.2%.
+		{"fresh46", 260, 0.991, 0.953, 0.961, 0.861},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
