@@ -93,9 +93,10 @@ func (e *Engine) learn(cands []scored, r topicclass.Reading, lang string) []scor
 // which must be as sure as over plausible topics ("wesh tigdar tsawi enta?", what can you do?, is help;
 // "3ayez alghy el ma3ad", I want to cancel the appointment, a handoff; 7 acts more on the sets). A
 // longer one is as often a question the search missed, and a thanks or an ok in Arabizi a report ("mesh
-// mrta7 awi bas mashi 7ali", not very comfortable but managing). Where the search found nothing the message gets no answer either way, and a longer
-// one may be an act that asks something of its own ("what kind of questions can I ask you here?"); a
-// longer thanks or greeting holds something else ("shokran ya basha, bas fi mot3ba3a ba3d kda?").
+// mrta7 awi bas mashi 7ali", not very comfortable but managing). Where the search found nothing the
+// message gets no answer either way, and a longer one may be an act that asks something of its own
+// ("what kind of questions can I ask you here?"); a longer thanks or greeting holds something else
+// ("shokran ya basha, bas fi mot3ba3a ba3d kda?").
 const (
 	actShare      = 0.5 // nothing found
 	actOverUnsure = 0.8 // plausible topics found

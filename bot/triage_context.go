@@ -579,10 +579,9 @@ func (c contextMarkers) idiom(m message, i, lo, hi int) bool {
 // الاستفادة من العلاج؟"). The relative is named in the sign's clause before it, or anywhere when the
 // sign is named in the question, after its asking words ("… بس بدي أعرف إذا العلاج بيفيد بحالات
 // الصرع؟"); nothing is told of now (nor of a time since, unless the writer says the person is well or
-// no patient) or of a procedure, nor is the treatment named but in a sentence that
-// asks, outside the sign's clause ("My husband gets chest pains when he's stressed. Would stem cells
-// ever help people with heart problems?"; not "my dad had the injection and he can't breathe, can he
-// be treated?").
+// no patient) or of a procedure, nor is the treatment named but in a sentence that asks, outside the
+// sign's clause ("My husband gets chest pains when he's stressed. Would stem cells ever help people with
+// heart problems?"; not "my dad had the injection and he can't breathe, can he be treated?").
 func (c contextMarkers) candidate(m message, i int) bool {
 	lo, _ := bounds(m.clause, i)
 	all := len(m.forms)

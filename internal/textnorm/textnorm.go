@@ -299,11 +299,13 @@ func StripArabicArticle(w string) string {
 // articles are the article and the one-letter words that carry it joined, longest first.
 var articles = [...]string{"وال", "بال", "فال", "كال", "لل", "ال"}
 
+// stripArabicPrefix removes the article (StripArabicArticle), or else one of the one-letter conjunctions
+// and prepositions written joined to the word.
 func stripArabicPrefix(w string) string {
-	// the article and the one-letter conjunctions and prepositions written joined to the word, longest
-	// first
-	prefixes := [...]string{"وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
-	for _, p := range prefixes {
+	if rest := StripArabicArticle(w); rest != w {
+		return rest
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 && (p != "ك" || maghrebiPresent(rest)) {
 			return rest
 		}
