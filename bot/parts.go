@@ -372,6 +372,8 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		case ok && (best.ID == a.ID || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == best.ID })):
 		case ok && best.Kind == knowledge.FAQ && (among(best.ID, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
 			a = e.withAlso(a, best)
+		case backed(a, cands, whole):
+			a = e.withAlso(a, cands[0])
 		default:
 			a = e.withAsked(a, cands)
 		}
@@ -408,6 +410,43 @@ func facet(id string, best scored, cands []scored) bool {
 const (
 	facetLeast = 0.3
 	facetGap   = 0.2
+)
+
+// backed reports whether a question read alone leads, not sure enough to be answered alone, with an FAQ
+// entry the whole message found likely too, and finds the answer's topic unlikely: the whole backs the
+// question's own reading of a short second question ("When can I go back to work? and the gym?", "بتوجع
+// الإبرة؟ وبنام ولا لأ؟"), which alone holds too few words to be sure. The question's lead must be clear of
+// its runner-up (backedLead), and the answer's topic no facet of it (backedFacet): "how do you take the
+// cells, from bone or fat?" asks one question (held-out pool: 20 more messages with both answers, 7 more
+// wrong second answers).
+func backed(a Answer, cands, whole []scored) bool {
+	if len(cands) == 0 || cands[0].Kind != knowledge.FAQ || cands[0].confidence < backedLeast || cands[0].ID == a.ID {
+		return false
+	}
+	c := cands[0]
+	if len(cands) > 1 && c.confidence-cands[1].confidence < backedLead {
+		return false
+	}
+	if slices.ContainsFunc(cands, func(x scored) bool { return x.ID == a.ID && x.confidence >= backedFacet }) {
+		return false
+	}
+	if slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == c.ID }) {
+		return false
+	}
+	return slices.ContainsFunc(whole[:min(len(whole), backedWhole)], func(w scored) bool {
+		return w.ID == c.ID && w.confidence >= backedWholeLeast
+	})
+}
+
+// The thresholds of backed, chosen on the held-out pool: a question's lead of at least backedLeast, clear
+// of its runner-up by backedLead, the answer's topic under backedFacet, and the whole's confidence in the
+// lead at least backedWholeLeast among its first backedWhole candidates.
+const (
+	backedLeast      = 0.4
+	backedLead       = 0.1
+	backedFacet      = 0.1
+	backedWhole      = 6
+	backedWholeLeast = 0.05
 )
 
 // withAsked offers the likeliest topic of one of a message's questions that was not answered (cands,

@@ -45,6 +45,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"I wanted to ask about what to wear too but first how long is the session", []string{"session-duration", "what-to-wear"}},
 		// a question of one telling word the recovery section is sure of: its entry answers it
 		{"is bruising normal after? and should i be icing it", []string{"side-effects", "recovery-tips"}},
+		// a short second question not sure alone, its lead backed by the whole message
+		{"شو لازم ألبس؟ وقديش بدي ضل بالعيادة؟", []string{"what-to-wear", "session-duration"}},
+		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
@@ -79,7 +82,6 @@ func TestUnsureSecondQuestionIsOffered(t *testing.T) {
 		text, id, asked string // asked "" is none offered
 	}{
 		{"وش ألبس يوم الموعد؟ وهل فيه ألم؟", "what-to-wear", "pain"},
-		{"el 7o2na btewga3? w kman hanam wala la2?", "pain", "anesthesia"}, // Arabizi
 		{"how long is the session? and who is the doctor?", "session-duration", ""},
 		// a detail of the answer's topic (the harvest's length, which its entry gives) is no second answer
 		{"How do you get the cells out of my hip, and how long does that part take?", "harvesting", ""},

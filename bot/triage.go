@@ -120,6 +120,7 @@ type triageLang struct {
 	anything     map[string]bool // what a negation of nothing in particular denies: "no problems except"
 	bridges      map[string]bool
 	coordinators map[string]bool
+	adding       map[string]bool // "and a": a coordinator and an article, joined by a space
 	conjunctions map[string]bool
 	links        map[string]bool
 	determiners  map[string]bool
@@ -172,6 +173,9 @@ type redFlagsFile struct {
 	ArabiziPlain []string `yaml:"arabizi_plain"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string `yaml:"coordinators"`
+	// Adding are a coordinator and the article after it that add a thing had to a denied one: "no
+	// energy and a fever of 39".
+	Adding map[string][]string `yaml:"adding"`
 	// Conjunctions make a negator right after them a conjunction's part: "لحد ما اشوف" (until I see).
 	Conjunctions map[string][]string `yaml:"conjunctions"`
 	// Links tie a word to the noun before them, whose negation it shares: "no pain in my chest"
@@ -296,7 +300,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	// Patients mix languages: English and Arabic read the negations of both.
 	tl := &triageLang{script: sc, negators: wordSet(words(f.Negators), conv), bridges: wordSet(words(f.Bridges), conv),
 		exceptions: wordSet(words(f.Exceptions), conv), anything: wordSet(words(f.Anything), conv),
-		coordinators: wordSet(words(f.Coordinators), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
+		coordinators: wordSet(words(f.Coordinators), conv), adding: wordSet(words(f.Adding), conv), conjunctions: wordSet(words(f.Conjunctions), conv), links: wordSet(words(f.Links), conv), determiners: wordSet(words(f.Determiners), conv)}
 	if sc != arabizi {
 		tl.parts, tl.fine, tl.copulas = wordSet(words(f.FineParts), conv), wordSet(words(f.FineWords), conv), wordSet(words(f.FineCopulas), conv)
 		for _, w := range words(f.FineUnable) {
@@ -907,6 +911,8 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 			return false
 		case tl.negator(w):
 			return true
+		case tl.coordinators[w] && !carried && k+1 < i && tl.adding[w+" "+forms[k+1][0]]:
+			return false // "no energy and a fever": the fever is had
 		case tl.coordinators[w] && !carried:
 			carried, bridged = true, bridged-maxCarried
 		case bridged < maxBridge && (tl.bridges[w] || w == "" || carried): // "" is an Arabizi word of vowels alone ("ay", any)
@@ -1049,6 +1055,9 @@ func wordForms(w string, sc script) []string {
 	}
 	if g, ok := droppedG(w); ok {
 		forms = append(forms, g)
+	}
+	if f, ok := textnorm.WithoutElision(w); ok {
+		forms = append(forms, f) // "l'douleur katzid": French mixed in
 	}
 	return forms
 }

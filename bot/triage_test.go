@@ -273,6 +273,14 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وانا بعمل الحقن كان فيه وجع جامد بس أول ما خلصت راح", ""},
 		{"during the injection it was fine but now the pain is unbearable", Clinic},
 		{"7rarti 38.7 w jismi ykasser, ams sawait el 7igna", Clinic},
+		// "zero" denies as "no" does; "and a" adds a thing had to a denied one
+		{"zero fever, zero chest stuff, zero bleeding, im good. can i hit the gym yet", ""},
+		{"I have no energy and a fever of 39 since the shot", Clinic},
+		{"no fever or a rash, just tired", ""},
+		// a condition kept in hand "now" is history still
+		{"I had a heart attack five years ago and I'm on medication for it now. Am I still a candidate?", ""},
+		// French mixed in, its article elided
+		{"l'douleur f rkbti katzid kol nhar, 9 sur 10", Clinic},
 		// a bleeding told stopped after it, whatever its tier; not one that has not stopped, nor one that
 		// started again
 		{"Yesterday little bleeding from the hip, but stop after 5 minutes with pressure, now is dry.", ""},

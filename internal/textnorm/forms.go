@@ -8,6 +8,18 @@ import (
 // Word forms: how a word is compared with the words of rules, lexicons and the index, in one place for
 // triage and search.
 
+// WithoutElision drops the elided French article or pronoun a Latin word opens with ("l'douleur",
+// "d'la", "j'ai", "qu'il"), as Maghrebi patients mix French in: the word itself, when at least three
+// letters are left.
+func WithoutElision(w string) (string, bool) {
+	for _, p := range []string{"l'", "d'", "j'", "qu'"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
 // EnglishSingular drops an English plural s ("fevers" is fever), but not from "ss" words (illness) or
 // words of three letters or fewer (gas, yes).
 func EnglishSingular(w string) string {

@@ -272,3 +272,21 @@ func checkForms(t *testing.T, name string, forms func(string) []string, word str
 		}
 	}
 }
+
+func TestWithoutElision(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"l'douleur", "douleur", true},
+		{"j'ai", "", false}, // too short to be read alone
+		{"qu'elle", "elle", true},
+		{"d'injection", "injection", true},
+		{"don't", "", false},
+		{"douleur", "", false},
+	} {
+		if got, ok := WithoutElision(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("WithoutElision(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
