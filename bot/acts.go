@@ -216,12 +216,6 @@ func (a *acts) learnSpelling(bank *knowledge.Bank) {
 			}
 		}
 	}
-	for w := range a.vocab {
-		a.known[w] = true
-	}
-	for w := range a.filler {
-		a.known[w] = true
-	}
 	for _, e := range bank.Entries {
 		for _, text := range textnorm.EntryTexts(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
@@ -229,6 +223,25 @@ func (a *acts) learnSpelling(bank *knowledge.Bank) {
 			}
 		}
 	}
+	for w := range a.vocab {
+		if short := drawnOut(w); !a.known[w] && a.vocab[short] > a.vocab[w] {
+			a.canon[w] = short // a taught phrase's "hii" is the act word "hi" drawn out
+		}
+		a.known[w] = true
+	}
+	for w := range a.filler {
+		a.known[w] = true
+	}
+}
+
+// drawnOut is a word with its last letter drawn out once less ("hii", "okk"), or "" when it does not end
+// in a doubled letter.
+func drawnOut(w string) string {
+	last, n := utf8.DecodeLastRuneInString(w)
+	if n < len(w) && strings.HasSuffix(w[:len(w)-n], string(last)) {
+		return w[:len(w)-n]
+	}
+	return ""
 }
 
 // spelled reads each word of a message as the act word it was meant to be: a lexicon's variant as its
@@ -258,8 +271,8 @@ func (a *acts) respelled(w string) string {
 	if a.known[w] {
 		return ""
 	}
-	if last, n := utf8.DecodeLastRuneInString(w); n < len(w) && strings.HasSuffix(w[:len(w)-n], string(last)) && a.vocab[w[:len(w)-n]] > 0 {
-		return w[:len(w)-n]
+	if short := drawnOut(w); a.vocab[short] > 0 {
+		return short
 	}
 	if spelling.Correctable(w) {
 		return a.spell.Correct(w)

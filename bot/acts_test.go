@@ -63,6 +63,12 @@ func TestConversationActs(t *testing.T) {
 		{"am i talking to a real persn or a bot", "identity", "en", false, true},
 		{"i need to resceduale my apointment", "handoff", "en", false, true},
 		{"heyy", "greeting", "en", true, false},
+		{"hii", "greeting", "en", true, false}, // a taught phrase's "hii" is "hi" drawn out
+		// asking for a person, or to book, in a pattern's words
+		{"need a human pls", "handoff", "en", false, true},
+		{"Kindly connect me with the doctor directly", "handoff", "en", false, true},
+		{"abi 7ad ykalmni", "handoff", "ar", false, true},
+		{"3ayez a7gez", "handoff", "ar", false, true},
 		// An act beside a remark the knowledge finds nothing in.
 		{"thank you so much, that helps a lot", "thanks", "en", false, false},
 		{"Ok I will see you Thursday then. Bye bye", "goodbye", "en", false, false},

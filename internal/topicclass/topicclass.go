@@ -24,7 +24,7 @@ import (
 
 // formatVersion names how a classifier is trained from a bank; change it with the training, and models
 // saved by the old one are retrained.
-const formatVersion = "faqbot-topics-4" // 2: conversation acts are classes; 3: a stable training order; 4: the mean of three
+const formatVersion = "faqbot-topics-5" // 2: conversation acts are classes; 3: a stable training order; 4: the mean of three; 5: no act patterns
 
 // actPrefix marks the class of a conversation act; entry ids cannot hold a colon.
 const actPrefix = "act:"
@@ -72,15 +72,16 @@ func keyOf(examples []example) string {
 
 type example struct{ id, text string }
 
-// examplesOf are the labelled ways of asking of a bank's curated entries (FAQ and out-of-scope), in the
-// bank's order, then the phrases of its conversation acts over the embedded ones, act by act.
+// examplesOf are the phrases of a bank's conversation acts over the embedded ones, act by act (not their
+// patterns, "connect me + doctor | nurse": rules of the act matcher that no patient writes), then the
+// labelled ways of asking of its curated entries (FAQ and out-of-scope), in the bank's order.
 func examplesOf(bank *knowledge.Bank) []example {
 	var out []example
 	defaults, _ := knowledge.DefaultActs() // embedded and checked by the knowledge's own tests
 	for _, name := range knowledge.ActNames() {
 		for _, lang := range knowledge.Languages() {
 			for _, p := range slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases) {
-				if strings.TrimSpace(p) != "" {
+				if strings.TrimSpace(p) != "" && !strings.Contains(p, "+") {
 					out = append(out, example{id: actPrefix + name, text: p})
 				}
 			}

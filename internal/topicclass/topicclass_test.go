@@ -64,6 +64,21 @@ func TestTrainIsDeterministicAndKeyedByContent(t *testing.T) {
 	}
 }
 
+// TestActPatternsAreNotTrained: an act's pattern ("connect me + doctor | nurse") is a rule of the act
+// matcher, not a way of asking: adding one leaves the classifier as it was.
+func TestActPatternsAreNotTrained(t *testing.T) {
+	b := bank("loose trousers")
+	before := Key(b)
+	b.Acts = map[string]map[string]knowledge.Act{"en": {"handoff": {Phrases: []string{"connect me + doctor | nurse"}}}}
+	if Key(b) != before {
+		t.Error("an act pattern changed the classifier's key")
+	}
+	b.Acts["en"]["handoff"] = knowledge.Act{Phrases: []string{"connect me with a doctor"}}
+	if Key(b) == before {
+		t.Error("an act phrase left the classifier's key as it was")
+	}
+}
+
 func TestTrainLearnsActs(t *testing.T) {
 	one := knowledge.NewBank([]knowledge.Entry{{ID: "x", Lang: "en", Kind: knowledge.FAQ, Title: "X", Question: "x?"}}, nil)
 	c, err := Train(context.Background(), one)
