@@ -613,7 +613,7 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 		if c.Kind == knowledge.OutOfScope {
 			return scored{}, false
 		}
-		if c.confidence >= e.threshold {
+		if c.confidence >= e.threshold && !tiedWithDeclined(cands, c) {
 			return c, true
 		}
 		break
@@ -635,6 +635,28 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 	return scored{}, false
 }
 
+// tiedWithDeclined reports whether the curated entry right after c, the likeliest, is out of scope and
+// nearly as likely (tieMargin), and likely itself (tieLeast): the question reads as one the knowledge
+// declines as well as one it answers ("can i still have my morning coffee before the procedure", diet
+// or fasting; "can i fly back home the day after", travel or going home), and a wrong answer to it is
+// worse than none (held-out pool: 3 wrong answers fewer, no right one lost).
+func tiedWithDeclined(cands []scored, c scored) bool {
+	i := slices.IndexFunc(cands, func(x scored) bool { return x.ID == c.ID })
+	for _, x := range cands[i+1:] {
+		if x.Kind == knowledge.Guide {
+			continue
+		}
+		return x.Kind == knowledge.OutOfScope && x.confidence >= tieLeast && c.confidence-x.confidence <= tieMargin
+	}
+	return false
+}
+
+// An out-of-scope reading ties with an answer within tieMargin, when it is at least tieLeast likely.
+const (
+	tieMargin = 0.05
+	tieLeast  = 0.5
+)
+
 // drawnFrom is the FAQ entry a confident guide section stands for: the likeliest curated entry, when it
 // is an FAQ entry drawn from that section, plausible (drawnLeast), and leads every other entry drawn from
 // it by drawnLead. A few words may find the section that tells of them more surely than the entry
@@ -655,7 +677,7 @@ func (e *Engine) drawnFrom(cands []scored) (scored, bool) {
 		return scored{}, false // the likeliest curated entry declines the question ("Can I fly home two days after?")
 	}
 	f := cands[j]
-	if f.confidence < drawnLeast || e.sourceOf(f) != section.ID {
+	if f.confidence < drawnLeast || e.sourceOf(f) != section.ID || tiedWithDeclined(cands, f) {
 		return scored{}, false
 	}
 	rival := func(c scored) bool {

@@ -348,6 +348,22 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 	}
 }
 
+// TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely
+// one it declines as one it answers gets no answer.
+func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for q, want := range map[string]bot.Status{
+		"can i still have my morning coffee before the procedure": bot.NoMatch, // diet, or fasting
+		"can i fly back home the day aftr the procedure":          bot.NoMatch, // travel, or going home
+		"do I need to fast before the procedure":                  bot.Answered,
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: q})
+		if err != nil || a.Status != want {
+			t.Errorf("%q: got %s %q (%v), want %s", q, a.Status, a.ID, err, want)
+		}
+	}
+}
+
 // TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
 // the search alone finds no sure answer to, or that ask nothing, get the knowledge's after-effects entry
 // (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of after-effects
