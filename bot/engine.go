@@ -480,7 +480,7 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 		if err != nil {
 			return Answer{}, err
 		}
-		if isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID) {
+		if isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID || best.confidence < afterLead) {
 			// A story of expected after-effects is answered from the side-effects entry, which lists the
 			// warning signs; the question read alone, as well.
 			return e.withAlso(e.afterEffectsAnswer(a, after), alone), nil
@@ -521,6 +521,12 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	}
 	return e.withParts(ctx, a, parts, cands)
 }
+
+// afterLead is how sure a story of expected after-effects must be of the answer its question gets, read
+// whole and alone, to be answered by it alone; less sure, the side-effects entry, with its warning signs,
+// leads and the question's answer follows ("a little pain where you injected, easing every day. when can
+// I go back to the gym?").
+const afterLead = 0.7
 
 // offerAsked offers, for a long message left unanswered, the topics its question read alone finds
 // plausible (alone): instead of the fallback when nothing in the whole came close, unless the whole is a

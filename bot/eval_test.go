@@ -545,8 +545,10 @@ func TestCorpusFloors(t *testing.T) {
 		// near misses next to a topic), run first on 5c98734: ar 88.4% (Arabizi 81.4%), en 94.4%,
 		// abstention 98.8%, wrong 2.5%, second answers wrong 0%, one tap 96.8%, both 80.6%, acts 100%,
 		// language 98.7%, false urgent 0.3% ("IS THE INJECTION GOING TO HURT. I AM 81 AND I DO NOT LIKE
-		// NEEDLES", the learned layer's); the starting engine: ar 86.0%, en 93.3%.
-		{"fresh48", 280, 0.884, 0.944, 0.988, 0.025, 1, 0.968, 0.806},
+		// NEEDLES", the learned layer's); the starting engine: ar 86.0%, en 93.3%. Acts 96.9% since session
+		// 25, when act patterns stopped being trained as ways of asking: "what stuff can u help me with"
+		// lost its help reading (one message of 32; the patterns the change let in won five elsewhere).
+		{"fresh48", 280, 0.884, 0.944, 0.988, 0.025, 0.969, 0.968, 0.806},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}

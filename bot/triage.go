@@ -109,6 +109,11 @@ const reasonJoke = "joke"
 // swelling ("cheek a bit puffy where the face injections were").
 const reasonLocal = "local"
 
+// reasonEasing is why a pain or a stiffness told easing day by day was set aside: "a mild ache, getting
+// better every day", "ما 3am 2der erfa3o ... bas kel yom a7san" (I can't lift it ... but it's better every
+// day). A worsening, not an easing, is the warning sign.
+const reasonEasing = "easing"
+
 // reasonWeather is why a sign the heat can give was set aside in a sentence about the weather ("45
 // degrees outside, I'm sweating buckets"), or a number in the fever range said of the weather.
 const reasonWeather = "weather"
@@ -140,6 +145,7 @@ type triageRule struct {
 	reading  bool     // it tells of a temperature taken: a normal reading in the message sets it aside
 	asked    bool     // it names a fever: a normal reading in a message that only asks sets it aside
 	local    bool     // told slight and at the injection site, it is the injection's own
+	easing   bool     // told easing day by day, it is healing as expected
 	patterns [][]slot // a pattern matches when each of its slots does
 	unless   []phrase
 	// stopped tell its sign has stopped ("stopped after I pressed on it"), whatever its tier, unless
@@ -216,7 +222,9 @@ type redFlagsFile struct {
 		// about ("temperature is 37.0 today, is it a fever?"): the number decides.
 		Asked bool `yaml:"asked_reading"`
 		// Local: the rule's sign, told slight and at the injection site, is the injection's own.
-		Local  bool                `yaml:"local"`
+		Local bool `yaml:"local"`
+		// Easing: the rule's sign, told easing day by day in its sentence, is healing as expected.
+		Easing bool                `yaml:"easing"`
 		EN     []string            `yaml:"en"`
 		AR     []string            `yaml:"ar"`
 		Unless map[string][]string `yaml:"unless"`
@@ -330,7 +338,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		if r.Tier != Emergency && r.Tier != Clinic {
 			return nil, fmt.Errorf("rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
 		}
-		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local}
+		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local, easing: r.Easing}
 		for _, p := range src {
 			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
 		}
@@ -584,7 +592,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
 	// asks or a sentence that asks it, those of a fever named; a fever measured and then measured
 	// normal, with no medicine named, sets both aside ("38.4 the first night, 36.6 for two days now")
-	normal := normalReadings{taken: reading == normalReading || over}
+	normal := normalReadings{taken: reading == normalReading || reading == airReading || over}
 	normal.asked = normal.taken && (t.asks(sentences) || t.readingAsked(sentences)) || over
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
 	for i, l := range order {
@@ -607,6 +615,8 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 			v.Tier, v.Flag = Clinic, "fever"
 		case normalReading, recoveredReading: // a measured normal temperature: the model alone must be surer of a red flag
 			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonNormal})
+		case airReading:
+			v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: "fever", Reason: reasonWeather})
 		}
 	}
 	return v, sentences, reading

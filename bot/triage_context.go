@@ -254,7 +254,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "joke", "idiom", "laugh", "handled", "moved", "then"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -365,6 +365,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return reasonWeather
 	case r.local && has("slight", hi) && c.in(m, "local", 0, len(m.forms)):
 		return reasonLocal
+	case r.easing && c.find(m, "easing", lo, hi, func(at int) bool { return !negated(at) }):
+		return reasonEasing
 	case c.presentNow(m, lo, hi, negated), c.state(m, i):
 		return ""
 	case tier == Clinic && has("during", hi):
@@ -692,10 +694,11 @@ const (
 	feverReading             // 37.8-43 °C or 100-110 °F
 	normalReading            // 35-37.7 °C or 95-99.9 °F, measured: no fever
 	recoveredReading         // a fever's reading, then a normal one: a fever over
+	airReading               // told as a temperature, but above a body's: the air's ("الحرارة ٤٥")
 )
 
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
-// normal reading at 35-37.7 °C or 95-99.9 °F. A number with no unit is a fever only with a decimal
+// normal reading at 35-37.7 °C or 95-99.9 °F, the air's above 43 °C. A number with no unit is a fever only with a decimal
 // ("38.6"; "39" alone may be an age or a dose), and a normal reading with one or when told as a
 // temperature: said in words ("36 و8") or right after one of words, the temperature words ("temp 37",
 // "الحرارة ٣٧"). The last reading tells: a fever, or a fever's end when a normal reading follows a fever,
@@ -718,6 +721,8 @@ func readTemperature(norm string, words []string) thermal {
 			if feverBefore {
 				read = recoveredReading
 			}
+		case told && read == noReading && air(v, unit):
+			read = airReading
 		}
 		return true
 	})
@@ -782,6 +787,11 @@ func fever(v float64, unit string, decimal bool) bool {
 		return celsius
 	}
 	return celsius || fahrenheit
+}
+
+// air reports whether a value told as a temperature is above any body's, 43-60 °C: the weather's.
+func air(v float64, unit string) bool {
+	return v > 43 && v <= 60 && !strings.HasSuffix(unit, "f")
 }
 
 // normal reports whether a value read with its unit is a normal body temperature: 35-37.7 °C, or

@@ -279,6 +279,15 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"no fever or a rash, just tired", ""},
 		// a condition kept in hand "now" is history still
 		{"I had a heart attack five years ago and I'm on medication for it now. Am I still a candidate?", ""},
+		// a car with no air conditioning; a temperature above a body's is the air's
+		{"Outside is 40 degree and my car has no air condition. Can I drive home?", ""},
+		{"الجو هنا حار شديد، الحرارة ٤٥ والكهربا قاطعة من الصباح", ""},
+		{"no air conditioning at home and I can't breathe", Emergency},
+		// a pain easing day by day heals as expected; one growing day by day does not
+		{"وجع خفيف بس دا يخف يوم بعد يوم", ""},
+		{"الوجع يزيد يوم بعد يوم", Clinic},
+		// a faint that did not happen
+		{"I almost fainted getting a flu shot once. Is the harvest going to be worse?", ""},
 		// French mixed in, its article elided
 		{"l'douleur f rkbti katzid kol nhar, 9 sur 10", Clinic},
 		// a bleeding told stopped after it, whatever its tier; not one that has not stopped, nor one that
