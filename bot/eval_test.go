@@ -549,6 +549,26 @@ func TestCorpusFloors(t *testing.T) {
 		// 25, when act patterns stopped being trained as ways of asking: "what stuff can u help me with"
 		// lost its help reading (one message of 32; the patterns the change let in won five elsewhere).
 		{"fresh48", 280, 0.884, 0.944, 0.988, 0.025, 0.969, 0.968, 0.806},
+		// fresh49, 300 by a ninety-sixth writer, written at session 25's start (short and elliptical
+		// messages, second questions leaning on the first: "and the gym?", "والنادي؟"; Iraqi, Sudanese,
+		// Yemeni and Maghrebi as much as the rest; near misses in the guide's words), run first after
+		// 99f08ee: ar 88.5% (Arabizi 80.5%), en 95.2%, abstention 95.3%, wrong 3.5%, one tap 98.6%, both
+		// 67.6% (the starting engine 59.5%), acts 94.3%, language 99.0%, false urgent 0%. Then the acts'
+		// patterns and a tie with a declined reading: abstention 96.5%, wrong 3.0%, acts 100%.
+		{"fresh49", 280, 0.885, 0.952, 0.965, 0.030, 1, 0.986, 0.676},
+		// fresh50, 300 by a ninety-ninth writer, written at session 25's start (every variety evenly, chat
+		// habits, very different words for the same question, acts of every dialect), kept sealed and run
+		// first on ff4d7ac, the engine then meant to be the session's last: ar 91.5% (Arabizi 88.4%), en
+		// 97.4%, abstention 97.6%, wrong 3.8% (three after-effects stories answered, by design, from the
+		// side-effects entry with the asked topic second), second answers wrong 8.3%, one tap 96.3%, both
+		// 85.7%, acts 97.3%, language 99.0%, false urgent 0.3%; the starting engine: both 80.0%.
+		{"fresh50", 280, 0.915, 0.974, 0.976, 0.038, 0.973, 0.963, 0.857},
+		// fresh51, 300 by a hundred-and-first writer, written mid-session 25 (a fifth with two questions,
+		// the second a word or two; near misses asking a detail the guide does not give: exact litres and
+		// hours, brands), run first after 6de7aa4: ar 95.7% (Arabizi 95.5%), en 100%, abstention 89.9%
+		// (exact amounts), wrong 3.4%, one tap 99.6%, both 85.0%, acts 95.8%, language 100%; the starting
+		// engine the same.
+		{"fresh51", 280, 0.957, 1, 0.899, 0.034, 0.958, 0.996, 0.85},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1026,6 +1046,29 @@ func TestTriageFloors(t *testing.T) {
 		// 6aga read as تقيؤ), negatives 88.5% (signs told over in dialect words; relatives' fevers and my
 		// appointment); the starting engine the same. Then those read: recall 99.1%, negatives 96.2%.
 		{"fresh46", 260, 0.991, 0.953, 0.961, 0.861},
+		// fresh47, 260 by a ninety-seventh writer, written at session 25's start (lay and dialect words for
+		// each sign, Arabizi of every region, worried after-effects at length, alarming words in harmless
+		// senses, onset told every way), run first after 99f08ee: recall 99.2% (a Maghrebi "l'douleur …
+		// katzid … 9 sur 10"), emergencies 98.4% in tier, after-effects 100% not urgent, negatives 96.0%
+		// ("zero fever, zero chest stuff"; a heart attack "five years ago … on medication for it now"; a
+		// friend's dad who fainted at a wedding); the starting engine the same. Then "zero", French
+		// elisions and a condition kept in hand: recall 100%, negatives 98.7%.
+		{"fresh47", 260, 1, 1, 0.986, 0.846},
+		// fresh48, 260 by a ninety-eighth writer, written at session 25's start (an even mix, every dialect
+		// and Arabizi equally, relatives of treated parents, the ten kinds of negative in equal numbers), kept
+		// sealed and run first on ff4d7ac, the engine then meant to be the session's last: recall 100%,
+		// emergencies 100% in tier, after-effects 100% not urgent (none an emergency), negatives 96.2% (a
+		// roommate's flu "fever and everything lol"; "Suppose my mother feel chest pain after the session";
+		// an Arabizi "eza tle3le 7arara … bas 3am es2al"); the starting engine the same.
+		{"fresh48", 260, 1, 1, 0.962, 0.95},
+		// fresh49, 260 by a hundredth writer, written mid-session 25 (hard negatives of every kind, numbers
+		// that are no temperature, worried after-effects in alarming words, calm red flags), run first after
+		// 6de7aa4: recall 99.0% (a Levantine husband who "keeps asking where he is" after sedation),
+		// after-effects 93.8% not urgent (none an emergency), negatives 85.7% (fevers and vomiting told over
+		// in a later sentence, 45 degrees of weather, a car with no air conditioning, friends treated
+		// abroad). Then the air's temperature, easing pain and a faint that nearly happened: after-effects
+		// 95.4%, negatives 87.9%.
+		{"fresh49", 260, 0.99, 0.953, 0.879, 0.769},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
