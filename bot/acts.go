@@ -62,7 +62,7 @@ type actPattern struct {
 
 // newPattern reads a phrase of slots; ok is false for a phrase with no " + ".
 func newPattern(act, phrase string) (actPattern, bool) {
-	if !strings.Contains(phrase, "+") {
+	if !knowledge.IsActPattern(phrase) {
 		return actPattern{}, false
 	}
 	pat := actPattern{act: act}

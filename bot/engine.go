@@ -648,6 +648,9 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 // worse than none (held-out pool: 3 wrong answers fewer, no right one lost).
 func tiedWithDeclined(cands []scored, c scored) bool {
 	i := slices.IndexFunc(cands, func(x scored) bool { return x.ID == c.ID })
+	if i < 0 {
+		return false
+	}
 	for _, x := range cands[i+1:] {
 		if x.Kind == knowledge.Guide {
 			continue

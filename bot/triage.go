@@ -109,9 +109,9 @@ const reasonJoke = "joke"
 // swelling ("cheek a bit puffy where the face injections were").
 const reasonLocal = "local"
 
-// reasonEasing is why a pain or a stiffness told easing day by day was set aside: "a mild ache, getting
-// better every day", "ما 3am 2der erfa3o ... bas kel yom a7san" (I can't lift it ... but it's better every
-// day). A worsening, not an easing, is the warning sign.
+// reasonEasing is why a pain told easing day by day was set aside: "a mild ache, better every day",
+// "وجع خفيف بس دا يخف يوم بعد يوم" (a light pain, but it is easing day by day). A worsening, not an
+// easing, is the warning sign.
 const reasonEasing = "easing"
 
 // reasonWeather is why a sign the heat can give was set aside in a sentence about the weather ("45

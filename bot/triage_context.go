@@ -698,10 +698,10 @@ const (
 )
 
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
-// normal reading at 35-37.7 °C or 95-99.9 °F, the air's above 43 °C. A number with no unit is a fever only with a decimal
-// ("38.6"; "39" alone may be an age or a dose), and a normal reading with one or when told as a
-// temperature: said in words ("36 و8") or right after one of words, the temperature words ("temp 37",
-// "الحرارة ٣٧"). The last reading tells: a fever, or a fever's end when a normal reading follows a fever,
+// normal reading at 35-37.7 °C or 95-99.9 °F, and above 43 °C, told as a temperature, the air's. A
+// number with no unit is a fever only with a decimal ("38.6"; "39" alone may be an age or a dose), and a
+// normal reading with one or when told as a temperature: said in words ("36 و8") or right after one of
+// words, the temperature words ("temp 37", "الحرارة ٣٧"). The last reading tells: a fever, or a fever's end when a normal reading follows a fever,
 // written or told ("a fever of 101 the second night, 98.2 this morning"; "٣٨ ونص ... ومن يومها ٣٦ و٨").
 func readTemperature(norm string, words []string) thermal {
 	if !strings.ContainsAny(norm, "0123456789") {

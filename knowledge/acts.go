@@ -36,6 +36,13 @@ type Act struct {
 	Pos     Position
 }
 
+// IsActPattern reports whether an act's phrase is a pattern: slots joined by " + ", each slot's
+// alternatives by " | " ("connect me + doctor | nurse"), a rule for the act matcher rather than words a
+// patient writes.
+func IsActPattern(phrase string) bool {
+	return strings.Contains(phrase, "+")
+}
+
 var yamlActKeys = []string{"phrases", "reply"}
 
 func yamlActs(name string, n *yaml.Node, lang string, c *collector) []*Act {

@@ -81,7 +81,7 @@ func examplesOf(bank *knowledge.Bank) []example {
 	for _, name := range knowledge.ActNames() {
 		for _, lang := range knowledge.Languages() {
 			for _, p := range slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases) {
-				if strings.TrimSpace(p) != "" && !strings.Contains(p, "+") {
+				if strings.TrimSpace(p) != "" && !knowledge.IsActPattern(p) {
 					out = append(out, example{id: actPrefix + name, text: p})
 				}
 			}
