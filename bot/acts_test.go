@@ -186,6 +186,8 @@ func TestGreetingBeforeAQuestion(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"السلام عليكم، هل العلاج يسبب ألماً؟", "pain"},
 		{"صباح الخير، هو الموضوع بيوجع؟", "pain"},
+		// the greeting the classifier reads in the whole message is the opening's, not the message's
+		{"السلام عليكم يا جماعة، الحقنة بتوجع؟", "pain"},
 		// a question asked indirectly, with no question mark (a blind Gulf message of session 19)
 		{"السلام عليكم، ابي اعرف اذا العلاج يألم", "pain"},
 		{"hello, i was wondering if the injection hurts", "pain"},

@@ -370,7 +370,8 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	}
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
 	actReading := m.reading // the acts are read in the whole message, the topics without its opening
-	if rest, ok := e.withoutOpening(m); ok {
+	rest, opened := e.withoutOpening(m)
+	if opened {
 		m.text, m.reading = rest, e.topics.Read(textnorm.Normalize(rest))
 	}
 	if ar, ok := e.readArabizi(m); ok {
@@ -406,6 +407,11 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		found = 2
 	case ok || len(e.plausible(cands)) > 0:
 		found = 1 // an entry a guide section stands for weighs against an act as a plausible one does
+	}
+	if opened && found == 2 {
+		// A greeting or thanks opened a question the search answered: the act read in the whole is the
+		// opening's ("السلام عليكم يا جماعة، الحقنة بتوجع؟", hello folks, does the injection hurt?).
+		actReading = m.reading
 	}
 	if m.arabizi && found == 2 {
 		// An answer found in Arabic script is weighed against an act read there too: the Latin letters
