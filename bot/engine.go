@@ -370,9 +370,9 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	}
 	m.reading = e.topics.Read(textnorm.Normalize(m.read))
 	actReading := m.reading // the acts are read in the whole message, the topics without its opening
-	rest, opened := e.withoutOpening(m)
+	question, opened := e.withoutOpening(m)
 	if opened {
-		m.text, m.reading = rest, e.topics.Read(textnorm.Normalize(rest))
+		m.text, m.reading = question, e.topics.Read(textnorm.Normalize(question))
 	}
 	if ar, ok := e.readArabizi(m); ok {
 		m.text, m.lang, m.arabizi = ar, knowledge.Arabic, true
