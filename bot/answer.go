@@ -131,6 +131,11 @@ func (a Answer) Offered() []Topic {
 	return out
 }
 
+// gives reports whether an answer answers the topic id, first or as another question's answer (Also).
+func (a Answer) gives(id string) bool {
+	return a.ID == id || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == id })
+}
+
 // Conversational reports whether an answer replies to a conversation act (a greeting, thanks, a request
 // for a person) rather than to a question about treatment: adapters show it without the medical
 // disclaimer, which the JSON answer still carries.

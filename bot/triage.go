@@ -589,9 +589,10 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 		reading = feverReading // brought down by a medicine, the fever is not over
 	}
 	over := reading == recoveredReading
-	// normal: a normal reading sets aside the rules of a temperature taken, and in a message that only
-	// asks or a sentence that asks it, those of a fever named; a fever measured and then measured
-	// normal, with no medicine named, sets both aside ("38.4 the first night, 36.6 for two days now")
+	// normal: a normal reading, or the air's ("الحرارة ٤٥"), sets aside the rules of a temperature taken,
+	// and in a message that only asks or a sentence that asks it, those of a fever named; a fever measured
+	// and then measured normal, with no medicine named, sets both aside ("38.4 the first night, 36.6 for
+	// two days now")
 	normal := normalReadings{taken: reading == normalReading || reading == airReading || over}
 	normal.asked = normal.taken && (t.asks(sentences) || t.readingAsked(sentences)) || over
 	order := []string{lang, knowledge.English, knowledge.Arabic, arabiziRules}
