@@ -131,8 +131,8 @@ func (a Answer) Offered() []Topic {
 	return out
 }
 
-// gives reports whether an answer answers the topic id, first or as another question's answer (Also).
-func (a Answer) gives(id string) bool {
+// Gives reports whether an answer answers the topic id, first or as another question's answer (Also).
+func (a Answer) Gives(id string) bool {
 	return a.ID == id || slices.ContainsFunc(a.Also, func(x Also) bool { return x.ID == id })
 }
 

@@ -487,8 +487,12 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 			return Answer{}, err
 		}
 		if isAfter && aloneOK && alone.ID != after.ID && (!ok || alone.ID != best.ID || best.confidence < afterLead) {
-			// A story of expected after-effects is answered from the side-effects entry, which lists the
-			// warning signs; the question read alone, as well.
+			// A story of expected after-effects that asks something else gets its question's answer, and
+			// beside it the side-effects entry, which lists the warning signs; the side-effects entry
+			// first when the whole message does not back the question's reading.
+			if among(alone.ID, cands, partWhole) {
+				return e.withAlso(e.answered(a, alone), after), nil
+			}
 			return e.withAlso(e.afterEffectsAnswer(a, after), alone), nil
 		}
 		best, ok = alone, aloneOK
@@ -530,8 +534,8 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 
 // afterLead is how sure a story of expected after-effects must be of the answer its question gets, read
 // whole and alone, to be answered by it alone; less sure, the side-effects entry, with its warning signs,
-// leads and the question's answer follows ("a little pain where you injected, easing every day. when can
-// I go back to the gym?").
+// follows the question's answer ("a little pain where you injected, easing every day. when can I go back
+// to the gym?").
 const afterLead = 0.7
 
 // offerAsked offers, for a long message left unanswered, the topics its question read alone finds

@@ -366,8 +366,8 @@ func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
 
 // TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
 // the search alone finds no sure answer to, or that ask nothing, get the knowledge's after-effects entry
-// (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of after-effects
-// whose question, read alone, has another answer gets both.
+// (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of
+// after-effects whose question, read alone, has another answer gets both, that answer first.
 func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	for _, tt := range []struct {
@@ -384,7 +384,7 @@ func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 		{"the injection site is swollen, red and hot, and I have a fever of 39", bot.Urgent, "", ""},
 		{"I had my knee injected yesterday and it is a little bruised and sore today, which I expected. My " +
 			"daughter is getting married on Saturday and I will be on my feet all day at the party. Is it fine " +
-			"to have a glass of wine at the wedding?", bot.Answered, "side-effects", "alcohol-smoking"},
+			"to have a glass of wine at the wedding?", bot.Answered, "alcohol-smoking", "side-effects"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {

@@ -569,6 +569,12 @@ func TestCorpusFloors(t *testing.T) {
 		// (exact amounts), wrong 3.4%, one tap 99.6%, both 85.0%, acts 95.8%, language 100%; the starting
 		// engine the same.
 		{"fresh51", 280, 0.957, 1, 0.899, 0.034, 0.958, 0.996, 0.85},
+		// fresh52, 300 by a hundred-and-second writer, written at session 26's start (a fifth near misses
+		// next to a topic: exact litres, hours, kilos, cell counts, other medicines; a sixth long stories of
+		// a mild after-effect asking something else), run first on 67197ff: ar 83.2% (Arabizi 80.0%), en
+		// 91.9%, abstention 79.4%, wrong 20.5%, one tap 89.1%, both 93.9%, acts 96.7%, language 99.3%. Then
+		// a story's question answered first, the side-effects entry beside it: ar 89.9%, wrong 16.7%.
+		{"fresh52", 280, 0.899, 0.919, 0.794, 0.167, 0.967, 0.933, 0.939},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1069,6 +1075,13 @@ func TestTriageFloors(t *testing.T) {
 		// abroad). Then the air's temperature, easing pain and a faint that nearly happened: after-effects
 		// 95.4%, negatives 87.9%.
 		{"fresh49", 260, 0.99, 0.953, 0.879, 0.769},
+		// fresh50, 260 by a hundred-and-third writer, written at session 26's start (a third of the red
+		// flags persistent vomiting and confusion: counts in words and digits, every dialect's verb, a
+		// parent's nonsense talk mixed with true memories; a third of the negatives vomiting or confusion
+		// that is no red flag), run first on 67197ff: recall 100%, emergencies 100% in tier, after-effects
+		// 100% not urgent, negatives 93.6% (a roommate's flu before "my session friday", a grandmother
+		// "never had any treatment", a husband's stomach bug, seizures "since I was small").
+		{"fresh50", 260, 1, 1, 0.935, 0.907},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

@@ -369,7 +369,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		}
 		supported = supported || cands == nil || among(a.ID, cands, DefaultTop)
 		switch {
-		case ok && a.gives(best.ID):
+		case ok && a.Gives(best.ID):
 		case ok && best.Kind == knowledge.FAQ && (among(best.ID, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
 			a = e.withAlso(a, best)
 		case backed(a, cands, whole):
@@ -385,7 +385,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		lead := e.answered(a, alone[0])
 		lead.Also, lead.AlsoAsked = nil, nil // every question is answered: none is left to offer
 		for _, c := range alone[1:] {
-			if !lead.gives(c.ID) {
+			if !lead.Gives(c.ID) {
 				lead = e.withAlso(lead, c)
 			}
 		}
@@ -420,7 +420,7 @@ const (
 // cells, from bone or fat?" asks one question (held-out pool: 20 more messages with both answers, 7 more
 // wrong second answers).
 func backed(a Answer, cands, whole []scored) bool {
-	if len(cands) == 0 || cands[0].Kind != knowledge.FAQ || cands[0].confidence < backedLeast || a.gives(cands[0].ID) {
+	if len(cands) == 0 || cands[0].Kind != knowledge.FAQ || cands[0].confidence < backedLeast || a.Gives(cands[0].ID) {
 		return false
 	}
 	c := cands[0]
@@ -451,7 +451,7 @@ const (
 // question's.
 func (e *Engine) withAsked(a Answer, cands []scored) Answer {
 	for _, c := range e.plausible(cands) {
-		given := a.gives(c.ID) || containsTopic(a.AlsoAsked, c.ID)
+		given := a.Gives(c.ID) || containsTopic(a.AlsoAsked, c.ID)
 		if _, found := e.bank.Entry(c.ID, a.Lang); !found || given {
 			continue
 		}

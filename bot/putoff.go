@@ -156,7 +156,7 @@ func (e *Engine) withPutOff(ctx context.Context, a Answer, m asked, later string
 	if p := e.plausible(cands); !ok && len(p) == 1 {
 		best, ok = p[0], true // a topic named in a word or two ("3la l5edma", about work) finds one entry plausible
 	}
-	if !ok || best.Kind != knowledge.FAQ || a.gives(best.ID) {
+	if !ok || best.Kind != knowledge.FAQ || a.Gives(best.ID) {
 		return a, nil
 	}
 	return e.withAlso(a, best), nil

@@ -264,6 +264,17 @@ func TestEmbedLimits(t *testing.T) {
 	}
 }
 
+// TestEmbedGivesOtherQuestionsAnswers: a message's second question's answer (Also) follows the first in
+// the embed, under its own title, escaped.
+func TestEmbedGivesOtherQuestionsAnswers(t *testing.T) {
+	e := embed(bot.Answer{Status: bot.Answered, Title: "Session length", Reply: "About 1.5 to 3 hours.", Lang: "en",
+		Disclaimer: "d", Also: []bot.Also{{ID: "pain", Title: "Pain_comfort", Answer: "Local *anesthesia* numbs it."}}})
+	first, second := strings.Index(e.Description, "About 1.5"), strings.Index(e.Description, "**Pain\\_comfort**\nLocal \\*anesthesia\\* numbs it.")
+	if first < 0 || second < first {
+		t.Errorf("embed does not give both answers:\n%s", e.Description)
+	}
+}
+
 // FuzzVerify checks the signature check on arbitrary signatures, timestamps and bodies: it never panics,
 // and accepts only what the key signed, within five minutes.
 func FuzzVerify(f *testing.F) {

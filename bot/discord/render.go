@@ -28,7 +28,8 @@ const (
 )
 
 // embed renders an answer: the topic title, the answer (or the urgent instruction, or the honest
-// fallback), its source, and the disclaimer as footer. Knowledge text is escaped as Markdown.
+// fallback), its source, the answers to the message's other questions (Also), and the disclaimer as
+// footer. Knowledge text is escaped as Markdown.
 func embed(a bot.Answer) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{}
 	if !a.Conversational() {
@@ -45,6 +46,9 @@ func embed(a bot.Answer) *discordgo.MessageEmbed {
 		e.Description = escape(a.Reply)
 		if a.Source != "" {
 			e.Description += "\n\n*" + escape(a.Source) + "*"
+		}
+		for _, x := range a.Also { // the message's other questions, each under its title
+			e.Description += "\n\n**" + escape(x.Title) + "**\n" + escape(x.Answer)
 		}
 	default:
 		e.Color = colourNoMatch

@@ -204,7 +204,7 @@ type TriageReport struct {
 	Confusion   map[string]map[string]int // tier needed -> tier given ("" not urgent)
 	Mild        Ratio                     // mild cases not urgent
 	MildEmerg   Ratio                     // mild cases flagged emergency
-	MildAnswer  Ratio                     // mild cases answered from the side-effects entry
+	MildAnswer  Ratio                     // mild cases answered from the side-effects entry, first or as Also
 	NegativeNot Ratio                     // negative cases not urgent
 }
 
@@ -251,7 +251,7 @@ func (r *Report) scoreKind(c Case, a bot.Answer) bool {
 	case KindMild:
 		r.Triage.Mild.add(!urgent)
 		r.Triage.MildEmerg.add(a.Urgency == string(bot.Emergency))
-		r.Triage.MildAnswer.add(a.Status == bot.Answered && a.ID == "side-effects")
+		r.Triage.MildAnswer.add(a.Status == bot.Answered && a.Gives("side-effects"))
 		return !urgent
 	case KindNegative:
 		r.Triage.NegativeNot.add(!urgent)

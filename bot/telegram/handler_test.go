@@ -371,6 +371,17 @@ func TestGuideMarkdownRendersAsHTML(t *testing.T) {
 	}
 }
 
+// TestOtherQuestionsAreAnsweredInTheReply: a message's second question's answer (Also) follows the first
+// in the reply, under its own title, escaped.
+func TestOtherQuestionsAreAnsweredInTheReply(t *testing.T) {
+	got := replyText(bot.Answer{Status: bot.Answered, Title: "Session length", Reply: "About 1.5 to 3 hours.", Lang: "en",
+		Disclaimer: "d", Also: []bot.Also{{ID: "pain", Title: "Pain & comfort", Answer: "Local **anesthesia** <numbs> it."}}})
+	first, second := strings.Index(got, "About 1.5"), strings.Index(got, "<b>Pain &amp; comfort</b>\nLocal <b>anesthesia</b> &lt;numbs&gt; it.")
+	if first < 0 || second < first || strings.Index(got, "<i>d</i>") < second {
+		t.Errorf("reply does not give both answers, then the disclaimer:\n%s", got)
+	}
+}
+
 // FuzzRichText: whatever Markdown an answer holds, the HTML has its bold tags paired and no other tag.
 func FuzzRichText(f *testing.F) {
 	for _, s := range []string{"**a** b", "- **x:** y\n### h", "<b>**", "** ** **", "#\n# \n- "} {

@@ -22,8 +22,8 @@ const (
 )
 
 // replyText renders an answer as Telegram HTML: urgent replies lead with the instruction in bold, answers
-// carry their source, and every reply ends with the disclaimer in italics. All knowledge and user text is
-// escaped.
+// carry their source and are followed by the answers to the message's other questions (Also), and every
+// reply ends with the disclaimer in italics. All knowledge and user text is escaped.
 func replyText(a bot.Answer) string {
 	mark := lrm
 	if a.Lang == knowledge.Arabic {
@@ -35,6 +35,9 @@ func replyText(a bot.Answer) string {
 		parts = append(parts, "<b>"+esc(a.Reply)+"</b>")
 	case bot.Answered:
 		parts = append(parts, "<b>"+esc(a.Title)+"</b>\n"+richText(a.Reply))
+		for _, x := range a.Also { // the message's other questions, each under its title
+			parts = append(parts, "<b>"+esc(x.Title)+"</b>\n"+richText(x.Answer))
+		}
 	default:
 		parts = append(parts, esc(a.Reply))
 	}
