@@ -425,7 +425,12 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		}
 		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
 	}
+	unanswered := a
 	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
+	if err == nil && a.Status == Answered && figureNotGiven(m.words, a) {
+		// "exactly how many litres should I drink?" is not answered by advice to drink well
+		return e.outOfScope(unanswered, cands), nil
+	}
 	if err != nil || !putsOff || a.Status != Answered {
 		return a, err
 	}
@@ -738,17 +743,26 @@ func (e *Engine) answered(a Answer, best scored) Answer {
 // noMatch replies that the knowledge has no answer: a "did you mean" of plausible topics, or the
 // fallback with topics to try; empty says the question had no words to read.
 func (e *Engine) noMatch(a Answer, cands []scored, empty bool) Answer {
+	plausible := e.plausible(cands)
+	if len(plausible) == 0 {
+		a = e.outOfScope(a, cands)
+		if empty {
+			a.Reason = ReasonEmpty
+		}
+		return a
+	}
+	a.Status, a.Reason, a.Reply = NoMatch, ReasonUnsure, e.messages[a.Lang].Unsure
+	a.Confidence = round(cands[0].confidence)
+	a.Suggestions = e.suggestions(plausible, a.Lang)[:len(plausible)]
+	return a
+}
+
+// outOfScope replies that the knowledge does not answer the question: the fallback, with the clinic's
+// contact and the topics nearest what it asked.
+func (e *Engine) outOfScope(a Answer, cands []scored) Answer {
 	a.Status, a.Reason = NoMatch, ReasonOutOfScope
 	if len(cands) > 0 {
 		a.Confidence = round(cands[0].confidence)
-	}
-	if plausible := e.plausible(cands); len(plausible) > 0 {
-		a.Reason, a.Reply = ReasonUnsure, e.messages[a.Lang].Unsure
-		a.Suggestions = e.suggestions(plausible, a.Lang)[:len(plausible)]
-		return a
-	}
-	if empty {
-		a.Reason = ReasonEmpty
 	}
 	a.Reply = e.withContact(e.messages[a.Lang].NoMatch, a.Lang)
 	a.Suggestions = e.suggestions(cands, a.Lang)

@@ -364,6 +364,27 @@ func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
 	}
 }
 
+// TestAFigureTheAnswerDoesNotGiveIsNotAnswered: a question asking a figure in a unit the nearest entry
+// never names is out of scope, with that entry offered; one the entry gives a figure for is answered.
+func TestAFigureTheAnswerDoesNotGiveIsNotAnswered(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		q      string
+		status bot.Status
+		id     string // answered, or offered
+	}{
+		{"how many litres of water should I drink before the session", bot.NoMatch, "hydration"},
+		{"should I drink lots of water before the session", bot.Answered, "hydration"},
+		{"how many hours does the whole session take, exactly?", bot.Answered, "session-duration"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.q})
+		offered := slices.ContainsFunc(a.Suggestions, func(x bot.Topic) bool { return x.ID == tt.id })
+		if err != nil || a.Status != tt.status || (a.ID != tt.id && !offered) {
+			t.Errorf("%q: got %s %q (%s) offering %v (%v), want %s %q", tt.q, a.Status, a.ID, a.Reason, a.Suggestions, err, tt.status, tt.id)
+		}
+	}
+}
+
 // TestAfterEffectsAreAnsweredFromTheirEntry: expected after-effects told as what one feels now, which
 // the search alone finds no sure answer to, or that ask nothing, get the knowledge's after-effects entry
 // (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of

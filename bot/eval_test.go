@@ -573,8 +573,9 @@ func TestCorpusFloors(t *testing.T) {
 		// next to a topic: exact litres, hours, kilos, cell counts, other medicines; a sixth long stories of
 		// a mild after-effect asking something else), run first on 67197ff: ar 83.2% (Arabizi 80.0%), en
 		// 91.9%, abstention 79.4%, wrong 20.5%, one tap 89.1%, both 93.9%, acts 96.7%, language 99.3%. Then
-		// a story's question answered first, the side-effects entry beside it: ar 89.9%, wrong 16.7%.
-		{"fresh52", 280, 0.899, 0.919, 0.794, 0.167, 0.967, 0.933, 0.939},
+		// a story's question answered first, the side-effects entry beside it: ar 89.9%, wrong 16.7%; and
+		// a figure asked in a unit the answer never names declined: abstention 87.9%, wrong 12.9%.
+		{"fresh52", 280, 0.899, 0.919, 0.879, 0.129, 0.967, 0.933, 0.939},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
