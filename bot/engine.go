@@ -487,7 +487,9 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	if q := questionOf(m.read, c); len(parts) < 2 && q != "" {
 		var alone scored
 		var aloneOK bool
-		alone, aloneOK, questionCands, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok)
+		// a whole that reads its story of after-effects does not read its question
+		story := isAfter && ok && best.ID == after.ID
+		alone, aloneOK, questionCands, err = e.longQuestion(ctx, e.arabicParts(m, []string{q})[0], m.lang, cands, best, ok && !story)
 		if err != nil {
 			return Answer{}, err
 		}
