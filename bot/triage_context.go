@@ -254,7 +254,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -294,8 +294,10 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// "3adi" (normal), "الابره" is "barra" (outside).
 				continue
 			}
-			if sc == arabizi && kind == "handled" {
-				continue // as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke)
+			if sc == arabizi && (kind == "handled" || kind == "own") {
+				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), and
+				// the writer's own treatment reads a relative into a message that names one in passing
+				continue
 			}
 			if sc == arabizi && kind == "during" {
 				// As skeletons, the procedure's words are those of telling it done: "ams sawait el
@@ -531,7 +533,7 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 		return !c.in(m, "self_well", plo, phi) && !notHad(m, at, negated) && !notHad(m, at+1, negated) && (!untreated || plo == slo)
 	}
 	named := c.in(m, "relative", lo, i) || untreated && c.in(m, "relative", slo, i)
-	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || untreated) &&
+	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || c.in(m, "own", 0, all) || untreated) &&
 		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi, negated)
 }
 
@@ -553,7 +555,7 @@ var afterMa = map[string]bool{"بعد": true, "قبل": true, "لحد": true, "�
 // told not had.
 func (c contextMarkers) treatmentNamed(m message, lo, hi int, negated func(int) bool) bool {
 	return c.find(m, "treatment", lo, hi, func(at int) bool {
-		return !c.covers(m, "upcoming", at) && !c.covers(m, "self_well", at) && !notHad(m, at, negated)
+		return !c.covers(m, "upcoming", at) && !c.covers(m, "own", at) && !c.covers(m, "self_well", at) && !notHad(m, at, negated)
 	})
 }
 
