@@ -407,6 +407,10 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 	return c.presentNow(m, lo, hi, func(int) bool { return false })
 }
 
+// durationReach is how far after a present marker a duration may start and make it tell how long ("هسه
+// من عشرين سنة ما صارت", now for twenty years it has not happened), not that something happens now.
+const durationReach = 3
+
 // presentNow is present without the markers a negation follows (negated says whether the word at a
 // position is): "10 years before, now no medicine and no problem", "الحين ما في شي" tell the writer well
 // now, not the symptom's sentence of now; nor those beside how a condition is kept in hand ("he's on
@@ -415,7 +419,7 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 	for _, ph := range c.phrases["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
-			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) && !c.covers(m, "then", at) &&
+			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) && !c.in(m, "duration", end, min(end+durationReach, hi)) && !c.covers(m, "then", at) &&
 				!(end < hi && negated(end) || end+1 < hi && negated(end+1)) && !c.managedBeside(m, at, end, lo, hi)
 		}) {
 			return true
