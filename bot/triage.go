@@ -42,6 +42,9 @@ type Triage struct {
 	// feverMedicines bring a fever down: a normal reading in a message naming one may be theirs, not the
 	// fever's end (redflags.yaml fever_medicines).
 	feverMedicines []string
+	// bodyTemperatureWords name a body's temperature as such: without one, a fever-range reading in a
+	// message that tells the weather is the air's (redflags.yaml body_temperature_words).
+	bodyTemperatureWords []string
 	// airTemperatures name the air's temperature, normalised and padded with a space either side
 	// (redflags.yaml air_temperatures).
 	airTemperatures []string
@@ -205,6 +208,8 @@ type redFlagsFile struct {
 	Continuations map[string][]string `yaml:"continuations"`
 	// TemperatureWords name a body temperature, as parts of normalised words ("حرار" in الحرارة).
 	TemperatureWords []string `yaml:"temperature_words"`
+	// BodyTemperatureWords name a body's temperature as such, as parts of normalised words ("حرارتي").
+	BodyTemperatureWords []string `yaml:"body_temperature_words"`
 	// FeverMedicines bring a fever down, as parts of normalised words ("panadol", "خافض").
 	FeverMedicines []string `yaml:"fever_medicines"`
 	// AirTemperatures name the air's temperature, not the body's ("the outside temperature", "حرارة
@@ -259,6 +264,9 @@ func NewTriage() (*Triage, error) {
 	}
 	for _, w := range f.FeverMedicines {
 		t.feverMedicines = append(t.feverMedicines, normalize(w))
+	}
+	for _, w := range f.BodyTemperatureWords {
+		t.bodyTemperatureWords = append(t.bodyTemperatureWords, normalize(w))
 	}
 	for _, phrases := range f.AirTemperatures {
 		for _, p := range phrases {
@@ -542,6 +550,16 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
 }
 
+// toldOfAir reports whether a normalised message tells the weather and names no body's temperature
+// (body_temperature_words): its temperature is the air's. Not in Arabizi, whose weather words read as
+// skeletons are too many others' ("7aamee", he is hot).
+func (t *Triage) toldOfAir(norm string, s sentences) bool {
+	if s.hasScript(arabizi) || slices.ContainsFunc(t.bodyTemperatureWords, func(w string) bool { return strings.Contains(norm, w) }) {
+		return false
+	}
+	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
+}
+
 // namesTemperature reports whether a normalised message names a body temperature (temperature_words),
 // outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 func (t *Triage) namesTemperature(norm string) bool {
@@ -587,6 +605,9 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	}
 	if reading == recoveredReading && slices.ContainsFunc(t.feverMedicines, func(w string) bool { return strings.Contains(norm, w) }) {
 		reading = feverReading // brought down by a medicine, the fever is not over
+	}
+	if reading == feverReading && t.toldOfAir(norm, sentences) {
+		reading = airReading
 	}
 	over := reading == recoveredReading
 	// normal: a normal reading, or the air's ("الحرارة ٤٥"), sets aside the rules of a temperature taken,

@@ -282,6 +282,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a car with no air conditioning; a temperature above a body's is the air's
 		{"Outside is 40 degree and my car has no air condition. Can I drive home?", ""},
 		{"الجو هنا حار شديد، الحرارة ٤٥ والكهربا قاطعة من الصباح", ""},
+		// a fever-range temperature told with the weather and no body's is the air's; a body's named is a fever
+		{"الجو نار اليوم، الحرارة ٤١ درجة، أقدر أتمشى بعد الحقنة؟", ""},
+		{"الجو حر بس حرارتي ٤٠ من الصبح", Clinic},
 		{"no air conditioning at home and I can't breathe", Emergency},
 		// a pain easing day by day heals as expected; one growing day by day does not
 		{"وجع خفيف بس دا يخف يوم بعد يوم", ""},
