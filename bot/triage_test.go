@@ -285,6 +285,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a fever-range temperature told with the weather and no body's is the air's; a body's named is a fever
 		{"الجو نار اليوم، الحرارة ٤١ درجة، أقدر أتمشى بعد الحقنة؟", ""},
 		{"الجو حر بس حرارتي ٤٠ من الصبح", Clinic},
+		// asking which signs need help, or supposing one, tells none
+		{"which symptoms mean I should call you after the injection, like a fever or chest pain?", ""},
+		{"Suppose I get chest pain the night after, who do I call?", ""},
+		{"what are the signs of an infection? my knee is hot and swollen and there's pus", Clinic},
 		{"no air conditioning at home and I can't breathe", Emergency},
 		// a pain easing day by day heals as expected; one growing day by day does not
 		{"وجع خفيف بس دا يخف يوم بعد يوم", ""},
