@@ -534,9 +534,27 @@ func (e *Engine) withQuestions(ctx context.Context, m asked, a Answer, cands []s
 	case a.Status != Answered:
 		return a, nil
 	case len(parts) < 2:
-		return e.splitAnswer(ctx, m, a)
+		a, err = e.splitAnswer(ctx, m, a)
+	default:
+		a, err = e.withParts(ctx, a, parts, cands)
 	}
-	return e.withParts(ctx, a, parts, cands)
+	if err == nil && isAfter && a.ID == after.ID && len(a.Also) > 0 && among(a.Also[0].ID, cands, partWhole) && questionOf(m.read, c) != "" {
+		// a story of after-effects told apart from its question, which a part answers: that answer first
+		a = e.askedFirst(a)
+	}
+	return a, err
+}
+
+// askedFirst answers first a story's question, which a answers second (its first Also), and then the
+// story's after-effects from their entry, which a answers first.
+func (e *Engine) askedFirst(a Answer) Answer {
+	story, asked := scored{Match: knowledge.Match{ID: a.ID, Lang: a.Lang, Kind: knowledge.FAQ}, confidence: a.Confidence},
+		scored{Match: knowledge.Match{ID: a.Also[0].ID, Lang: a.Lang, Kind: knowledge.FAQ}, confidence: a.Also[0].Confidence}
+	rest := a.Also[1:]
+	a.Also, a.Related = nil, nil
+	a = e.withAlso(e.answered(a, asked), story)
+	a.Also = append(a.Also, rest...)
+	return a
 }
 
 // afterLead is how sure a story of expected after-effects must be of the answer its question gets, read

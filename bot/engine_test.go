@@ -406,6 +406,9 @@ func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
 		{"I had my knee injected yesterday and it is a little bruised and sore today, which I expected. My " +
 			"daughter is getting married on Saturday and I will be on my feet all day at the party. Is it fine " +
 			"to have a glass of wine at the wedding?", bot.Answered, "alcohol-smoking", "side-effects"},
+		// the story told apart from its questions, which a part answers
+		{"3amalt el 7o2na embare7 fel rokba w 7ases b waga3 basit w ta3ban shwaya, mafish 7aga wa7sha. a7ot talg? w emta?",
+			bot.Answered, "recovery-tips", "side-effects"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {
