@@ -576,6 +576,12 @@ func TestCorpusFloors(t *testing.T) {
 		// a story's question answered first, the side-effects entry beside it: ar 89.9%, wrong 16.7%; and
 		// a figure asked in a unit the answer never names declined: abstention 87.9%, wrong 12.9%.
 		{"fresh52", 280, 0.899, 0.919, 0.879, 0.129, 0.967, 0.933, 0.939},
+		// fresh54, 300 by a hundred-and-sixth writer, written mid-session 26 (questions in words that suggest
+		// a neighbouring topic; near misses a sixth, each right next to a topic: other medicines and
+		// treatments, heat, scars, foods, supplements, travel, showering), run first after 076883f: ar
+		// 94.4% (Arabizi 97.8%), en 95.4%, abstention 94.4%, wrong 2.4%, one tap 98.1%, both 88.9%, acts
+		// 96.7%, language 100%; the session's starting engine the same.
+		{"fresh54", 280, 0.944, 0.954, 0.944, 0.024, 0.967, 0.981, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1083,6 +1089,16 @@ func TestTriageFloors(t *testing.T) {
 		// 100% not urgent, negatives 93.6% (a roommate's flu before "my session friday", a grandmother
 		// "never had any treatment", a husband's stomach bug, seizures "since I was small").
 		{"fresh50", 260, 1, 1, 0.935, 0.907},
+		// fresh52, 260 by a hundred-and-seventh writer, written mid-session 26 (negatives 40%: relatives'
+		// signs while the writer is the patient, signs told over later, the weather in numbers, questions
+		// about warning signs; red flags calm and understated, buried in long messages), run first after
+		// 076883f: recall 94.5% (MSA "صعوبة كبيرة في التنفس", a Yemeni mother "مش داريه أين هي", the
+		// French "perte de connaissance", "Sorry, might be nothing. Worst headache I've had in years … neck
+		// feels rigid", an Arabizi mother's nonsense talk beside her husband's death "men 10 snin"),
+		// emergencies 89.6% in tier, after-effects 100% not urgent, negatives 92.3%. Then difficulty and
+		// breathing apart, not knowing where one is, the French faint, a negation kept to its sentence, a
+		// comparison over years: recall 98.9%.
+		{"fresh52", 260, 0.989, 1, 0.923, 0.938},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

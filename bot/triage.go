@@ -887,7 +887,7 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 					return false // "لحد ما اشوف نتيجة" (until I see results) denies no sight
 				}
 				why := "negated"
-				if !tl.negated(m.forms, i) && !tl.toldFine(m, i+len(ph)-1) && !tl.answeredNo(m, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
+				if !tl.negatedInSentence(m, i) && !tl.toldFine(m, i+len(ph)-1) && !tl.answeredNo(m, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
 					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
@@ -920,6 +920,13 @@ func (tl *triageLang) conjoined(forms [][]string, i int) bool {
 // صديد"): past one, up to maxCarried more words (the symptom it joins) may stand before the negation.
 func (tl *triageLang) negated(forms [][]string, i int) bool {
 	return tl.negatedBefore(forms, i) || tl.linkedToNegated(forms, i)
+}
+
+// negatedInSentence is negated within the sentence of the word at i: "Sorry, might be nothing. Worst
+// headache in years" denies no headache.
+func (tl *triageLang) negatedInSentence(m message, i int) bool {
+	lo, _ := sentenceBounds(m, i)
+	return tl.negated(m.forms[lo:], i-lo)
 }
 
 // linkedToNegated reports whether a link ("in", "في"), perhaps with a determiner ("my"), ties the word

@@ -285,6 +285,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a fever-range temperature told with the weather and no body's is the air's; a body's named is a fever
 		{"الجو نار اليوم، الحرارة ٤١ درجة، أقدر أتمشى بعد الحقنة؟", ""},
 		{"الجو حر بس حرارتي ٤٠ من الصبح", Clinic},
+		// difficulty and breathing apart; a loss of consciousness in French; not knowing where one is
+		{"منذ الصباح أجد صعوبة شديدة جدا في التنفس بعد الحقن", Emergency},
+		{"hier après la séance j'ai eu une perte de connaissance dans la cuisine", Emergency},
+		{"ابوي من الصبح مش داري وين هو ويتلخبط بالاسماء", Emergency},
+		// a negation in another sentence denies nothing
+		{"Probably nothing. Worst headache ever since the injection and my neck is stiff", Clinic},
 		// asking which signs need help, or supposing one, tells none
 		{"which symptoms mean I should call you after the injection, like a fever or chest pain?", ""},
 		{"Suppose I get chest pain the night after, who do I call?", ""},
