@@ -582,6 +582,12 @@ func TestCorpusFloors(t *testing.T) {
 		// 94.4% (Arabizi 97.8%), en 95.4%, abstention 94.4%, wrong 2.4%, one tap 98.1%, both 88.9%, acts
 		// 96.7%, language 100%; the session's starting engine the same.
 		{"fresh54", 280, 0.944, 0.954, 0.944, 0.024, 0.967, 0.981, 0.889},
+		// fresh53, 300 by a hundred-and-third writer, written at session 26's start (every variety evenly,
+		// as many kinds of writer as possible), kept sealed and run first on 110912b, the session's last
+		// engine: ar 89.0% (Arabizi 86.4%), en 96.6%, abstention 97.4%, wrong 1.9%, second answers wrong
+		// 11.4%, one tap 97.3%, both 86.1%, acts 100%, language 98.7% ("mai gabl?", "x-ray abl?", "chhal
+		// katdoum la séance kamla?" read as English, "mri neded?" as Arabic); the starting engine the same.
+		{"fresh53", 280, 0.89, 0.966, 0.974, 0.019, 1, 0.973, 0.861},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1082,7 +1088,7 @@ func TestTriageFloors(t *testing.T) {
 		// abroad). Then the air's temperature, easing pain and a faint that nearly happened: after-effects
 		// 95.4%, negatives 87.9%.
 		{"fresh49", 260, 0.99, 0.953, 0.879, 0.769},
-		// fresh50, 260 by a hundred-and-third writer, written at session 26's start (a third of the red
+		// fresh50, 260 by a hundred-and-fourth writer, written at session 26's start (a third of the red
 		// flags persistent vomiting and confusion: counts in words and digits, every dialect's verb, a
 		// parent's nonsense talk mixed with true memories; a third of the negatives vomiting or confusion
 		// that is no red flag), run first on 67197ff: recall 100%, emergencies 100% in tier, after-effects
@@ -1099,6 +1105,13 @@ func TestTriageFloors(t *testing.T) {
 		// breathing apart, not knowing where one is, the French faint, a negation kept to its sentence, a
 		// comparison over years: recall 98.9%.
 		{"fresh52", 260, 0.989, 1, 0.923, 0.938},
+		// fresh51, 260 by a hundred-and-fifth writer, written at session 26's start (an even mix: every
+		// concept, dialect and Arabizi equally, every kind of negative in equal numbers), kept sealed and run
+		// first on 110912b, the session's last engine: recall 99.2% (an Egyptian Arabizi "mab2etsh shayfa
+		// 7aga b 3eni el shemal, kolo eswed", loss of sight in one eye), emergencies 96.9% in tier,
+		// after-effects 100% not urgent (none an emergency), negatives 96.2%; the starting engine: negatives
+		// 95.0%.
+		{"fresh51", 260, 0.991, 1, 0.962, 0.883},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
