@@ -142,7 +142,7 @@ const minLoneArabizi = 5
 
 // minMixedWords is how many of the knowledge's English words an Arabic message needs to be searched in
 // English too.
-const minMixedWords = 3
+const minMixedWords = 2
 
 // mixedEnglish searches an Arabic or Arabizi message in English when its Arabic search found no answer,
 // and no sign that it is out of scope, and at least half its words are the knowledge's English words

@@ -162,7 +162,8 @@ func Words(s string) []string {
 
 // Detect names the language of a question: knowledge.Arabic when it has at least as many Arabic words
 // as Latin ones (and at least one), or two Arabic words and at least a third of its words Arabic;
-// knowledge.English otherwise, including for text with no letters at all. Words, not letters: an Arabic
+// knowledge.English otherwise, including for text with no letters at all; an Arabic question mark, comma
+// or semicolon counts as an Arabic word. Words, not letters: an Arabic
 // sentence holding English words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer
 // who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Beside an
 // Arabic word, the English words Arabic chat borrows (chatWords: "ok تمام thanks") count for neither
@@ -180,6 +181,9 @@ func Detect(s string) string {
 		case !isArabic && !isLatin:
 			if inWord && i > start && chatWords[strings.ToLower(s[start:i])] {
 				borrowed++
+			}
+			if arabicPunctuation(r) {
+				arabic++ // typed on an Arabic keyboard: "الـ ice packs؟"
 			}
 			inWord = unicode.Is(unicode.Mn, r) && inWord // diacritics stay inside their word
 		case !inWord && isArabic:
@@ -200,6 +204,12 @@ func Detect(s string) string {
 		return knowledge.Arabic
 	}
 	return knowledge.English
+}
+
+// arabicPunctuation reports whether r is the Arabic question mark, comma or semicolon, which only an Arabic
+// keyboard types: each counts as an Arabic word.
+func arabicPunctuation(r rune) bool {
+	return r == '؟' || r == '،' || r == '؛'
 }
 
 // chatWords are the English words Arabic chat borrows as its own ("ok تمام thanks", "hi دكتور"): beside an

@@ -57,6 +57,9 @@ func TestDetect(t *testing.T) {
 		{"my name is محمد and I want to book", "en"},
 		{"ok thanks كثير", "ar"}, // Arabic chat borrows ok and thanks
 		{"hi دكتور، عندي سؤال", "ar"},
+		{"الـ ice packs؟", "ar"}, // the Arabic question mark is typed on an Arabic keyboard
+		{"hair loss بتعالجوه؟", "ar"},
+		{"what about the ice packs?", "en"},
 		{"🙂🙂", "en"},
 		{"", "en"},
 		{"123", "en"},
