@@ -588,6 +588,11 @@ func TestCorpusFloors(t *testing.T) {
 		// 11.4%, one tap 97.3%, both 86.1%, acts 100%, language 98.7% ("mai gabl?", "x-ray abl?", "chhal
 		// katdoum la séance kamla?" read as English, "mri neded?" as Arabic); the starting engine the same.
 		{"fresh53", 280, 0.89, 0.966, 0.974, 0.019, 1, 0.973, 0.861},
+		// fresh55, 300 by a hundred-and-eighth writer, written late in session 26 (every variety evenly),
+		// kept sealed and run first on 731ed25, the session's engine then: ar 91.0% (Arabizi 83.3%), en
+		// 96.7%, abstention 98.7%, wrong 2.3%, second answers wrong 3.0%, one tap 98.2%, both 88.9%, acts
+		// 100%, language 100%; the starting engine the same but for language (99.7%).
+		{"fresh55", 280, 0.91, 0.967, 0.987, 0.023, 1, 0.982, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1112,6 +1117,12 @@ func TestTriageFloors(t *testing.T) {
 		// after-effects 100% not urgent (none an emergency), negatives 96.2%; the starting engine: negatives
 		// 95.0%.
 		{"fresh51", 260, 0.991, 1, 0.962, 0.883},
+		// fresh53, 260 by a hundred-and-ninth writer, written late in session 26 (an even mix, like
+		// fresh51), kept sealed and run first on 731ed25: recall 99.2% (an Egyptian Arabizi "ana baraga3 …
+		// kol 7aga bakolha aw ashrabha betetla3", vomiting), emergencies 96.9% in tier, after-effects 98.3%
+		// not urgent (none an emergency), negatives 90.0%; the starting engine the same. Then a condition
+		// kept in hand "on aspirin now" and a neighbour's fever beside "after my injection": negatives 92.5%.
+		{"fresh53", 260, 0.991, 0.983, 0.925, 0.95},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

@@ -551,11 +551,17 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 }
 
 // toldOfAir reports whether a normalised message tells the weather and names no body's temperature
-// (body_temperature_words): its temperature is the air's. Not in Arabizi, whose weather words read as
-// skeletons are too many others' ("7aamee", he is hot).
+// (body_temperature_words): its temperature is the air's. Arabizi's weather is read in its own words as
+// written ("el jaw 7ar ktir, 38 daraje"), since as skeletons the Arabic ones are too many others' words
+// ("7aamee", he is hot).
 func (t *Triage) toldOfAir(norm string, s sentences) bool {
-	if s.hasScript(arabizi) || slices.ContainsFunc(t.bodyTemperatureWords, func(w string) bool { return strings.Contains(norm, w) }) {
+	if slices.ContainsFunc(t.bodyTemperatureWords, func(w string) bool { return strings.Contains(norm, w) }) {
 		return false
+	}
+	if s.hasScript(arabizi) {
+		tl := t.langs[knowledge.English]
+		m := tl.newMessage(s)
+		return tl.context.in(m, "weather", 0, len(m.forms))
 	}
 	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
 }

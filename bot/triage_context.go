@@ -530,16 +530,21 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 	slo, shi := sentenceBounds(m, i)
 	untreated := c.find(m, "treatment", slo, shi, func(at int) bool { return notHad(m, at, negated) })
 	// A procedure told in the sentence the writer says they are well in is theirs ("أنا بخير من بعد الجلسة",
-	// I'm fine since the session), one told not had is no one's, and one told outside the sentence that
-	// says the relative had none is the writer's.
+	// I'm fine since the session), as is one told as their own ("after my injection"); one told not had is
+	// no one's, and one told outside the sentence that says the relative had none is the writer's.
 	theirs := func(at int) bool {
 		plo, phi := sentenceBounds(m, at)
-		return !c.in(m, "self_well", plo, phi) && !notHad(m, at, negated) && !notHad(m, at+1, negated) && (!untreated || plo == slo)
+		return !c.in(m, "self_well", plo, phi) && !c.in(m, "own", at, at+ownInProcedure) && !notHad(m, at, negated) &&
+			!notHad(m, at+1, negated) && (!untreated || plo == slo)
 	}
 	named := c.in(m, "relative", lo, i) || untreated && c.in(m, "relative", slo, i)
 	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || c.in(m, "own", 0, all) || untreated) &&
 		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi, negated)
 }
+
+// ownInProcedure is how far into a procedure phrase the writer's own treatment may start and make it
+// theirs: "after my injection".
+const ownInProcedure = 2
 
 // notHad reports whether the treatment word at position at is told not had: negated, or after a negated
 // verb ("wasn't treated", "didn't have the injection", "ما سوى الجلسة", "ma 3emel el 7o2ne").

@@ -285,6 +285,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a fever-range temperature told with the weather and no body's is the air's; a body's named is a fever
 		{"الجو نار اليوم، الحرارة ٤١ درجة، أقدر أتمشى بعد الحقنة؟", ""},
 		{"الجو حر بس حرارتي ٤٠ من الصبح", Clinic},
+		{"el jaw 7ar ktir el yom, 39 daraje", ""},
+		{"I feel cold and shaking, I measure the temperature, it is 102 F, maybe the air conditioning", Clinic},
+		// a condition kept in hand by a medicine now is history still; a relative's fever while the writer
+		// tells of their own injection is the relative's
+		{"I had a heart attack five years ago and I'm on aspirin now. Can I still have the knee injection?", ""},
+		{"My neighbour has had a fever for three days with the flu. Could I catch it after my injection?", ""},
 		// difficulty and breathing apart; a loss of consciousness in French; not knowing where one is
 		{"منذ الصباح أجد صعوبة شديدة جدا في التنفس بعد الحقن", Emergency},
 		{"hier après la séance j'ai eu une perte de connaissance dans la cuisine", Emergency},
