@@ -425,11 +425,11 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		}
 		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
 	}
-	unanswered := a
+	before := a // the reply as yet unwritten
 	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
 	if err == nil && a.Status == Answered && figureNotGiven(m.words, a) {
 		// "exactly how many litres should I drink?" is not answered by advice to drink well
-		return e.outOfScope(unanswered, cands), nil
+		return e.outOfScope(before, cands), nil
 	}
 	if err != nil || !putsOff || a.Status != Answered {
 		return a, err

@@ -72,18 +72,18 @@ func figuresAsked(words []string) []string {
 	precise := slices.ContainsFunc(words, func(w string) bool { return exactly[w] })
 	var kinds []string
 	for i, w := range words {
+		from := i + 1 // where the unit may stand
 		switch {
-		case w == "how" && i+1 < len(words) && (words[i+1] == "many" || words[i+1] == "much"):
-			i++
+		case w == "how" && from < len(words) && (words[from] == "many" || words[from] == "much"):
+			from++
 		case !howMany[w]:
 			continue
 		}
-		for _, u := range words[i+1 : min(i+1+figureReach, len(words))] {
-			kind, ok := figureUnits[u]
-			if ok && (kind != unitDuration || precise) && !slices.Contains(kinds, kind) {
-				kinds = append(kinds, kind)
-			}
-			if ok {
+		for _, u := range words[from:min(from+figureReach, len(words))] {
+			if kind, ok := figureUnits[u]; ok {
+				if (kind != unitDuration || precise) && !slices.Contains(kinds, kind) {
+					kinds = append(kinds, kind)
+				}
 				break
 			}
 		}

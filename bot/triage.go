@@ -259,15 +259,8 @@ func NewTriage() (*Triage, error) {
 		return nil, fmt.Errorf("red-flag rules: %w", err)
 	}
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
-	for _, w := range f.TemperatureWords {
-		t.temperatureWords = append(t.temperatureWords, normalize(w))
-	}
-	for _, w := range f.FeverMedicines {
-		t.feverMedicines = append(t.feverMedicines, normalize(w))
-	}
-	for _, w := range f.BodyTemperatureWords {
-		t.bodyTemperatureWords = append(t.bodyTemperatureWords, normalize(w))
-	}
+	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
+	t.bodyTemperatureWords = normalizedAll(f.BodyTemperatureWords)
 	for _, phrases := range f.AirTemperatures {
 		for _, p := range phrases {
 			t.airTemperatures = append(t.airTemperatures, " "+normalize(p)+" ")
@@ -967,6 +960,15 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 		}
 	}
 	return false
+}
+
+// normalizedAll is each of words normalised as triage compares them.
+func normalizedAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = normalize(w)
+	}
+	return out
 }
 
 // normalizedWords is the set of the words of every language, normalised as triage compares them.

@@ -419,7 +419,8 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 	for _, ph := range c.phrases["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
-			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) && !c.in(m, "duration", end, min(end+durationReach, hi)) && !c.covers(m, "then", at) &&
+			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
+				!c.in(m, "duration", end, min(end+durationReach, hi)) && !c.covers(m, "then", at) &&
 				!(end < hi && negated(end) || end+1 < hi && negated(end+1)) && !c.managedBeside(m, at, end, lo, hi)
 		}) {
 			return true

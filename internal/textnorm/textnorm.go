@@ -162,12 +162,12 @@ func Words(s string) []string {
 
 // Detect names the language of a question: knowledge.Arabic when it has at least as many Arabic words
 // as Latin ones (and at least one), or two Arabic words and at least a third of its words Arabic;
-// knowledge.English otherwise, including for text with no letters at all; an Arabic question mark, comma
-// or semicolon counts as an Arabic word. Words, not letters: an Arabic
-// sentence holding English words ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer
-// who can write English rarely switches to Arabic script; an English one holding one Arabic term or name is English. Beside an
-// Arabic word, the English words Arabic chat borrows (chatWords: "ok تمام thanks") count for neither
-// language. Like Clean, it reads at most MaxRunes runes.
+// knowledge.English otherwise, including for text with no letters at all. An Arabic question mark, comma
+// or semicolon counts as an Arabic word. Words, not letters: an Arabic sentence holding English words
+// ("بعد الـ injection طلع rash و I feel dizzy") is Arabic, since a writer who can write English rarely
+// switches to Arabic script; an English one holding one Arabic term or name is English. Beside an Arabic
+// word, the English words Arabic chat borrows (chatWords: "ok تمام thanks") count for neither language.
+// Like Clean, it reads at most MaxRunes runes.
 func Detect(s string) string {
 	arabic, latin, borrowed, n := 0, 0, 0, 0
 	inWord, start := false, 0
