@@ -336,32 +336,20 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 		{ID: "oos-medicines", Lang: "en", Kind: knowledge.OutOfScope, Title: "Other medicines", Question: "Can I take paracetamol?",
 			Alternates: []string{"is paracetamol allowed", "can I keep taking paracetamol"}},
 	}, nil)
-	eng := enginetest.Over(t, bank, bot.Options{})
-	for q, want := range map[string]bot.Status{
+	checkStatuses(t, enginetest.Over(t, bank, bot.Options{}), map[string]bot.Status{
 		"can I take paracetamol after the injection": bot.NoMatch,
 		"can I take ibuprofen after the injection":   bot.Answered,
-	} {
-		a, err := eng.Answer(context.Background(), bot.Question{Text: q})
-		if err != nil || a.Status != want {
-			t.Errorf("%q: got %s %q (%v), want %s", q, a.Status, a.ID, err, want)
-		}
-	}
+	})
 }
 
 // TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely
 // one it declines as one it answers gets no answer.
 func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
-	for q, want := range map[string]bot.Status{
+	checkStatuses(t, newEngine(t, bot.Options{}), map[string]bot.Status{
 		"can i still have my morning coffee before the procedure": bot.NoMatch, // diet, or fasting
 		"can i fly back home the day aftr the procedure":          bot.NoMatch, // travel, or going home
 		"do I need to fast before the procedure":                  bot.Answered,
-	} {
-		a, err := eng.Answer(context.Background(), bot.Question{Text: q})
-		if err != nil || a.Status != want {
-			t.Errorf("%q: got %s %q (%v), want %s", q, a.Status, a.ID, err, want)
-		}
-	}
+	})
 }
 
 // TestAFigureTheAnswerDoesNotGiveIsNotAnswered: a question asking a figure in a unit the nearest entry

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/faqbot/faqbot/bot"
@@ -11,4 +12,15 @@ import (
 func newEngine(tb testing.TB, opts bot.Options) *bot.Engine {
 	tb.Helper()
 	return enginetest.Default(tb, opts)
+}
+
+// checkStatuses asks eng each question and checks the status of its answer.
+func checkStatuses(t *testing.T, eng *bot.Engine, want map[string]bot.Status) {
+	t.Helper()
+	for q, status := range want {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: q})
+		if err != nil || a.Status != status {
+			t.Errorf("%q: got %s %q (%v), want %s", q, a.Status, a.ID, err, status)
+		}
+	}
 }
