@@ -153,11 +153,45 @@ func Normalize(s string) string {
 	return FoldArabic(Clean(s))
 }
 
-// Words splits normalised text into words: runs of letters, digits and apostrophes.
+// Words splits normalised text into words: runs of letters, digits and apostrophes. A pronoun ending
+// Arabizi writes after a hyphen stays with its word ("men sa3et-ha tamam", since then fine, is
+// "sa3etha"), as Arabic script joins it.
 func Words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || unicode.Is(unicode.Mn, r))
-	})
+	words := strings.FieldsFunc(s, notWordRune)
+	if strings.IndexByte(s, '-') < 0 {
+		return words
+	}
+	return joinHyphenedEndings(s, words)
+}
+
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || unicode.Is(unicode.Mn, r))
+}
+
+// joinHyphenedEndings joins to the word before it each pronoun ending (hyphenedEndings) that a hyphen
+// alone parts from a Latin word of two letters or more; words are s's words in order.
+func joinHyphenedEndings(s string, words []string) []string {
+	out := make([]string, 0, len(words))
+	at := 0
+	for _, w := range words {
+		start := at + strings.Index(s[at:], w)
+		n := len(out)
+		if n > 0 && start > 0 && s[start-1] == '-' && start-1-len(out[n-1]) >= 0 && s[start-1-len(out[n-1]):start-1] == out[n-1] &&
+			hyphenedEndings[w] && len(out[n-1]) >= 2 && isASCII(out[n-1]) {
+			out[n-1] += w
+		} else {
+			out = append(out, w)
+		}
+		at = start + len(w)
+	}
+	return out
+}
+
+// hyphenedEndings are the pronoun endings Arabizi may write after a hyphen: her, them, you, us, me,
+// him.
+var hyphenedEndings = map[string]bool{
+	"ha": true, "hom": true, "hum": true, "hon": true, "kom": true, "kum": true, "kon": true, "na": true,
+	"ni": true, "ak": true, "ek": true, "ik": true, "ki": true, "k": true, "o": true, "ou": true, "u": true,
 }
 
 // Detect names the language of a question: knowledge.Arabic when it has at least as many Arabic words

@@ -78,6 +78,23 @@ func TestWords(t *testing.T) {
 	}
 }
 
+func TestWordsHyphenedEndings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"men sa3et-ha tamam", "men|sa3etha|tamam"},
+		{"3and-hom - ha", "3andhom|ha"},
+		{"a follow-up and an x-ray", "a|follow|up|and|an|x|ray"},
+		{"ha-ha", "haha"},
+		{"a-ha", "a|ha"},
+		{"sa3et-ha-ha", "sa3etha|ha"},
+		{"الحقنة-ها", "الحقنه|ها"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Words(Normalize(tt.in)), "|"); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestStripArabicClitics(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"بالخلايا", "خلايا"},
