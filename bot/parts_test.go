@@ -48,6 +48,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// a short second question not sure alone, its lead backed by the whole message
 		{"شو لازم ألبس؟ وقديش بدي ضل بالعيادة؟", []string{"what-to-wear", "session-duration"}},
 		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi
+		// its lead backed though a guide section about the same step leads its reading, by a little
+		{"لازم اشرب مويه كثير قبل؟ والاكل؟", []string{"hydration", "fasting"}},
+		{"tabi3i l waram w l 7mar? w l talj bifid?", []string{"side-effects", "recovery-tips"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
