@@ -10,8 +10,10 @@ import (
 
 // readArabizi reads a question written in Arabizi ("kam modet el jalsa?") in Arabic script, when it looks
 // written in Arabizi (arabiziText, read once by arabiziWritten) and either some of its words are found in the bank's Arabic
-// vocabulary (the others, often English or French, are kept) or it holds a word of Arabizi's own ("wach",
-// "bzaf"): a digit in a word alone ("2day", "L4") does not make English Arabic. The answer is then in
+// vocabulary (the others, often English or French, are kept), or it holds a word of Arabizi's own ("wach",
+// "bzaf"), or none of the knowledge's English words, which an English search would need ("nst3mel
+// glace?", do we use ice?, is Arabic the knowledge does not spell): a digit in a word beside the
+// knowledge's English words ("shower 2day?") does not make English Arabic. The answer is then in
 // Arabic. What is read is what is searched (m.text): a message's question without the greeting that
 // opens it ("salam 3alaikum, el jalsa t3awer?"), in three words or more.
 func (e *Engine) readArabizi(m asked) (string, bool) {
@@ -23,7 +25,7 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 		words = rest
 	}
 	ar, found := e.arabizi.Arabic(words, m.kept)
-	return ar, found > 0 || textnorm.HasArabiziWord(m.words)
+	return ar, found > 0 || textnorm.HasArabiziWord(m.words) || len(e.englishIn(m.words)) == 0
 }
 
 // minArabiziQuestion is the fewest words of an Arabizi question read without the greeting that opens it:

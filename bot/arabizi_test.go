@@ -42,6 +42,21 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 	}
 }
 
+// TestArabiziNoWordFoundIsAnsweredInArabic: Arabizi whose words are none of the knowledge's, in either
+// script, gets its no-match reply in Arabic; English with a digit for a word stays English.
+func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for text, lang := range map[string]string{"nst3mel glace?": "ar", "can i shower 2day": "en"} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Lang != lang {
+			t.Errorf("%q: got lang %s, want %s", text, a.Lang, lang)
+		}
+	}
+}
+
 // TestMixedMessagesSearchTheirEnglishWords: an Arabic message holding English terms of the knowledge is
 // searched in English when the Arabic search finds nothing, and answered with the Arabic entry.
 func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {
