@@ -43,10 +43,11 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 }
 
 // TestArabiziNoWordFoundIsAnsweredInArabic: Arabizi whose words are none of the knowledge's, in either
-// script, gets its no-match reply in Arabic; English with a digit for a word stays English.
+// script, gets its no-match reply in Arabic, as does one with "wala" (or), a word of Arabizi's own;
+// English with a digit for a word stays English.
 func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
-	for text, lang := range map[string]string{"nst3mel glace?": "ar", "can i shower 2day": "en"} {
+	for text, lang := range map[string]string{"nst3mel glace?": "ar", "hanam wala la?": "ar", "can i shower 2day": "en"} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
 		if err != nil {
 			t.Fatal(err)

@@ -114,6 +114,8 @@ var arabiziMarkers = map[string]bool{
 	// question words: "el dawam mata?" (back to work when?)
 	"mata": true, "shinu": true, "shino": true, "shnu": true, "shno": true, "chnu": true, "eish": true, "leish": true,
 	"adesh": true, "addesh": true, "kadesh": true, "gedesh": true, "gadesh": true, "mneen": true, "menin": true,
+	// or: "hanam wala la?" (will I sleep or not?)
+	"wala": true, "wla": true,
 }
 
 // arabiziFunctionWords are short Arabizi words that English has too ("el", "ma", "fi", "min"): two of
@@ -122,6 +124,7 @@ var arabiziFunctionWords = map[string]bool{
 	"el": true, "il": true, "ma": true, "mo": true, "fi": true, "fe": true, "mn": true, "min": true, "men": true,
 	"w": true, "ya": true, "bas": true, "wish": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
 	"l": true, // the article written apart, as Maghrebi and Levantine chat write it ("l banj?", the anaesthesia?)
+	"la": true, "walla": true, // no; or, as Egypt writes it, and by God as well
 }
 
 // MayBeArabizi reports whether Latin-script words could be Arabic, for a writer known to write Arabic
