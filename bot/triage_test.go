@@ -263,6 +263,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my chest hurts and I can't catch my breath", Emergency},
 		{"my lips and tongue are swelling up", Emergency},
 		{"I passed out in the shower", Emergency},
+		// sight no longer there, in the dialects' "no longer"; not seeing a result is no sign
+		{"mab2etsh shayfa 7aga b 3eni el shemal, kolo eswed", Emergency},
+		{"مبقتش شايفة حاجة بعيني الشمال كله اسود", Emergency},
+		{"مش شايف حاجة بعيني اليمين", Emergency},
+		{"ما بشوف اي نتيجة لحد هلا", ""},
+		{"mish shayef ay nateega", ""},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
 		// "في حالة" right before a sign, or before the sign joined to it, is a state, not "in case"
