@@ -50,9 +50,10 @@ var (
 	auxWords = map[string]bool{
 		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
-		// as chat spells them ("also shud i drink lots of water"), and the Maghrebi question particle واش
+		// as chat spells them ("also shud i drink lots of water", "and dose it hurt"), and the Maghrebi question particle واش
 		// ("وواش كاين شي موعد…", and is there an appointment…)
 		"shud": true, "shld": true, "shoud": true, "shuld": true, "cud": true, "coud": true, "wud": true, "woud": true, "r": true, "واش": true,
+		"dose": true, "dos": true, "dus": true, "cn": true, "wil": true, "wll": true, "iz": true,
 		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,
 		"momken": true, "mumkin": true, "mumken": true, "lazem": true, "lazim": true, "ne9der": true, "n9der": true,
 		"a2dar": true, "2a2dar": true, "a2der": true, "agdar": true, "yenfa3": true, "ynfa3": true, "khassni": true,

@@ -19,6 +19,7 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		{"el 7o2na btewga3? w hakoon sa7i wala nayem?", []string{"anesthesia", "pain"}},               // Arabizi: each part read in Arabic script
 		{"متى بيبين التحسن وهل بدي اكتر من جلسة", []string{"results-timeline", "number-of-sessions"}}, // no question mark
 		{"will it hurt and when can I go back to the office", []string{"return-to-work", "pain"}},     // read alone, confidently
+		{"how long dose it take and dose it hurt", []string{"session-duration", "pain"}},              // "does" as typed in a hurry
 		{"كم جلسة بحتاج وبعد كم بتبين النتيجة", []string{"results-timeline", "number-of-sessions"}},   // the question word a word after و
 		{"does the injection hurt and I will be asleep or no?", []string{"pain", "anesthesia"}},       // no question word: the "and" a seam
 		// each question alone confident, the whole's answer neither's (the questions' words blended)
