@@ -249,8 +249,9 @@ func isSentenceEnd(s string, i int, r rune) bool {
 // now") undoes every kind; onset ("since the injection", "امبارح") undoes history and chronic; report
 // ("my", "I have", "عندي") undoes question.
 type contextMarkers struct {
-	phrases map[string][]phrase            // kind -> its phrases
-	first   map[string]map[string][]phrase // kind -> a phrase's first word -> the phrases it opens
+	phrases   map[string][]phrase            // kind -> its phrases
+	first     map[string]map[string][]phrase // kind -> a phrase's first word -> the phrases it opens
+	skeletons bool                           // read as Arabizi consonant skeletons, which other words share
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
@@ -259,7 +260,7 @@ var contextKinds = []string{"hypothetical", "conditional", "state", "named_state
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
 func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase, negators map[string]bool) (contextMarkers, error) {
-	c := contextMarkers{phrases: map[string][]phrase{}, first: map[string]map[string][]phrase{}}
+	c := contextMarkers{phrases: map[string][]phrase{}, first: map[string]map[string][]phrase{}, skeletons: sc == arabizi}
 	for _, kind := range contextKinds {
 		c.first[kind] = map[string][]phrase{}
 		phrases := src[kind][lang]
@@ -357,7 +358,11 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
-	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated):
+	// A relative's emergency sign is theirs only where the writer says outright they are no patient or
+	// are well themselves ("he's not a patient of yours"), in words (Arabizi's skeletons are too loose for
+	// it), and not as happening now: every triage set, negatives +6, no red flag lost.
+	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated),
+		tier == Emergency && !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated):
 		return reasonOther
 	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
 		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's

@@ -263,6 +263,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my chest hurts and I can't catch my breath", Emergency},
 		{"my lips and tongue are swelling up", Emergency},
 		{"I passed out in the shower", Emergency},
+		// a relative's emergency sign, the writer saying the relative is no patient or they are well
+		// themselves, is the relative's, unless it is happening now or the relative had the treatment
+		{"My husband has had a bad cough and shortness of breath with his asthma this week (he's not a patient of yours). Should I still keep my appointment tomorrow?", ""},
+		{"my son can't breathe properly right now, i'm fine myself, what should i do", Emergency},
+		{"my husband had the injection yesterday and now he has chest pain, I'm fine myself", Emergency},
 		// sight no longer there, in the dialects' "no longer"; not seeing a result is no sign
 		{"mab2etsh shayfa 7aga b 3eni el shemal, kolo eswed", Emergency},
 		{"مبقتش شايفة حاجة بعيني الشمال كله اسود", Emergency},
