@@ -593,6 +593,14 @@ func TestCorpusFloors(t *testing.T) {
 		// 96.7%, abstention 98.7%, wrong 2.3%, second answers wrong 3.0%, one tap 98.2%, both 88.9%, acts
 		// 100%, language 100%; the starting engine the same but for language (99.7%).
 		{"fresh55", 280, 0.91, 0.967, 0.987, 0.023, 1, 0.982, 0.889},
+		// fresh56, 300 by a hundred-and-tenth writer, written at session 27's start (two thirds Arabic,
+		// half of it Arabizi in all four varieties; a fifth short fragments), run first on 17ed948: ar
+		// 88.1% (Arabizi 81.9%), en 98.7%, abstention 97.5%, wrong 1.5%, one tap 97.3%, both 73.3%, acts
+		// 100%, language 98.7% ("hanam wala la?", "nst3mel glace?", "jesme byerfodon?", "hayshofo
+		// adweyti?" read as English). Then Arabizi none of whose words the knowledge has read as Arabic,
+		// "wala" a word of Arabizi's own, getting oneself ready (اتهيأ) preparation, an airplane a plane:
+		// abstention 98.8%, wrong 1.0%, one tap 98.2%, language 99.3%.
+		{"fresh56", 280, 0.881, 0.987, 0.988, 0.010, 1, 0.982, 0.733},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1123,6 +1131,13 @@ func TestTriageFloors(t *testing.T) {
 		// not urgent (none an emergency), negatives 90.0%; the starting engine the same. Then a condition
 		// kept in hand "on aspirin now" and a neighbour's fever beside "after my injection": negatives 92.5%.
 		{"fresh53", 260, 0.991, 0.983, 0.925, 0.95},
+		// fresh54, 260 by a hundred-and-twelfth writer, written at session 27's start (negatives 40%, the
+		// hard ones most: history, signs told over, hypotheticals, denials, other people, chronic pain in
+		// vivid words; a third Arabizi), run first on 17ed948: recall 100%, emergencies 100% in tier,
+		// after-effects 100% not urgent, negatives 96.2% (an Arabizi fever "ra7et el sob7 w men sa3et-ha
+		// tamam", gone since; a little blood on the plaster "bas w2ef"; a son's asthma "أحياناً"; a rugby
+		// shoulder "worth trying stem cells?"). Then a pronoun ending after a hyphen joined: 97.1%.
+		{"fresh54", 260, 1, 1, 0.971, 0.923},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
