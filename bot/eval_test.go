@@ -601,6 +601,13 @@ func TestCorpusFloors(t *testing.T) {
 		// "wala" a word of Arabizi's own, getting oneself ready (اتهيأ) preparation, an airplane a plane:
 		// abstention 98.8%, wrong 1.0%, one tap 98.2%, language 99.3%.
 		{"fresh56", 280, 0.881, 0.987, 0.988, 0.010, 1, 0.982, 0.733},
+		// fresh57, 300 by a hundred-and-eleventh writer, written at session 27's start (every variety
+		// evenly), kept sealed and run first on 4f56fa4, the session's engine then: ar 95.6% (Arabizi
+		// 90.9%), en 97.8%, abstention 96.0%, wrong 1.4%, second answers wrong 2.9%, one tap 98.7%, both
+		// 91.7%, acts 96.7%, language 100%; false urgent 1.0% ("After the injection I can walk and go to my
+		// house same day?", "فيني آخد بنادول بعد الإبرة؟", a mother's home care forgotten); the starting
+		// engine the same.
+		{"fresh57", 280, 0.956, 0.978, 0.96, 0.014, 0.967, 0.987, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1138,6 +1145,12 @@ func TestTriageFloors(t *testing.T) {
 		// tamam", gone since; a little blood on the plaster "bas w2ef"; a son's asthma "أحياناً"; a rugby
 		// shoulder "worth trying stem cells?"). Then a pronoun ending after a hyphen joined: 97.1%.
 		{"fresh54", 260, 1, 1, 0.971, 0.923},
+		// fresh55, 260 by a hundred-and-thirteenth writer, written at session 27's start (an even mix, like
+		// fresh51), kept sealed and run first on 4f56fa4: recall 98.3% (a Maghrebi Arabizi "ma9dertch
+		// ntneffes mzyan … n7ess rasi ghadi nkhne9", breathing; an Iraqi Arabizi "mkan el ebra dayenzif
+		// hwaya w ma dayogaf", bleeding), emergencies 96.9% in tier, after-effects 100% not urgent (none an
+		// emergency), negatives 97.3%; the starting engine the same.
+		{"fresh55", 260, 0.983, 1, 0.973, 0.923},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
