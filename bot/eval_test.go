@@ -608,6 +608,12 @@ func TestCorpusFloors(t *testing.T) {
 		// house same day?", "فيني آخد بنادول بعد الإبرة؟", a mother's home care forgotten); the starting
 		// engine the same.
 		{"fresh57", 280, 0.956, 0.978, 0.96, 0.014, 0.967, 0.987, 0.917},
+		// fresh58, 300 by a hundred-and-fifteenth writer, written late in session 27 (two questions in a
+		// fifth of the messages, joined every way), run first on e390bb6: ar 94.8% (Arabizi 93.3%), en
+		// 97.8%, abstention 98.7%, wrong 2.3%, second answers wrong 1.6%, one tap 98.2%, both 86.4%, acts
+		// 96.7%, language 100%; the starting engine: ar 94.1%, one tap 97.8%, both 84.8%. Then "الصيام؟"
+		// (fasting?) as an alternate of the fasting entry: ar 95.6%.
+		{"fresh58", 280, 0.956, 0.978, 0.987, 0.023, 0.967, 0.982, 0.864},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1151,6 +1157,12 @@ func TestTriageFloors(t *testing.T) {
 		// hwaya w ma dayogaf", bleeding), emergencies 96.9% in tier, after-effects 100% not urgent (none an
 		// emergency), negatives 97.3%; the starting engine the same.
 		{"fresh55", 260, 0.983, 1, 0.973, 0.923},
+		// fresh56, 260 by a hundred-and-fourteenth writer, written late in session 27 (half red flags, 45%
+		// Arabizi over five varieties, dialect verbs negated and inflected), run first on e390bb6: recall
+		// 98.5% (a Maghrebi mother "فمها معووج وما بقاتش كتقدر تهضر", an Iraqi Arabizi "el e7mirar da
+		// yintishir"), emergencies 94.3% in tier, after-effects 100% not urgent, negatives 94.9%; the
+		// starting engine the same.
+		{"fresh56", 260, 0.984, 1, 0.948, 0.942},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
