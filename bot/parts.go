@@ -50,8 +50,8 @@ var (
 	auxWords = map[string]bool{
 		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
-		// as chat spells them ("also shud i drink lots of water", "and dose it hurt"), and the Maghrebi question particle واش
-		// ("وواش كاين شي موعد…", and is there an appointment…)
+		// as chat spells them ("also shud i drink lots of water", "and dose it hurt"), and the Maghrebi
+		// question particle واش ("وواش كاين شي موعد…", and is there an appointment…)
 		"shud": true, "shld": true, "shoud": true, "shuld": true, "cud": true, "coud": true, "wud": true, "woud": true, "r": true, "واش": true,
 		"dose": true, "dos": true, "dus": true, "cn": true, "wil": true, "wll": true, "iz": true,
 		"ما": true, "اقدر": true, "بقدر": true, "ينفع": true, "ممكن": true, "يمكن": true, "لازم": true, "يجب": true,

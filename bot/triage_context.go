@@ -358,11 +358,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
-	// A relative's emergency sign is theirs only where the writer says outright they are no patient or
-	// are well themselves ("he's not a patient of yours"), in words (Arabizi's skeletons are too loose for
-	// it), and not as happening now: every triage set, negatives +6, no red flag lost.
-	case tier == Clinic && c.relatives(m, i, negated), c.candidate(m, i), c.handled(m, i, lo, hi, negated),
-		tier == Emergency && !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated):
+	case tier == Clinic && c.relatives(m, i, negated), tier == Emergency && c.relativeApart(m, i, lo, hi, negated),
+		c.candidate(m, i), c.handled(m, i, lo, hi, negated):
 		return reasonOther
 	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
 		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's
@@ -546,6 +543,15 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 	named := c.in(m, "relative", lo, i) || untreated && c.in(m, "relative", slo, i)
 	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || c.in(m, "own", 0, all) || untreated) &&
 		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi, negated)
+}
+
+// relativeApart reports whether the emergency sign at word i, in the sentence [lo, hi), is a relative's
+// (relatives) whom the writer says outright is no patient, or beside whom they say they are well
+// themselves ("he's not a patient of yours"), in words (Arabizi's skeletons are too loose for it), and
+// not as happening now ("my son can't breathe properly right now, i'm fine myself" is an emergency):
+// every triage set, negatives +6, no red flag lost.
+func (c contextMarkers) relativeApart(m message, i, lo, hi int, negated func(int) bool) bool {
+	return !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated)
 }
 
 // ownInProcedure is how far into a procedure phrase the writer's own treatment may start and make it

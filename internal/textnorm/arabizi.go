@@ -123,8 +123,9 @@ var arabiziMarkers = map[string]bool{
 var arabiziFunctionWords = map[string]bool{
 	"el": true, "il": true, "ma": true, "mo": true, "fi": true, "fe": true, "mn": true, "min": true, "men": true,
 	"w": true, "ya": true, "bas": true, "wish": true, "bs": true, "eh": true, "leh": true, "sho": true, "ma3": true, "b": true,
-	"l":  true,                // the article written apart, as Maghrebi and Levantine chat write it ("l banj?", the anaesthesia?)
-	"la": true, "walla": true, // no; or, as Egypt writes it, and by God as well
+	// the article written apart, as Maghrebi and Levantine chat write it ("l banj?", the anaesthesia?); no;
+	// or, as Egypt writes it (and by God, as well)
+	"l": true, "la": true, "walla": true,
 }
 
 // MayBeArabizi reports whether Latin-script words could be Arabic, for a writer known to write Arabic

@@ -169,20 +169,21 @@ func notWordRune(r rune) bool {
 }
 
 // joinHyphenedEndings joins to the word before it each pronoun ending (hyphenedEndings) that a hyphen
-// alone parts from a Latin word of two letters or more; words are s's words in order.
+// alone parts from a Latin word of two letters or more, one ending to a word; words are s's words in
+// order.
 func joinHyphenedEndings(s string, words []string) []string {
 	out := make([]string, 0, len(words))
-	at := 0
+	end, joined := -1, false // where the word before ends in s, and whether it took an ending
 	for _, w := range words {
-		start := at + strings.Index(s[at:], w)
-		n := len(out)
-		if n > 0 && start > 0 && s[start-1] == '-' && start-1-len(out[n-1]) >= 0 && s[start-1-len(out[n-1]):start-1] == out[n-1] &&
-			hyphenedEndings[w] && len(out[n-1]) >= 2 && isASCII(out[n-1]) {
+		start := end + 1 + strings.Index(s[end+1:], w)
+		if n := len(out); n > 0 && !joined && start == end+1 && s[end] == '-' && hyphenedEndings[w] && len(out[n-1]) >= 2 && isASCII(out[n-1]) {
 			out[n-1] += w
+			joined = true
 		} else {
 			out = append(out, w)
+			joined = false
 		}
-		at = start + len(w)
+		end = start + len(w)
 	}
 	return out
 }
