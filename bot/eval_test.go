@@ -713,7 +713,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -1167,6 +1167,13 @@ func TestTriageFloors(t *testing.T) {
 		// yintishir"), emergencies 94.3% in tier, after-effects 100% not urgent, negatives 94.9%; the
 		// starting engine the same.
 		{"fresh56", 260, 0.984, 1, 0.948, 0.942},
+		// fresh57, 200 by a hundred-and-seventeenth writer, written at session 27's end (45% Arabizi, an even
+		// mix), run first on 18c98ef after the learned layer learned 240 Arabizi messages: recall 97.8% (a
+		// Maghrebi Arabizi "crise d'épilepsie", seizure; "The red patch around the injection is getting
+		// bigger - I drew a pen line"), emergencies 97.9% in tier, after-effects 96.0% not urgent and one an
+		// emergency ("ana mahdood mn embare7 ba3d el 7o2na", exhausted since yesterday: the starting engine
+		// called it a clinic matter), negatives 93.3%.
+		{"fresh57", 200, 0.977, 0.96, 0.933, 0.92},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
