@@ -540,7 +540,12 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 	if t.namesTemperature(norm) {
 		return false
 	}
-	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
+	return t.readContext(s, tellsWeather)
+}
+
+// tellsWeather reports whether a message read with c tells the weather.
+func tellsWeather(c contextMarkers, m message) bool {
+	return c.in(m, "weather", 0, len(m.forms))
 }
 
 // toldOfAir reports whether a normalised message tells the weather and names no body's temperature
@@ -548,15 +553,19 @@ func (t *Triage) weatherOnly(norm string, s sentences) bool {
 // written ("el jaw 7ar ktir, 38 daraje"), since as skeletons the Arabic ones are too many others' words
 // ("7aamee", he is hot).
 func (t *Triage) toldOfAir(norm string, s sentences) bool {
-	if slices.ContainsFunc(t.bodyTemperatureWords, func(w string) bool { return strings.Contains(norm, w) }) {
+	if holdsAny(norm, t.bodyTemperatureWords) {
 		return false
 	}
 	if s.hasScript(arabizi) {
 		tl := t.langs[knowledge.English]
-		m := tl.newMessage(s)
-		return tl.context.in(m, "weather", 0, len(m.forms))
+		return tellsWeather(tl.context, tl.newMessage(s))
 	}
-	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "weather", 0, len(m.forms)) })
+	return t.readContext(s, tellsWeather)
+}
+
+// holdsAny reports whether a normalised message holds one of parts anywhere, inside a word too.
+func holdsAny(norm string, parts []string) bool {
+	return slices.ContainsFunc(parts, func(w string) bool { return strings.Contains(norm, w) })
 }
 
 // namesTemperature reports whether a normalised message names a body temperature (temperature_words),
@@ -566,7 +575,7 @@ func (t *Triage) namesTemperature(norm string) bool {
 	for _, p := range t.airTemperatures {
 		norm = strings.ReplaceAll(norm, p, "  ")
 	}
-	return slices.ContainsFunc(t.temperatureWords, func(w string) bool { return strings.Contains(norm, w) })
+	return holdsAny(norm, t.temperatureWords)
 }
 
 // loneFever reports whether a message is a number alone in the fever's range, read as a temperature
@@ -602,7 +611,7 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == noReading && loneFever(sentences.words) {
 		reading = feverReading
 	}
-	if reading == recoveredReading && slices.ContainsFunc(t.feverMedicines, func(w string) bool { return strings.Contains(norm, w) }) {
+	if reading == recoveredReading && holdsAny(norm, t.feverMedicines) {
 		reading = feverReading // brought down by a medicine, the fever is not over
 	}
 	if reading == feverReading && t.toldOfAir(norm, sentences) {
