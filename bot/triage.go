@@ -139,6 +139,10 @@ type triageLang struct {
 	unable               []phrase // before a part, make its "fine" what is missing: "not able to breathe good"
 	context              contextMarkers
 	rules                []triageRule
+	// openers holds, for each first word of a phrase in a pattern's first slot, the patterns (numbered
+	// across the rules in order) it may open: a message holding none of a pattern's openers cannot match
+	// it, and check reads only the patterns some word of the message opens.
+	openers map[string][]int
 }
 
 type triageRule struct {
@@ -150,6 +154,7 @@ type triageRule struct {
 	local    bool     // told slight and at the injection site, it is the injection's own
 	easing   bool     // told easing day by day, it is healing as expected
 	patterns [][]slot // a pattern matches when each of its slots does
+	number   int      // the number of its first pattern in triageLang.openers
 	unless   []phrase
 	// stopped tell its sign has stopped ("stopped after I pressed on it"), whatever its tier, unless
 	// restarted follows ("stopped, then started again").
@@ -359,7 +364,39 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		}
 		tl.rules = append(tl.rules, rule)
 	}
+	tl.openers = openers(tl.rules)
 	return tl, nil
+}
+
+// openers numbers the rules' patterns in order (setting each rule's number) and indexes them by the
+// first words of their first slot's phrases.
+func openers(rules []triageRule) map[string][]int {
+	index, n := map[string][]int{}, 0
+	for i := range rules {
+		rules[i].number = n
+		for _, p := range rules[i].patterns {
+			for _, g := range p[0] {
+				index[g.first] = append(index[g.first], n)
+			}
+			n++
+		}
+	}
+	return index
+}
+
+// opened marks the patterns that some word of the message opens, by number.
+func (tl *triageLang) opened(m message) []bool {
+	n := 0
+	if k := len(tl.rules); k > 0 {
+		n = tl.rules[k-1].number + len(tl.rules[k-1].patterns)
+	}
+	open := make([]bool, n)
+	for f := range m.at {
+		for _, k := range tl.openers[f] {
+			open[k] = true
+		}
+	}
+	return open
 }
 
 // stopPhrases are a rule's phrases of its sign stopping, or starting again: in English and Arabic script
@@ -686,11 +723,15 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 		s = s.withoutArabiziArticles()
 	}
 	m := tl.newMessage(s)
+	open := tl.opened(m)
 	for _, r := range tl.rules {
 		if v.Tier == Emergency || (v.Tier == Clinic && r.tier == Clinic) {
 			continue
 		}
-		for _, p := range r.patterns {
+		for k, p := range r.patterns {
+			if !open[r.number+k] {
+				continue // its first slot has no phrase in the message: no match, nothing set aside
+			}
 			reason := tl.matches(p, m, r)
 			if reason == "" && (r.reading && normal.taken || r.asked && (normal.asked || normal.taken && tl.context.in(m, "slight", 0, len(m.forms)))) {
 				reason = reasonNormal
