@@ -423,24 +423,32 @@ const (
 // answers, 7 more wrong second answers). A guide section may lead the question's reading by at most
 // backedGuide, as one about the same step does ("وفيه بنج؟", and is there anaesthesia?, reads the
 // harvest's section first): every set, 15 more messages with both answers, 5 more wrong second answers.
+// A lead under backedLeast but at least backedLeastStrong is backed when the whole found it at least
+// backedWholeStrong: a tacked-on "w el gym?" (and the gym?) is too short to be sure alone, but the whole
+// message, read with its first question, already weighs it (every set: 8 more messages with both answers,
+// no more wrong second answers).
 func backed(a Answer, cands, whole []scored) (scored, bool) {
 	if len(cands) == 0 {
 		return scored{}, false
 	}
 	top := cands[0].confidence
 	cands = faqOnly(cands)
-	if len(cands) == 0 || cands[0].confidence < backedLeast || top-cands[0].confidence > backedGuide || a.Gives(cands[0].ID) {
+	if len(cands) == 0 || top-cands[0].confidence > backedGuide || a.Gives(cands[0].ID) {
 		return scored{}, false
 	}
 	c := cands[0]
-	if len(cands) > 1 && c.confidence-cands[1].confidence < backedLead {
+	least, wholeLeast := backedLeast, backedWholeLeast
+	if c.confidence < backedLeast {
+		least, wholeLeast = backedLeastStrong, backedWholeStrong
+	}
+	if c.confidence < least || len(cands) > 1 && c.confidence-cands[1].confidence < backedLead {
 		return scored{}, false
 	}
 	if slices.ContainsFunc(cands, func(x scored) bool { return x.ID == a.ID && x.confidence >= backedFacet }) {
 		return scored{}, false
 	}
 	return c, slices.ContainsFunc(whole[:min(len(whole), backedWhole)], func(w scored) bool {
-		return w.ID == c.ID && w.confidence >= backedWholeLeast
+		return w.ID == c.ID && w.confidence >= wholeLeast
 	})
 }
 
@@ -457,15 +465,18 @@ func faqOnly(cands []scored) []scored {
 
 // The thresholds of backed, chosen on the held-out pool: a question's lead of at least backedLeast, clear
 // of its runner-up by backedLead, the answer's topic under backedFacet, and the whole's confidence in the
-// lead at least backedWholeLeast among its first backedWhole candidates; a guide section leads the
-// question's reading by at most backedGuide.
+// lead at least backedWholeLeast among its first backedWhole candidates (backedWholeStrong for a lead
+// under backedLeast, at least backedLeastStrong); a guide section leads the question's reading by at most
+// backedGuide.
 const (
-	backedGuide      = 0.15
-	backedLeast      = 0.4
-	backedLead       = 0.1
-	backedFacet      = 0.1
-	backedWhole      = 6
-	backedWholeLeast = 0.05
+	backedGuide       = 0.15
+	backedLeast       = 0.4
+	backedLead        = 0.1
+	backedFacet       = 0.1
+	backedWhole       = 6
+	backedWholeLeast  = 0.05
+	backedLeastStrong = 0.15
+	backedWholeStrong = 0.3
 )
 
 // withAsked offers the likeliest topic of one of a message's questions that was not answered (cands,

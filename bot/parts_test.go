@@ -49,6 +49,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// a short second question not sure alone, its lead backed by the whole message
 		{"شو لازم ألبس؟ وقديش بدي ضل بالعيادة؟", []string{"what-to-wear", "session-duration"}},
 		{"el 7o2na btewga3? w kman hanam wala la2?", []string{"pain", "anesthesia"}}, // Arabizi
+		// too short to be sure alone even so, but the whole message weighs its lead
+		{"When can I go back to work? and the gym?", []string{"return-to-work", "activity-restrictions"}},
+		{"emta fini erja3 3al shoghl? w el gym?", []string{"return-to-work", "activity-restrictions"}},
 		// its lead backed though a guide section about the same step leads its reading, by a little
 		{"لازم اشرب مويه كثير قبل؟ والاكل؟", []string{"hydration", "fasting"}},
 		{"tabi3i l waram w l 7mar? w l talj bifid?", []string{"side-effects", "recovery-tips"}},
