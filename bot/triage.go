@@ -220,8 +220,11 @@ type redFlagsFile struct {
 	// AirTemperatures name the air's temperature, not the body's ("the outside temperature", "حرارة
 	// الجو"): a temperature word in one of them names no body temperature.
 	AirTemperatures map[string][]string `yaml:"air_temperatures"`
-	Learned         learnedPolicy       `yaml:"learned"`
-	Rules           []struct {
+	// Classes are named word classes a pattern's slot may name as "@name" for all their phrases in its
+	// language: "@unable + نتنفس" reads every dialect's way of being unable before "breathe".
+	Classes map[string]map[string][]string `yaml:"classes"`
+	Learned learnedPolicy                  `yaml:"learned"`
+	Rules   []struct {
 		ID   string `yaml:"id"`
 		Tier Tier   `yaml:"tier"`
 		// Weather: the rule's signs may come from the heat or the cold as well as a fever.
@@ -308,7 +311,14 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		}
 		conv = skeletonPhrase
 		pattern = func(p phrase) phrase { return notCommon(skeletonPattern(p)) }
-		markers = func(p phrase) phrase { return notCommon(skeletonPhrase(p)) }
+		// A context marker that would lose a word of no consonant is dropped: "اعمل ايه لو" (what do I do
+		// if) as "3ml l" would read "3melt la séance" (I had the session) as a hypothetical.
+		markers = func(p phrase) phrase {
+			if sk := skeletonPhrase(p); len(sk) == len(p) {
+				return notCommon(sk)
+			}
+			return nil
+		}
 		words = func(m map[string][]string) []string { return m[knowledge.Arabic] }
 	}
 	// Patients mix languages: English and Arabic read the negations of both.
@@ -346,14 +356,18 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		}
 		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local, easing: r.Easing}
 		for _, p := range src {
-			rule.patterns = append(rule.patterns, parsePattern(p, pattern))
+			slots, err := parsePattern(p, pattern, f.Classes, lang)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			rule.patterns = append(rule.patterns, slots)
 		}
 		unless := r.Unless[lang]
 		if r.Reading || r.Asked {
 			// a temperature the rule reads inside a phrase of the air's is the weather's ("برا الحرارة ٣٨")
 			unless = slices.Concat(unless, f.AirTemperatures[lang])
 		}
-		for _, u := range unless {
+		for _, u := range expandPhrases(unless) {
 			if ph := pattern(toPhrase(u)); len(ph) > 0 {
 				rule.unless = append(rule.unless, ph)
 			}
@@ -435,11 +449,17 @@ func (r triageRule) restartedAfter(m message, at, hi int, negated func(int) bool
 	})
 }
 
-func parsePattern(p string, conv func(phrase) phrase) []slot {
+// parsePattern reads a pattern of slots joined by " + ", each of alternatives joined by "|"; an
+// alternative "@name" stands for every phrase of that word class in lang.
+func parsePattern(p string, conv func(phrase) phrase, classes map[string]map[string][]string, lang string) ([]slot, error) {
 	var slots []slot
 	for _, s := range strings.Split(p, " + ") {
 		var alts slot
-		for _, alt := range strings.Split(s, "|") {
+		texts, err := expandClasses(strings.Split(s, "|"), classes, lang)
+		if err != nil {
+			return nil, err
+		}
+		for _, alt := range texts {
 			ph := conv(toPhrase(alt))
 			if len(ph) == 0 {
 				continue
@@ -453,7 +473,25 @@ func parsePattern(p string, conv func(phrase) phrase) []slot {
 		}
 		slots = append(slots, alts)
 	}
-	return slots
+	return slots, nil
+}
+
+// expandClasses replaces each alternative "@name" with the phrases of that word class in lang.
+func expandClasses(alts []string, classes map[string]map[string][]string, lang string) ([]string, error) {
+	var out []string
+	for _, alt := range alts {
+		name, ok := strings.CutPrefix(strings.TrimSpace(alt), "@")
+		if !ok {
+			out = append(out, alt)
+			continue
+		}
+		phrases := classes[name][lang]
+		if len(phrases) == 0 {
+			return nil, fmt.Errorf("no %s phrases in word class %q", lang, name)
+		}
+		out = append(out, phrases...)
+	}
+	return out, nil
 }
 
 // toPhrase splits a rule's phrase into words as messages are split; Arabic words lose their joined

@@ -38,3 +38,19 @@ func TestExpandPhrases(t *testing.T) {
 		t.Errorf("expandPhrases = %q, want %q", got, want)
 	}
 }
+
+// TestExpandClasses: "@name" in a pattern's slot stands for its word class's phrases in the language;
+// a class the rules do not define, or define in no phrase of the language, is an error, not a silent
+// empty slot.
+func TestExpandClasses(t *testing.T) {
+	classes := map[string]map[string][]string{"unable": {"ar": {"ما اقدر", "منجمش"}}}
+	got, err := expandClasses([]string{"نفسي", " @unable"}, classes, "ar")
+	if err != nil || !slices.Equal(got, []string{"نفسي", "ما اقدر", "منجمش"}) {
+		t.Errorf("expandClasses = %q, %v", got, err)
+	}
+	for _, alts := range [][]string{{"@unable"}, {"@missing"}} {
+		if _, err := expandClasses(alts, classes, "en"); err == nil {
+			t.Errorf("expandClasses(%q, en): no error", alts)
+		}
+	}
+}

@@ -668,6 +668,15 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"slt, blast l'aiguille f lhanche mazal katsil dem bzaf, beddelt pansement 3 fois w mazal kayqtar. chno ndir?", Emergency},
 		// a red flag read from Arabizi skeletons that the model reads barely more as after-effects stays
 		{"el i7mirar 3ind el 7ugna gaa3d yintishir, ams kan 9agheer wal7een wa9il lil rukba", Clinic},
+		// being unable (the word class @unable, any dialect's) before breathing or speaking
+		{"عسلامة، عملت الحقنة في الركبة نهار الاثنين، وتوا نحس روحي منجمش نتنفس مليح. نورمال؟", Emergency},
+		{"الوالدة دارت الإبرة اليوم، ودابا فمها معووج وما بقاتش كتقدر تهضر مزيان", Emergency},
+		{"ابوي ما يقدر يتكلم الحين", Emergency},
+		// the writer's own talking now, on the phone or in a language is no sign
+		{"ما اقدر اتكلم الحين، بس كم مدة الجلسة؟", ""},
+		{"ما نقدرش نتكلم معاكم فالتيليفون، واش نقدر نسول هنا؟", ""},
+		// an Arabizi marker loses no word of no consonant: "3melt la séance" is no "what do I do if"
+		{"3melt la séance lbare7, w daba ma9dertch ntneffes mzyan", Emergency},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
