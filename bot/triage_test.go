@@ -108,6 +108,8 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"no fever, just a bit sore",
 		"I don't have a fever but my knee is swollen",
 		"I'm confused about the preparation",
+		// a relative's treatment still ahead: the learned layer adds a red flag only where all but sure
+		"hi my dad is getting the injecton in his lower back on thursday, hes 74 and cant bend easy. what kind of cloths should he come in",
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
 		"honestly we're kinda confused, some sites say donor cells. which is it?",
 		"I passed out at my last blood test, so I'm nervous. Will I be awake for the harvest?", // a past event
