@@ -108,6 +108,10 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"no fever, just a bit sore",
 		"I don't have a fever but my knee is swollen",
 		"I'm confused about the preparation",
+		// the Maghrebi "there is not" (مافماش, ماكاينش) and "not even" (حتى) after a negation deny
+		"مافما حتى سخانة، نجم نمشي للخدمة غدوة؟",
+		"ماكاينش السخانة، غير شوية ديال العيا",
+		"ما عندي حتى حرارة، بس تعبان شوي",
 		// a relative's treatment still ahead: the learned layer adds a red flag only where all but sure
 		"hi my dad is getting the injecton in his lower back on thursday, hes 74 and cant bend easy. what kind of cloths should he come in",
 		"I've read so much about this and I'm still confused. Where do the cells come from?",
