@@ -727,6 +727,7 @@ const (
 // words, the temperature words ("temp 37", "الحرارة ٣٧"). The last reading tells: a fever, or a fever's end when a normal reading follows a fever,
 // written or told ("a fever of 101 the second night, 98.2 this morning"; "٣٨ ونص ... ومن يومها ٣٦ و٨").
 func readTemperature(norm string, words []string) thermal {
+	norm = spelledTemperatures(norm)
 	if !strings.ContainsAny(norm, "0123456789") {
 		return noReading
 	}
@@ -750,6 +751,129 @@ func readTemperature(norm string, words []string) thermal {
 		return true
 	})
 	return read
+}
+
+// Number words of a normalised message, as a body temperature is spelled out: "ninety eight point six",
+// "thirty eight and a half", "ستة وتلاتين ونص" (thirty-six and a half), "سبعه وثلاثين وخمسه".
+var (
+	numberUnits = map[string]int{
+		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "zero": 0, "ten": 10,
+		"واحد": 1, "واحده": 1, "اتنين": 2, "اثنين": 2, "تنين": 2, "ثنين": 2, "ثلاثه": 3, "تلاته": 3, "ثلاث": 3, "تلات": 3,
+		"اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "تمانيه": 8,
+		"ثماني": 8, "تماني": 8, "تمنيه": 8, "ثمان": 8, "تمن": 8, "تسعه": 9, "تسع": 9, "صفر": 0,
+	}
+	numberTens = map[string]int{
+		"thirty": 30, "forty": 40, "ninety": 90,
+		"ثلاثين": 30, "تلاتين": 30, "ثلاتين": 30, "تلاثين": 30, "اربعين": 40, "تسعين": 90,
+	}
+)
+
+// spelledTemperatures writes as digits the numbers a normalised message spells out in a body
+// temperature's range: tens and units ("ninety eight", "thirty-nine"; Arabic's units first, "سته
+// وتلاتين"), a hundred and units ("a hundred and one"), and a tenth after "point" or, in Arabic, after
+// "و" ("ninety eight point six", "سبعه وثلاثين وخمسه"). Halves are spokenDecimals'.
+func spelledTemperatures(norm string) string {
+	words := strings.Fields(norm)
+	tens := func(w string) bool {
+		t, _, _ := strings.Cut(strings.TrimPrefix(w, "و"), "-")
+		return numberTens[t] > 0 || w == "hundred"
+	}
+	if !slices.ContainsFunc(words, tens) {
+		return norm
+	}
+	var out []string
+	for i := 0; i < len(words); i++ {
+		v, n := spelledNumber(words[i:])
+		if n == 0 {
+			out = append(out, words[i])
+			continue
+		}
+		text := strconv.Itoa(v)
+		if tenth, k := spelledTenth(words[i+n:], v); k > 0 {
+			text, n = text+"."+strconv.Itoa(tenth), n+k
+		}
+		out = append(out, text)
+		i += n - 1
+	}
+	return strings.Join(out, " ")
+}
+
+// spelledNumber reads a number of a temperature's range spelled out at the start of words, and how many
+// words it took (0 for none).
+func spelledNumber(words []string) (int, int) {
+	at := func(k int) string {
+		if k < len(words) {
+			return strings.Trim(words[k], ",.?!؟،")
+		}
+		return ""
+	}
+	if tens, ok := numberTens[at(0)]; ok { // "ninety eight", "thirty-nine" (read as two words or one)
+		if u, ok := numberUnits[at(1)]; ok && u > 0 && u < 10 {
+			return tens + u, 2
+		}
+		return 0, 0
+	}
+	if t, u, ok := strings.Cut(at(0), "-"); ok && numberTens[t] > 0 && numberUnits[u] > 0 && numberUnits[u] < 10 {
+		return numberTens[t] + numberUnits[u], 1
+	}
+	if u, ok := numberUnits[at(0)]; ok && u > 0 && u < 10 { // "سته وتلاتين", "سته و تلاتين"
+		next, k := at(1), 2
+		if next == "و" {
+			next, k = "و"+at(2), 3
+		}
+		if tens, ok := numberTens[strings.TrimPrefix(next, "و")]; ok && strings.HasPrefix(next, "و") {
+			return tens + u, k
+		}
+		return 0, 0
+	}
+	start := 0
+	if at(0) == "a" || at(0) == "one" {
+		start = 1
+	}
+	if at(start) != "hundred" { // "a hundred and one", "one hundred two"
+		return 0, 0
+	}
+	k := start + 1
+	if at(k) == "and" {
+		k++
+	}
+	if u, ok := numberUnits[at(k)]; ok && u > 0 {
+		return 100 + u, k + 1
+	}
+	return 0, 0
+}
+
+// spelledTenth reads a temperature's tenth spelled after its whole number v: "point six", "point 6",
+// and in Arabic "و" with a unit ("وخمسه") after a normal reading's 35-37, as spokenDecimals reads "٣٦
+// و٨" (a fever's "and three" may be three days).
+func spelledTenth(words []string, v int) (int, int) {
+	if len(words) == 0 {
+		return 0, 0
+	}
+	first := strings.Trim(words[0], ",.?!؟،")
+	if first == "point" && len(words) > 1 {
+		d := strings.Trim(words[1], ",.?!؟،")
+		if u, ok := numberUnits[d]; ok && u < 10 {
+			return u, 2
+		}
+		if len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
+			return int(d[0] - '0'), 2
+		}
+		return 0, 0
+	}
+	if rest, ok := strings.CutPrefix(first, "و"); ok && v >= 35 && v <= 37 {
+		if rest == "" && len(words) > 1 {
+			rest = strings.Trim(words[1], ",.?!؟،")
+			if u, found := numberUnits[rest]; found && u < 10 {
+				return u, 2
+			}
+			return 0, 0
+		}
+		if u, found := numberUnits[rest]; found && u < 10 {
+			return u, 1
+		}
+	}
+	return 0, 0
 }
 
 // spokenDecimal finds a temperature's decimal said in words: a half ("38 and a half", "٣٨ ونص", "38 w

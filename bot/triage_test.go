@@ -197,6 +197,12 @@ func TestReadTemperature(t *testing.T) {
 		{"a temp of 38 and a half", noReading},
 		{"عمري 39 و3 عيال", noReading}, // 39 and three children: no tenth after "and" in a fever's range
 		{"temp 36 w 8 now", normalReading},
+		// spelled out in words
+		{"my thermometer says ninety eight point six is that alright", normalReading},
+		{"temp thirty-eight point nine since last night", feverReading},
+		{"قست حراره الوالده لقيتها سته وتلاتين ونص، دي كويسه؟", normalReading},
+		{"الحراره سبعه وثلاثين وخمسه", normalReading},
+		{"thirty five minutes in the car, is that ok?", noReading},
 	} {
 		if got := readTemperature(tt.text, words); got != tt.want {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
