@@ -621,6 +621,13 @@ func TestCorpusFloors(t *testing.T) {
 		// both 85.0%, acts 100%, language 100%. Then a short second question backed by the whole message:
 		// both 86.7%.
 		{"fresh59", 280, 0.985, 0.989, 1, 0.009, 1, 0.991, 0.867},
+		// fresh60, 300 by a hundred-and-nineteenth writer, written at session 28's start (every variety and
+		// shape evenly), kept sealed and run first on 7899ef2, the session's engine an hour before its end:
+		// ar 91.9% (Arabizi 82.2%), en 98.9%, abstention 97.4%, wrong 2.3% (a near miss, weak eyesight,
+		// answered with the conditions treated; diet after the treatment with the recovery tips), second
+		// answers wrong 10.5%, one tap 98.2%, both 91.7%, acts 93.3%, language 99.7%, false urgent 0%; the
+		// starting engine the same.
+		{"fresh60", 280, 0.919, 0.989, 0.974, 0.023, 0.933, 0.982, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1188,6 +1195,14 @@ func TestTriageFloors(t *testing.T) {
 		// after-effects 100% not urgent (none an emergency), negatives 95.8%. Then the learned layer
 		// retrained with 600 more dialect and Arabizi messages: negatives 97.2%.
 		{"fresh58", 240, 0.981, 1, 0.972, 0.95},
+		// fresh59, 200 by a hundred-and-twenty-first writer, written at session 28's start (an even mix),
+		// kept sealed and run first on 7899ef2, the session's engine an hour before its end: recall 100%,
+		// emergencies 100% in tier (three clinic matters called emergencies), after-effects 100% not urgent
+		// (none an emergency), negatives 93.3% (temperatures spelled out, "ninety eight point six", "ستة
+		// وتلاتين ونص", read as no reading; a resolved Iraqi Arabizi fever; a neighbour's fever elsewhere);
+		// the starting engine: after-effects 98.0% not urgent. Then temperatures spelled out read as
+		// numbers: negatives 96.7%.
+		{"fresh59", 200, 1, 1, 0.966, 0.92},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
