@@ -803,7 +803,7 @@ func spelledTemperatures(norm string) string {
 func spelledNumber(words []string) (int, int) {
 	at := func(k int) string {
 		if k < len(words) {
-			return strings.Trim(words[k], ",.?!؟،")
+			return bareWord(words[k])
 		}
 		return ""
 	}
@@ -850,30 +850,27 @@ func spelledTenth(words []string, v int) (int, int) {
 	if len(words) == 0 {
 		return 0, 0
 	}
-	first := strings.Trim(words[0], ",.?!؟،")
-	if first == "point" && len(words) > 1 {
-		d := strings.Trim(words[1], ",.?!؟،")
-		if u, ok := numberUnits[d]; ok && u < 10 {
-			return u, 2
-		}
-		if len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
-			return int(d[0] - '0'), 2
-		}
-		return 0, 0
+	tenth, k, point := "", 0, false
+	switch first := bareWord(words[0]); {
+	case first == "point" && len(words) > 1:
+		tenth, k, point = bareWord(words[1]), 2, true
+	case first == "و" && len(words) > 1 && v >= 35 && v <= 37:
+		tenth, k = bareWord(words[1]), 2
+	case strings.HasPrefix(first, "و") && v >= 35 && v <= 37:
+		tenth, k = strings.TrimPrefix(first, "و"), 1
 	}
-	if rest, ok := strings.CutPrefix(first, "و"); ok && v >= 35 && v <= 37 {
-		if rest == "" && len(words) > 1 {
-			rest = strings.Trim(words[1], ",.?!؟،")
-			if u, found := numberUnits[rest]; found && u < 10 {
-				return u, 2
-			}
-			return 0, 0
-		}
-		if u, found := numberUnits[rest]; found && u < 10 {
-			return u, 1
-		}
+	if u, ok := numberUnits[tenth]; ok && u < 10 {
+		return u, k
+	}
+	if point && len(tenth) == 1 && isNumber(tenth) { // "point 6"
+		return int(tenth[0] - '0'), k
 	}
 	return 0, 0
+}
+
+// bareWord is a word without the punctuation that may follow it.
+func bareWord(w string) string {
+	return strings.Trim(w, ",.?!؟،")
 }
 
 // spokenDecimal finds a temperature's decimal said in words: a half ("38 and a half", "٣٨ ونص", "38 w
