@@ -689,6 +689,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"ما نقدرش نتكلم معاكم فالتيليفون، واش نقدر نسول هنا؟", ""},
 		// an Arabizi marker loses no word of no consonant: "3melt la séance" is no "what do I do if"
 		{"3melt la séance lbare7, w daba ma9dertch ntneffes mzyan", Emergency},
+		// the Maghrebi "lyoum" (today) is no لم (did not)
+		{"salam, ana dert l'injection lbare7, w lyoum ti7t f dar, ghabt 3la rou7i chwiya. dork rani mli7 bessa7 5ayef.", Emergency},
 		// a redness gone some distance past its line has spread, not gone; a red line reaching up the leg
 		{"I drew a pen line round the red patch last night and this morning it's gone a couple of cm past the line.", Clinic},
 		{"The red around the injection on my ankle is going up, now there is red line until my knee.", Clinic},
