@@ -77,6 +77,8 @@ func TestConversationActs(t *testing.T) {
 		{"r u a real human or a bot", "identity", "en", false, true},
 		// The reading that leaves no word out: "am I talking to" + "a real person or a bot".
 		{"Am I talking to a real person or a bot?", "identity", "en", false, true},
+		// an act that asks, read in one sentence of a message where nothing was found
+		{"Can someone from the clinic call my son? He handles all my appointments, his number is in my file.", "handoff", "en", false, true},
 		{"", "empty", "en", false, false},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})

@@ -427,6 +427,11 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	}
 	before := a // the reply as yet unwritten
 	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
+	if err == nil && a.Status != Answered && found == 0 {
+		if act, isAct := e.sentenceAct(m); isAct {
+			return e.act(before, act, m.lang, e.acts.reply(m.lang, act)), nil
+		}
+	}
 	if err == nil && a.Status == Answered && figureNotGiven(m.words, a) {
 		// "exactly how many litres should I drink?" is not answered by advice to drink well
 		return e.outOfScope(before, cands), nil
@@ -435,6 +440,28 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		return a, err
 	}
 	return e.withPutOff(ctx, a, m, later)
+}
+
+// sentenceAct is an act that asks something of the clinic or the bot (a person, help, who answers) that
+// the classifier reads in one sentence that asks (a question mark) of a message it did not read as one,
+// and whose questions read apart found nothing either: "Can someone from the clinic call my son? He
+// handles all my appointments." A sentence is weighed as a message of its own length with nothing found
+// would be (learnedAct); a message of more sentences than it reads questions (maxParts) is read as one.
+func (e *Engine) sentenceAct(m asked) (string, bool) {
+	sentences := splitSentencesAsked(cleanSentences(m.read))
+	if len(sentences) < 2 || len(sentences) > maxParts {
+		return "", false
+	}
+	for _, s := range sentences {
+		norm := textnorm.Normalize(s.text)
+		if !s.asked {
+			continue
+		}
+		if act, ok := learnedAct(e.topics.Read(norm), 0, len(textnorm.Words(norm)), m.arabiziText); ok && asking(act) {
+			return act, true
+		}
+	}
+	return "", false
 }
 
 // candidates searches a message and ranks what it found with the classifier's reading of it.

@@ -387,7 +387,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return ""
 	case history && !c.in(m, "procedure", 0, len(m.forms)):
 		return "history"
-	case tier == Clinic && has("chronic", hi):
+	case tier == Clinic && has("chronic", hi) && !r.reading:
+		// a temperature taken in the fever's range is today's, whatever condition the message names
 		return "chronic"
 	}
 	return ""

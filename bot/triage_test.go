@@ -578,6 +578,18 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"اختي ما سوت الحقنة، بس عندها حرارة من الزكام", ""},
 		{"khayye ma 3emel el jalse, bas 3ando s5oune mn el grippe", ""},
 		{"ولدي حرارته 38,5 بعد ما سوى الحقنة بيومين", Clinic},
+		{"My husband (not a patient, he's just driving me) has a cold and a bit of a fever. Can he sit with me?", ""},
+		// a temperature taken in the fever's range is today's, whatever treatment the message names
+		{"mar7aba, ummi 7ararat-ha 38.8 el yom, sawat el 3laj gabl yomain. 3adi?", Clinic},
+		// told over, or a sign to watch for
+		{"Yesterday I vomit 2 times after the injection, but today it is finished, I eat normal. Is ok?", ""},
+		{"أمس بالليل كان عندي صداع قوي، بس أخذت بنادول ونمت، واليوم ولا شي. عادي أروح الدوام؟", ""},
+		{"My thermometer says 98.6F. I was told to watch for a fever. That is normal, isn't it?", ""},
+		// French mixed into Arabizi is read as French: "très" is no راس (head)
+		{"wach l'injection f genou katdir l7ri9 bzaf? j'ai très peur", ""},
+		// a patient's discharge home is no wound's
+		{"is discharge the same day or do i stay overnight", ""},
+		{"there is discharge from the site, same day as the injection", Clinic},
 		{"بنتي عندها حرارة ٣٩ من يوم ما عملت الحقنة", Clinic},
 		// a sign told over by "now" and "fine" in any dialect's words; not across a sentence's end
 		{"كان عندي حرارة امبارح، النهارده تمام", ""},

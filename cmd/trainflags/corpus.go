@@ -19,7 +19,7 @@ const (
 )
 
 // extraTraining are labelled messages written blind for training only (never dev, test or fresh).
-var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/triage/train-dialect.jsonl", "testdata/triage/train-hard.jsonl", "testdata/triage/train-more.jsonl", "testdata/triage/train-hard2.jsonl", "testdata/triage/train-dialect3.jsonl", "testdata/triage/train-arabizi2.jsonl", "testdata/triage/train-arabizi3.jsonl", "testdata/triage/train-dialect4.jsonl", "testdata/triage/train-arabizi4.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl", "testdata/corpus/ways-arabizi.jsonl", "testdata/corpus/acts-train.jsonl"}
+var extraTraining = []string{"testdata/triage/train-urgent.jsonl", "testdata/triage/train-mild.jsonl", "testdata/triage/train-negative.jsonl", "testdata/eval.jsonl", "testdata/triage/train-arabizi.jsonl", "testdata/triage/train-dialect.jsonl", "testdata/triage/train-hard.jsonl", "testdata/triage/train-more.jsonl", "testdata/triage/train-hard2.jsonl", "testdata/triage/train-dialect3.jsonl", "testdata/triage/train-arabizi2.jsonl", "testdata/triage/train-arabizi3.jsonl", "testdata/triage/train-dialect4.jsonl", "testdata/triage/train-arabizi4.jsonl", "testdata/triage/train-dialect5.jsonl", "testdata/corpus/train.jsonl", "testdata/corpus/train-arabizi.jsonl", "testdata/corpus/ways-arabizi.jsonl", "testdata/corpus/acts-train.jsonl"}
 
 // class is a case's class among bot.TriageClasses: its tier for an urgent case (-1 with no tier),
 // after-effects for a mild one, none for any other.
