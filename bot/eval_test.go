@@ -643,6 +643,13 @@ func TestCorpusFloors(t *testing.T) {
 		// other sets eight Arabic answers, so it is a floor instead, as acts is. Then an act that asks read in
 		// one sentence of a message where nothing was found: acts 78.7%.
 		{"acts3", 300, 0, 0, 0.983, 1, 0.787, 0, 0},
+		// fresh62, 300 by a hundred-and-twenty-fifth writer, written at session 29's start (every variety and
+		// shape evenly), kept sealed and run first on d5c6eae, the session's engine an hour before its end: ar
+		// 92.0% (Arabizi 81.8%: Maghrebi 54.5%, French words alone, "l'anesthésie?", "la glace?"), en 93.2%,
+		// abstention 97.3%, wrong 2.3% (coffee before the session answered with hydration; driving home with
+		// after-treatment), second answers wrong 10.8%, one tap 97.8%, both 91.7%, acts 100%, language 99.0%,
+		// false urgent 0%; the starting engine the same.
+		{"fresh62", 280, 0.920, 0.932, 0.973, 0.023, 1, 0.978, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1237,6 +1244,13 @@ func TestTriageFloors(t *testing.T) {
 		// negatives for three red flags, so it is a floor instead (train-dialect5 alone: two red flags for
 		// one false urgent and three negatives).
 		{"arabizi5", 300, 0.96, 0.977, 0.923, 0.755},
+		// fresh61, 200 by a hundred-and-twenty-seventh writer, written at session 29's start (an even mix),
+		// kept sealed and run first on d5c6eae, the session's engine an hour before its end: recall 98.9% ("i'm
+		// here to report it is NOT mild lol. my lower back … is absolutely screaming", severe pain read as the
+		// soreness it denies), emergencies 100% in tier (two clinic matters called emergencies), after-effects
+		// 100% not urgent (none an emergency), negatives 96.7% (a mother's childhood penicillin allergy; a
+		// pregnant sister, no patient, who keeps fainting); the starting engine the same.
+		{"fresh61", 200, 0.988, 1, 0.966, 0.96},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
