@@ -284,10 +284,11 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// injection) as resolved.
 				continue
 			}
-			if sc == arabizi && kind == "hypothetical" && len(ph) == 1 && len(ph[0]) < 2 {
+			if sc == arabizi && kind == "hypothetical" && !slices.ContainsFunc(ph, func(w string) bool { return len(w) >= 2 }) {
 				// "لو" (if) is "l" as a skeleton: the French article and Arabizi's "no" ("la ponction
-				// kaynazzef", the harvest site is bleeding) would read as if. Arabizi's if is read by its
-				// longer phrases, and by the learned layer.
+				// kaynazzef", the harvest site is bleeding) would read as if, and "اما اذا" (as for if)
+				// is "m d", the Iraqi "ma da" (does not: "ma da yrud 3la isma", he does not answer to his
+				// name). Arabizi's if is read by its longer phrases, and by the learned layer.
 				continue
 			}
 			if sc == arabizi && kind == "treatment" && len(ph) == 1 && len(ph[0]) < 3 {

@@ -590,6 +590,18 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a patient's discharge home is no wound's
 		{"is discharge the same day or do i stay overnight", ""},
 		{"there is discharge from the site, same day as the injection", Clinic},
+		// confusion told by what a relative sees: no longer answering to his name, talking in words no one
+		// follows, not knowing his son; "ma da" (Iraqi: does not) is no "اما اذا" (as for if)
+		{"khali sawwa el 3ilaj bil dhahar, hassa ma da yrud 3la isma, w y7chi kalam ma yinfihim, ma da yi3rif ibna.", Emergency},
+		{"ابوي من بعد الجلسة ما يعرف ابنه ويحكي عن ناس مش موجودين", Emergency},
+		// a fall the faller cannot account for is a faint
+		{"I fall down this morning, I don't remember how, my son find me on the floor. Now I feel ok.", Emergency},
+		// a pain no painkiller helps
+		{"el alam ashadd bwayed mn awwal yom, wala dawa yinfa3, abchi mn el alam", Clinic},
+		// over: "they all went since yesterday, now fine"
+		{"kan 3ande waja3 ras 2awi w ra2ebti m5asbe shway awal yom, bas ra7o kello mn embare7. hala2 mni7", ""},
+		// "mertaha" (comfortable) is not مرته (his wife) in "not knowing his wife"
+		{"ana 3andy session el esbo3 el gai w di awel mara a3mel 7aga zay di. mesh 3arfa hakoun mertaha walla la.", ""},
 		{"بنتي عندها حرارة ٣٩ من يوم ما عملت الحقنة", Clinic},
 		// a sign told over by "now" and "fine" in any dialect's words; not across a sentence's end
 		{"كان عندي حرارة امبارح، النهارده تمام", ""},
