@@ -695,8 +695,10 @@ func hasYear(m message, lo, hi int) bool {
 	return false
 }
 
-// yearWords stand before a year that dates something.
+// yearWords stand before a year that dates something, in English, Arabic, Arabizi ("f 2014", "fi 2019",
+// "sanat 2010") and French ("en 2014").
 var yearWords = map[string]bool{"in": true, "since": true, "back": true, "was": true, "kan": true, "kent": true, "mn": true, "min": true, "men": true, "depuis": true,
+	"f": true, "fi": true, "fe": true, "sanat": true, "sanet": true, "en": true, "année": true, "annee": true,
 	"سنه": true, "عام": true, "في": true, "من": true, "بسنه": true, "كان": true, "كانت": true}
 
 // temperature finds a body temperature written as a number: with a unit ("39°", "39 c", "101f",

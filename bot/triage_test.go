@@ -594,6 +594,18 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// follows, not knowing his son; "ma da" (Iraqi: does not) is no "اما اذا" (as for if)
 		{"khali sawwa el 3ilaj bil dhahar, hassa ma da yrud 3la isma, w y7chi kalam ma yinfihim, ma da yi3rif ibna.", Emergency},
 		{"ابوي من بعد الجلسة ما يعرف ابنه ويحكي عن ناس مش موجودين", Emergency},
+		// the Iraqi progressive joined to a verb in Arabizi: "dayenzif" (it is bleeding), "ma dayogaf" (it
+		// does not stop)
+		{"mkan el ebra dayenzif hwaya w ma dayogaf, saarli sa3a adhghat 3lee", Emergency},
+		// "ارجع" (I throw up, as often I come back) read as vomiting with a count and a time since only
+		{"هلا، من أمس للحين أرجّع، ١٢ مرة تقريباً", Clinic},
+		{"لازم ارجع 3 مرات للمتابعة بعد الجلسة؟", ""},
+		{"زوجي يتقيأ كل ساعة تقريبًا منذ عودتنا من العيادة", Clinic},
+		// seizures in French and MSA; a year after "f" (in) dates one
+		{"slm, khti jatha crise d'épilepsie daba, 3omrha ma kanet 3endha", Emergency},
+		{"kant 3andi crise d'épilepsie wa7da f 2014, men ba3d makayn walou. khassni certificat dyal tbib?", ""},
+		{"أصيبت والدتي بنوبة ارتجاف في كامل الجسم لمدة دقيقتين ولم تكن تستجيب", Emergency},
+		{"mum's a bit off today. called me by my brother's name a few times", Emergency},
 		// a fall the faller cannot account for is a faint
 		{"I fall down this morning, I don't remember how, my son find me on the floor. Now I feel ok.", Emergency},
 		// a pain no painkiller helps

@@ -128,6 +128,9 @@ func TestArabiziWordForms(t *testing.T) {
 		{"kifach", nil, []string{"ifach"}},                    // another prefix may not
 		{"tkhelsou", []string{"khelsou"}, []string{"helsou"}}, // nor split a digraph
 		{"rekbti", []string{"rekbti"}, nil},
+		{"dayenzif", []string{"yenzif"}, nil},            // the Iraqi progressive joined to a verb
+		{"dawa", nil, []string{"wa"}},                    // not in a word of its own
+		{"daraje", []string{"daraje"}, []string{"raje"}}, // nor before a letter no person's prefix is
 	} {
 		checkForms(t, "ArabiziWordForms", arabiziWords, tt.word, tt.has, tt.lack)
 	}

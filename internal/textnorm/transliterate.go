@@ -208,6 +208,9 @@ type arabiziForm struct {
 // that remain must still line up with the word found (Aligns).
 func arabiziForms(w string) []arabiziForm {
 	forms := []arabiziForm{{w, minSkeleton, 0}}
+	if rest, ok := withoutIraqiProgressive(w); ok {
+		forms = append(forms, arabiziForm{rest, minSkeleton, 1})
+	}
 	for _, p := range arabiziProclitics {
 		if rest, ok := cutProclitic(w, p); ok {
 			forms = append(forms, arabiziForm{rest, minSkeleton, 1})
@@ -226,6 +229,18 @@ func arabiziForms(w string) []arabiziForm {
 		}
 	}
 	return forms
+}
+
+// withoutIraqiProgressive takes off the Iraqi progressive particle دا where Arabizi joins it to a verb in
+// the present ("dayenzif", it is bleeding; "ma dayogaf", it does not stop): only before a person's prefix
+// (y-, t-, n-) and with a verb of three letters or more left, so that "dawa" (medicine) and "daraje"
+// (degree) stay whole.
+func withoutIraqiProgressive(w string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, "da")
+	if !ok || len(rest) < 4 || strings.IndexByte("ytn", rest[0]) < 0 {
+		return "", false
+	}
+	return rest, true
 }
 
 // frenchWords are the French function words Maghrebi Arabizi mixes in ("les cellules", "de la
