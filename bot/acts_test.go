@@ -79,6 +79,8 @@ func TestConversationActs(t *testing.T) {
 		{"Am I talking to a real person or a bot?", "identity", "en", false, true},
 		// an act that asks, read in one sentence of a message where nothing was found
 		{"Can someone from the clinic call my son? He handles all my appointments, his number is in my file.", "handoff", "en", false, true},
+		// a longer request, read surely where nothing was found
+		{"my father can't type well, please could someone call him on the number we gave you", "handoff", "en", false, true},
 		{"", "empty", "en", false, false},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})

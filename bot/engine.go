@@ -428,7 +428,7 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	before := a // the reply as yet unwritten
 	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
 	if err == nil && a.Status != Answered && found == 0 {
-		if act, isAct := e.sentenceAct(m); isAct {
+		if act, isAct := e.requestAct(m); isAct {
 			return e.act(before, act, m.lang, e.acts.reply(m.lang, act)), nil
 		}
 	}
@@ -442,12 +442,18 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	return e.withPutOff(ctx, a, m, later)
 }
 
-// sentenceAct is an act that asks something of the clinic or the bot (a person, help, who answers) that
-// the classifier reads in one sentence that asks (a question mark) of a message it did not read as one,
-// and whose questions read apart found nothing either: "Can someone from the clinic call my son? He
-// handles all my appointments." A sentence is weighed as a message of its own length with nothing found
-// would be (learnedAct); a message of more sentences than it reads questions (maxParts) is read as one.
-func (e *Engine) sentenceAct(m asked) (string, bool) {
+// requestAct is an act that asks something of the clinic or the bot (a person, help, who answers) in a
+// message whose search and questions read apart found nothing: the classifier's reading of the whole,
+// when the message is longer than an act alone (actWordsAlone) but no longer than a request
+// (actWordsRequest) and the reading is as sure as over plausible topics ("my son booked for me but I
+// want change the time to morning"); else its reading of one sentence that asks (a question mark),
+// weighed as a message of its own length with nothing found would be (learnedAct): "Can someone from the
+// clinic call my son? He handles all my appointments." A message of more sentences than it reads
+// questions (maxParts) is read as one.
+func (e *Engine) requestAct(m asked) (string, bool) {
+	if act, p := m.reading.Act(); asking(act) && len(m.words) > actWordsAlone && len(m.words) <= actWordsRequest && p >= actOverUnsure {
+		return act, true
+	}
 	sentences := splitSentencesAsked(cleanSentences(m.read))
 	if len(sentences) < 2 || len(sentences) > maxParts {
 		return "", false

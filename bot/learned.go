@@ -105,6 +105,9 @@ const (
 	actWordsAlone = 12 // nothing found
 	// actWordsArabizi is the most words of a request read in Arabizi over nothing found.
 	actWordsArabizi = 8
+	// actWordsRequest is the most words of a request read where the search and the questions read
+	// apart found nothing (requestAct).
+	actWordsRequest = 16
 )
 
 // learnedAct is the act the classifier reads in a message of n words, if it is sure enough. found says
