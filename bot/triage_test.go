@@ -606,6 +606,15 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"kant 3andi crise d'épilepsie wa7da f 2014, men ba3d makayn walou. khassni certificat dyal tbib?", ""},
 		{"أصيبت والدتي بنوبة ارتجاف في كامل الجسم لمدة دقيقتين ولم تكن تستجيب", Emergency},
 		{"mum's a bit off today. called me by my brother's name a few times", Emergency},
+		// breath that cannot be got; Maghrebi bleeding that "does not want to stop" (ما بغاتش تحبس) is not
+		// told stopped
+		{"Since last night I cannot get my breath even walking from the bedroom to the kitchen.", Emergency},
+		{"البلاصة فين دارو ليا الإبرة كتسيل بالدم بزاف وما بغاتش تحبس", Emergency},
+		// a heart attack years back, managed now; a breathlessness of last week, gone; a relative told no
+		// patient here
+		{"I had a mild heart attack back in 2019 and have two stents now. My cardiologist says I'm stable. Can I still have the knee treatment?", ""},
+		{"الأسبوع اللي طاف جاني ضيق تنفس مع الزكام، بس الحين راح كله والحمد لله، عادي اجي موعدي؟", ""},
+		{"My sister she has seizures from epilepsy long time, she is not patient here. Can your clinic treat this?", ""},
 		// a fall the faller cannot account for is a faint
 		{"I fall down this morning, I don't remember how, my son find me on the floor. Now I feel ok.", Emergency},
 		// a pain no painkiller helps
