@@ -1265,8 +1265,9 @@ func TestTriageFloors(t *testing.T) {
 		// breath"; an MSA "ضيقًا شديدًا في التنفس" read as negated by the "ولا" after it), emergencies 93.8%
 		// in tier, after-effects 100% not urgent (none an emergency), negatives 91.7%; the starting engine
 		// the same. Then those two phrasings, "back in 2019 … two stents now", "الأسبوع اللي طاف" (last week)
-		// and "she is not patient here": recall 98.9%, emergencies 97.9% in tier, negatives 96.7%.
-		{"fresh62", 200, 0.988, 1, 0.966, 0.84},
+		// and "she is not patient here": recall 98.9%, emergencies 97.9% in tier, negatives 96.7%; a
+		// breathing part followed by "ولا" (and … not) no longer told fine: recall 100%, emergencies 100%.
+		{"fresh62", 200, 1, 1, 0.966, 0.84},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

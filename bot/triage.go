@@ -1086,8 +1086,10 @@ func (tl *triageLang) toldFine(m message, i int) bool {
 		case anyForm(w, tl.fine):
 			last := j+1 == len(m.forms) || m.sentence[j+1] != m.sentence[j]
 			return !(last && m.asked[m.sentence[j]])
-		case tl.negator(w[0]):
-			return j+1 < len(m.forms) && !anyForm(m.forms[j+1], tl.fine) // "lips not swelling", not "lips not normal"
+		case tl.negator(w[0]) && !tl.coordinators[w[0]]:
+			// "lips not swelling", not "lips not normal"; a negator that joins ("ضيق في التنفس ولا أستطيع
+			// النوم", short of breath and I cannot sleep) opens a clause of its own
+			return j+1 < len(m.forms) && !anyForm(m.forms[j+1], tl.fine)
 		case anyForm(w, tl.copulas) || tl.coordinators[w[0]] || anyForm(w, tl.parts):
 			gap++
 		default:

@@ -615,6 +615,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"I had a mild heart attack back in 2019 and have two stents now. My cardiologist says I'm stable. Can I still have the knee treatment?", ""},
 		{"الأسبوع اللي طاف جاني ضيق تنفس مع الزكام، بس الحين راح كله والحمد لله، عادي اجي موعدي؟", ""},
 		{"My sister she has seizures from epilepsy long time, she is not patient here. Can your clinic treat this?", ""},
+		// "ولا" after a part joins a clause of its own ("and I cannot sleep"), no denial of the part
+		{"ضيق في التنفس ولا أستطيع النوم", Emergency},
+		{"شفايفي ولا حلقي مو منفوخين", ""},
 		// a fall the faller cannot account for is a faint
 		{"I fall down this morning, I don't remember how, my son find me on the floor. Now I feel ok.", Emergency},
 		// a pain no painkiller helps
