@@ -419,17 +419,13 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		actReading = e.topics.Read(textnorm.Normalize(m.text))
 	}
 	if act, isAct := learnedAct(actReading, found, len(m.words), m.arabiziText); isAct {
-		actLang := m.lang
-		if m.q.Lang == "" || m.q.Lang == "auto" {
-			actLang = cmp.Or(e.acts.latinLang(m.words), m.lang) // "marhaba kifkon" is Arabic
-		}
-		return e.act(a, act, actLang, e.acts.reply(actLang, act)), nil
+		return e.learnedActAnswer(a, m, act), nil
 	}
 	before := a // the reply as yet unwritten
 	a, err = e.withQuestions(ctx, m, a, cands, best, ok, found)
 	if err == nil && a.Status != Answered && found == 0 {
 		if act, isAct := e.requestAct(m); isAct {
-			return e.act(before, act, m.lang, e.acts.reply(m.lang, act)), nil
+			return e.learnedActAnswer(before, m, act), nil
 		}
 	}
 	if err == nil && a.Status == Answered && figureNotGiven(m.words, a) {
@@ -440,6 +436,17 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		return a, err
 	}
 	return e.withPutOff(ctx, a, m, later)
+}
+
+// learnedActAnswer is the reply to an act the classifier read in m, in m's language; a message whose
+// language was detected is answered in the language of the Arabic act words it writes in Latin letters
+// ("marhaba kifkon" is Arabic).
+func (e *Engine) learnedActAnswer(a Answer, m asked, act string) Answer {
+	lang := m.lang
+	if m.q.Lang == "" || m.q.Lang == "auto" {
+		lang = cmp.Or(e.acts.latinLang(m.words), m.lang)
+	}
+	return e.act(a, act, lang, e.acts.reply(lang, act))
 }
 
 // requestAct is an act that asks something of the clinic or the bot (a person, help, who answers) in a
@@ -459,10 +466,10 @@ func (e *Engine) requestAct(m asked) (string, bool) {
 		return "", false
 	}
 	for _, s := range sentences {
-		norm := textnorm.Normalize(s.text)
 		if !s.asked {
 			continue
 		}
+		norm := textnorm.Normalize(s.text)
 		if act, ok := learnedAct(e.topics.Read(norm), 0, len(textnorm.Words(norm)), m.arabiziText); ok && asking(act) {
 			return act, true
 		}

@@ -233,8 +233,8 @@ func arabiziForms(w string) []arabiziForm {
 
 // withoutIraqiProgressive takes off the Iraqi progressive particle دا where Arabizi joins it to a verb in
 // the present ("dayenzif", it is bleeding; "ma dayogaf", it does not stop): only before a person's prefix
-// (y-, t-, n-) and with a verb of three letters or more left, so that "dawa" (medicine) and "daraje"
-// (degree) stay whole.
+// (y-, t-, n-) and with four letters or more left, so that "dawa" (medicine) and "daraje" (degree) stay
+// whole.
 func withoutIraqiProgressive(w string) (string, bool) {
 	rest, ok := strings.CutPrefix(w, "da")
 	if !ok || len(rest) < 4 || strings.IndexByte("ytn", rest[0]) < 0 {
