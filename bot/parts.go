@@ -165,9 +165,10 @@ func questionTail(text string, total int, c cues) string {
 	return ""
 }
 
-// spelledOut ends a sentence at a line break and reads an ampersand as "and" ("how long does it take &
-// can I go back to work?"); a Replacer is safe for concurrent use and built once.
-var spelledOut = strings.NewReplacer("\n", ". ", "\r", ". ", "&", " and ")
+// spelledOut ends a sentence at a line break and reads an ampersand, or a plus sign between spaces, as
+// "and" ("how long does it take & can I go back to work?", "how many sessions usually + when do u start
+// seeing results"); a Replacer is safe for concurrent use and built once.
+var spelledOut = strings.NewReplacer("\n", ". ", "\r", ". ", "&", " and ", " + ", " and ")
 
 // cleanSentences is the part of a message textnorm.Clean keeps, each line a sentence.
 func cleanSentences(text string) string {

@@ -55,6 +55,8 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// its lead backed though a guide section about the same step leads its reading, by a little
 		{"لازم اشرب مويه كثير قبل؟ والاكل؟", []string{"hydration", "fasting"}},
 		{"tabi3i l waram w l 7mar? w l talj bifid?", []string{"side-effects", "recovery-tips"}},
+		// a plus sign between two questions joins them as "and" does
+		{"how many sessions usually + when do u start seeing results", []string{"results-timeline", "number-of-sessions"}},
 		{"how long is the session?", []string{"session-duration"}},
 		{"I had my knee done and I'm a bit sore, is that normal?", []string{"side-effects"}},
 		// The second question is the first one's detail: the guide's section on it is no second answer.
