@@ -659,6 +659,17 @@ func TestCorpusFloors(t *testing.T) {
 		// 97.7%, both 97.2%, acts 97.1%, language 99.3%, false urgent 0%: every issue-13 target met; the
 		// starting engine the same but acts 94.1%.
 		{"fresh63", 280, 0.926, 0.965, 0.975, 0.019, 0.971, 0.977, 0.972},
+		// fresh64, 300 by a hundred-and-thirty-fourth writer, written at session 30's start (leaning to
+		// Maghrebi with French, Sudanese, Yemeni and Iraqi; short, two-question and long messages), run
+		// first on 5296fe6: ar 91.9% (Maghrebi 88.2%, Arabizi Maghrebi 88.2%: "chhal kadoum la séance?"
+		// read as English), en 97.8%, abstention 98.6%, wrong 1.4%, one tap 98.2%, both 92.5%, acts 100%,
+		// language 99.3%, false urgent 0%: every issue-13 target met on a first run.
+		{"fresh64", 280, 0.919, 0.978, 0.986, 0.014, 1, 0.982, 0.925},
+		// fresh66, 240 by a hundred-and-thirty-third writer at session 30's start, briefed by a prompt that
+		// lost its count and file (it chose 240, and wrote them from a script of its own: templated
+		// shapes), run first on 5296fe6: ar 98.1%, en 98.6%, abstention 98.4%, wrong 0.6%, one tap 99.4%,
+		// both 96.6%, acts 100%, language 100%.
+		{"fresh66", 230, 0.981, 0.986, 0.984, 0.006, 1, 0.994, 0.966},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1270,6 +1281,14 @@ func TestTriageFloors(t *testing.T) {
 		// and "she is not patient here": recall 98.9%, emergencies 97.9% in tier, negatives 96.7%; a
 		// breathing part followed by "ولا" (and … not) no longer told fine: recall 100%, emergencies 100%.
 		{"fresh62", 200, 1, 1, 0.966, 0.84},
+		// fresh63, 240 by a hundred-and-thirty-sixth writer, written at session 30's start (leaning to
+		// Iraqi, Sudanese, Yemeni, Maghrebi with French and Levantine, elderly writers and relatives,
+		// voice-to-text, emphatic English and bare numbers), run first on 5296fe6: recall 99.1% (a Maghrebi
+		// Arabizi pain "pire kol nhar", worse every day), emergencies 100% in tier, after-effects 100% not
+		// urgent, negatives 94.4% (a Maghrebi fever told gone, "daba rah mcha"; two friends' and
+		// neighbours' stories of treatment in another country; a bleeding told stopped and dry since). Then
+		// the French "pire", Maghrebi resolutions and treatment elsewhere: recall 100%, negatives 98.6%.
+		{"fresh63", 240, 1, 1, 0.986, 0.916},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

@@ -255,7 +255,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then", "elsewhere"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -296,9 +296,10 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// "3adi" (normal), "الابره" is "barra" (outside).
 				continue
 			}
-			if sc == arabizi && (kind == "handled" || kind == "own") {
-				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), and
-				// the writer's own treatment reads a relative into a message that names one in passing
+			if sc == arabizi && (kind == "handled" || kind == "own" || kind == "elsewhere") {
+				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), as
+				// are another place's ("bech ykharjou", to take out, reads as بالخارج, abroad), and the
+				// writer's own treatment reads a relative into a message that names one in passing
 				continue
 			}
 			if sc == arabizi && kind == "during" {
@@ -360,7 +361,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i, negated), tier == Emergency && c.relativeApart(m, i, lo, hi, negated),
-		c.candidate(m, i), c.handled(m, i, lo, hi, negated):
+		c.candidate(m, i), c.handled(m, i, lo, hi, negated), c.elsewhere(m, i, lo):
 		return reasonOther
 	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
 		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's
@@ -622,6 +623,14 @@ func (c contextMarkers) candidate(m message, i int) bool {
 	now := c.tellsPresent(m) || c.onset(m, 0, all) && !c.in(m, "self_well", 0, all) // "fainted at the gym yesterday, he is not your patient"
 	return named && !now && !c.in(m, "procedure", 0, all) && (asked || c.in(m, "candidate", 0, all)) &&
 		!c.find(m, "treatment", 0, all, func(at int) bool { return !asking(at) && !c.covers(m, "candidate", at) })
+}
+
+// elsewhere reports whether the sign at word i is a relative's or friend's, named in its sentence
+// before it, in a message that tells of their treatment at another clinic or in another country and of
+// nothing now: their story ("my neighbour swears she got a crazy fever after some shot at another place.
+// is that a thing with yours?"), not the clinic's patient's.
+func (c contextMarkers) elsewhere(m message, i, lo int) bool {
+	return c.in(m, "relative", lo, i) && c.in(m, "elsewhere", 0, len(m.forms)) && !c.tellsPresent(m)
 }
 
 // covers reports whether a phrase of kind spans the word at i: the treatment the writer's own appointment

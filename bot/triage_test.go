@@ -351,6 +351,14 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"أنا كويس، لكن جارنا عمل حادث ونزف كتير ومشيت معاهو المستشفى، فاتني الموعد", ""},
 		{"my dad fainted, should I take him to hospital?", Emergency},
 		{"My neighbour has a fever of 39, could he get stem cells too one day?", ""}, // a candidate
+		// a relative's or friend's story of treatment at another clinic or in another country, told of
+		// nothing now; not one told of now
+		{"my roommate says his cousin passed out after getting stem cells in some other country lol is that common", ""},
+		{"جارتي قالت إنو أختها صار معها نزيف بعد حقنة خلايا ببلد تاني، هالشي بيصير كتير؟", ""},
+		{"my neighbour had stem cells abroad and right now she can't breathe", Emergency},
+		// a Maghrebi fever told gone; a French pain "pire" (worse)
+		{"kan 3andi chwiya d la fièvre lbare7, mais daba rah mcha", ""},
+		{"salam, l douleur f dhar rahi pire kol nhar, ma9derch n9ad mn fraash", Clinic},
 		// a relative told untreated, the writer the patient; an episode told not to have come again
 		{"أختي عندها حرارة ٣٩ من أمس بس هي ما سوت العلاج، أنا اللي سويته. أقدر أزورها ولا أبعد عنها؟", ""},
 		{"My husband has had a terrible cough and a fever this week - he isn't a patient of yours. Should I postpone my own appointment on Monday so I don't bring germs in?", ""},
