@@ -52,7 +52,7 @@ func TestLooksArabizi(t *testing.T) {
 func TestTransliterator(t *testing.T) {
 	tr := NewTransliterator([]string{
 		"كم مدة الجلسة؟", "كم تستغرق الجلسة", "هل أستطيع أن آخذ الإيبوبروفين بعد الحقنة؟", "هل سأكون نائما أثناء التخدير",
-		"الجلسة", "الحقن في الركبة", "هل الحقنة يوجع؟", "كل ما يفعلون بالخلايا",
+		"الجلسة", "الحقن في الركبة", "هل الحقنة يوجع؟", "كل ما يفعلون بالخلايا", "شو البس؟ بس ملابس مريحة",
 	})
 	for _, tt := range []struct {
 		in, want string
@@ -63,6 +63,7 @@ func TestTransliterator(t *testing.T) {
 		{"appointment bokra", "appointment bokra"},
 		{"el7o2na bywga3?", "حقنه يوجع"},      // joined article; a tense prefix
 		{"kol shi bel5alaya", "كل shi خلايا"}, // not اكل (kol, all)
+		{"shu bilbas", "shu البس"},            // bi + lbas, not bil + bas (بس, only)
 	} {
 		keep := func(w string) bool { return w == "appointment" }
 		if got, _ := tr.Arabic(Words(Normalize(tt.in)), keep); got != tt.want {

@@ -112,15 +112,21 @@ func joinRead(read []readWord, keepUnread func(string) bool) string {
 
 // word reads one Arabizi word: as written, else without a joined prefix (the article, a preposition,
 // the conjunction, a tense marker: "el7o2na", "bywga3", "kanhess"), else without a pronoun ending
-// ("rekbti"), else without both. The first form found wins, so a root letter is taken off only where
-// the whole word is not in the vocabulary.
+// ("rekbti"), else without both. The whole word wins when it is found, so a root letter is taken off
+// only where it is not in the vocabulary; of the forms with something taken off, the one found with the
+// most consonants wins: "bilbas" is bi + lbas, البس (I wear), not bil + bas, بس (only).
 func (t *Transliterator) word(w string) (string, bool) {
-	for _, form := range arabiziForms(w) {
-		if c, ok := t.lookup(form); ok {
-			return c.word, true
+	forms := arabiziForms(w)
+	if c, ok := t.lookup(forms[0]); ok {
+		return c.word, true
+	}
+	best, bestLen := "", 0
+	for _, form := range forms[1:] {
+		if c, ok := t.lookup(form); ok && len(ArabicSkeleton(c.word)) > bestLen {
+			best, bestLen = c.word, len(ArabicSkeleton(c.word))
 		}
 	}
-	return "", false
+	return best, best != ""
 }
 
 // lookup finds the vocabulary's likeliest word that one of a form's skeletons stands for and whose
