@@ -284,6 +284,12 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// injection) as resolved.
 				continue
 			}
+			if sc == arabizi && kind == "asking" && len(ph) == 1 && len(ph[0]) == 1 && utf8.RuneCountInString(p) >= 3 {
+				// An asking word of three letters that reads as one consonant is too many others' words:
+				// "وين" (where) is n, as "ana" (I) is. Its two-letter fellows stand for the same
+				// skeletons ("وش", what, is "wach" too).
+				continue
+			}
 			if sc == arabizi && kind == "hypothetical" && !slices.ContainsFunc(ph, func(w string) bool { return len(w) >= 2 }) {
 				// "لو" (if) is "l" as a skeleton: the French article and Arabizi's "no" ("la ponction
 				// kaynazzef", the harvest site is bleeding) would read as if, and "اما اذا" (as for if)

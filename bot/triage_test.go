@@ -356,6 +356,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"my roommate says his cousin passed out after getting stem cells in some other country lol is that common", ""},
 		{"جارتي قالت إنو أختها صار معها نزيف بعد حقنة خلايا ببلد تاني، هالشي بيصير كتير؟", ""},
 		{"my neighbour had stem cells abroad and right now she can't breathe", Emergency},
+		// "ana" (I) opens no question as وين (where) would, one consonant both: an Egyptian Arabizi report
+		// of vomiting more than ten times since the session
+		{"ana barag3 men sa3et ma rawa7t men el session, 3amalt keda aktar men 10 marat", Clinic},
 		// a Maghrebi fever told gone; a French pain "pire" (worse)
 		{"kan 3andi chwiya d la fièvre lbare7, mais daba rah mcha", ""},
 		{"salam, l douleur f dhar rahi pire kol nhar, ma9derch n9ad mn fraash", Clinic},
