@@ -359,6 +359,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// "ana" (I) opens no question as وين (where) would, one consonant both: an Egyptian Arabizi report
 		// of vomiting more than ten times since the session
 		{"ana barag3 men sa3et ma rawa7t men el session, 3amalt keda aktar men 10 marat", Clinic},
+		// a joint that is "screaming"; not a joint told fine
+		{"my lower back where they did the disc is absolutely screaming, worse than before", Clinic},
+		{"my hip is fine now, is it ok to drive?", ""},
 		// a Maghrebi fever told gone; a French pain "pire" (worse)
 		{"kan 3andi chwiya d la fièvre lbare7, mais daba rah mcha", ""},
 		{"salam, l douleur f dhar rahi pire kol nhar, ma9derch n9ad mn fraash", Clinic},
