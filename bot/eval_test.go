@@ -669,6 +669,13 @@ func TestCorpusFloors(t *testing.T) {
 		// lost its count and file (it chose 240, and wrote them from a script of its own: templated
 		// shapes), run first on 5296fe6: ar 98.1%, en 98.6%, abstention 98.4%, wrong 0.6%, one tap 99.4%,
 		// both 96.6%, acts 100%, language 100%.
+		// fresh65, 300 by a hundred-and-thirty-fifth writer, written at session 30's start (every variety
+		// and shape evenly), kept sealed and run first on 834e8c1, the session's engine an hour before its
+		// end: ar 94.8% (Arabizi 95.5%), en 96.6%, abstention 100%, wrong 2.7% (an MRI asked before the
+		// clothes answered with preparation; "kam ta5th el jalsa?", how long, read as how many; running
+		// answered with return to work), second answers wrong 8.6%, one tap 96.9%, both 83.3%, acts 96.8%
+		// ("wat can u do"), language 99.7%, false urgent 0%; the starting engine the same.
+		{"fresh65", 280, 0.948, 0.966, 1, 0.027, 0.968, 0.969, 0.833},
 		{"fresh66", 230, 0.981, 0.986, 0.984, 0.006, 1, 0.994, 0.966},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
@@ -1289,6 +1296,14 @@ func TestTriageFloors(t *testing.T) {
 		// neighbours' stories of treatment in another country; a bleeding told stopped and dry since). Then
 		// the French "pire", Maghrebi resolutions and treatment elsewhere: recall 100%, negatives 98.6%.
 		{"fresh63", 240, 1, 1, 0.986, 0.916},
+		// fresh64, 200 by a hundred-and-thirty-seventh writer, written at session 30's start (an even mix),
+		// kept sealed and run first on 834e8c1, the session's engine an hour before its end: recall 100%
+		// (90 of 90), emergencies 100% in tier, clinic calls 92.9% in tier (three called emergencies),
+		// after-effects 100% not urgent (none an emergency), negatives 96.7% (a car's thermometer at 104;
+		// a Levantine Arabizi fever told gone in the next clause, "bas raa7et"): every issue-12 target
+		// met on a first run; the starting engine the same. Then the car's thermometer read as the air's:
+		// negatives 98.3%.
+		{"fresh64", 200, 1, 1, 0.983, 0.94},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

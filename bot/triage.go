@@ -624,11 +624,11 @@ func tellsWeather(c contextMarkers, m message) bool {
 }
 
 // toldOfAir reports whether a normalised message tells the weather and names no body's temperature
-// (body_temperature_words): its temperature is the air's. Arabizi's weather is read in its own words as
+// (body_temperature_words, outside the air's own: "the car thermometer"): its temperature is the air's. Arabizi's weather is read in its own words as
 // written ("el jaw 7ar ktir, 38 daraje"), since as skeletons the Arabic ones are too many others' words
 // ("7aamee", he is hot).
 func (t *Triage) toldOfAir(norm string, s sentences) bool {
-	if holdsAny(norm, t.bodyTemperatureWords) {
+	if holdsAny(t.withoutAir(norm), t.bodyTemperatureWords) {
 		return false
 	}
 	if s.hasScript(arabizi) {
@@ -646,11 +646,17 @@ func holdsAny(norm string, parts []string) bool {
 // namesTemperature reports whether a normalised message names a body temperature (temperature_words),
 // outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 func (t *Triage) namesTemperature(norm string) bool {
+	return holdsAny(t.withoutAir(norm), t.temperatureWords)
+}
+
+// withoutAir is a normalised message without the phrases that name the air's temperature
+// (air_temperatures: "104 on the car thermometer"), which name no body's.
+func (t *Triage) withoutAir(norm string) string {
 	norm = " " + strings.Join(strings.Fields(norm), " ") + " "
 	for _, p := range t.airTemperatures {
 		norm = strings.ReplaceAll(norm, p, "  ")
 	}
-	return holdsAny(norm, t.temperatureWords)
+	return norm
 }
 
 // loneFever reports whether a message is a number alone in the fever's range, read as a temperature

@@ -359,6 +359,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// "ana" (I) opens no question as وين (where) would, one consonant both: an Egyptian Arabizi report
 		// of vomiting more than ten times since the session
 		{"ana barag3 men sa3et ma rawa7t men el session, 3amalt keda aktar men 10 marat", Clinic},
+		// the car's thermometer is the air's, not a body's
+		{"it's literally boiling out, like 104 on the car thermometer, i'm melting. anyway running 10 min late for my appt sorry", ""},
+		{"my thermometer says 39.2 and it's boiling out", Clinic},
 		// a joint that is "screaming"; not a joint told fine
 		{"my lower back where they did the disc is absolutely screaming, worse than before", Clinic},
 		{"my hip is fine now, is it ok to drive?", ""},
