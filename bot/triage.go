@@ -624,9 +624,9 @@ func tellsWeather(c contextMarkers, m message) bool {
 }
 
 // toldOfAir reports whether a normalised message tells the weather and names no body's temperature
-// (body_temperature_words, outside the air's own: "the car thermometer"): its temperature is the air's. Arabizi's weather is read in its own words as
-// written ("el jaw 7ar ktir, 38 daraje"), since as skeletons the Arabic ones are too many others' words
-// ("7aamee", he is hot).
+// (body_temperature_words, outside the air's own phrases: "the car thermometer"): its temperature is the
+// air's. Arabizi's weather is read in its own words as written ("el jaw 7ar ktir, 38 daraje"), since as
+// skeletons the Arabic ones are too many others' words ("7aamee", he is hot).
 func (t *Triage) toldOfAir(norm string, s sentences) bool {
 	if holdsAny(t.withoutAir(norm), t.bodyTemperatureWords) {
 		return false

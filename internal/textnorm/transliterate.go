@@ -120,10 +120,12 @@ func (t *Transliterator) word(w string) (string, bool) {
 	if c, ok := t.lookup(forms[0]); ok {
 		return c.word, true
 	}
-	best, bestLen := "", 0
+	best, most := "", 0
 	for _, form := range forms[1:] {
-		if c, ok := t.lookup(form); ok && len(ArabicSkeleton(c.word)) > bestLen {
-			best, bestLen = c.word, len(ArabicSkeleton(c.word))
+		if c, ok := t.lookup(form); ok {
+			if n := len(ArabicSkeleton(c.word)); n > most {
+				best, most = c.word, n
+			}
 		}
 	}
 	return best, best != ""
