@@ -677,6 +677,13 @@ func TestCorpusFloors(t *testing.T) {
 		// answered with return to work), second answers wrong 8.6%, one tap 96.9%, both 83.3%, acts 96.8%
 		// ("wat can u do"), language 99.7%, false urgent 0%; the starting engine the same.
 		{"fresh65", 280, 0.948, 0.966, 1, 0.027, 0.968, 0.969, 0.833},
+		// fresh67, 300 by a hundred-and-thirty-ninth writer, written at session 30's end (every variety
+		// and shape evenly), kept sealed and run first on 5767efc, the session's last engine: ar 93.2%
+		// (Arabizi 88.6%), en 98.9%, abstention 98.7%, wrong 1.8% ("kam si3r el jalsa", the price, answered
+		// with how many sessions; going to the gym answered with after-treatment), second answers wrong
+		// 10.3%, one tap 98.2%, both 94.6%, acts 100%, language 99.7%, false urgent 0%: every issue-13
+		// target met; the starting engine the same.
+		{"fresh67", 280, 0.932, 0.989, 0.987, 0.018, 1, 0.982, 0.946},
 		{"fresh66", 230, 0.981, 0.986, 0.984, 0.006, 1, 0.994, 0.966},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
@@ -1305,6 +1312,15 @@ func TestTriageFloors(t *testing.T) {
 		// met on a first run; the starting engine the same. Then the car's thermometer read as the air's:
 		// negatives 98.3%.
 		{"fresh64", 200, 1, 1, 0.983, 0.94},
+		// fresh65, 200 by a hundred-and-thirty-eighth writer, written at session 30's end (an even mix,
+		// with care for when a sign happened and whose it is), kept sealed and run first on 5767efc, the
+		// session's last engine: recall 97.8% (two fevers read beside a fever told over or told as what
+		// might be: "Last time … a small temp of 37.6 that went away … This time it's day 3 and I'm at 39.1
+		// and climbing"; "You told me to message if I got a fever, so here I am: 38.9 this evening"),
+		// emergencies 100% in tier, clinic calls 88.1% in tier, after-effects 100% not urgent, negatives
+		// 95.0%; the starting engine the same. Then a fever's reading in a sentence of its own that does
+		// not ask (feverApart): recall 100%.
+		{"fresh65", 200, 1, 1, 0.95, 0.82},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

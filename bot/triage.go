@@ -93,6 +93,18 @@ func (v Verdict) contextual() bool {
 	})
 }
 
+// overOrMaybe reports whether every red flag v's context set aside was set aside as over (resolved,
+// history) or as what might be (hypothetical), not as someone else's, a joke, the weather or asked.
+func (v Verdict) overOrMaybe() bool {
+	return !slices.ContainsFunc(v.SetAside, func(s SetAside) bool {
+		switch s.Reason {
+		case "resolved", "history", "hypothetical", "negated", reasonUnless, reasonNormal:
+			return false
+		}
+		return true
+	})
+}
+
 // reasonNormal is why a fever was set aside when the message gives a normal temperature ("temp 37.2").
 const reasonNormal = "normal reading"
 
@@ -716,6 +728,9 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 			break
 		}
 	}
+	if !v.Urgent() && v.contextual() && v.overOrMaybe() && reading == feverReading && t.feverApart(norm, lang) {
+		v.Tier, v.Flag = Clinic, "fever"
+	}
 	if !v.Urgent() && !v.contextual() {
 		switch reading {
 		case feverReading:
@@ -732,6 +747,61 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	}
 	return v, sentences, reading
 }
+
+// feverApart reports whether a message whose red flags its context set aside as over or as what might
+// be (a fever once had and gone; "if I got a fever") gives a fever's reading in a sentence of its own,
+// one that does not ask, that reads as a fever alone: "Last time I got a small temp of 37.6 that went
+// away the same day. This time it's day 3 and I'm at 39.1 and climbing."; "You told me to message if I
+// got a fever, so here I am: 38.9 this evening". Only a sentence of a longer message is read so.
+func (t *Triage) feverApart(norm, lang string) bool {
+	parts := sentencesOf(norm)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p.asked || readTemperature(p.text, strings.Fields(p.text)) != feverReading {
+			continue
+		}
+		if pv, _, _ := t.rules(p.text, lang); pv.Tier == Clinic && pv.Flag == "fever" {
+			return true
+		}
+	}
+	return false
+}
+
+// sentencePart is a sentence of a message, and whether a question mark ends it.
+type sentencePart struct {
+	text  string
+	asked bool
+}
+
+// sentencesOf splits a normalised message at the marks that end a sentence or open what a colon
+// announces; a point between digits is a decimal point ("39.1").
+func sentencesOf(norm string) []sentencePart {
+	var out []sentencePart
+	start := 0
+	for i := 0; i <= len(norm); i++ {
+		c, width := byte('.'), 1
+		switch {
+		case strings.HasPrefix(norm[i:], "؟"):
+			c, width = '?', len("؟")
+		case i < len(norm):
+			c = norm[i]
+		}
+		decimal := c == '.' && i > 0 && i+1 < len(norm) && isDigit(norm[i-1]) && isDigit(norm[i+1])
+		if strings.IndexByte(".!?:\n", c) < 0 || decimal {
+			continue
+		}
+		if text := strings.TrimSpace(norm[start:min(i, len(norm))]); text != "" {
+			out = append(out, sentencePart{text: text, asked: c == '?'})
+		}
+		start = i + width
+		i += width - 1
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // readingAsked reports whether a sentence that gives a number asks (ends in a question mark) whether it
 // is a fever: a temperature word after the number ("My temperature is 37.1 now, it is fever?"). One told

@@ -359,6 +359,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// "ana" (I) opens no question as وين (where) would, one consonant both: an Egyptian Arabizi report
 		// of vomiting more than ten times since the session
 		{"ana barag3 men sa3et ma rawa7t men el session, 3amalt keda aktar men 10 marat", Clinic},
+		// a fever's reading in a sentence of its own that does not ask, beside a fever told over or one
+		// told as what might be; not one asked about, nor a relative's
+		{"Last time I had treatment I got a small temp of 37.6 that went away the same day. This time it's day 3 and I'm at 39.1 and climbing.", Clinic},
+		{"What if I get a fever after the injection? Like 38.5?", ""},
+		{"You told me to message if I got a fever, so here I am: 38.9 this evening, achy and shivery.", Clinic},
+		{"لو جاتني حرارة بعد الحقنة؟ مثلا ٣٨٫٥؟", ""},
+		{"My son has a fever. 39.2 since yesterday. I'm fine myself, can I come?", ""},
 		// the car's thermometer is the air's, not a body's
 		{"it's literally boiling out, like 104 on the car thermometer, i'm melting. anyway running 10 min late for my appt sorry", ""},
 		{"my thermometer says 39.2 and it's boiling out", Clinic},
