@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -769,39 +770,25 @@ func (t *Triage) feverApart(norm, lang string) bool {
 	return false
 }
 
-// sentencePart is a sentence of a message, and whether a question mark ends it.
-type sentencePart struct {
-	text  string
-	asked bool
-}
-
-// sentencesOf splits a normalised message at the marks that end a sentence or open what a colon
-// announces; a point between digits is a decimal point ("39.1").
-func sentencesOf(norm string) []sentencePart {
-	var out []sentencePart
+// sentencesOf splits a normalised message where triage's sentences end (isSentenceEnd: a point between
+// digits is a decimal point, "39.1"; a colon announces).
+func sentencesOf(norm string) []askedSentence {
+	var out []askedSentence
 	start := 0
-	for i := 0; i <= len(norm); i++ {
-		c, width := byte('.'), 1
-		switch {
-		case strings.HasPrefix(norm[i:], "؟"):
-			c, width = '?', len("؟")
-		case i < len(norm):
-			c = norm[i]
+	add := func(end int, asked bool) {
+		if text := strings.TrimSpace(norm[start:end]); text != "" {
+			out = append(out, askedSentence{text: text, asked: asked})
 		}
-		decimal := c == '.' && i > 0 && i+1 < len(norm) && isDigit(norm[i-1]) && isDigit(norm[i+1])
-		if strings.IndexByte(".!?:\n", c) < 0 || decimal {
-			continue
-		}
-		if text := strings.TrimSpace(norm[start:min(i, len(norm))]); text != "" {
-			out = append(out, sentencePart{text: text, asked: c == '?'})
-		}
-		start = i + width
-		i += width - 1
 	}
+	for i, r := range norm {
+		if isSentenceEnd(norm, i, r) {
+			add(i, r == '?' || r == '؟')
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	add(len(norm), false)
 	return out
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // readingAsked reports whether a sentence that gives a number asks (ends in a question mark) whether it
 // is a fever: a temperature word after the number ("My temperature is 37.1 now, it is fever?"). One told
