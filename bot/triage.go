@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -774,19 +773,11 @@ func (t *Triage) feverApart(norm, lang string) bool {
 // digits is a decimal point, "39.1"; a colon announces).
 func sentencesOf(norm string) []askedSentence {
 	var out []askedSentence
-	start := 0
-	add := func(end int, asked bool) {
+	eachSentence(norm, func(start, end int, asked bool) {
 		if text := strings.TrimSpace(norm[start:end]); text != "" {
 			out = append(out, askedSentence{text: text, asked: asked})
 		}
-	}
-	for i, r := range norm {
-		if isSentenceEnd(norm, i, r) {
-			add(i, r == '?' || r == '؟')
-			start = i + utf8.RuneLen(r)
-		}
-	}
-	add(len(norm), false)
+	})
 	return out
 }
 

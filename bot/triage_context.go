@@ -187,8 +187,8 @@ func itemNumber(s string) bool {
 // signs of an allergic reaction? like hives?" asks one question.
 func splitSentences(norm string, breaks, continues, progressive map[string]bool) sentences {
 	var s sentences
-	n, clause, start := 0, 0, 0
-	add := func(end int, asked bool) {
+	n, clause := 0, 0
+	eachSentence(norm, func(start, end int, asked bool) {
 		words := textnorm.Words(norm[start:end])
 		if n > 0 && len(words) > 0 && continues[words[0]] {
 			n, clause = n-1, clause-1
@@ -208,15 +208,21 @@ func splitSentences(norm string, breaks, continues, progressive map[string]bool)
 		}
 		n++
 		clause++
-	}
+	})
+	return s
+}
+
+// eachSentence calls add with the bounds [start, end) of each sentence of norm, where isSentenceEnd
+// says one ends, and whether a question mark ends it; the text after the last end is the last sentence.
+func eachSentence(norm string, add func(start, end int, asked bool)) {
+	start := 0
 	for i, r := range norm {
 		if isSentenceEnd(norm, i, r) {
-			add(i, r == '?' || r == '؟')
+			add(start, i, r == '?' || r == '؟')
 			start = i + utf8.RuneLen(r)
 		}
 	}
-	add(len(norm), false)
-	return s
+	add(start, len(norm), false)
 }
 
 func isSentenceEnd(s string, i int, r rune) bool {
