@@ -1319,8 +1319,9 @@ func TestTriageFloors(t *testing.T) {
 		// and climbing"; "You told me to message if I got a fever, so here I am: 38.9 this evening"),
 		// emergencies 100% in tier, clinic calls 88.1% in tier, after-effects 100% not urgent, negatives
 		// 95.0%; the starting engine the same. Then a fever's reading in a sentence of its own that does
-		// not ask (feverApart): recall 100%.
-		{"fresh65", 200, 1, 1, 0.95, 0.82},
+		// not ask (feverApart): recall 100%; "if i end up fainting" a hypothetical and a sister "not one of
+		// your patients": negatives 98.3%.
+		{"fresh65", 200, 1, 1, 0.983, 0.82},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

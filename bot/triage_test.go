@@ -366,6 +366,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"You told me to message if I got a fever, so here I am: 38.9 this evening, achy and shivery.", Clinic},
 		{"لو جاتني حرارة بعد الحقنة؟ مثلا ٣٨٫٥؟", ""},
 		{"My son has a fever. 39.2 since yesterday. I'm fine myself, can I come?", ""},
+		// a faint the writer fears they may "end up" in; a sister's fever, she "not one of your patients"
+		{"kinda anxious lol, if i end up fainting at the sight of the needle will someone catch me? im fine rn", ""},
+		{"My sister (not one of your patients) has had a fever all week with the flu. I'm booked in Monday. Can I still come?", ""},
 		// the car's thermometer is the air's, not a body's
 		{"it's literally boiling out, like 104 on the car thermometer, i'm melting. anyway running 10 min late for my appt sorry", ""},
 		{"my thermometer says 39.2 and it's boiling out", Clinic},
