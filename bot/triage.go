@@ -759,7 +759,7 @@ func (t *Triage) feverApart(norm, lang string) bool {
 		return false
 	}
 	for _, p := range parts {
-		if p.asked || readTemperature(p.text, strings.Fields(p.text)) != feverReading {
+		if p.asked || readTemperature(p.text, t.temperatureWords) != feverReading {
 			continue
 		}
 		if pv, _, _ := t.rules(p.text, lang); pv.Tier == Clinic && pv.Flag == "fever" {

@@ -363,6 +363,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// told as what might be; not one asked about, nor a relative's
 		{"Last time I had treatment I got a small temp of 37.6 that went away the same day. This time it's day 3 and I'm at 39.1 and climbing.", Clinic},
 		{"What if I get a fever after the injection? Like 38.5?", ""},
+		// a bare number after the new reading is no normal reading unless a temperature word tells it
+		{"Last time I had treatment I got a small temp of 37.6 that went away the same day. This time I'm at 39.1 now, it was 37 at noon.", Clinic},
 		{"You told me to message if I got a fever, so here I am: 38.9 this evening, achy and shivery.", Clinic},
 		{"لو جاتني حرارة بعد الحقنة؟ مثلا ٣٨٫٥؟", ""},
 		{"My son has a fever. 39.2 since yesterday. I'm fine myself, can I come?", ""},
