@@ -792,9 +792,9 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.996, 0.957},
-		{"train-urgent", 660, 1, 0, 0, 0},   // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.886}, // session 21, the dialects' letters folded: answered from side-effects 88.8% -> 88.7%
+		{"train", 1800, 0.997, 1, 0.996, 0.955}, // session 31: "'a little uncomfortable' at the harvest site" read with the harvest's entry
+		{"train-urgent", 660, 1, 0, 0, 0},       // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
+		{"train-mild", 450, 0, 1, 0, 0.886},     // session 21, the dialects' letters folded: answered from side-effects 88.8% -> 88.7%
 		{"train-negative", 450, 0, 0, 0.988, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.98}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -55,13 +56,14 @@ func languages(im *mapping.IndexMappingImpl, bank *knowledge.Bank) map[string]*l
 	langs := map[string]*language{}
 	for _, lang := range knowledge.Languages() {
 		langs[lang] = &language{
-			code:     lang,
-			filters:  tokenFilters(im, lang),
-			synonyms: newSynonyms(lang, bank.Lexicons[lang]),
-			stop:     stopSet(lang, bank.Lexicons[lang]),
-			df:       map[string]int{},
-			vdf:      map[string]int{},
-			ids:      map[string]uint32{},
+			code:      lang,
+			filters:   tokenFilters(im, lang),
+			synonyms:  newSynonyms(lang, bank.Lexicons[lang]),
+			stop:      stopSet(lang, bank.Lexicons[lang]),
+			df:        map[string]int{},
+			vdf:       map[string]int{},
+			ids:       map[string]uint32{},
+			wordTerms: map[string]string{},
 		}
 	}
 	return langs
@@ -73,9 +75,14 @@ func (ix *Index) add(ctx context.Context, entries []knowledge.Entry) error {
 			return fmt.Errorf("entry %s: unsupported lang %q", e.ID, e.Lang)
 		}
 	}
-	read := ix.readAll(ctx, entries)
+	read, seen := ix.readAll(ctx, entries)
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	for _, bylang := range seen {
+		for lang, words := range bylang {
+			maps.Copy(ix.langs[lang].wordTerms, words)
+		}
 	}
 	batch := ix.bleve.NewBatch()
 	for i, e := range entries {
@@ -111,24 +118,35 @@ func (ix *Index) weighVariants() {
 	}
 }
 
-// indexSpelling gives each language the terms spelling correction may give, once every entry is counted.
+// indexSpelling gives each language the terms spelling correction may give, and the words whose terms
+// those are, once every entry is counted.
 func (ix *Index) indexSpelling() {
 	for _, l := range ix.langs {
 		l.spell = spelling.New(l.df, l.vdf)
+		l.addSynonymWords()
+		counts, favored := map[string]int{}, map[string]int{}
+		for w, t := range l.wordTerms {
+			if t != "" && l.df[t] > 0 {
+				counts[w], favored[w] = l.df[t], l.vdf[t]
+			}
+		}
+		l.wordSpell = spelling.NewWords(counts, favored)
 	}
 }
 
 // readAll analyses every entry, spread over the machine's cores: analysis is most of a build's work. It
-// stops early when ctx ends.
-func (ix *Index) readAll(ctx context.Context, entries []knowledge.Entry) []entryTerms {
+// stops early when ctx ends. It also gives what each worker saw each word become, per language.
+func (ix *Index) readAll(ctx context.Context, entries []knowledge.Entry) ([]entryTerms, []map[string]map[string]string) {
 	out := make([]entryTerms, len(entries))
 	workers := runtime.GOMAXPROCS(0)
+	seenBy := make([]map[string]map[string]string, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			seen := map[string]map[string]string{} // per language: word -> term ("" when dropped)
+			seenBy[w] = seen
 			for i := w; i < len(entries) && ctx.Err() == nil; i += workers {
 				lang := entries[i].Lang
 				if seen[lang] == nil {
@@ -139,7 +157,7 @@ func (ix *Index) readAll(ctx context.Context, entries []knowledge.Entry) []entry
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, seenBy
 }
 
 // questionTexts is what the question field holds: every way the entry can be asked for.
@@ -307,6 +325,34 @@ func distinct(terms []string) []string {
 func (l *language) words(text string) []string {
 	words, _ := l.synonyms.rewrite(textnorm.Words(textnorm.Normalize(text)))
 	return l.prepareWords(words)
+}
+
+// addSynonymWords adds to the words spelling correction may give the lexicon's one-word lay words for
+// one-word canonical words ("needle" for "injection"), each with its canonical word's term: a question
+// rewrites them before analysis, so no entry's text holds them.
+func (l *language) addSynonymWords() {
+	for _, rules := range l.synonyms.rules {
+		for _, r := range rules {
+			if len(r.variant) != 1 || len(r.canonical) != 1 {
+				continue
+			}
+			w := l.filterWord(r.variant[0])
+			if _, ok := l.wordTerms[w]; ok {
+				continue
+			}
+			if one := l.filter([]string{l.filterWord(r.canonical[0])}); len(one) == 1 {
+				l.wordTerms[w] = string(one[0].Term)
+			}
+		}
+	}
+}
+
+// filterWord is one question word as the filters take it: for Arabic, without its joined prefixes.
+func (l *language) filterWord(w string) string {
+	if l.code != knowledge.Arabic {
+		return w
+	}
+	return l.arabicWord(w)
 }
 
 func (l *language) prepareWords(words []string) []string {

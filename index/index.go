@@ -47,6 +47,12 @@ type language struct {
 	variants int
 	ids      map[string]uint32 // analysed term -> its number, given as entries are counted
 	spell    *spelling.Speller // the terms spelling correction may give, once every entry is counted
+	// wordTerms are the entries' words as the analyzer's filters took them, each with its term ("" when
+	// dropped); wordSpell reads an unknown word as the closest of them whose term is known, when its own
+	// term is too far from every term: a stemmer leaves a misspelling as it is ("fastign"), and the
+	// word's letters are closer to the word it meant ("fasting") than to that word's stem ("fast").
+	wordTerms map[string]string
+	wordSpell *spelling.Speller
 }
 
 // Close releases the index.

@@ -68,6 +68,8 @@ func (q *questionReader) add(term string, at int) {
 		q.corrections++
 		if fixed := l.spell.Correct(t.Text); fixed != "" {
 			t.From, t.Text, t.Corrected = word, fixed, true
+		} else if fixed := l.wordSpell.Correct(l.filterWord(word)); fixed != "" {
+			t.From, t.Text, t.Corrected = word, l.wordTerms[fixed], true
 		}
 	}
 	if q.seen[t.Text] {

@@ -28,6 +28,7 @@ const (
 // Speller holds a vocabulary's terms by first letter and length in runes, as correction looks them up.
 type Speller struct {
 	terms map[spellKey][]spellTerm
+	swaps bool // a transposition ranks as one edit, as a substitution does (NewWords)
 }
 
 type spellKey struct {
@@ -56,6 +57,15 @@ func New(counts, favored map[string]int) *Speller {
 		k := spellKey{runes[0], len(runes)}
 		s.terms[k] = append(s.terms[k], spellTerm{text: t, runes: runes, letters: letterSet(runes), count: n, favored: favored[t] > 0})
 	}
+	return s
+}
+
+// NewWords is New for whole words as typed, not stemmed terms: a transposition ranks as one edit
+// ("needel" is "needle" as much as "needed"), since swapped letters are a typist's commonest slip and a
+// word keeps the letters a stem cuts off.
+func NewWords(counts, favored map[string]int) *Speller {
+	s := New(counts, favored)
+	s.swaps = true
 	return s
 }
 
@@ -102,7 +112,7 @@ func (s *Speller) Correct(term string) string {
 			if !mayBeWithin(letters, c.letters, edits) || distance(q, c.runes, edits, true) > edits {
 				continue
 			}
-			d := distance(q, c.runes, min(bestDist, edits+1), false)
+			d := distance(q, c.runes, min(bestDist, edits+1), s.swaps)
 			if d < bestDist || (best != nil && d == bestDist && c.outranks(best)) {
 				best, bestDist = c, d
 			}

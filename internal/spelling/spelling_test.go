@@ -65,6 +65,18 @@ func TestDistance(t *testing.T) {
 	}
 }
 
+// TestNewWordsSwaps ranks a transposition as one edit for whole words, where New ranks a substitution
+// first: "needel" is "needle" when "needle" is the commoner word.
+func TestNewWordsSwaps(t *testing.T) {
+	counts := map[string]int{"needle": 5, "needed": 2}
+	if got := New(counts, nil).Correct("needel"); got != "needed" {
+		t.Errorf("New: needel corrected to %q, want needed (one substitution)", got)
+	}
+	if got := NewWords(counts, nil).Correct("needel"); got != "needle" {
+		t.Errorf("NewWords: needel corrected to %q, want needle (one transposition, the commoner word)", got)
+	}
+}
+
 // BenchmarkCorrect corrects unknown terms against a vocabulary of 200,000 made-up terms, far more than
 // a clinic's knowledge holds (the default knowledge has about 1,300 per language): what a correction
 // costs grows with the known terms of its first letter and length.
