@@ -64,6 +64,9 @@ var (
 // it (Arabizi in Arabic script), or as it is.
 type cues struct {
 	read func(string) string
+	// storied: the message is told at length, whose question words last are not read as asking (asksLast):
+	// "… ولما قالتلي يعني ايه العلاج ده وبيشتغل ازاي؟" asks one thing twice, after a story.
+	storied bool
 }
 
 // plainCues reads a message in English or Arabic script.
@@ -80,6 +83,19 @@ func (c cues) opens(w string) bool {
 func (c cues) asks(w string) bool {
 	w = withoutApostrophes(w)
 	return whWords[w] || whWords[c.read(w)]
+}
+
+// asksLast reports whether a word asks a question where Arabic puts it, last ("الجلسة امتى", the session
+// is when?; "bta5od ad eh"): an Arabic or Arabizi question word, not English's, which opens its
+// questions, in a message not told at length.
+func (c cues) asksLast(w string) bool {
+	return !c.storied && c.asks(w) && !englishWh[withoutApostrophes(w)]
+}
+
+// englishWh are the question words of whWords that are English's.
+var englishWh = map[string]bool{
+	"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
+	"whats": true, "hows": true, "wheres": true, "whens": true, "wat": true, "wht": true, "hw": true,
 }
 
 // withoutApostrophes reads a contraction as the word lists hold it: "what's" as "whats".
@@ -101,6 +117,7 @@ func questionParts(text string, c cues) []string {
 	}
 	var parts []string
 	short := len(strings.Fields(text)) < longWords
+	c.storied = !short
 	for _, s := range splitSentencesAsked(text) {
 		clauses := splitAnd(s.text, s.asked, c)
 		for i, clause := range clauses {
@@ -129,6 +146,7 @@ func questionOf(text string, c cues) string {
 	if total < longWords || total > maxPartsWords {
 		return ""
 	}
+	c.storied = true
 	var asked []string
 	n := 0
 	for _, s := range splitSentencesAsked(text) {
@@ -215,13 +233,18 @@ func joinedQuestion(clause string) bool {
 // standalone reports whether a part reads as a question on its own: asked (it ended in a question mark)
 // in two words or more ("وهلبس ايه؟", what do I wear?) or in one that "and" joins to the question before
 // ("وبيوجع؟", and does it hurt?), or two words the first of which is a question word
-// with "and" joined to it ("وشنو نلبس", and what do I wear), or opening with a question word (after "and"
-// or "also"), or "and" with a question word a word or two after it, in three or more. A fragment ("and for
+// with "and" joined to it ("وشنو نلبس", and what do I wear), or ending with Arabic's question word in
+// three words or more, or two the first of which "and" opens ("وهتحقنوها ازاي", and how will you inject
+// them?), or opening with a question word (after "and" or "also"), or "and" with a question word a word
+// or two after it, in three or more. The Arabic article written apart is no word of its own. A fragment ("and for
 // how long") is searched with its message, never alone, since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
-	words := textnorm.Words(textnorm.Normalize(part))
+	words := withoutArticles(textnorm.Words(textnorm.Normalize(part)))
 	if asked && (len(words) >= 2 || len(words) == 1 && conjoined(words[0])) {
 		return true
+	}
+	if (len(words) >= 3 || len(words) == 2 && conjoined(words[0])) && c.asksLast(words[len(words)-1]) {
+		return true // "وهتحقنوها ازاي" (and how will you inject them), its question word last
 	}
 	if len(words) == 2 && c.asks(strings.TrimPrefix(words[0], "و")) && !leadWords[words[0]] {
 		return true // "وشو البس" (and what do I wear), a question word joined to "and" and what it asks
@@ -276,10 +299,11 @@ func splitAnd(sentence string, asked bool, c cues) []string {
 		norms[i] = textnorm.Normalize(w)
 	}
 	asked = asked || len(norms) > 0 && c.opens(norms[0])
+	last := lastAsking(norms, asked, c)
 	var parts []string
 	start := 0
 	for i, norm := range norms {
-		if i == start || !joins(norm) && !addsQuestion[norm] || !asksAfter(norms, i, asked, c) {
+		if i == start || !joins(norm) && !addsQuestion[norm] || !asksAfter(norms, i, asked, c) && i != last {
 			continue
 		}
 		parts = append(parts, strings.Join(words[start:i], " "))
@@ -289,6 +313,28 @@ func splitAnd(sentence string, asked bool, c cues) []string {
 		}
 	}
 	return append(parts, strings.Join(words[start:], " "))
+}
+
+// lastAsking finds, in a sentence whose last word asks as Arabic asks, at the end ("هتاخدوا الخلايا منين
+// وهتحقنوها ازاي", where will you take the cells from and how will you inject them; "byewga3 w ha2dar
+// arga3 el shoghl emta?", does it hurt and when can I go back to work?), the last "and" before it (a word
+// of three letters or more joined to و) with two words or more before it, when the sentence asks (a question mark, or a question word ending the
+// words before that "and"); -1 when there is none.
+func lastAsking(norms []string, asked bool, c cues) int {
+	n := len(norms)
+	if n < 4 || !c.asksLast(norms[n-1]) {
+		return -1
+	}
+	for i := n - 2; i >= 2; i-- {
+		if !standaloneAnd(norms[i]) && !conjoined(norms[i]) {
+			continue // "وقت" (time) is no "and" with قت
+		}
+		if asked || c.asksLast(norms[i-1]) {
+			return i
+		}
+		return -1
+	}
+	return -1
 }
 
 // addsQuestion are the words besides "and" that join a second question to a first in one sentence:
@@ -307,13 +353,23 @@ func standaloneAnd(norm string) bool {
 	return norm == "and" || norm == "n" || norm == "w" || norm == "و"
 }
 
+// withoutArticles are words without the Arabic article written apart ("الـ recovery", the recovery, before
+// an English word): it is no word of its own.
+func withoutArticles(words []string) []string {
+	if !slices.Contains(words, "ال") {
+		return words
+	}
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "ال" })
+}
+
 // asksAfter reports whether the words after the joiner at i open a question: the first opens one, or
 // in a sentence that asks, the second asks one. After "and" they are the next two words; after a word و
 // opens, the rest of that word and the next.
 func asksAfter(norms []string, i int, asked bool, c cues) bool {
-	after := norms[i+1 : min(len(norms), i+3)]
-	if rest, ok := strings.CutPrefix(norms[i], "و"); ok && rest != "" {
-		after = append([]string{rest}, norms[i+1:min(len(norms), i+2)]...)
+	rest := withoutArticles(norms[i+1:])
+	after := rest[:min(len(rest), 2)]
+	if joined, ok := strings.CutPrefix(norms[i], "و"); ok && joined != "" {
+		after = append([]string{joined}, rest[:min(len(rest), 1)]...)
 	}
 	if len(after) > 1 && leadWords[after[0]] {
 		return c.opens(after[1]) // "and also when…"

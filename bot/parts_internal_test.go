@@ -62,6 +62,13 @@ func TestQuestionParts(t *testing.T) {
 		{"هو العلاج بيوجع؟ وكمان عايز اعرف هاخد كام جلسة", []string{"هو العلاج بيوجع", "وكمان عايز اعرف هاخد كام جلسة"}},
 		{"ايش العلاج هذا بالضبط؟ اشتي افهم قبل ما اجي", nil},
 		{"I'm 58 and I've had knee pain for six years and tried everything, physio and shots. Is the procedure going to be very painful? I just want to know what I'm in for.", nil},
+		// Arabic's question word last: "and" before it joins a second question to one that asks; the
+		// article written apart is no word; "وقت" (time) is no "and"; a statement before "and" asks nothing
+		{"هتاخدوا الخلايا منين وهتحقنوها إزاي", []string{"هتاخدوا الخلايا منين", "وهتحقنوها إزاي"}},
+		{"الجلسة بتوجع ولا لا و هرجع الشغل امتى؟", []string{"الجلسة بتوجع ولا لا", "هرجع الشغل امتى"}},
+		{"الـ harvesting ياخذ كم دقيقة؟ و الـ recovery كم يوم", []string{"الـ harvesting ياخذ كم دقيقة", "و الـ recovery كم يوم"}},
+		{"ال harvesting من ال hip بياخد وقت قديش؟", nil},
+		{"عملت الحقنة امبارح وارجع الشغل امتى", nil},
 	} {
 		if got := questionParts(tt.text, plainCues); !slices.Equal(got, tt.want) {
 			t.Errorf("questionParts(%q) = %q, want %q", tt.text, got, tt.want)
