@@ -114,6 +114,8 @@ var arabiziMarkers = map[string]bool{
 	// question words: "el dawam mata?" (back to work when?)
 	"mata": true, "shinu": true, "shino": true, "shnu": true, "shno": true, "chnu": true, "eish": true, "leish": true,
 	"adesh": true, "addesh": true, "kadesh": true, "gedesh": true, "gadesh": true, "mneen": true, "menin": true,
+	// how much, how long: the Maghrebi chhal and the Iraqi shgad as written without a digit
+	"chhal": true, "chehal": true, "shhal": true, "shgad": true, "shgadd": true, "chgad": true, "gdesh": true,
 	// or: "hanam wala la?" (will I sleep or not?)
 	"wala": true, "wla": true,
 }
