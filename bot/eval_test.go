@@ -693,6 +693,20 @@ func TestCorpusFloors(t *testing.T) {
 		// target met; the starting engine the same.
 		{"fresh67", 280, 0.932, 0.989, 0.987, 0.018, 1, 0.982, 0.946},
 		{"fresh66", 230, 0.981, 0.986, 0.984, 0.006, 1, 0.994, 0.966},
+		// fresh68, 300 by a hundred-and-fortieth writer at session 31's start (leaning to Arabizi in every
+		// dialect, two questions with a short second one, scans before treatment), run first on bd3690f:
+		// ar 91.6% (Arabizi 87.8%), en 92.1%, abstention 97.5%, wrong 1.5%, one tap 98.2%, both 81.6% (in
+		// one tap 84.2%), acts 93.3% ("wat can u do", "saha 3lik khouya"), language 99.3%. Then words
+		// corrected whole ("fastign"), Arabic's question word last joining a second question, a part's
+		// weak third no backing for the whole's answer: en 93.3%, both 86.8%, wrong 1.0%.
+		{"fresh68", 280, 0.924, 0.933, 0.975, 0.010, 0.933, 0.986, 0.868},
+		// fresh69, 300 by a hundred-and-forty-first writer at session 31's start (every variety and shape
+		// evenly, many kinds of writer), kept sealed and run first on 0d18332, the session's engine before
+		// its last triage change: ar 90.6% (Arabizi 80.0%), en 94.6%, abstention 96.2%, wrong 1.9%, second
+		// answers wrong 2.9%, one tap 96.8%, both 94.4% (in one tap 100%), acts 96.8%, language 98.7%
+		// ("dress code؟", "el follow up?" read as English), false urgent 0.3%: one tap and language miss
+		// issue 13's targets. The starting engine: en 95.7%, wrong 2.4%, one tap 96.4%, the rest the same.
+		{"fresh69", 280, 0.906, 0.946, 0.963, 0.019, 0.968, 0.968, 0.944},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1330,6 +1344,20 @@ func TestTriageFloors(t *testing.T) {
 		// not ask (feverApart): recall 100%; "if i end up fainting" a hypothetical and a sister "not one of
 		// your patients": negatives 98.3%.
 		{"fresh65", 200, 1, 1, 0.983, 0.82},
+		// fresh66, 200 by a hundred-and-forty-second writer at session 31's start (leaning to the dialects
+		// and Arabizi, signs changing over time, the past and other people in the same message), run first
+		// on bd3690f: recall 96.7% (a worsening after two fine days in Yemeni, "ذلحين الوجع زاد"; a pain "9
+		// from 10" the patient "cannot walk" with; a redness named in English spreading in Arabic), every
+		// emergency in its tier, mild 98.0%, negatives 95.0%. Then a dialect's "now" starting a clause, the
+		// Yemeni "ما بش" denying, "9a7?" no pus: recall 98.9%, mild 100%, negatives 96.7%.
+		{"fresh66", 180, 0.988, 1, 0.966, 0.92},
+		// fresh67, 200 by a hundred-and-forty-third writer at session 31's start (an even mix), kept sealed
+		// and run first on 0d18332: recall 98.9% (a fever of "38 point 4" told before "oh and can I bring
+		// my dog", set aside as the dog's), emergencies 100% in tier, clinic calls 97.8% in tier, mild 98.0%
+		// (a little swelling where a face injection went read as an emergency), negatives 95.0%; the
+		// starting engine the same. Then chat's "also" and "oh" start a clause, "little" is slight: recall
+		// 100%, mild 100%, nothing else moved.
+		{"fresh67", 180, 1, 1, 0.95, 0.90},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
