@@ -236,8 +236,8 @@ func joinedQuestion(clause string) bool {
 // with "and" joined to it ("وشنو نلبس", and what do I wear), or ending with Arabic's question word in
 // three words or more, or two the first of which "and" opens ("وهتحقنوها ازاي", and how will you inject
 // them?), or opening with a question word (after "and" or "also"), or "and" with a question word a word
-// or two after it, in three or more. The Arabic article written apart is no word of its own. A fragment ("and for
-// how long") is searched with its message, never alone, since it could match any topic.
+// or two after it, in three or more. The Arabic article written apart is no word of its own. A fragment
+// ("and for how long") is searched with its message, never alone, since it could match any topic.
 func standalone(part string, asked bool, c cues) bool {
 	words := withoutArticles(textnorm.Words(textnorm.Normalize(part)))
 	if asked && (len(words) >= 2 || len(words) == 1 && conjoined(words[0])) {
@@ -317,9 +317,9 @@ func splitAnd(sentence string, asked bool, c cues) []string {
 
 // lastAsking finds, in a sentence whose last word asks as Arabic asks, at the end ("هتاخدوا الخلايا منين
 // وهتحقنوها ازاي", where will you take the cells from and how will you inject them; "byewga3 w ha2dar
-// arga3 el shoghl emta?", does it hurt and when can I go back to work?), the last "and" before it (a word
-// of three letters or more joined to و) with two words or more before it, when the sentence asks (a question mark, or a question word ending the
-// words before that "and"); -1 when there is none.
+// arga3 el shoghl emta?", does it hurt and when can I go back to work?), the last "and" before it (or a
+// word of three letters or more joined to و) with two words or more before it, when the sentence asks (a
+// question mark, or a question word ending the words before that "and"); -1 when there is none.
 func lastAsking(norms []string, asked bool, c cues) int {
 	n := len(norms)
 	if n < 4 || !c.asksLast(norms[n-1]) {

@@ -347,7 +347,8 @@ func (l *language) addSynonymWords() {
 	}
 }
 
-// filterWord is one question word as the filters take it: for Arabic, without its joined prefixes.
+// filterWord is one word, of a question or an entry, as the filters take it: for Arabic, without its
+// joined prefixes (arabicWord).
 func (l *language) filterWord(w string) string {
 	if l.code != knowledge.Arabic {
 		return w
@@ -360,7 +361,7 @@ func (l *language) prepareWords(words []string) []string {
 		return words
 	}
 	for i, w := range words {
-		words[i] = l.arabicWord(w)
+		words[i] = l.filterWord(w)
 	}
 	return words
 }
