@@ -707,6 +707,13 @@ func TestCorpusFloors(t *testing.T) {
 		// ("dress code؟", "el follow up?" read as English), false urgent 0.3%: one tap and language miss
 		// issue 13's targets. The starting engine: en 95.7%, wrong 2.4%, one tap 96.4%, the rest the same.
 		{"fresh69", 280, 0.906, 0.946, 0.963, 0.019, 0.968, 0.968, 0.944},
+		// fresh70, 300 by a hundred-and-forty-fourth writer an hour before session 31's end (every variety
+		// and shape evenly), kept sealed and run first on 394b71e, the session's last search engine: ar
+		// 87.1% (Arabizi 81.8%), en 100%, abstention 97.5%, wrong 1.9%, second answers wrong 23.8% (a
+		// harvest's or the ice's own length answered beside with the session's), one tap 97.7%, both 88.9%,
+		// acts 93.3% ("cool cool 👍" read as Arabizi, "yalla salam 👋" as a greeting), language 98.3%:
+		// Arabic, acts and language miss issue 13's targets. The starting engine: en 98.9%, wrong 2.0%.
+		{"fresh70", 280, 0.871, 1, 0.975, 0.019, 0.933, 0.977, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1358,6 +1365,13 @@ func TestTriageFloors(t *testing.T) {
 		// starting engine the same. Then chat's "also" and "oh" start a clause, "little" is slight: recall
 		// 100%, mild 100%, nothing else moved.
 		{"fresh67", 180, 1, 1, 0.95, 0.90},
+		// fresh68, 200 by a hundred-and-forty-fifth writer an hour before session 31's end (an even mix),
+		// kept sealed and run first on 394b71e: recall 97.8% (two emergencies: "sudden i can not see from
+		// my right eye, everything black on that side"; an Arabizi grandmother "mesh 3arfe wen hiye"),
+		// emergencies 95.6% in tier, clinic calls 97.8% in tier, after-effects 100% not urgent (none an
+		// emergency), negatives 95.0%; the starting engine the same. Then "can not see from" and the
+		// Arabizi "mesh 3arfe + wen hiye" in the rules: recall 100%, nothing else moved on any set.
+		{"fresh68", 180, 1, 1, 0.95, 0.96},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
