@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,9 +33,7 @@ type Also struct {
 // word is a whWord ("and then how…", "وبعد كم…"), is a second question ("how long is the session and
 // does it hurt?").
 var (
-	whWords = map[string]bool{
-		"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
-		"whats": true, "hows": true, "wheres": true, "whens": true, "wat": true, "wht": true, "hw": true,
+	whWords = withEnglishWh(map[string]bool{
 		"هل": true, "كم": true, "متي": true, "امتي": true, "ايمتي": true, "وين": true, "فين": true, "كيف": true, "ازاي": true,
 		"ليش": true, "ليه": true, "لماذا": true, "شو": true, "ايش": true, "وش": true, "ماذا": true, "اش": true, "شنو": true,
 		"قديش": true, "اديش": true, "شحال": true, "كام": true, "شنوه": true, "اشنو": true, "شكد": true, "قداش": true,
@@ -46,7 +45,7 @@ var (
 		"kifach": true, "ezay": true, "izay": true, "ezzay": true, "leh": true, "lesh": true, "lich": true, "shu": true,
 		"shou": true, "sho": true, "chno": true, "chnou": true, "shno": true, "eh": true, "esh": true, "eish": true,
 		"wesh": true, "wach": true, "hal": true,
-	}
+	})
 	auxWords = map[string]bool{
 		"can": true, "could": true, "do": true, "does": true, "did": true, "is": true, "are": true, "will": true,
 		"would": true, "should": true, "shall": true, "may": true, "am": true,
@@ -92,10 +91,16 @@ func (c cues) asksLast(w string) bool {
 	return !c.storied && c.asks(w) && !englishWh[withoutApostrophes(w)]
 }
 
-// englishWh are the question words of whWords that are English's.
+// englishWh are English's question words, as chat spells them too: whWords holds them (withEnglishWh).
 var englishWh = map[string]bool{
 	"how": true, "what": true, "when": true, "where": true, "why": true, "which": true, "who": true,
 	"whats": true, "hows": true, "wheres": true, "whens": true, "wat": true, "wht": true, "hw": true,
+}
+
+// withEnglishWh adds English's question words (englishWh) to the other languages' in words.
+func withEnglishWh(words map[string]bool) map[string]bool {
+	maps.Copy(words, englishWh)
+	return words
 }
 
 // withoutApostrophes reads a contraction as the word lists hold it: "what's" as "whats".
