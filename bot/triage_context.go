@@ -261,7 +261,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then", "elsewhere"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then", "elsewhere"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -368,7 +368,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	// A resolution told in an earlier clause is of what came before: "I was doing fine at first but since
 	// Sunday the pain has been ramping up".
 	resolved := c.resolvedIn(m, lo, hi, func(at int) bool { return !negated(at) && at >= clause })
-	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) }) || hasYear(m, lo, hi)
+	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo) }) ||
+		hasYear(m, lo, hi)
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
 		return "resolved"
@@ -406,6 +407,17 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "chronic"
 	}
 	return ""
+}
+
+// datedReach is how many words before a history phrase a treatment it dates may start.
+const datedReach = 6
+
+// datesTreatment reports whether the history phrase at word at dates a treatment named just before it in
+// its sentence (from lo), after the sign at word i: "his face is drooping, he did the stem cell thing for
+// his back last week" tells when he was treated, not when the sign began. A sign told after the two is
+// of that time ("an operation in 2015 and a lot of bleeding after it").
+func (c contextMarkers) datesTreatment(m message, at, i, lo int) bool {
+	return i < at && c.find(m, "treatment", max(lo, at-datedReach, i+1), at, func(int) bool { return true })
 }
 
 // movedReach is how far after a resolution's start a phrase of moving on may start and undo it: "it's
@@ -501,7 +513,7 @@ func (c contextMarkers) reportsApart(m message) bool {
 	return false
 }
 
-// asks reports whether every sentence of m opens with an asking word or ends in a question mark, and
+// asks reports whether every sentence of m opens asking (opensAsking) or ends in a question mark, and
 // reports nothing: a question about the treatment, not a report of a symptom.
 func (c contextMarkers) asks(m message) bool {
 	if len(m.forms) == 0 {
@@ -509,12 +521,33 @@ func (c contextMarkers) asks(m message) bool {
 	}
 	for lo := 0; lo < len(m.forms); {
 		_, hi := sentenceBounds(m, lo)
-		if !c.opens(m, "asking", lo) && !m.asked[m.sentence[lo]] || c.in(m, "report", lo, hi) {
+		if !c.opensAsking(m, lo, hi) && !m.asked[m.sentence[lo]] || c.in(m, "report", lo, hi) {
 			return false
 		}
 		lo = hi
 	}
 	return true
+}
+
+// timingReach is how many words after a time of the treatment opening a sentence its asking word may
+// start.
+const timingReach = 4
+
+// opensAsking reports whether the sentence [lo, hi) opens with an asking word, or with a time of the
+// treatment and then one: "after the surgery what should I do", "ba3d el 3amaliye shu lezem a3mel".
+func (c contextMarkers) opensAsking(m message, lo, hi int) bool {
+	if c.opens(m, "asking", lo) {
+		return true
+	}
+	if !c.opens(m, "timing", lo) {
+		return false
+	}
+	for at := lo + 1; at < min(hi, lo+1+timingReach); at++ {
+		if c.opens(m, "asking", at) {
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceBounds(m message, i int) (lo, hi int) {
