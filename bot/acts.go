@@ -60,8 +60,8 @@ type actPattern struct {
 	slots [][][]string
 }
 
-// newPattern reads a phrase of slots; ok is false for a phrase with no " + ".
-func newPattern(act, phrase string) (actPattern, bool) {
+// newPattern reads a phrase of slots, its words through read; ok is false for a phrase with no " + ".
+func newPattern(act, phrase string, read func([]string) []string) (actPattern, bool) {
 	if !knowledge.IsActPattern(phrase) {
 		return actPattern{}, false
 	}
@@ -69,7 +69,7 @@ func newPattern(act, phrase string) (actPattern, bool) {
 	for _, slot := range strings.Split(phrase, "+") {
 		var alts [][]string
 		for _, alt := range strings.Split(slot, "|") {
-			if words := textnorm.Words(textnorm.Normalize(alt)); len(words) > 0 {
+			if words := read(textnorm.Words(textnorm.Normalize(alt))); len(words) > 0 {
 				alts = append(alts, words)
 			}
 		}
@@ -155,18 +155,27 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			}
 		}
 	}
+	phrases := func(lang, name string) []string {
+		return slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases)
+	}
 	for _, lang := range knowledge.Languages() {
-		al := &actLang{lang: lang, byFirst: map[string][]actPhrase{}, symbols: map[string]string{}, replies: map[string]string{}}
 		for _, name := range knowledge.ActNames() {
-			def, own := defaults[lang][name], bank.Acts[lang][name]
-			al.replies[name] = cmp.Or(own.Reply, def.Reply)
-			for _, p := range slices.Concat(def.Phrases, own.Phrases) {
+			for _, p := range phrases(lang, name) {
 				for _, w := range textnorm.Words(textnorm.Normalize(strings.NewReplacer("|", " ", "+", " ").Replace(p))) {
 					a.vocab[w]++
 				}
-				if pat, ok := newPattern(name, p); ok {
+			}
+		}
+	}
+	a.learnVariants(bank)
+	for _, lang := range knowledge.Languages() {
+		al := &actLang{lang: lang, byFirst: map[string][]actPhrase{}, symbols: map[string]string{}, replies: map[string]string{}}
+		for _, name := range knowledge.ActNames() {
+			al.replies[name] = cmp.Or(bank.Acts[lang][name].Reply, defaults[lang][name].Reply)
+			for _, p := range phrases(lang, name) {
+				if pat, ok := newPattern(name, p, a.variantsRead); ok {
 					al.patterns = append(al.patterns, pat)
-				} else if words := textnorm.Words(textnorm.Normalize(p)); len(words) > 0 {
+				} else if words := a.variantsRead(textnorm.Words(textnorm.Normalize(p))); len(words) > 0 {
 					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
 					if lang != knowledge.English && textnorm.Detect(p) == knowledge.English {
 						for _, w := range words {
@@ -199,23 +208,49 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	return a, nil
 }
 
-// learnSpelling makes the speller of the acts' words, and the words it leaves alone: the acts', the
-// filler and every word of the knowledge.
-func (a *acts) learnSpelling(bank *knowledge.Bank) {
-	a.spell = spelling.New(a.vocab, nil)
+// learnVariants reads the knowledge's lexicons for the one-word variants of the acts' words
+// ("apointment", "booking": appointment), and chat's spellings of them (textnorm.ChatEnglish: "u", you).
+// The acts' own phrases are read through them as a message is, so a phrase written with a variant ("r u
+// a bot") still matches.
+func (a *acts) learnVariants(bank *knowledge.Bank) {
 	a.canon = map[string]string{}
+	for chat, word := range textnorm.ChatEnglish {
+		if a.vocab[word] > 0 {
+			a.canon[chat] = word
+		}
+	}
 	for _, lex := range bank.Lexicons {
 		for canonical, variants := range lex.Synonyms {
 			if a.vocab[canonical] == 0 {
 				continue
 			}
 			for _, v := range variants {
-				if words := textnorm.Words(textnorm.Normalize(v)); len(words) == 1 && a.vocab[words[0]] == 0 {
+				if words := textnorm.Words(textnorm.Normalize(v)); len(words) == 1 && words[0] != canonical {
 					a.canon[words[0]] = canonical
 				}
 			}
 		}
 	}
+}
+
+// variantsRead is words with each lexicon variant read as its act word; words itself when none is.
+func (a *acts) variantsRead(words []string) []string {
+	out := words
+	for i, w := range words {
+		if c := a.canon[w]; c != "" {
+			if &out[0] == &words[0] {
+				out = slices.Clone(words)
+			}
+			out[i] = c
+		}
+	}
+	return out
+}
+
+// learnSpelling makes the speller of the acts' words, and the words it leaves alone: the acts', the
+// filler and every word of the knowledge.
+func (a *acts) learnSpelling(bank *knowledge.Bank) {
+	a.spell = spelling.New(a.vocab, nil)
 	for _, e := range bank.Entries {
 		for _, text := range textnorm.EntryTexts(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {

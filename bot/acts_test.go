@@ -24,7 +24,11 @@ func TestConversationActs(t *testing.T) {
 		{"ok", "ack", "en", false, false},
 		{"no", "ack", "en", false, false},
 		{"👍", "ack", "en", false, false},
-		{"super 👍", "ack", "en", false, false}, // a symbol beside a remark
+		{"super 👍", "ack", "en", false, false},       // a symbol beside a remark
+		{"👍👍", "ack", "en", false, false},            // a symbol doubled is the symbol
+		{"wat can u do", "help", "en", true, false},  // chat's spellings of short words
+		{"r u a bot", "identity", "en", false, true}, // and of an act's own phrase ("r u")
+		{"انسان ولا برنامج؟", "identity", "ar", false, true},
 		{"bye", "goodbye", "en", false, false},
 		{"thanks, bye", "goodbye", "en", false, false}, // thanks in a farewell takes leave
 		{"باي، يعطيك العافية", "goodbye", "ar", false, false},

@@ -255,6 +255,13 @@ var chatWords = map[string]bool{
 	"hi": true, "hello": true, "bye": true, "please": true, "pls": true, "plz": true, "sorry": true, "lol": true,
 }
 
+// ChatEnglish are the chat spellings of English's short words ("wat can u do", "r u a bot"), with the
+// word each stands for: the conversation acts read them as those words.
+var ChatEnglish = map[string]string{
+	"u": "you", "yu": "you", "ur": "your", "yr": "your", "r": "are", "wat": "what", "wut": "what", "whut": "what",
+	"wht": "what",
+}
+
 // StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, fa-, ka- or a combination such as
 // wal-, bil-) from a folded Arabic word, keeping at least three letters. One pass only: a second would
 // eat the first letter of words such as فوائد (benefits).
@@ -370,9 +377,10 @@ func maghrebiPresent(rest string) bool {
 
 // Squeeze shortens every run of three or more of one letter to that letter: patients stretch words
 // ("hiii", "sooo painful", "تمااام", "مرحبااا"), and no word of English or Arabic holds a letter three
-// times in a row. Doubled letters are kept ("good", "shukkran").
+// times in a row. Doubled letters are kept ("good", "shukkran"); a doubled symbol is one ("👍👍", "🙏🙏"):
+// repeating an emoji stresses it.
 func Squeeze(s string) string {
-	if !hasRunOfThree(s) {
+	if !stretched(s) {
 		return s
 	}
 	var b strings.Builder
@@ -384,7 +392,7 @@ func Squeeze(s string) string {
 			j++
 		}
 		n := j - i
-		if n >= 3 && unicode.IsLetter(rs[i]) {
+		if stretch(rs[i], n) {
 			n = 1
 		}
 		for range n {
@@ -395,8 +403,14 @@ func Squeeze(s string) string {
 	return b.String()
 }
 
-// hasRunOfThree reports whether s holds one letter three times in a row.
-func hasRunOfThree(s string) bool {
+// stretch reports whether a run of n of r stretches one: three or more of a letter, two or more of a
+// symbol.
+func stretch(r rune, n int) bool {
+	return n >= 3 && unicode.IsLetter(r) || n >= 2 && unicode.Is(unicode.So, r)
+}
+
+// stretched reports whether s holds a run that Squeeze shortens.
+func stretched(s string) bool {
 	var prev rune
 	run := 0
 	for _, r := range s {
@@ -405,7 +419,7 @@ func hasRunOfThree(s string) bool {
 		} else {
 			prev, run = r, 1
 		}
-		if run == 3 && unicode.IsLetter(r) {
+		if stretch(r, run) {
 			return true
 		}
 	}
