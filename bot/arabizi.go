@@ -25,7 +25,7 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 		words = rest
 	}
 	ar, found := e.arabizi.Arabic(words, m.kept)
-	return ar, found > 0 || textnorm.HasArabiziWord(m.words) || len(e.englishIn(m.words)) == 0
+	return ar, found > 0 || textnorm.HasArabiziWord(m.words) || len(e.englishIn(m.words)) == 0 || e.glued(m.words, textnorm.ArabicKeyboard(m.q.Text))
 }
 
 // minArabiziQuestion is the fewest words of an Arabizi question read without the greeting that opens it:
@@ -88,10 +88,51 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	if q.Lang == knowledge.English || len(words) == 0 || textnorm.Detect(q.Text) != knowledge.English {
 		return false
 	}
+	if e.glued(words, textnorm.ArabicKeyboard(q.Text)) {
+		return true
+	}
 	if !looks(words) {
 		return e.readsAsArabic(words)
 	}
 	return 2*len(e.englishIn(words)) < telling(words) || textnorm.HasArabiziWord(words)
+}
+
+// maxGluedWords is the longest message read as Arabic glue around English terms (glued).
+const maxGluedWords = 6
+
+// glued reports whether a short Latin message is Arabic holding English terms: a short word of
+// Arabizi's own that English does not write (textnorm.ArabiziGlue: "el", "eh", "fi"), or an Arabic
+// keyboard's punctuation (keyboard: "side effects؟"), beside the knowledge's English words, and nothing
+// else but English's short words and words of Arabizi ("el follow up?", "el stem cells eh?", "el
+// recovery kam yom?").
+func (e *Engine) glued(words []string, keyboard bool) bool {
+	if len(words) > maxGluedWords {
+		return false
+	}
+	glue, english := 0, 0
+	for _, w := range words {
+		switch {
+		case textnorm.ArabiziGlue(w):
+			glue++
+		case e.english[w]:
+			english++
+		case !englishShort[w] && !e.arabiziWord(w):
+			return false
+		}
+	}
+	return (glue > 0 || keyboard) && english > 0
+}
+
+// arabiziWord reports whether a Latin word is one of Arabizi's: a short word it shares with English,
+// one of its own, one with a digit for a letter, or one the Arabic vocabulary has read in Arabic
+// script.
+func (e *Engine) arabiziWord(w string) bool {
+	one := []string{w}
+	if textnorm.ArabiziFunctionWord(w) || textnorm.LooksArabizi(one) {
+		return true
+	}
+	_, found := e.arabizi.Arabic(one, func(string) bool { return false })
+	return found > 0
 }
 
 // telling counts the words that tell a language: all but English's own short words ("my", "is", "to"),
@@ -150,13 +191,14 @@ const minMixedWords = 2
 // and no sign that it is out of scope, and at least half its words are the knowledge's English words
 // ("shu el stem cells?", "هل الـ recovery طويل"): those words are searched in English, and an answer is
 // given as the same entry in Arabic. It needs the entry in both languages and
-// the usual confidence.
+// the usual confidence. In Arabic glue around English terms (glued: "hwa eh el stem cells asln?"), the
+// English words are searched however few the message's words they are.
 func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) (scored, bool, error) {
 	if lang != knowledge.Arabic {
 		return scored{}, false, nil
 	}
 	english := e.englishIn(words)
-	if len(english) < minMixedWords || 2*len(english) < len(words) {
+	if len(english) < minMixedWords || 2*len(english) < len(words) && !e.glued(words, false) {
 		return scored{}, false, nil
 	}
 	return e.bestIn(ctx, strings.Join(english, " "), knowledge.English, lang, false)

@@ -78,3 +78,27 @@ func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {
 		t.Errorf("a dog's knees: answered %q, want no answer", a.ID)
 	}
 }
+
+// TestArabicGlueAroundEnglishTermsIsArabic: a short Latin message of the knowledge's English terms held
+// by Arabizi's own short words, or typed with an Arabic keyboard's question mark, is Arabic: searched in
+// English, answered with the Arabic entry. English naming a place ("el paso") stays English.
+func TestArabicGlueAroundEnglishTermsIsArabic(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text, lang, id string
+	}{
+		{"el follow up?", "ar", "follow-up"},
+		{"el stem cells eh?", "ar", "what-are-stem-cells"},
+		{"el recovery kam yom?", "ar", "after-treatment"},
+		{"dress code؟", "ar", "what-to-wear"},
+		{"is the follow up in el paso?", "en", "follow-up"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.Answered || a.Lang != tt.lang || a.ID != tt.id {
+			t.Errorf("%q: got %s %s %q, want answered %s %q", tt.text, a.Status, a.Lang, a.ID, tt.lang, tt.id)
+		}
+	}
+}

@@ -130,6 +130,17 @@ var arabiziFunctionWords = map[string]bool{
 	"l": true, "la": true, "walla": true,
 }
 
+// arabiziGlue are the short words of Arabizi that English chat does not write: the article, "in", "from",
+// "with", "what?", "why", "but", "no", "he", "she", "this", "day", "at all".
+var arabiziGlue = map[string]bool{
+	"el": true, "il": true, "fi": true, "fe": true, "mn": true, "ma3": true, "eh": true, "leh": true, "sho": true,
+	"bs": true, "la": true, "hwa": true, "hya": true, "di": true, "yom": true, "youm": true, "asln": true, "aslan": true,
+}
+
+// ArabiziGlue reports whether w is a short word of Arabizi's that English chat does not write ("el",
+// "eh", "fi"): beside English terms it tells an Arabic writer ("el follow up?").
+func ArabiziGlue(w string) bool { return arabiziGlue[w] }
+
 // MayBeArabizi reports whether Latin-script words could be Arabic, for a writer known to write Arabic
 // (an app set to Arabic): LooksArabizi, or one short word Arabizi shares with English ("lezem ballesh el
 // dokhan abel?").

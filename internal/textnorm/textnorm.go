@@ -242,6 +242,12 @@ func Detect(s string) string {
 	return knowledge.English
 }
 
+// ArabicKeyboard reports whether s holds the Arabic question mark, comma or semicolon: it was typed on
+// an Arabic keyboard, whatever its letters.
+func ArabicKeyboard(s string) bool {
+	return strings.ContainsFunc(s, arabicPunctuation)
+}
+
 // arabicPunctuation reports whether r is the Arabic question mark, comma or semicolon, which only an Arabic
 // keyboard types: each counts as an Arabic word.
 func arabicPunctuation(r rune) bool {
