@@ -101,9 +101,10 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 const maxGluedWords = 6
 
 // glued reports whether a short Latin message is Arabic holding English terms: a short word of
-// Arabizi's own that English does not write (textnorm.ArabiziGlue: "el", "eh", "fi"), or an Arabic
+// Arabizi's own that English does not write (textnorm.ArabiziGlue: "el", "eh", "fi"), a word with a
+// digit for a letter that English chat does not use so ("3adi", not the "2" of "2day"), or an Arabic
 // keyboard's punctuation (keyboard: "side effects؟"), beside the knowledge's English words, and nothing
-// else but English's short words and words of Arabizi ("el follow up?", "el stem cells eh?", "el
+// else but English's short words and words of Arabizi ("el follow up?", "ibuprofen 3adi?", "el
 // recovery kam yom?").
 func (e *Engine) glued(words []string, keyboard bool) bool {
 	if len(words) > maxGluedWords {
@@ -112,7 +113,7 @@ func (e *Engine) glued(words []string, keyboard bool) bool {
 	glue, english := 0, 0
 	for _, w := range words {
 		switch {
-		case textnorm.ArabiziGlue(w):
+		case textnorm.ArabiziGlue(w), strings.ContainsAny(w, "356789") && textnorm.LooksArabizi([]string{w}):
 			glue++
 		case e.english[w]:
 			english++

@@ -91,6 +91,7 @@ func TestArabicGlueAroundEnglishTermsIsArabic(t *testing.T) {
 		{"el stem cells eh?", "ar", "what-are-stem-cells"},
 		{"el recovery kam yom?", "ar", "after-treatment"},
 		{"dress code؟", "ar", "what-to-wear"},
+		{"ibuprofen 3adi?", "ar", "stop-nsaids"},
 		{"is the follow up in el paso?", "en", "follow-up"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
