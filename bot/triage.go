@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +49,10 @@ type Triage struct {
 	// airTemperatures name the air's temperature, normalised and padded with a space either side
 	// (redflags.yaml air_temperatures).
 	airTemperatures []string
+	// countTimes, countPlural and countMany are the words of a count (redflags.yaml counts).
+	countTimes, countPlural, countMany map[string]bool
+	// countable are the rules whose sign a count tells (redflags.yaml counted).
+	countable map[string]bool
 }
 
 // Tier is how soon a message needs a person.
@@ -227,6 +232,12 @@ type redFlagsFile struct {
 	TemperatureWords []string `yaml:"temperature_words"`
 	// BodyTemperatureWords name a body's temperature as such, as parts of normalised words ("حرارتي").
 	BodyTemperatureWords []string `yaml:"body_temperature_words"`
+	// Counts are the words of a count of how often a sign came (counted).
+	Counts struct {
+		Times  []string `yaml:"times"`
+		Plural []string `yaml:"plural"`
+		Many   []string `yaml:"many"`
+	} `yaml:"counts"`
 	// FeverMedicines bring a fever down, as parts of normalised words ("panadol", "خافض").
 	FeverMedicines []string `yaml:"fever_medicines"`
 	// AirTemperatures name the air's temperature, not the body's ("the outside temperature", "حرارة
@@ -249,10 +260,13 @@ type redFlagsFile struct {
 		// Local: the rule's sign, told slight and at the injection site, is the injection's own.
 		Local bool `yaml:"local"`
 		// Easing: the rule's sign, told easing day by day in its sentence, is healing as expected.
-		Easing bool                `yaml:"easing"`
-		EN     []string            `yaml:"en"`
-		AR     []string            `yaml:"ar"`
-		Unless map[string][]string `yaml:"unless"`
+		Easing bool `yaml:"easing"`
+		// Counted: the rule's sign is told by how often it came ("threw up 10 times"): a count in the
+		// message is a measure the learned layer may not set aside (counted).
+		Counted bool                `yaml:"counted"`
+		EN      []string            `yaml:"en"`
+		AR      []string            `yaml:"ar"`
+		Unless  map[string][]string `yaml:"unless"`
 		// Stopped: phrases that tell the sign has stopped, after it in its sentence and not negated, which
 		// set it aside whatever its tier ("a little bleeding, but it stopped after 5 minutes of pressure"),
 		// unless a Restarted phrase follows them ("it stopped, then started again").
@@ -281,6 +295,11 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
 	t.bodyTemperatureWords = normalizedAll(f.BodyTemperatureWords)
+	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
+	t.countable = map[string]bool{}
+	for _, r := range f.Rules {
+		t.countable[r.ID] = r.Counted
+	}
 	for _, phrases := range f.AirTemperatures {
 		for _, p := range phrases {
 			t.airTemperatures = append(t.airTemperatures, " "+normalize(p)+" ")
@@ -679,6 +698,21 @@ func loneFever(words []string) bool {
 	}
 	v, err := strconv.Atoi(words[0])
 	return err == nil && (v >= 38 && v <= 43 || v >= 101 && v <= 110)
+}
+
+// counted reports whether words count how often something came: a times word after a number or a word
+// of many ("threw up 10 times", "ten times"), or the plural of "time", which counts three or more ("عشر
+// مرات", "9 مرات").
+func (t *Triage) counted(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if t.countPlural[words[i]] {
+			return true
+		}
+		if _, err := strconv.Atoi(words[i-1]); t.countTimes[words[i]] && (err == nil || t.countMany[words[i-1]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // laughter reads a laughing emoji as the word "lol", so that the rules' context can read it: a word is
@@ -1117,9 +1151,16 @@ func normalizedAll(words []string) []string {
 func normalizedWords(byLang map[string][]string) map[string]bool {
 	set := map[string]bool{}
 	for _, words := range byLang {
-		for _, w := range words {
-			set[textnorm.Normalize(w)] = true
-		}
+		maps.Copy(set, normalizedSet(words))
+	}
+	return set
+}
+
+// normalizedSet is the set of words, normalised as triage compares them.
+func normalizedSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[textnorm.Normalize(w)] = true
 	}
 	return set
 }
