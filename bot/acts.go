@@ -310,7 +310,8 @@ func (a *acts) respelled(w string) string {
 		return short
 	}
 	if spelling.Correctable(w) {
-		return a.spell.Correct(w)
+		c := a.spell.Correct(w)
+		return cmp.Or(a.canon[c], c) // the speller knows the acts' words as written, variants too
 	}
 	return ""
 }
@@ -433,11 +434,12 @@ func (a *acts) latinLang(words []string) string {
 	return ""
 }
 
-// opensEnglish reports whether w opens a phrase of the English acts ("thanks", "hello").
+// opensEnglish reports whether w, or the act word it is a variant of ("thnks"), opens a phrase of the
+// English acts ("thanks", "hello").
 func (a *acts) opensEnglish(w string) bool {
 	for _, al := range a.langs {
 		if al.lang == knowledge.English {
-			_, ok := al.byFirst[w]
+			_, ok := al.byFirst[cmp.Or(a.canon[w], w)]
 			return ok
 		}
 	}

@@ -265,7 +265,7 @@ var chatWords = map[string]bool{
 // word each stands for: the conversation acts read them as those words.
 var ChatEnglish = map[string]string{
 	"u": "you", "yu": "you", "ur": "your", "yr": "your", "r": "are", "wat": "what", "wut": "what", "whut": "what",
-	"wht": "what",
+	"wht": "what", "4": "for", "thnks": "thanks", "thnx": "thanks", "thx": "thanks", "tnx": "thanks", "tks": "thanks",
 }
 
 // StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, fa-, ka- or a combination such as
