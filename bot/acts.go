@@ -81,6 +81,11 @@ func newPattern(act, phrase string, read func([]string) []string) (actPattern, b
 	return pat, len(pat.slots) > 1
 }
 
+// choiceSlots is how many slots an identity pattern has that asks who answers as a choice ("person + or +
+// bot"): found, it is the message's act though a handoff's words come first ("am I talking to a human or
+// a program?").
+const choiceSlots = 3
+
 // patternWords is the longest message patterns are read in: a short message that mentions booking asks
 // for it; a long one may only tell of it ("before I even book the consultation").
 const patternWords = 15
@@ -371,6 +376,7 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 			present[w] = true
 		}
 	}
+	choice := false // who answers is asked as a choice: "a real person or a bot?"
 	for _, p := range al.patterns {
 		if len(words) > patternWords {
 			break
@@ -379,7 +385,9 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 			continue
 		}
 		clear(used)
-		if at, ok := p.match(words, used); ok && (found[p.act] == 0 || at+1 < found[p.act]) {
+		at, ok := p.match(words, used)
+		choice = choice || ok && p.act == knowledge.ActIdentity && len(p.slots) >= choiceSlots
+		if ok && (found[p.act] == 0 || at+1 < found[p.act]) {
 			found[p.act] = at + 1
 			for i := range used {
 				taken[i] = taken[i] || used[i]
@@ -400,8 +408,8 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 		}
 	}
 	if h := found[knowledge.ActHandoff]; h > 0 {
-		if id := found[knowledge.ActIdentity]; id > 0 && id < h {
-			return knowledge.ActIdentity, true // "am I talking to a real person?" asks who answers
+		if id := found[knowledge.ActIdentity]; id > 0 && (id < h || choice) {
+			return knowledge.ActIdentity, true // "am I talking to a real person?", "a person or a bot?" ask who answers
 		}
 		return knowledge.ActHandoff, true
 	}

@@ -29,6 +29,8 @@ func TestConversationActs(t *testing.T) {
 		{"wat can u do", "help", "en", true, false},  // chat's spellings of short words
 		{"r u a bot", "identity", "en", false, true}, // and of an act's own phrase ("r u")
 		{"انسان ولا برنامج؟", "identity", "ar", false, true},
+		{"am I talking to a human or a program?", "identity", "en", false, true}, // a choice asks who answers
+		{"I want to talk to a real person, not a bot", "handoff", "en", false, true},
 		{"bye", "goodbye", "en", false, false},
 		{"thanks, bye", "goodbye", "en", false, false}, // thanks in a farewell takes leave
 		{"باي، يعطيك العافية", "goodbye", "ar", false, false},
