@@ -160,6 +160,9 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 			}
 		}
 	}
+	for _, w := range []string{"w", "wa", "we"} { // Arabizi's "and" written apart: "bslama w merci"
+		a.filler[w] = true
+	}
 	phrases := func(lang, name string) []string {
 		return slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases)
 	}

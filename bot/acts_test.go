@@ -34,6 +34,7 @@ func TestConversationActs(t *testing.T) {
 		{"bye", "goodbye", "en", false, false},
 		{"thanks, bye", "goodbye", "en", false, false}, // thanks in a farewell takes leave
 		{"باي، يعطيك العافية", "goodbye", "ar", false, false},
+		{"bslama w merci", "goodbye", "ar", false, false}, // Arabizi's "and" written apart is filler
 		{"are you a bot?", "identity", "en", false, true},
 		{"help", "help", "en", true, false},
 		{"can I talk to a human please", "handoff", "en", false, true},
