@@ -714,6 +714,23 @@ func TestCorpusFloors(t *testing.T) {
 		// acts 93.3% ("cool cool 👍" read as Arabizi, "yalla salam 👋" as a greeting), language 98.3%:
 		// Arabic, acts and language miss issue 13's targets. The starting engine: en 98.9%, wrong 2.0%.
 		{"fresh70", 280, 0.871, 1, 0.975, 0.019, 0.933, 0.977, 0.889},
+		// fresh71, 300 by a hundred-and-forty-sixth writer at session 32's start (the less seen dialects,
+		// Maghrebi with French, chat typed fast: "wat can u do", "👍👍"), run first on f23a2b1 and worked
+		// on: ar 84.8%, en 90.8%, abstention 96.3%, wrong 4.5%, one tap 95.0%, both 94.4%, acts 90.0%,
+		// language 99.3%, false urgent 1.0% (a Maghrebi "some say", whdin, read as delirium). At the
+		// session's end: ar 86.4%, one tap 96.3%, acts 100%, false urgent 0.
+		{"fresh71", 280, 0.864, 0.908, 0.963, 0.045, 1, 0.963, 0.944},
+		// fresh72, 300 by a hundred-and-forty-eighth writer at session 32's start (every variety and shape
+		// evenly), kept sealed and run first on c2d2de8, the session's last engine: ar 92.1% (Arabizi
+		// 90.9%), en 91.3%, abstention 100%, wrong 2.4%, second answers wrong 11.1%, one tap 96.8%, both
+		// 86.1%, acts 96.7%, language 99.3%: English, wrong and one tap miss issue 13's targets. The
+		// starting engine: language 99.0%, the rest the same.
+		{"fresh72", 280, 0.921, 0.913, 1, 0.024, 0.967, 0.968, 0.861},
+		// fresh73, 300 by a hundred-and-fiftieth writer an hour before session 32's end (every variety and
+		// shape, writers new to chatbots), kept sealed and run first on c2d2de8: ar 87.0% (Arabizi 80.5%),
+		// en 94.3%, abstention 97.5%, wrong 2.0%, second answers wrong 10.5%, one tap 97.3%, both 91.7%,
+		// acts 93.3%, language 99.3%: Arabic and acts miss issue 13's targets; the starting engine the same.
+		{"fresh73", 280, 0.870, 0.943, 0.975, 0.020, 0.933, 0.973, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -834,9 +851,9 @@ func TestTriageFloors(t *testing.T) {
 		// questions): in sample; its first run, with session 9's model: recall 91.0%, mild 100% (answered
 		// from side-effects 80.0%), negatives 84.5%.
 		{"train-hard", 400, 0.98, 1, 0.986, 0.912},
-		{"dev", 240, 1, 1, 0.983, 0.933}, // lowered at session 28 by the message the learned layer's retraining on 600 dialect and Arabizi messages moved
-		{"test", 240, 0.966, 1, 0.983, 0.966},
-		{"fresh", 200, 1, 1, 1, 0.963}, // lowered at session 28 by the message the learned layer's retraining on 600 dialect and Arabizi messages moved
+		{"dev", 240, 1, 1, 0.983, 0.933},      // lowered at session 28 by the message the learned layer's retraining on 600 dialect and Arabizi messages moved
+		{"test", 240, 0.983, 1, 0.983, 0.966}, // session 32: a vomiting counted ("أكثر من عشر مرات") is no longer set aside
+		{"fresh", 200, 1, 1, 1, 0.963},        // lowered at session 28 by the message the learned layer's retraining on 600 dialect and Arabizi messages moved
 		// fresh2's first run was 90.0% / 98.2% / 92.7%; the layer retrained with train-urgent read four
 		// more of its red flags and one more of its negatives as urgent.
 		// A resolution read only from an Arabizi skeleton ("bas", but, read as باس, fine) no longer sets
@@ -1372,6 +1389,22 @@ func TestTriageFloors(t *testing.T) {
 		// emergency), negatives 95.0%; the starting engine the same. Then "can not see from" and the
 		// Arabizi "mesh 3arfe + wen hiye" in the rules: recall 100%, nothing else moved on any set.
 		{"fresh68", 180, 1, 1, 0.95, 0.96},
+		// fresh69, 200 by a hundred-and-forty-seventh writer at session 32's start (relatives writing,
+		// signs changing over days, long messages), run first on f23a2b1 and worked on: recall 98.9% (an
+		// uncle's drooping face set aside as history by the "last week" of his treatment), mild 98.0%,
+		// negatives 96.7%. At the end: recall 100%, mild 98.0% (a Maghrebi "منفوخة شوية … ماشي سخونة", not
+		// hot, read as a fever), negatives 98.3%.
+		{"fresh69", 180, 1, 0.98, 0.983, 0.86},
+		// fresh70, 200 by a hundred-and-forty-ninth writer at session 32's start (an even mix), kept sealed
+		// and run first on c2d2de8: recall 100%, emergencies 100% in tier, clinic calls 97.8% in tier,
+		// after-effects 100% not urgent (none an emergency), negatives 95.0% (a seizure "none since i was
+		// 17", a dizziness "passed after like an hour", a hot hotel room); the starting engine the same.
+		{"fresh70", 180, 1, 1, 0.95, 0.90},
+		// fresh71, 200 by a hundred-and-fifty-first writer an hour before session 32's end (signs told
+		// calmly, in passing, as numbers), kept sealed and run first on c2d2de8: recall 100%, emergencies
+		// 100% in tier, after-effects 100% not urgent, negatives 98.3% (a cold waiting room's shivering);
+		// the starting engine the same.
+		{"fresh71", 180, 1, 1, 0.983, 0.88},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
