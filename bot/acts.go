@@ -243,16 +243,7 @@ func (a *acts) learnVariants(bank *knowledge.Bank) {
 
 // variantsRead is words with each lexicon variant read as its act word; words itself when none is.
 func (a *acts) variantsRead(words []string) []string {
-	out := words
-	for i, w := range words {
-		if c := a.canon[w]; c != "" {
-			if &out[0] == &words[0] {
-				out = slices.Clone(words)
-			}
-			out[i] = c
-		}
-	}
-	return out
+	return rewritten(words, func(w string) string { return a.canon[w] })
 }
 
 // learnSpelling makes the speller of the acts' words, and the words it leaves alone: the acts', the
@@ -292,9 +283,15 @@ func drawnOut(w string) string {
 // "thankss"), else as the act word nearest in spelling. words is left as it is; a copy is returned when a
 // word changes.
 func (a *acts) spelled(words []string) []string {
+	return rewritten(words, a.respelled)
+}
+
+// rewritten is words with each word that as gives a word for ("" for none) replaced by it: words itself
+// when none is, else a copy.
+func rewritten(words []string, as func(string) string) []string {
 	out := words
 	for i, w := range words {
-		fixed := a.respelled(w)
+		fixed := as(w)
 		if fixed == "" {
 			continue
 		}

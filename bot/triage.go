@@ -298,7 +298,9 @@ func NewTriage() (*Triage, error) {
 	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
 	t.countable = map[string]bool{}
 	for _, r := range f.Rules {
-		t.countable[r.ID] = r.Counted
+		if r.Counted {
+			t.countable[r.ID] = true
+		}
 	}
 	for _, phrases := range f.AirTemperatures {
 		for _, p := range phrases {

@@ -417,7 +417,7 @@ const datedReach = 6
 // his back last week" tells when he was treated, not when the sign began. A sign told after the two is
 // of that time ("an operation in 2015 and a lot of bleeding after it").
 func (c contextMarkers) datesTreatment(m message, at, i, lo int) bool {
-	return i < at && c.find(m, "treatment", max(lo, at-datedReach, i+1), at, func(int) bool { return true })
+	return i < at && c.in(m, "treatment", max(lo, at-datedReach, i+1), at)
 }
 
 // movedReach is how far after a resolution's start a phrase of moving on may start and undo it: "it's

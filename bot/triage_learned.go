@@ -142,8 +142,8 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// "101.5F"; not the weather's "42 degrees today") is a report the model may not set aside in a longer
 	// message, nor in a short one that dates it to now, and neither is a number alone in that range: the
 	// model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask
-	// if I can go for a walk" as all but certainly no red flag. A count of how often a sign a count tells came
-	// ("threw up 10 times") is such a measure too (counted).
+	// if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up
+	// 10 times"), is such a measure too, for the rules whose sign a count tells (countable).
 	measured := reading == feverReading && (t.namesTemperature(norm) || scaledFever(norm))
 	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
