@@ -132,7 +132,7 @@ func (e *Engine) arabiziWord(w string) bool {
 	if textnorm.ArabiziFunctionWord(w) || textnorm.LooksArabizi(one) {
 		return true
 	}
-	_, found := e.arabizi.Arabic(one, func(string) bool { return false })
+	_, found := e.arabizi.Arabic(one, nil)
 	return found > 0
 }
 
@@ -177,7 +177,7 @@ func (e *Engine) readsAsArabic(words []string) bool {
 			content = append(content, w)
 		}
 	}
-	_, found := e.arabizi.Arabic(content, func(string) bool { return false })
+	_, found := e.arabizi.Arabic(content, nil)
 	return len(content) > 0 && 2*found > len(content)
 }
 

@@ -331,7 +331,7 @@ func (e *Engine) cues(m asked) cues {
 		return plainCues
 	}
 	return cues{read: func(w string) string {
-		ar, _ := e.arabizi.Arabic([]string{w}, func(string) bool { return false })
+		ar, _ := e.arabizi.Arabic([]string{w}, nil)
 		return ar
 	}}
 }

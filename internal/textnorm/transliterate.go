@@ -60,8 +60,9 @@ var shortWords = map[string]bool{"في": true, "كم": true, "هل": true, "من
 
 // Arabic writes words that read as Arabizi in Arabic script with the vocabulary's words; a word it does
 // not find (an English or French one) is kept as written. Arabizi articles and the conjunction written
-// apart ("el", "w") are dropped; words keep says are another language's ("stem", "cells") are kept, and
-// French function words (frenchWords). It reports how many words it found in the vocabulary.
+// apart ("el", "w") are dropped; words keep says are another language's ("stem", "cells") are kept (a nil
+// keep keeps none), and French function words (frenchWords). It reports how many words it found in the
+// vocabulary.
 func (t *Transliterator) Arabic(words []string, keep func(string) bool) (text string, found int) {
 	read := t.readWords(words, keep)
 	for _, r := range read {
