@@ -3,11 +3,15 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/faqbot/faqbot/internal/spelling"
@@ -60,13 +64,33 @@ func (ix *Index) Close() error {
 	return ix.bleve.Close()
 }
 
-// request asks for the top hits of a query, best score first. Equal scores are ordered by id before
-// the cut, so the same question always gets the same candidates: Bleve otherwise breaks a tie by the
-// order in which its segments were visited.
-func request(q query.Query, top int) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(q, top, 0, false)
-	req.SortBy([]string{"-_score", "_id"})
-	return req
+// top finds the top hits of a query, best score first, equal scores ordered by id before the cut, so
+// the same question always gets the same candidates: Bleve otherwise breaks a tie by the order in which
+// its segments were visited. Bleve sorting by id reads the id of every document that matches, and by
+// score alone only the ids it returns; so it is asked by score for one hit more than wanted: unless the
+// last hit kept ties the first one left out, those are the top hits either way, put in order here, and
+// only on such a tie is it asked again, sorted by id.
+func (ix *Index) top(ctx context.Context, q query.Query, n int) ([]*search.DocumentMatch, error) {
+	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, n+1, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	hits := sr.Hits
+	if len(hits) > n {
+		if hits[n].Score == hits[n-1].Score {
+			req := bleve.NewSearchRequestOptions(q, n, 0, false)
+			req.SortBy([]string{"-_score", "_id"})
+			if sr, err = ix.bleve.SearchInContext(ctx, req); err != nil {
+				return nil, err
+			}
+			return sr.Hits, nil
+		}
+		hits = hits[:n]
+	}
+	slices.SortFunc(hits, func(a, b *search.DocumentMatch) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
+	})
+	return hits, nil
 }
 
 // Search finds the top entries of one language for a question. The text is data: it is split into words
@@ -83,15 +107,15 @@ func (ix *Index) Search(ctx context.Context, q knowledge.Query) (knowledge.Searc
 	if narrow == nil {
 		return res, nil
 	}
-	sr, err := ix.bleve.SearchInContext(ctx, request(narrow, q.Top))
-	if err == nil && len(sr.Hits) == 0 && wide != nil {
-		sr, err = ix.bleve.SearchInContext(ctx, request(wide, q.Top))
+	hits, err := ix.top(ctx, narrow, q.Top)
+	if err == nil && len(hits) == 0 && wide != nil {
+		hits, err = ix.top(ctx, wide, q.Top)
 	}
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	rd := l.newReading(terms)
-	for _, h := range sr.Hits {
+	for _, h := range hits {
 		if ref, ok := ix.docs[h.ID]; ok {
 			res.Matches = append(res.Matches, rd.evidence(ref, h.Score, q.Explain))
 		}

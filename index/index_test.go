@@ -167,3 +167,29 @@ func TestSearchBreaksTiesByIDBeforeTheCut(t *testing.T) {
 		t.Errorf("tied matches = %v, want %v", got, want)
 	}
 }
+
+func TestSearchOrdersTiesAboveTheCutByID(t *testing.T) {
+	entry := func(id, q string) knowledge.Entry {
+		return knowledge.Entry{ID: id, Lang: "en", Kind: knowledge.FAQ, Title: "Recovery", Question: q, Answer: "A day or two."}
+	}
+	bank := knowledge.NewBank([]knowledge.Entry{
+		entry("e09", "Is recovery quick?"), entry("e05", "How long is the wait?"),
+		entry("e03", "How long is the wait?"), entry("e07", "Is the wait short?"),
+	}, nil)
+	ix, err := Build(context.Background(), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	res, err := ix.Search(context.Background(), knowledge.Query{Text: "how long is the wait", Lang: "en", Top: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range res.Matches {
+		got = append(got, m.ID)
+	}
+	if want := []string{"e03", "e05"}; !slices.Equal(got, want) {
+		t.Errorf("matches = %v, want %v", got, want)
+	}
+}

@@ -83,11 +83,20 @@ func (m *Model) ProbabilitiesNormalized(norm string) []float64 {
 	return m.softmaxOf(sums, n)
 }
 
-// add adds the weights of one hashed feature to each class's sum.
+// add adds the weights of one hashed feature to each class's sum, four classes a step (each sum takes
+// its features in the same order either way, so the sums are the same to the bit).
 func (m *Model) add(sums []float64, bucket uint32) {
-	c := len(m.Classes)
-	w := m.Weights[int(bucket)*c : int(bucket)*c+c]
-	for k := range sums {
+	c := len(sums)
+	w := m.Weights[int(bucket)*c:][:c]
+	k := 0
+	for ; k+4 <= c; k += 4 {
+		s, x := sums[k:k+4:k+4], w[k:k+4:k+4]
+		s[0] += float64(x[0])
+		s[1] += float64(x[1])
+		s[2] += float64(x[2])
+		s[3] += float64(x[3])
+	}
+	for ; k < c; k++ {
 		sums[k] += float64(w[k])
 	}
 }
