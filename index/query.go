@@ -150,6 +150,9 @@ type reading struct {
 	want            []wanted // one per distinct known term
 	slot            []int    // for each of terms, its place in want, or -1
 	total, heaviest float64
+	// mask has bit id%64 set for each id of want: most of a variant's terms are not wanted, and the
+	// mask says so without looking through want.
+	mask uint64
 }
 
 type wanted struct {
@@ -175,6 +178,7 @@ func (l *language) newReading(terms []knowledge.QueryTerm) reading {
 		if j < 0 {
 			j = len(r.want)
 			r.want = append(r.want, w)
+			r.mask |= 1 << (id % 64)
 		}
 		r.want[j] = w // a repeated term counts as its last occurrence says
 		r.slot[i] = j
@@ -202,6 +206,9 @@ func (r reading) evidence(ref docRef, score float64, explain bool) knowledge.Mat
 	for i, v := range ref.vids {
 		var hit, held float64
 		for _, id := range v {
+			if r.mask&(1<<(id%64)) == 0 {
+				continue
+			}
 			for _, w := range r.want {
 				if w.id == id {
 					hit += w.asked

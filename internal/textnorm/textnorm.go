@@ -37,9 +37,12 @@ func Clean(s string) string {
 	}
 	c := cleaner{space: true}
 	c.b.Grow(min(len(s), utf8.UTFMax*MaxRunes))
-	if isASCII(s) { // ASCII is its own NFKC form
-		for i := 0; i < len(s) && c.n < MaxRunes; i++ {
-			c.keep(rune(s[i]))
+	if isASCII(s) || norm.NFKC.IsNormalString(s) { // as it is, ASCII above all, the text is its NFKC form
+		for _, r := range s {
+			if c.n == MaxRunes {
+				break
+			}
+			c.keep(r)
 		}
 		return strings.TrimSpace(c.b.String())
 	}
@@ -68,6 +71,10 @@ func (c *cleaner) write(seg []byte) {
 
 func (c *cleaner) keep(r rune) {
 	switch {
+	case arabicLetter(r): // the most of an Arabic message, spared the table lookups below
+		c.b.WriteRune(r)
+		c.space = false
+		c.n++
 	case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`':
 		c.b.WriteByte('\'')
 		c.space = false
@@ -88,9 +95,15 @@ func (c *cleaner) keep(r rune) {
 
 // meaningless reports whether Clean leaves a rune out: zero-width joiners, bidi marks, private-use
 // characters and the replacement character carry no meaning here. No ASCII character is one of them,
-// which spares most text the table lookups.
+// nor any Arabic letter, which spares most text the table lookups.
 func meaningless(r rune) bool {
-	return r >= utf8.RuneSelf && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError)
+	return r >= utf8.RuneSelf && !arabicLetter(r) && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError)
+}
+
+// arabicLetter reports whether r is in the Arabic block and none of its format characters (U+0600 to
+// U+0605, U+061C, U+06DD): a letter, mark, digit or punctuation mark, with no case, never a space.
+func arabicLetter(r rune) bool {
+	return r >= 0x0606 && r <= 0x06FF && r != 0x061C && r != 0x06DD
 }
 
 // FoldArabic unifies Arabic spelling variants so that they compare equal: alef forms to bare alef, alef
@@ -145,6 +158,8 @@ func foldRune(r rune) (rune, bool) {
 		return '0' + (r - '۰'), true
 	case r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
 		return 0, false
+	case arabicLetter(r):
+		return r, true
 	}
 	return unicode.ToLower(r), true
 }

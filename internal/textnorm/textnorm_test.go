@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -309,6 +310,20 @@ func TestWithoutElision(t *testing.T) {
 	} {
 		if got, ok := WithoutElision(tt.in); got != tt.want || ok != tt.ok {
 			t.Errorf("WithoutElision(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestArabicLetterHasNoFormatSpaceOrCase: the runes arabicLetter spares the table lookups are those the
+// lookups would keep as they are, and it spares every one of the Arabic block's others.
+func TestArabicLetterHasNoFormatSpaceOrCase(t *testing.T) {
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		format := unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r)
+		if arabicLetter(r) && (format || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.ToLower(r) != r) {
+			t.Errorf("arabicLetter(%U) but it is a format, space or cased rune", r)
+		}
+		if !arabicLetter(r) && !format {
+			t.Errorf("arabicLetter(%U) = false, but it is no format rune", r)
 		}
 	}
 }
