@@ -34,7 +34,8 @@ const minArabiziQuestion = 3
 
 // keptLatin says which words of an Arabizi message are kept as written, not read in Arabic script: the
 // knowledge's English words, and the acronyms the message writes in capitals ("lazem a3mel MRI abel el
-// jalse?": MRI is no مرة, once). In a message shouted in capitals, none are acronyms.
+// jalse?": MRI is no مرة, once), even one of two ("MRI lazem?"). In a message shouted in capitals (more
+// than half its words), none are acronyms.
 func (e *Engine) keptLatin(text string) func(string) bool {
 	var acronyms map[string]bool
 	latin, capitals := 0, 0
@@ -58,7 +59,7 @@ func (e *Engine) keptLatin(text string) func(string) bool {
 			acronyms[strings.ToLower(w)] = true
 		}
 	}
-	if 2*capitals >= latin {
+	if 2*capitals > latin {
 		acronyms = nil
 	}
 	return func(w string) bool { return e.english[w] || acronyms[w] }

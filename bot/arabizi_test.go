@@ -27,6 +27,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"el malabis elmonasba?", "ar", "what-to-wear"},                    // "el" counts for neither language
 		{"el ta5dir?", "ar", "anesthesia"},                                 // one long word the Arabic vocabulary has
 		{"hi, lazem 23mel MRI abel el jalse?", "ar", "diagnostic-imaging"}, // an acronym in capitals stays as written
+		{"MRI lazem?", "ar", "diagnostic-imaging"},                         // even one of two words
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {
