@@ -720,7 +720,11 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 // nearly as likely (tieMargin), and likely itself (tieLeast): the question reads as one the knowledge
 // declines as well as one it answers ("can i still have my morning coffee before the procedure", diet
 // or fasting; "can i fly back home the day after", travel or going home), and a wrong answer to it is
-// worse than none (held-out pool: 3 wrong answers fewer, no right one lost).
+// worse than none (held-out pool: 3 wrong answers fewer, no right one lost). So it is when the
+// out-of-scope reading, likely itself, holds more of the question's words by coverageLead, however much
+// likelier the answer reads ("كم سعر الحقنة في الركبة؟", the price of the knee injection: the
+// injection's entry holds the injection and the knee, the entry on costs the price as well; held-out
+// pool: 4 wrong answers fewer, no right one lost).
 func tiedWithDeclined(cands []scored, c scored) bool {
 	i := slices.IndexFunc(cands, func(x scored) bool { return x.ID == c.ID })
 	if i < 0 {
@@ -730,15 +734,18 @@ func tiedWithDeclined(cands []scored, c scored) bool {
 		if x.Kind == knowledge.Guide {
 			continue
 		}
-		return x.Kind == knowledge.OutOfScope && x.confidence >= tieLeast && c.confidence-x.confidence <= tieMargin
+		return x.Kind == knowledge.OutOfScope && x.confidence >= tieLeast &&
+			(c.confidence-x.confidence <= tieMargin || x.QuestionCoverage-c.QuestionCoverage >= coverageLead)
 	}
 	return false
 }
 
 // An out-of-scope reading ties with an answer within tieMargin, when it is at least tieLeast likely.
+// coverageLead is how much more of a question's weight the out-of-scope reading must hold.
 const (
-	tieMargin = 0.05
-	tieLeast  = 0.5
+	tieMargin    = 0.05
+	tieLeast     = 0.5
+	coverageLead = 0.2
 )
 
 // drawnFrom is the FAQ entry a confident guide section stands for: the likeliest curated entry, when it

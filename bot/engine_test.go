@@ -343,12 +343,14 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 }
 
 // TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely
-// one it declines as one it answers gets no answer.
+// one it declines as one it answers, or as one it declines that holds more of its words, gets no answer.
 func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
 	checkStatuses(t, newEngine(t, bot.Options{}), map[string]bot.Status{
 		"can i still have my morning coffee before the procedure": bot.NoMatch, // diet, or fasting
 		"can i fly back home the day aftr the procedure":          bot.NoMatch, // travel, or going home
+		"كم سعر الحقنة في الركبة؟":                                bot.NoMatch, // the price, beside the injection
 		"do I need to fast before the procedure":                  bot.Answered,
+		"كيف تتم الحقنة في الركبة؟":                               bot.Answered,
 	})
 }
 
