@@ -185,6 +185,9 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 					al.patterns = append(al.patterns, pat)
 				} else if words := a.variantsRead(textnorm.Words(textnorm.Normalize(p))); len(words) > 0 {
 					al.byFirst[words[0]] = append(al.byFirst[words[0]], actPhrase{act: name, words: words})
+					if bare := withoutEnglishArticles(words); len(bare) > 1 && len(bare) < len(words) {
+						al.byFirst[bare[0]] = append(al.byFirst[bare[0]], actPhrase{act: name, words: bare})
+					}
 					if lang != knowledge.English && textnorm.Detect(p) == knowledge.English {
 						for _, w := range words {
 							a.latin[w] = lang
@@ -214,6 +217,12 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	}
 	a.learnSpelling(bank)
 	return a, nil
+}
+
+// withoutEnglishArticles is a phrase's words without English's articles (textnorm.EnglishArticles):
+// "make an appointment" is found in "I want make appointment" too.
+func withoutEnglishArticles(words []string) []string {
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return textnorm.EnglishArticles[w] })
 }
 
 // learnVariants reads the knowledge's lexicons for the one-word variants of the acts' words

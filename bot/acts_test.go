@@ -65,6 +65,8 @@ func TestConversationActs(t *testing.T) {
 		{"pls give me a ring tomorrow", "handoff", "en", false, true},
 		{"need to rebook my consult for next month", "handoff", "en", false, true},
 		{"r u a robot", "identity", "en", false, true},
+		// A phrase is found without its articles, which learners leave out.
+		{"I want make appointment for next week please", "handoff", "en", false, true},
 		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
 		// Misspelt or drawn out: read as the act word nearest in spelling, when no knowledge word is meant.
 		{"am i talking to a real persn or a bot", "identity", "en", false, true},

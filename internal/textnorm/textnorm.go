@@ -283,6 +283,10 @@ var ChatEnglish = map[string]string{
 	"wht": "what", "4": "for", "thnks": "thanks", "thnx": "thanks", "thx": "thanks", "tnx": "thanks", "tks": "thanks",
 }
 
+// EnglishArticles are the words English written by a learner or typed fast leaves out ("I want make
+// appointment", "talk to human"): a phrase means the same without them.
+var EnglishArticles = map[string]bool{"a": true, "an": true, "the": true}
+
 // StripArabicClitics removes one joined prefix (al-, wa-, bi-, li-, fa-, ka- or a combination such as
 // wal-, bil-) from a folded Arabic word, keeping at least three letters. One pass only: a second would
 // eat the first letter of words such as فوائد (benefits).
