@@ -236,6 +236,11 @@ func (a *acts) learnVariants(bank *knowledge.Bank) {
 			a.canon[chat] = word
 		}
 	}
+	for w := range a.vocab { // Arabizi leaves the article apart ("el 3eyada"), and it is read without it
+		if bare, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(bare) >= minBare && a.vocab[bare] == 0 {
+			a.canon[bare] = w
+		}
+	}
 	for _, lex := range bank.Lexicons {
 		for canonical, variants := range lex.Synonyms {
 			if a.vocab[canonical] == 0 {
@@ -249,6 +254,10 @@ func (a *acts) learnVariants(bank *knowledge.Bank) {
 		}
 	}
 }
+
+// minBare is the fewest letters an Arabic act word keeps without its article to be read as it: "الله"
+// is no له.
+const minBare = 3
 
 // variantsRead is words with each lexicon variant read as its act word; words itself when none is.
 func (a *acts) variantsRead(words []string) []string {

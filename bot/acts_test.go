@@ -67,6 +67,9 @@ func TestConversationActs(t *testing.T) {
 		{"r u a robot", "identity", "en", false, true},
 		// A phrase is found without its articles, which learners leave out.
 		{"I want make appointment for next week please", "handoff", "en", false, true},
+		{"قائمة", "help", "ar", true, false}, // القائمة
+		// Arabizi read in Arabic script, where its Latin words find no act
+		{"fin jat l3onwan dyalkom?", "handoff", "ar", false, true},
 		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
 		// Misspelt or drawn out: read as the act word nearest in spelling, when no knowledge word is meant.
 		{"am i talking to a real persn or a bot", "identity", "en", false, true},

@@ -313,6 +313,20 @@ func (e *Engine) heldAct(a Answer, m asked, lang, act, actLang, reply string) An
 	return e.act(a, act, actLang, reply)
 }
 
+// arabiziHandoff is the handoff the Arabic acts' phrases find in a short Arabizi message read in Arabic
+// script, where its Latin words found none ("el 3eyada fat7a l7ad el sa3a kam?", till what time is the
+// clinic open: العياده فاتحه).
+func (e *Engine) arabiziHandoff(a Answer, m asked) (Answer, bool) {
+	if len(m.words) >= longWords {
+		return Answer{}, false
+	}
+	act, _, reply, ok := e.acts.match(textnorm.Words(textnorm.Normalize(m.text)), m.text, knowledge.Arabic, false)
+	if !ok || act != knowledge.ActHandoff {
+		return Answer{}, false
+	}
+	return e.act(a, act, knowledge.Arabic, reply), true
+}
+
 // arabicParts are an Arabizi message's questions read in Arabic script, as the whole is searched; the
 // parts of any other message as they are.
 func (e *Engine) arabicParts(m asked, parts []string) []string {
@@ -377,6 +391,9 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	if ar, ok := e.readArabizi(m); ok {
 		m.text, m.lang, m.arabizi = ar, knowledge.Arabic, true
 		a.Lang, a.Disclaimer = m.lang, e.messages[m.lang].Disclaimer
+		if handoff, ok := e.arabiziHandoff(a, m); ok {
+			return handoff, nil
+		}
 	}
 	res, cands, err := e.candidates(ctx, m)
 	if err != nil {
