@@ -745,17 +745,17 @@ func TestCorpusFloors(t *testing.T) {
 		// abstention 96.3%, wrong 4.0%, one tap 95.0%, acts 100%.
 		{"fresh74", 280, 0.836, 0.941, 0.963, 0.040, 1, 0.950, 0.861},
 		// fresh75, 300 by a hundred-and-fifty-third writer at session 33's start (every variety and shape,
-		// formal relatives and casual patients), kept sealed and run first on the session's last engine: ar
-		// 89.0% (Arabizi 90.5%), en 94.6%, abstention 100%, wrong 2.4%, second answers wrong 5.7%, one tap
-		// 96.3%, both 91.7%, acts 90.0%, language 99.3%: wrong, one tap and acts miss issue 13's targets;
-		// the starting engine the same.
+		// formal relatives and casual patients), kept sealed and run first on 0643e51, the session's last
+		// engine: ar 89.0% (Arabizi 90.5%), en 94.6%, abstention 100%, wrong 2.4%, second answers wrong
+		// 5.7%, one tap 96.3%, both 91.7%, acts 90.0%, language 99.3%: wrong, one tap and acts miss issue
+		// 13's targets; the starting engine the same.
 		{"fresh75", 280, 0.890, 0.946, 1, 0.024, 0.900, 0.963, 0.917},
 		// fresh76, 300 by a hundred-and-fifty-fifth writer an hour into session 33 (relatives and carers,
 		// requests for a person, a call back, the address or the hours; Iraqi, Sudanese, Yemeni and
-		// Maghrebi in both scripts), kept sealed and run first on the session's last engine: ar 86.6%
-		// (Arabizi 78.6%), en 96.5%, abstention 95.4%, wrong 3.0%, second answers wrong 2.9%, one tap
-		// 94.8%, both 91.7%, acts 83.8%, language 99.0%: Arabic, Arabizi, wrong, one tap and acts miss. The
-		// starting engine: abstention 94.3%, wrong 3.5%, acts 81.1%.
+		// Maghrebi in both scripts), kept sealed and run first on 0643e51: ar 86.6% (Arabizi 78.6%), en
+		// 96.5%, abstention 95.4%, wrong 3.0%, second answers wrong 2.9%, one tap 94.8%, both 91.7%, acts
+		// 83.8%, language 99.0%: Arabic, Arabizi, wrong, one tap and acts miss. The starting engine:
+		// abstention 94.3%, wrong 3.5%, acts 81.1%.
 		{"fresh76", 280, 0.866, 0.965, 0.954, 0.030, 0.838, 0.948, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
@@ -1439,16 +1439,16 @@ func TestTriageFloors(t *testing.T) {
 		// a wallet that "fainted"); no triage change since.
 		{"fresh72", 180, 1, 0.98, 0.95, 0.92},
 		// fresh73, 200 by a hundred-and-fifty-sixth writer at session 33's start (an even mix), kept
-		// sealed and run first on the session's last engine: recall 100%, emergencies 100% in tier, clinic
-		// calls 97.8% in tier, after-effects 100% not urgent, negatives 95.0% (a vomit and a fever told as
-		// over, a harvest's pain that ended); the starting engine the same.
+		// sealed and run first on 0643e51: recall 100%, emergencies 100% in tier, clinic calls 97.8% in
+		// tier, after-effects 100% not urgent, negatives 95.0% (a vomit and a fever told as over, a
+		// harvest's pain that ended); the starting engine the same.
 		{"fresh73", 180, 1, 1, 0.95, 0.92},
 		// fresh74, 200 by a hundred-and-fifty-seventh writer an hour into session 33 (older patients and
-		// carers, signs played down, after-effects told anxiously), kept sealed and run first on the
-		// session's last engine: recall 98.9% (a Gulf father who "ما صار يشوف بعينه اليسار", no longer
-		// sees with his left eye, read as negated), emergencies 97.8% in tier, after-effects 98.0% not
-		// urgent (none an emergency), negatives 93.3% (a hot care-home room, a faint "just the once" last
-		// week): recall and negatives miss issue 12's targets; the starting engine the same.
+		// carers, signs played down, after-effects told anxiously), kept sealed and run first on 0643e51:
+		// recall 98.9% (a Gulf father who "ما صار يشوف بعينه اليسار", no longer sees with his left eye,
+		// read as negated), emergencies 97.8% in tier, after-effects 98.0% not urgent (none an emergency),
+		// negatives 93.3% (a hot care-home room, a faint "just the once" last week): recall and negatives
+		// miss issue 12's targets; the starting engine the same.
 		{"fresh74", 180, 0.988, 0.98, 0.933, 0.86},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
