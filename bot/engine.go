@@ -314,8 +314,7 @@ func (e *Engine) heldAct(a Answer, m asked, lang, act, actLang, reply string) An
 }
 
 // arabiziHandoff is the handoff the Arabic acts' phrases find in a short Arabizi message read in Arabic
-// script, where its Latin words found none ("el 3eyada fat7a l7ad el sa3a kam?", till what time is the
-// clinic open: العياده فاتحه).
+// script, where its Latin words found none ("fin jat l3onwan dyalkom?", where is your address: العنوان).
 func (e *Engine) arabiziHandoff(a Answer, m asked) (Answer, bool) {
 	if len(m.words) >= longWords {
 		return Answer{}, false
