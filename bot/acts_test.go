@@ -71,6 +71,7 @@ func TestConversationActs(t *testing.T) {
 		// Arabizi read in Arabic script, where its Latin words find no act
 		{"fin jat l3onwan dyalkom?", "handoff", "ar", false, true},
 		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
+		{"ممكن تتصلوا بابني؟ هو اللي يرتب مواعيدي", "handoff", "ar", false, true}, // a call to a relative
 		// Misspelt or drawn out: read as the act word nearest in spelling, when no knowledge word is meant.
 		{"am i talking to a real persn or a bot", "identity", "en", false, true},
 		{"i need to resceduale my apointment", "handoff", "en", false, true},
