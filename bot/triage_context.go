@@ -261,7 +261,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "then", "elsewhere"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -425,9 +425,12 @@ func (c contextMarkers) datesTreatment(m message, at, i, lo int) bool {
 const movedReach = 3
 
 // resolvedIn reports whether a resolution starts in words [lo, hi) at a position ok accepts, with no
-// phrase of moving on right after its start.
+// phrase of moving on right after its start, and not within a phrase of a lost ability ("can no
+// longer sit").
 func (c contextMarkers) resolvedIn(m message, lo, hi int, ok func(int) bool) bool {
-	return c.find(m, "resolved", lo, hi, func(at int) bool { return ok(at) && !c.in(m, "moved", at, at+movedReach) })
+	return c.find(m, "resolved", lo, hi, func(at int) bool {
+		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at)
+	})
 }
 
 // present reports whether a present marker stands in words [lo, hi), not right after a duration ("for 6

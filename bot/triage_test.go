@@ -688,6 +688,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"temp was 36.8 this morning, now 38.9", Clinic},
 		// a resolution a direction follows tells a sign moved on; a word of then is no "now" (حينها holds الحين)
 		{"the redness was the size of a coin, now it's gone past the pen line", Clinic},
+		// what the patient can no longer do is a lost ability, not a sign gone; a pain no longer felt is
+		{"the pain in my back after the injection gets worse every day, I can no longer sit through a meal", Clinic},
+		{"the pain got worse for two days but it no longer hurts, can I fly on friday?", ""},
 		{"تورم وجهي من البنسلين قبل سنوات حينها، هل اخبر الطبيب؟", ""},
 		// the Yemeni now (ذلحين) with nothing; a taking back that opens the next sentence
 		{"جاني صداع شديد يوم الجلسة وذلحين مافيش شي", ""},
