@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -24,8 +25,21 @@ func (e *Engine) readArabizi(m asked) (string, bool) {
 	if rest := textnorm.Words(textnorm.Normalize(m.text)); m.text != m.read && len(rest) >= minArabiziQuestion {
 		words = rest
 	}
-	ar, found := e.arabizi.Arabic(words, m.kept)
+	ar, found := e.arabicOf(words, m.kept)
 	return ar, found > 0 || textnorm.HasArabiziWord(m.words) || len(e.englishIn(m.words)) == 0 || e.glued(m.words, textnorm.ArabicKeyboard(m.q.Text))
+}
+
+// arabicOf reads Arabizi words in Arabic script (textnorm.Transliterator.Arabic), without the French
+// function words Maghrebi Arabizi mixes in ("le suivi?", "ch7al dyal les séances?"), which name no topic
+// and which an Arabic search cannot read; found counts the words the Arabic vocabulary has.
+func (e *Engine) arabicOf(words []string, kept func(string) bool) (text string, found int) {
+	text, found = e.arabizi.Arabic(words, kept)
+	fields := strings.Fields(text)
+	content := slices.DeleteFunc(slices.Clone(fields), textnorm.FrenchWord)
+	if len(content) == 0 || len(content) == len(fields) {
+		return text, found
+	}
+	return strings.Join(content, " "), found
 }
 
 // minArabiziQuestion is the fewest words of an Arabizi question read without the greeting that opens it:
@@ -80,7 +94,9 @@ const (
 // Latin text that looks like Arabizi (textnorm.LooksArabizi; MayBeArabizi when the asker's app is in
 // Arabic), and holds a word of Arabizi's own or fewer than half its telling words the knowledge's
 // English words ("co2" does not make English Arabizi; "yalla my appointment is next week inshallah,
-// anything I need to do to get ready before?" is English).
+// anything I need to do to get ready before?" is English). French with none of the knowledge's English
+// words is read as Maghrebi patients write it ("le jeûne?", "l'anesthésie?"), the Arabic lexicon's
+// French words finding its topics.
 func (e *Engine) arabiziWritten(q Question, words []string) bool {
 	looks := textnorm.LooksArabizi
 	if knowledge.LangOfTag(q.LangHint) == knowledge.Arabic {
@@ -93,7 +109,7 @@ func (e *Engine) arabiziWritten(q Question, words []string) bool {
 		return true
 	}
 	if !looks(words) {
-		return e.readsAsArabic(words)
+		return e.readsAsArabic(words) || textnorm.LooksFrench(words) && len(e.englishIn(words)) == 0
 	}
 	return 2*len(e.englishIn(words)) < telling(words) || textnorm.HasArabiziWord(words)
 }
@@ -215,4 +231,26 @@ func (e *Engine) englishIn(words []string) []string {
 		}
 	}
 	return out
+}
+
+// maxSecondReading is the most words of a Latin message read again as Arabizi when English found nothing.
+const maxSecondReading = 3
+
+// secondReading answers a short Latin message that English found nothing for (no answer, no plausible
+// topic, no act) as Arabizi, when it holds none of the knowledge's English words and the Arabic
+// vocabulary reads a word of it: "telj?" (ice?) or "bnj?" (anaesthesia?) are too short to tell their
+// language, and an English reading that finds nothing loses nothing to an Arabic one that answers. Only
+// an answer is taken; the English no-match stands otherwise.
+func (e *Engine) secondReading(ctx context.Context, m asked, a Answer, v Verdict) (Answer, bool) {
+	if m.arabiziText || m.lang != knowledge.English || len(m.words) > maxSecondReading ||
+		(m.q.Lang != "" && m.q.Lang != "auto") || len(e.englishIn(m.words)) > 0 {
+		return Answer{}, false
+	}
+	again := e.read(m.q, m.lang)
+	again.arabiziText, again.kept = true, e.keptLatin(m.q.Text)
+	if _, found := e.arabicOf(again.words, again.kept); found == 0 {
+		return Answer{}, false
+	}
+	ans, err := e.searchAnswer(ctx, again, a, v)
+	return ans, err == nil && ans.Status == Answered
 }

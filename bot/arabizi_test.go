@@ -59,6 +59,38 @@ func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
 	}
 }
 
+// TestShortLatinReadAgainAsArabizi: a word or two in Latin letters that English finds nothing for is
+// read again as Arabizi, and answered in Arabic when the Arabic search answers it; French alone is read
+// as Maghrebi patients write it; English acts and English questions stay English.
+func TestShortLatinReadAgainAsArabizi(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	for _, tt := range []struct {
+		text, lang, id string
+	}{
+		{"telj?", "ar", "recovery-tips"}, // ice?
+		{"bnj?", "ar", "anesthesia"},     // anaesthesia?
+		{"l'anesthésie?", "ar", "anesthesia"},
+		{"what to wear?", "en", "what-to-wear"},
+	} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != bot.Answered || a.Lang != tt.lang || a.ID != tt.id {
+			t.Errorf("%q: got %s %s %q, want answered %s %q", tt.text, a.Status, a.Lang, a.ID, tt.lang, tt.id)
+		}
+	}
+	for text, lang := range map[string]string{"menu": "en", "bye": "en", "le jeûne?": "ar"} {
+		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Lang != lang {
+			t.Errorf("%q: got lang %s, want %s", text, a.Lang, lang)
+		}
+	}
+}
+
 // TestMixedMessagesSearchTheirEnglishWords: an Arabic message holding English terms of the knowledge is
 // searched in English when the Arabic search finds nothing, and answered with the Arabic entry.
 func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {

@@ -443,6 +443,9 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 		if act, isAct := e.requestAct(m); isAct {
 			return e.learnedActAnswer(before, m, act), nil
 		}
+		if ans, ok := e.secondReading(ctx, m, before, v); ok {
+			return ans, nil
+		}
 	}
 	if err == nil && a.Status == Answered && figureNotGiven(m.words, a) {
 		// "exactly how many litres should I drink?" is not answered by advice to drink well

@@ -228,3 +228,19 @@ func collapse(s string) string {
 	}
 	return b.String()
 }
+
+// LooksFrench reports whether Latin-script words read as French, as Maghrebi patients write it alone
+// ("le jeûne?", "l'anesthésie?"): a French function word, an elided article or pronoun, or a letter with
+// an accent French writes and English does not.
+func LooksFrench(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		_, elided := WithoutElision(w)
+		return frenchWords[w] || elided || strings.ContainsAny(w, frenchAccents)
+	})
+}
+
+// frenchAccents are the accented letters of French words.
+const frenchAccents = "éèêëàâçôûùîï"
+
+// FrenchWord reports whether w is a French function word ("le", "des", "pour").
+func FrenchWord(w string) bool { return frenchWords[w] }

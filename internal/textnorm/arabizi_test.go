@@ -22,6 +22,23 @@ func TestArabiziMeetsArabicInItsSkeleton(t *testing.T) {
 	}
 }
 
+func TestLooksFrench(t *testing.T) {
+	for text, want := range map[string]bool{
+		"le jeûne?":           true, // an article, an accent
+		"l'anesthésie?":       true, // an elided article
+		"les cellules":        true,
+		"c'est quoi le suivi": true,
+		"fasting?":            false,
+		"can I eat before":    false,
+		"telj?":               false,
+		"3adi el glace ba3d?": false, // Arabizi around a French word is Arabizi's reading
+	} {
+		if got := LooksFrench(Words(Normalize(text))); got != want {
+			t.Errorf("LooksFrench(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestLooksArabizi(t *testing.T) {
 	for _, tt := range []struct {
 		text string
