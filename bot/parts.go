@@ -108,8 +108,8 @@ func withoutApostrophes(w string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
 }
 
-// questionParts splits a message into the questions it asks: sentences that end in a question mark,
-// and within one, clauses joined by "and" (و, "also") that each open with a question word. A line or a
+// questionParts splits a message into the questions it asks: sentences that end in a question mark
+// (of one word only first: oneWordAsked), and within one, clauses joined by "and" (و, "also") that each open with a question word. A line or a
 // sentence that does not end in a question mark counts only when it opens with a question word, or in a
 // short message with an indirect question's frame ("I also wanted to ask if…", framed), or when "and"
 // and a question word join a second question to it ("الجلسة بتاخد قد ايه وامتى اقدر ارجع الشغل", how
@@ -123,10 +123,11 @@ func questionParts(text string, c cues) []string {
 	var parts []string
 	short := len(strings.Fields(text)) < longWords
 	c.storied = !short
-	for _, s := range splitSentencesAsked(text) {
+	for j, s := range splitSentencesAsked(text) {
 		clauses := splitAnd(s.text, s.asked, c)
 		for i, clause := range clauses {
-			if standalone(clause, s.asked && i == 0, c) || short && framed(clause, c) || len(clauses) > 1 && joinedQuestion(clause) {
+			if standalone(clause, s.asked && i == 0, c) || j == 0 && s.asked && len(clauses) == 1 && oneWordAsked(clause) ||
+				short && framed(clause, c) || len(clauses) > 1 && joinedQuestion(clause) {
 				parts = append(parts, clause)
 			}
 		}
@@ -136,6 +137,18 @@ func questionParts(text string, c cues) []string {
 	}
 	return parts[:min(len(parts), maxParts)]
 }
+
+// oneWordAsked reports whether a sentence that asks is one word of minOneWordQuestion letters or more:
+// one that opens a message asks a question of its own ("بيوجع؟ وايمتى بقدر ارجع عالشغل؟", does it
+// hurt? and when can I go back to work?); after another it more often narrows that one ("الخلايا بتتشال
+// كيف؟ بالابرة؟", with a needle?), and a short word is as often an act ("ok?").
+func oneWordAsked(sentence string) bool {
+	words := withoutArticles(textnorm.Words(textnorm.Normalize(sentence)))
+	return len(words) == 1 && utf8.RuneCountInString(words[0]) >= minOneWordQuestion
+}
+
+// minOneWordQuestion is the fewest letters of a one-word question read as a part of its own.
+const minOneWordQuestion = 4
 
 // longWords is the fewest words of a message told at length, whose question is read on its own when the
 // whole finds no answer.

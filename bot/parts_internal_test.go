@@ -48,6 +48,9 @@ func TestQuestionParts(t *testing.T) {
 		// alone without it does not
 		{"كيف بتسحبو الخلايا؟ وبيوجع؟", []string{"كيف بتسحبو الخلايا", "وبيوجع"}},
 		{"كيف بتسحبو الخلايا؟ بيوجع؟", nil},
+		// one that opens the message does ("does it hurt? and when can I go back to work?"); "ok?" is too short
+		{"بيوجع؟ وايمتى بقدر ارجع عالشغل؟", []string{"بيوجع", "وايمتى بقدر ارجع عالشغل"}},
+		{"ok? and when can I go back to work?", nil},
 		// chat's "n" is "and"
 		{"will it hurt n how many sesions do i need", []string{"will it hurt", "how many sesions do i need"}},
 		// an ampersand is "and"
