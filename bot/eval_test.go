@@ -757,6 +757,19 @@ func TestCorpusFloors(t *testing.T) {
 		// 83.8%, language 99.0%: Arabic, Arabizi, wrong, one tap and acts miss. The starting engine:
 		// abstention 94.3%, wrong 3.5%, acts 81.1%.
 		{"fresh76", 280, 0.866, 0.965, 0.954, 0.030, 0.838, 0.948, 0.917},
+		// fresh77, 300 by a hundred-and-fifty-eighth writer at the start of session 34 (short and one-word
+		// messages in every variety, French-Arabic mixes, requests for a person in the asker's own words),
+		// kept for development: its first run on eb3af7a gave ar 87.7%, en 92.0%, abstention 98.8%, wrong
+		// 3.5%, one tap 94.9%, both 83.3%, acts 81.8%, language 98.3%.
+		{"fresh77", 280, 0.892, 0.920, 1, 0.030, 0.909, 0.963, 0.861},
+		// fresh78 and fresh79, 300 each by a hundred-and-fifty-ninth and a hundred-and-sixty-second writer
+		// in session 34 (fresh78 an even spread of varieties and shapes, fresh79 long stories and close
+		// near misses), kept sealed and run first on the session's last engine: fresh78 ar 90.1% (Arabizi
+		// 81.8%), en 94.3%, abstention 98.8%, wrong 2.0%, one tap 95.4%, both 97.2%, acts 100%, language
+		// 98.7%; fresh79 ar 89.1% (Arabizi 74.4%), en 100%, abstention 92.6%, wrong 4.2%, one tap 97.3%,
+		// both 80.6%, acts 96.7%, language 99.0%. The starting engine: the same but fresh79's language 98.7%.
+		{"fresh78", 280, 0.901, 0.943, 0.988, 0.020, 1, 0.954, 0.972},
+		{"fresh79", 280, 0.891, 1, 0.926, 0.042, 0.967, 0.973, 0.806},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -857,7 +870,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -1450,6 +1463,19 @@ func TestTriageFloors(t *testing.T) {
 		// negatives 93.3% (a hot care-home room, a faint "just the once" last week): recall and negatives
 		// miss issue 12's targets; the starting engine the same.
 		{"fresh74", 180, 0.988, 0.98, 0.933, 0.86},
+		// fresh75, 200 by a hundred-and-sixtieth writer at the start of session 34 (signs told as what the
+		// patient can no longer do, in every dialect, and negatives of the same shape), kept for development:
+		// its first run on eb3af7a missed one red flag ("… gets worse every day, I can no longer sit through a
+		// meal", read as resolved), now found; negatives 95.0%.
+		{"fresh75", 180, 1, 0.98, 0.966, 0.88},
+		// fresh76 and fresh77, 200 each by a hundred-and-sixty-first and a hundred-and-sixty-third writer in
+		// session 34 (fresh76 an even mix, fresh77 hard reading: relatives' long stories, signs played down,
+		// alarming after-effects and negatives), kept sealed and run first on the session's last engine
+		// before its hot-room weather words: both recall 100%, emergencies 100% and 97.8% in tier; negatives 91.7% and 86.7%
+		// (weather and normal temperatures, someone else's faint; now 91.7% and 88.3%); fresh77 reads one
+		// after-effect as an emergency (cheeks "a bit swollen like I've been to the dentist").
+		{"fresh76", 180, 1, 1, 0.916, 0.92},
+		{"fresh77", 180, 1, 0.98, 0.883, 0.90},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

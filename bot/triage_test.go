@@ -715,6 +715,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a sign the heat gives as well as a fever, in a sentence about the weather, and a number in the
 		// fever range said of the weather; not a fever named, nor the same signs told of the body alone
 		{"It's 45 degrees outside and the AC is broken, I'm sweating buckets. Can I move my appointment?", ""},
+		// a hot room is the air's heat; a hot knee in a hotel is not
+		{"The room in hotel is very hot, like 30 degree, air condition not working. Is ok for the cells?", ""},
+		{"my knee is very hot and swollen, I'm in the hotel", Clinic},
 		{"The heat here has been crazy, 40 degrees every day. Which hotel is near the clinic?", ""},
 		{"I'm burning up and shivering since the injection", Clinic},
 		{"it's hot outside but I have a fever of 38.6 since yesterday", Clinic},
