@@ -1471,9 +1471,10 @@ func TestTriageFloors(t *testing.T) {
 		// fresh76 and fresh77, 200 each by a hundred-and-sixty-first and a hundred-and-sixty-third writer in
 		// session 34 (fresh76 an even mix, fresh77 hard reading: relatives' long stories, signs played down,
 		// alarming after-effects and negatives), kept sealed and run first on the session's last engine
-		// before its hot-room weather words: both recall 100%, emergencies 100% and 97.8% in tier; negatives 91.7% and 86.7%
-		// (weather and normal temperatures, someone else's faint; now 91.7% and 88.3%); fresh77 reads one
-		// after-effect as an emergency (cheeks "a bit swollen like I've been to the dentist").
+		// before its hot-room weather words: both recall 100%, emergencies 100% and 97.8% in tier;
+		// negatives 91.7% and 86.7% (weather and normal temperatures, someone else's faint; now 91.7% and
+		// 88.3%); fresh77 reads one after-effect as an emergency (cheeks "a bit swollen like I've been to
+		// the dentist").
 		{"fresh76", 180, 1, 1, 0.916, 0.92},
 		{"fresh77", 180, 1, 0.98, 0.883, 0.90},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
