@@ -113,8 +113,8 @@ func withoutApostrophes(w string) string {
 // open with a question word. A line or a sentence that does not end in a question mark counts only when
 // it opens with a question word, or in a short message with an indirect question's frame ("I also
 // wanted to ask if…", framed), or when "and" and a question word join a second question to it ("الجلسة
-// بتاخد قد ايه وامتى اقدر ارجع الشغل", how long is the session and when can I go back to work). One question
-// gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
+// بتاخد قد ايه وامتى اقدر ارجع الشغل", how long is the session and when can I go back to work). One
+// question gives nil. It reads the part of the message that textnorm.Clean keeps, so its cost is bounded.
 func questionParts(text string, c cues) []string {
 	text = cleanSentences(text)
 	if strings.Count(text, " ") >= maxPartsWords {
