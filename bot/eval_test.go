@@ -1475,7 +1475,7 @@ func TestTriageFloors(t *testing.T) {
 		// negatives 91.7% and 86.7% (weather and normal temperatures, someone else's faint; now 91.7% and
 		// 88.3%); fresh77 reads one after-effect as an emergency (cheeks "a bit swollen like I've been to
 		// the dentist").
-		{"fresh76", 180, 1, 1, 0.916, 0.92},
+		{"fresh76", 180, 1, 1, 0.95, 0.92}, // the decade's aching and the broken heating after the sealed run
 		{"fresh77", 180, 1, 0.98, 0.883, 0.90},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},

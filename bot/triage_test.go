@@ -718,6 +718,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a hot room is the air's heat; a hot knee in a hotel is not
 		{"The room in hotel is very hot, like 30 degree, air condition not working. Is ok for the cells?", ""},
 		{"my knee is very hot and swollen, I'm in the hotel", Clinic},
+		// a broken heating is the air's cold; a decade of aching is the condition to treat
+		{"freezing rn, my apartment heating's broken and im shivering lol. can i shower tonight?", ""},
+		{"Both my knees have been aching for over a decade, worse in winter. Would injections help?", ""},
 		{"The heat here has been crazy, 40 degrees every day. Which hotel is near the clinic?", ""},
 		{"I'm burning up and shivering since the injection", Clinic},
 		{"it's hot outside but I have a fever of 38.6 since yesterday", Clinic},
