@@ -1473,10 +1473,10 @@ func TestTriageFloors(t *testing.T) {
 		// alarming after-effects and negatives), kept sealed and run first on the session's last engine
 		// before its hot-room weather words: both recall 100%, emergencies 100% and 97.8% in tier;
 		// negatives 91.7% and 86.7% (weather and normal temperatures, someone else's faint; now 95.0% and
-		// 88.3%); fresh77 reads one after-effect as an emergency (cheeks "a bit swollen like I've been to
+		// 90.0%); fresh77 reads one after-effect as an emergency (cheeks "a bit swollen like I've been to
 		// the dentist").
-		{"fresh76", 180, 1, 1, 0.95, 0.92}, // the decade's aching and the broken heating after the sealed run
-		{"fresh77", 180, 1, 0.98, 0.883, 0.90},
+		{"fresh76", 180, 1, 1, 0.95, 0.92},   // the decade's aching and the broken heating after the sealed run
+		{"fresh77", 180, 1, 0.98, 0.9, 0.90}, // the hot room and the Arabic fever asked of ٣٧٫٢ after the sealed run
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

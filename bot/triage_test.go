@@ -147,8 +147,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"لا يوجد لدي أي ضيق في التنفس أو ألم في الصدر، فقط أردت التأكد من مواعيد الدواء",
 		"la dem la pus wala ri7a, normal?", // "pus" is no "bas" (but): the negation carries on
 		"ngl the injection itself was brutal lmao but after that chill",
-		"temperature is 37.0 today, is it fever?",                   // a normal reading: the number decides what is asked
-		"kifach kaydirou l'injection f ras? wach f lbechra direct?", // lbechra (the skin) is no شري (hives)
+		"temperature is 37.0 today, is it fever?", // a normal reading: the number decides what is asked
+		"قست حرارتي الآن وكانت ٣٧٫٢، هل تعتبر حمى؟ أجريت الحقن صباح اليوم.", // the Arabic fever asked of it too, beside a report
+		"kifach kaydirou l'injection f ras? wach f lbechra direct?",         // lbechra (the skin) is no شري (hives)
 	} {
 		if got := tr.Check(text, ""); got.Urgent() {
 			t.Errorf("Check(%q) = %+v, want no red flag", text, got)
