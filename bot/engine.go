@@ -319,7 +319,7 @@ func (e *Engine) arabiziHandoff(a Answer, m asked) (Answer, bool) {
 	if len(m.words) >= longWords {
 		return Answer{}, false
 	}
-	act, _, reply, ok := e.acts.match(textnorm.Words(textnorm.Normalize(m.text)), m.text, knowledge.Arabic, false)
+	act, _, reply, ok := e.acts.match(m.searched(), m.text, knowledge.Arabic, false)
 	if !ok || act != knowledge.ActHandoff {
 		return Answer{}, false
 	}
