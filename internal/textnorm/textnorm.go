@@ -230,7 +230,7 @@ func Detect(s string) string {
 		isLatin := r < utf8.RuneSelf && 'a' <= r|0x20 && r|0x20 <= 'z' || r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r)
 		switch {
 		case !isArabic && !isLatin:
-			if inWord && i > start && chatWords[strings.ToLower(s[start:i])] {
+			if inWord && i > start && chatWord(s[start:i]) {
 				borrowed++
 			}
 			if arabicPunctuation(r) {
@@ -245,7 +245,7 @@ func Detect(s string) string {
 			inWord, start = true, i
 		}
 	}
-	if inWord && start < len(s) && chatWords[strings.ToLower(s[start:])] {
+	if inWord && start < len(s) && chatWord(s[start:]) {
 		borrowed++
 	}
 	if arabic > 0 {
@@ -275,6 +275,15 @@ var chatWords = map[string]bool{
 	"ok": true, "okay": true, "okk": true, "thanks": true, "thank": true, "thx": true, "tnx": true,
 	"hi": true, "hello": true, "bye": true, "please": true, "pls": true, "plz": true, "sorry": true, "lol": true,
 }
+
+// chatWord reports whether w is one of chatWords, in any case. A longer word is none, read or not: a word
+// of one letter and a thousand combining marks is looked at once per mark.
+func chatWord(w string) bool {
+	return len(w) <= longestChatWord && chatWords[strings.ToLower(w)]
+}
+
+// longestChatWord is the length in bytes of the longest of chatWords.
+const longestChatWord = len("thanks")
 
 // ChatEnglish are the chat spellings of English's short words ("wat can u do", "r u a bot"), with the
 // word each stands for: the conversation acts read them as those words.
