@@ -115,7 +115,7 @@ func TestConversationActs(t *testing.T) {
 
 // TestActsNeverHideAQuestionOrARedFlag: a greeting with a question is answered, and triage comes first.
 func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text   string
 		status bot.Status
@@ -140,7 +140,7 @@ func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
 // TestRemarkBesideAQuestionIsNoAct: "ok" or a greeting in a message that asks something is no act; the
 // question is answered, or gets the topics nearest it. A question word inside a remark asks nothing.
 func TestRemarkBesideAQuestionIsNoAct(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct{ text, offered string }{
 		{"smokng ok?", "alcohol-smoking"},
 		{"ok so is this gonna hurt or what", "pain"},
@@ -167,7 +167,7 @@ func TestRemarkBesideAQuestionIsNoAct(t *testing.T) {
 // TestNoMatchReasons: the knowledge's out-of-scope questions and unknown ones are out_of_scope; a
 // question near a topic but not sure enough offers that topic as "did you mean".
 func TestNoMatchReasons(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct{ text, reason string }{
 		{"how much does the treatment cost?", bot.ReasonOutOfScope},
 		{"what is the capital of peru", bot.ReasonOutOfScope},
@@ -199,7 +199,7 @@ func TestNoMatchReasons(t *testing.T) {
 
 // TestGreetingBeforeAQuestion: a greeting or thanks that opens a question is no word of it.
 func TestGreetingBeforeAQuestion(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct{ text, want string }{
 		{"السلام عليكم، هل العلاج يسبب ألماً؟", "pain"},
 		{"صباح الخير، هو الموضوع بيوجع؟", "pain"},

@@ -10,7 +10,7 @@ import (
 // TestArabiziIsReadInArabicScript: a question in Arabic written in Latin letters is searched in Arabic
 // script and answered in Arabic; English stays English.
 func TestArabiziIsReadInArabicScript(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text, lang, id string
 	}{
@@ -47,7 +47,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 // script, gets its no-match reply in Arabic, as does one with "wala" (or), a word of Arabizi's own;
 // English with a digit for a word stays English.
 func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for text, lang := range map[string]string{"nst3mel glace?": "ar", "hanam wala la?": "ar", "can i shower 2day": "en"} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
 		if err != nil {
@@ -63,7 +63,7 @@ func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
 // read again as Arabizi, and answered in Arabic when the Arabic search answers it; French alone is read
 // as Maghrebi patients write it; English acts and English questions stay English.
 func TestShortLatinReadAgainAsArabizi(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text, lang, id string
 	}{
@@ -94,7 +94,7 @@ func TestShortLatinReadAgainAsArabizi(t *testing.T) {
 // TestMixedMessagesSearchTheirEnglishWords: an Arabic message holding English terms of the knowledge is
 // searched in English when the Arabic search finds nothing, and answered with the Arabic entry.
 func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	a, err := eng.Answer(context.Background(), bot.Question{Text: "shu ya3ni stem cell therapy asasan?"})
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +116,7 @@ func TestMixedMessagesSearchTheirEnglishWords(t *testing.T) {
 // by Arabizi's own short words, or typed with an Arabic keyboard's question mark, is Arabic: searched in
 // English, answered with the Arabic entry. English naming a place ("el paso") stays English.
 func TestArabicGlueAroundEnglishTermsIsArabic(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text, lang, id string
 	}{

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnswer(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	tests := []struct {
 		q, lang    string
 		wantStatus bot.Status
@@ -83,7 +83,7 @@ func checkShape(t *testing.T, a bot.Answer) {
 }
 
 func TestAnswerCarriesSourceAndRelated(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	a, err := eng.Answer(context.Background(), bot.Question{Text: "how are the cells harvested from the hip?"})
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestAnswerCarriesSourceAndRelated(t *testing.T) {
 }
 
 func TestHostileInputNeverPanics(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, q := range []string{
 		strings.Repeat("pain ", 2000),
 		strings.Repeat("ا", 10000),
@@ -165,7 +165,7 @@ func TestGuideSectionsCitedByEntriesAreNotQuoted(t *testing.T) {
 }
 
 func FuzzAnswer(f *testing.F) {
-	eng := newEngine(f, bot.Options{})
+	eng := sharedEngine(f)
 	for _, s := range []string{"how long is recovery?", "عندي حرارة", "+-:*\"()", "", "\xff", "🙂"} {
 		f.Add(s, "auto")
 	}
@@ -182,7 +182,7 @@ func FuzzAnswer(f *testing.F) {
 }
 
 func TestAnswerErrors(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	if _, err := eng.Answer(context.Background(), bot.Question{Text: "hi", Lang: "fr"}); !errors.Is(err, bot.ErrInvalid) {
 		t.Errorf("unsupported language: got %v, want ErrInvalid", err)
 	}
@@ -255,7 +255,7 @@ func TestClinicDetails(t *testing.T) {
 }
 
 func TestTopicsAndTopic(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	if got := eng.Topics("ar"); len(got) != 30 || got[0].ID != "session-overview" || got[0].Title == "" {
 		t.Errorf("Topics(ar): %d topics, first %+v", len(got), got)
 	}
@@ -345,7 +345,7 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 // TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely
 // one it declines as one it answers, or as one it declines that holds more of its words, gets no answer.
 func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
-	checkStatuses(t, newEngine(t, bot.Options{}), map[string]bot.Status{
+	checkStatuses(t, sharedEngine(t), map[string]bot.Status{
 		"can i still have my morning coffee before the procedure": bot.NoMatch, // diet, or fasting
 		"can i fly back home the day aftr the procedure":          bot.NoMatch, // travel, or going home
 		"كم سعر الحقنة في الركبة؟":                                bot.NoMatch, // the price, beside the injection
@@ -357,7 +357,7 @@ func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {
 // TestAFigureTheAnswerDoesNotGiveIsNotAnswered: a question asking a figure in a unit the nearest entry
 // never names is out of scope, with that entry offered; one the entry gives a figure for is answered.
 func TestAFigureTheAnswerDoesNotGiveIsNotAnswered(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		q      string
 		status bot.Status
@@ -380,7 +380,7 @@ func TestAFigureTheAnswerDoesNotGiveIsNotAnswered(t *testing.T) {
 // (with its warning signs); a question the knowledge declines, or a red flag, does not. A long story of
 // after-effects whose question, read alone, has another answer gets both, that answer first.
 func TestAfterEffectsAreAnsweredFromTheirEntry(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text   string
 		status bot.Status

@@ -1493,7 +1493,7 @@ func checkFloors(t *testing.T, path string, minCases int, floors eval.Floors, fl
 	if len(cases) < minCases {
 		t.Fatalf("%s has %d questions, want at least %d", path, len(cases), minCases)
 	}
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	report, err := eval.Evaluate(context.Background(), eng, cases)
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ func TestFitModel(t *testing.T) {
 	if !*fit {
 		t.Skip("run with -fit to refit the confidence model")
 	}
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	cases := readCases(t, "../testdata/eval.jsonl")
 	var samples []sample
 	for _, c := range cases {

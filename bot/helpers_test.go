@@ -8,7 +8,13 @@ import (
 	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
-// newEngine builds an engine over the embedded knowledge.
+// sharedEngine is the test binary's engine over the embedded knowledge with no options (enginetest.Shared).
+func sharedEngine(tb testing.TB) *bot.Engine {
+	tb.Helper()
+	return enginetest.Shared(tb)
+}
+
+// newEngine builds an engine over the embedded knowledge with opts.
 func newEngine(tb testing.TB, opts bot.Options) *bot.Engine {
 	tb.Helper()
 	return enginetest.Default(tb, opts)

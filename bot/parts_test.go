@@ -9,7 +9,7 @@ import (
 )
 
 func TestTwoQuestionsGetBothAnswers(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text string
 		ids  []string // the answer, then also
@@ -86,7 +86,7 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 // answer's own topic, has its likeliest topic offered (AlsoAsked), as the first button after the answers;
 // one the knowledge declines, none.
 func TestUnsureSecondQuestionIsOffered(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text, id, asked string // asked "" is none offered
 	}{
@@ -122,7 +122,7 @@ func TestUnsureSecondQuestionIsOffered(t *testing.T) {
 // TestPartsNeverAnswerAnOutOfScopeMessage: a message the knowledge does not cover gets no answer from a
 // part of it read alone ("can my cat have this treatment?" must not be answered about hips).
 func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	text := "can my cat have this treatment? she has really bad hips and limps"
 	a, err := eng.Answer(context.Background(), bot.Question{Text: text})
 	if err != nil {
@@ -136,7 +136,7 @@ func TestPartsNeverAnswerAnOutOfScopeMessage(t *testing.T) {
 // TestLongMessageQuestion: the question of a message told at length is read without the story, when the
 // whole finds no answer, or one that answers the story.
 func TestLongMessageQuestion(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		story, want string // want "" is no answer
 	}{
@@ -171,7 +171,7 @@ func TestLongMessageQuestion(t *testing.T) {
 // its question, read alone, finds plausible, not the fallback (a blind English message of session 14);
 // since session 20 answered by it, the whole's likeliest entry being no likely reading of the question.
 func TestLongMessageOffersItsQuestionsTopics(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	a, err := eng.Answer(context.Background(), bot.Question{Text: "So I'm 58 and I've had osteoarthritis in both knees " +
 		"for about six years. My orthopedic guy keeps pushing for a replacement but I really don't want to be off my " +
 		"feet for months, I run a small bakery. A friend from church did stem cells last year and swears by it. How " +

@@ -11,7 +11,7 @@ import (
 // TestReplyLanguage: a question is read in its own language and answered in the reply language chosen
 // (a Telegram chat's /lang), in one call: the same entry, red flag or reason, worded in that language.
 func TestReplyLanguage(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := sharedEngine(t)
 	for _, tt := range []struct {
 		text, reply   string
 		status        bot.Status

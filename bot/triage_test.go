@@ -14,7 +14,7 @@ import (
 )
 
 func TestTriageFlagsRedFlags(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 }
 
 func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 // learned layer, "my knee hurts" alone is called a clinic matter at its recall-first threshold: that
 // trade is measured on the corpora, not here.)
 func TestTriageReadsAgesAsAges(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestReadTemperature(t *testing.T) {
 
 // TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
 func TestLearnedLayer(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestLearnedLayer(t *testing.T) {
 }
 
 func TestTriageTiersAndContext(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -791,7 +791,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 
 // BenchmarkTriage is triage alone on a mix of messages: red flags, context, long and Arabic ones.
 func BenchmarkTriage(b *testing.B) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -829,7 +829,7 @@ func TestRedFlagsDocListsEveryRule(t *testing.T) {
 // TestSomeoneElsesContextStopsAtBut: a context that makes a symptom someone else's reads its own clause
 // only; history and resolution read the whole sentence.
 func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -850,7 +850,7 @@ func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
 // TestArabiziNotIsNoToday: in Arabizi, "ma" (not) has the skeleton of "اليوم" (today) without its article;
 // it must not read a childhood fainting as told of today.
 func TestArabiziNotIsNoToday(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -864,7 +864,7 @@ func TestArabiziNotIsNoToday(t *testing.T) {
 // clinic call to a message that says its trouble is over, as the rules set such a sign aside; a
 // resolution negated ("never went away") says it goes on.
 func TestLearnedLayerAddsNoClinicCallOverWhatIsOver(t *testing.T) {
-	tr, err := NewTriage()
+	tr, err := shippedTriage() // read once per test binary
 	if err != nil {
 		t.Fatal(err)
 	}

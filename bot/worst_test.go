@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/bot"
-	"github.com/faqbot/faqbot/internal/enginetest"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -215,7 +214,7 @@ func answerAlloc(tb testing.TB, eng *bot.Engine, text string) uint64 {
 // runs it without).
 func TestWorstQuestionCost(t *testing.T) {
 	skipUnderRace(t)
-	eng, k := enginetest.Default(t, bot.Options{}), knownWords(t)
+	eng, k := sharedEngine(t), knownWords(t)
 	for i, c := range worstCases {
 		t.Run(c.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(i), 11))
@@ -233,7 +232,7 @@ func TestWorstQuestionCost(t *testing.T) {
 // BenchmarkWorstQuestions answers each worst question on the default knowledge, a fresh text each time
 // (written with the timer stopped).
 func BenchmarkWorstQuestions(b *testing.B) {
-	eng, k := enginetest.Default(b, bot.Options{}), knownWords(b)
+	eng, k := sharedEngine(b), knownWords(b)
 	ctx := context.Background()
 	for i, c := range worstCases {
 		b.Run(c.name, func(b *testing.B) {
@@ -262,7 +261,7 @@ func FuzzQuestionCost(f *testing.F) {
 	}
 	f.Add("can i eat befor the procedur")
 	f.Add("هل سحب الخلايا مؤلم")
-	eng := enginetest.Default(f, bot.Options{})
+	eng := sharedEngine(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		if n := min(answerAlloc(t, eng, text), answerAlloc(t, eng, text)); n > maxQuestionAlloc {
 			t.Errorf("a question of %d bytes (%d runes) allocates %d KiB, want at most %d KiB",

@@ -53,5 +53,5 @@ func (e topicEngine) ShowTopic(_ context.Context, _, _, id, lang string) (bot.An
 // testEngine is an engine over the embedded knowledge, as the adapter sees it.
 func testEngine(t testing.TB) engine {
 	t.Helper()
-	return topicEngine{enginetest.Default(t, bot.Options{})}
+	return topicEngine{enginetest.Shared(t)}
 }

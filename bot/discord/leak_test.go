@@ -1,13 +1,14 @@
 package discord
 
 import (
+	"github.com/faqbot/faqbot/internal/enginetest"
 	"testing"
 
 	"go.uber.org/goleak"
 )
 
-// TestMain fails the package's tests when a goroutine outlives them. Bleve's analysis workers are
-// started once for the process by Bleve itself.
+// TestMain runs the package's tests, closes the engine they share, and fails them when a goroutine
+// outlives them. Bleve's analysis workers are started once for the process by Bleve itself.
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("github.com/blevesearch/bleve_index_api.AnalysisWorker"))
+	goleak.VerifyTestMain(enginetest.ClosingShared(m), goleak.IgnoreTopFunction("github.com/blevesearch/bleve_index_api.AnalysisWorker"))
 }

@@ -4,6 +4,8 @@ package enginetest
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sync"
 	"testing"
 
@@ -22,6 +24,67 @@ var defaultTopics = sync.OnceValues(func() (*topicclass.Classifier, error) {
 	}
 	return topicclass.For(context.Background(), bank)
 })
+
+// shared is the engine over the embedded knowledge with no options, built once per test binary: an engine
+// only reads once built (serve answers from one on many goroutines), and building one is most of what a
+// short test costs, eightfold under the race detector.
+var shared struct {
+	once sync.Once
+	ix   *index.Index
+	eng  *bot.Engine
+	err  error
+}
+
+// Shared returns the test binary's engine over the embedded knowledge with no options, built at the first
+// call: the engine of every test that sets no option. Its index stays open until the binary exits, or
+// until the tests end under ClosingShared.
+func Shared(tb testing.TB) *bot.Engine {
+	tb.Helper()
+	shared.once.Do(func() { shared.ix, shared.eng, shared.err = buildShared(context.Background()) })
+	if shared.err != nil {
+		tb.Fatal(shared.err)
+	}
+	return shared.eng
+}
+
+func buildShared(ctx context.Context) (*index.Index, *bot.Engine, error) {
+	bank, _, err := knowledge.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	topics, err := defaultTopics()
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := index.Build(ctx, bank)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := bot.New(bank, ix, bot.Options{Topics: topics})
+	if err != nil {
+		_ = ix.Close()
+		return nil, nil, err
+	}
+	return ix, eng, nil
+}
+
+// ClosingShared wraps a package's tests so that, once they have run, the shared engine's index is closed
+// (if a test built it): for a TestMain that checks that no goroutine outlives the tests.
+func ClosingShared(m *testing.M) interface{ Run() int } { return closingShared{m} }
+
+type closingShared struct{ m *testing.M }
+
+func (c closingShared) Run() int {
+	code := c.m.Run()
+	shared.once.Do(func() {}) // orders the read after a build
+	if shared.ix != nil {
+		if err := shared.ix.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, "closing the shared engine's index:", err)
+			return 1
+		}
+	}
+	return code
+}
 
 // Default builds an engine over the embedded knowledge, as serve does; its index is closed when the test
 // ends.
