@@ -61,6 +61,13 @@ type learnedPolicy struct {
 	// OverAsides: where the rules set red flags aside in any script, the model adds a red flag when it
 	// gives one this probability ("ما راحت", did not go away, read as resolved). 0 never does.
 	OverAsides float64 `yaml:"over_asides"`
+	// UrgentOver: in a message that tells a sign is over (a resolution no negator stands before) and
+	// where the rules set no red flag aside, the model adds an emergency only when it gives a red flag
+	// this probability, and a clinic call never: "felt a bit faint when I stood up, it passed in a minute
+	// and I've been fine since" is over; "I'm fine now but when I got home I fell down and lost
+	// consciousness" is a faint told, which the model all but always reads as such. 0 adds an emergency
+	// as over any other message.
+	UrgentOver float64 `yaml:"urgent_over"`
 	// AfterEffects: a message the verdict leaves not urgent tells of expected after-effects when the
 	// model gives them this probability, more than a red flag; it is answered from the knowledge's
 	// AfterEffectsEntry when the search finds no answer of its own ("small bruise where the needle went").
@@ -69,14 +76,14 @@ type learnedPolicy struct {
 }
 
 func (p learnedPolicy) validate() error {
-	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoLongBelow, p.VetoEmergencyBelow, p.LowerOverAfterEffects, p.OverSkeletons, p.OverAsides, p.AfterEffects} {
+	for _, f := range []float64{p.Urgent, p.OverAfterEffects, p.UrgentQuestion, p.Emergency, p.VetoBelow, p.VetoLongBelow, p.VetoEmergencyBelow, p.LowerOverAfterEffects, p.OverSkeletons, p.OverAsides, p.UrgentOver, p.AfterEffects} {
 		if f < 0 || f > 1 {
 			return fmt.Errorf("learned: probability %v out of 0..1", f)
 		}
 	}
 	if p.Urgent == 0 || p.VetoBelow >= p.Urgent || p.VetoEmergencyBelow > p.VetoBelow || p.VetoLongBelow > p.VetoBelow || p.UrgentQuestion < p.Urgent || p.VetoWords < 0 || p.MinWords < 1 ||
-		(p.OverSkeletons != 0 && p.OverSkeletons < p.Urgent) {
-		return fmt.Errorf("learned: want 0 <= veto_emergency_below, veto_long_below <= veto_below < urgent <= urgent_question, over_skeleton_asides 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
+		(p.OverSkeletons != 0 && p.OverSkeletons < p.Urgent) || (p.UrgentOver != 0 && p.UrgentOver < p.Urgent) {
+		return fmt.Errorf("learned: want 0 <= veto_emergency_below, veto_long_below <= veto_below < urgent <= urgent_question, over_skeleton_asides and urgent_over 0 or >= urgent, veto_max_words >= 0 and min_words >= 1")
 	}
 	return nil
 }
@@ -178,8 +185,8 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 		v.Tier = Clinic
 	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s) && !t.awaits(s) && !t.recalls(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
 		emergency := p[2] >= pol.Emergency && p[2] > p[1]
-		if !emergency && len(v.SetAside) == 0 && t.tellsOver(s) {
-			break // a clinic call over what the message says is over, as the rules set one aside
+		if (!emergency || urgent < pol.UrgentOver) && len(v.SetAside) == 0 && t.tellsOver(s) {
+			break // no red flag over what the message says is over, as the rules set one aside
 		}
 		v.Tier, v.Flag = Clinic, flagLearned
 		if emergency {

@@ -236,6 +236,10 @@ func TestLearnedLayer(t *testing.T) {
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
 		// a history told and nothing now: the model must be as sure as over a question
 		{"not over a history it reads alone", "My mother had sepsis back in 2021 after a hip operation. She's been well since. Does that rule her out for the knee injection?", "", ""},
+		// a sign told over: the model must be all but sure to add an emergency (urgent_over), as over a
+		// faint told with a "fine now"
+		{"not over a sign told over", "I felt a bit lightheaded for a minute when I stood up after the session, it went away quickly and I've been fine since", "", ""},
+		{"over a faint told as fine now", "I'm fine now but after I got home I went down on the kitchen floor and came to a minute later", "", Emergency},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
 		// read from Arabizi skeletons, an emergency the model reads rather as after-effects stays urgent
 		{"lowers an Arabizi emergency it reads as after-effects", "salam docteur, mn lbare7 f lil ma n9derch ntneffes mzyan, ghir nemchi chwiya kanwelli kanlhet bzaf w l'air ma kaykfinich. drt l'injection f rokba lbare7.", Emergency, Clinic},
