@@ -418,7 +418,8 @@ func negatingMa(w, next string) bool {
 }
 
 // withParts answers each question of an answered message on its own, and adds the answers it did not
-// give as Also, when the whole message found them likely too (partWhole) and they are FAQ entries: a
+// give as Also, when the whole message found them, or the guide sections they are drawn from, likely
+// too (partWhole, sectionAmong) and they are FAQ entries: a
 // guide section, long and about many things, is no answer to one more question (it was the same topic
 // again: "where do you inject? with a scan?" got the injection entry, then the guide's injection section). Only an answered message is read
 // in parts: when one is out of scope, a part read alone could be answered from a neighbouring topic
@@ -447,7 +448,7 @@ func (e *Engine) withParts(ctx context.Context, a Answer, parts []string, whole 
 		lead, isBacked := backed(a, cands, whole)
 		switch {
 		case ok && a.Gives(best.ID):
-		case ok && best.Kind == knowledge.FAQ && (among(best.ID, whole, partWhole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
+		case ok && best.Kind == knowledge.FAQ && (among(best.ID, whole, partWhole) || e.sectionAmong(best, whole) || best.confidence >= partAlone) && !facet(a.ID, best, cands):
 			a = e.withAlso(a, best)
 		case isBacked:
 			a = e.withAlso(a, lead)
@@ -597,6 +598,16 @@ func (e *Engine) withAlso(a Answer, also scored) Answer {
 	}
 	a.Also = append(a.Also, Also{ID: entry.ID, Title: entry.Title, Answer: entry.Answer, Confidence: round(also.confidence)})
 	return a
+}
+
+// sectionAmong reports whether the guide section an FAQ entry is drawn from (its Source) stands among
+// the whole message's first partWhole candidates: the whole found the entry's topic likely in the
+// section's words ("الخلايا من جسمي ولا من متبرع؟ وشو الفوايد منها؟" ranks the benefits section second and
+// the benefits entry sixth). On every set but the training sets, both answers given 2,630 -> 2,639 of
+// 2,925, second answers wrong 283 -> 284.
+func (e *Engine) sectionAmong(c scored, whole []scored) bool {
+	entry, found := e.bank.Entry(c.ID, c.Lang)
+	return found && entry.Source != "" && among(entry.Source, whole, partWhole)
 }
 
 // partWhole is how far down the whole message's candidates a part's answer must stand: a question read

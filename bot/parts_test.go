@@ -28,6 +28,9 @@ func TestTwoQuestionsGetBothAnswers(t *testing.T) {
 		// blended, whatever their confidence; one word with "and" joined asks a question of its own
 		{"شنوة الخلايا الجذعية؟ وقداش من جلسة لازمني؟", []string{"what-are-stem-cells", "number-of-sessions"}},
 		{"كيف بتسحبو الخلايا؟ وبيوجع؟", []string{"harvesting", "pain"}},
+		// a question read alone that is not sure enough, whose topic the whole ranked low but whose guide
+		// section it ranked among its first (sectionAmong)
+		{"في تعب بعد العلاج؟ وامتى اقدر ارجع للدوام؟", []string{"return-to-work", "side-effects"}},
 		// the whole finds nothing plausible (a guide section leads): each question read apart
 		{"ما هي الخلايا الجذعية؟ وكم جلسة يحتاج المريض عادةً؟", []string{"what-are-stem-cells", "number-of-sessions"}},
 		// an Arabic question's English words are searched in English, as in a whole message
