@@ -777,7 +777,8 @@ func TestCorpusFloors(t *testing.T) {
 		{"fresh80", 280, 0.921, 0.957, 0.988, 0.014, 1, 0.977, 0.944},
 		// fresh81 and fresh82, 300 each by a hundred-and-sixty-fifth and a hundred-and-sixty-sixth writer in
 		// session 35 (fresh81 an even spread, fresh82 fragments, two-question messages and near misses about
-		// other medicines, tests and procedures), kept sealed and run first on the session's last engine:
+		// other medicines, tests and procedures), kept sealed and run first at 37f1ac7, the session's last
+		// engine but for a second-answer change (fd822aa: fresh81's both 77.8% after):
 		// fresh81 ar 95.5% (Arabizi 94.1%), en 89.5%, abstention 97.5%, wrong 2.9%, one tap 97.7%, both
 		// 75.0%, acts 100%, language 100%; fresh82 ar 89.3% (Arabizi 83.7%), en 95.5%, abstention 92.6%,
 		// wrong 5.6%, one tap 96.8%, both 75.0%, acts 100%, language 100%. The starting engine: the same.
