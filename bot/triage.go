@@ -121,14 +121,6 @@ const reasonUnless = "unless"
 // their own, an animal's, or those the writer meets at work ("I'm an ER nurse").
 const reasonOther = "other"
 
-// reasonRelative is why an emergency sign was set aside as a relative's or friend's in a message that
-// tells of the writer's own treatment, done or ahead, and not that they are well or that the relative
-// is no patient ("my coworker had a seizure at the office today, scary. anyway is my appointment still
-// 10am thursday?"): less sure than reasonOther, so the learned layer may add a red flag over it as over
-// no set-aside at all ("sorry, I'm supposed to be at my follow-up at 11 but my brother is really
-// disoriented, he doesn't know the date").
-const reasonRelative = "relative"
-
 // reasonJoke is why a sign was set aside in a sentence its writer takes back as a joke ("waiting for my
 // results is giving me chest pains lol jk").
 const reasonJoke = "joke"

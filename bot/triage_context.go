@@ -376,8 +376,6 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case tier == Clinic && c.relatives(m, i, negated), tier == Emergency && c.relativeApart(m, i, lo, hi, negated),
 		c.candidate(m, i), c.handled(m, i, lo, hi, negated), c.elsewhere(m, i, lo):
 		return reasonOther
-	case tier == Emergency && c.relativeBeside(m, i, lo, hi, negated):
-		return reasonRelative
 	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
 		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's
 		// a bit sore")
@@ -605,15 +603,6 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 // every triage set, negatives +6, no red flag lost.
 func (c contextMarkers) relativeApart(m message, i, lo, hi int, negated func(int) bool) bool {
 	return !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated)
-}
-
-// relativeBeside reports whether the emergency sign at word i, in the sentence [lo, hi), is a relative's
-// (relatives) in a message that tells of the writer's own treatment, ahead or done (upcoming, own), in
-// words, and not as happening now: reasonRelative.
-func (c contextMarkers) relativeBeside(m message, i, lo, hi int, negated func(int) bool) bool {
-	all := len(m.forms)
-	return !c.skeletons && (c.in(m, "upcoming", 0, all) || c.in(m, "own", 0, all)) && !c.presentNow(m, lo, hi, negated) &&
-		c.relatives(m, i, negated)
 }
 
 // ownInProcedure is how far into a procedure phrase the writer's own treatment may start and make it

@@ -244,9 +244,6 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
 		at = min(at, p)
 	}
-	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason != reasonRelative }) {
-		at = min(at, t.policy.Urgent)
-	}
 	return at
 }
 

@@ -285,10 +285,8 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"My husband has had a bad cough and shortness of breath with his asthma this week (he's not a patient of yours). Should I still keep my appointment tomorrow?", ""},
 		{"my son can't breathe properly right now, i'm fine myself, what should i do", Emergency},
 		{"my husband had the injection yesterday and now he has chest pain, I'm fine myself", Emergency},
-		// beside the writer's own treatment, a relative's emergency sign is theirs unless the learned layer
-		// reads a red flag (reasonRelative)
-		{"my brother passed out at football practice last night, scary stuff. anyway is my appointment still on for friday?", ""},
-		{"I'm supposed to come to my follow-up tomorrow but my dad is really confused, he doesn't know where he is", Emergency},
+		// beside the writer's own appointment alone, a relative's emergency sign stays one: it may be going on
+		{"my husband has chest pain and is sweating a lot. should I still come to my appointment tomorrow?", Emergency},
 		// sight no longer there, in the dialects' "no longer"; not seeing a result is no sign
 		{"mab2etsh shayfa 7aga b 3eni el shemal, kolo eswed", Emergency},
 		{"مبقتش شايفة حاجة بعيني الشمال كله اسود", Emergency},
