@@ -1498,13 +1498,15 @@ func TestTriageFloors(t *testing.T) {
 		{"fresh78", 180, 1, 1, 0.983, 0.96},
 		// fresh79 and fresh80, 200 each by a hundred-and-sixty-eighth and a hundred-and-sixty-ninth writer in
 		// session 35 (fresh79 an even mix, fresh80 Arabizi and dialects, relatives, signs buried in long
-		// messages), kept sealed and run first on the session's last engine: recall 98.9% each (an Arabizi
+		// messages), kept sealed and run first at 37f1ac7: recall 98.9% each (an Arabizi
 		// redness "ga3id yintashir ... wasal lil rukba" read as after-effects; "8mi 3layye", 8 for غ, read by
 		// the rules as a faint and set aside by the learned layer, which never saw the spelling);
 		// emergencies 100% and 97.8% in tier; after-effects 100% not urgent; negatives 98.3% and 93.3%.
-		// The starting engine: the same but fresh80's negatives 91.7%.
+		// 37f1ac7's rule for a relative's emergency beside the writer's appointment was reverted after
+		// (d419c54: it set aside a bystander's chest pain told in the present tense): fresh80's negatives
+		// 91.7%, as on the starting engine.
 		{"fresh79", 180, 0.988, 1, 0.983, 0.90},
-		{"fresh80", 180, 0.988, 1, 0.933, 0.92},
+		{"fresh80", 180, 0.988, 1, 0.916, 0.92},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
