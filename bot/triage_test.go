@@ -13,11 +13,18 @@ import (
 	"github.com/faqbot/faqbot/internal/textclass"
 )
 
-func TestTriageFlagsRedFlags(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
+// testTriage is the shipped triage, read once per test binary.
+func testTriage(tb testing.TB) *Triage {
+	tb.Helper()
+	tr, err := shippedTriage()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return tr
+}
+
+func TestTriageFlagsRedFlags(t *testing.T) {
+	tr := testTriage(t)
 	tests := []struct{ text, lang, want string }{
 		{"I have a fever since the injection", "en", "fever"},
 		// the writer puzzled ("I'm confused") is no sign, but the message's other signs are read
@@ -94,10 +101,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 }
 
 func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	for _, text := range []string{
 		"a bit sore and bruised where they took the fat",
 		"tired the next day, is that normal?",
@@ -161,10 +165,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 // learned layer, "my knee hurts" alone is called a clinic matter at its recall-first threshold: that
 // trade is measured on the corpora, not here.)
 func TestTriageReadsAgesAsAges(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	for _, text := range []string{"I'm 39 and my knee hurts when I run", "im 38, healthy, when can i book?"} {
 		if got := tr.Rules(text, ""); got.Urgent() {
 			t.Errorf("Rules(%q) = %+v, want no red flag", text, got)
@@ -218,10 +219,7 @@ func TestReadTemperature(t *testing.T) {
 
 // TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
 func TestLearnedLayer(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	for _, tt := range []struct {
 		name, text  string
 		rules, want Tier
@@ -269,10 +267,7 @@ func TestLearnedLayer(t *testing.T) {
 }
 
 func TestTriageTiersAndContext(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	tests := []struct {
 		text string
 		want Tier
@@ -797,10 +792,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 
 // BenchmarkTriage is triage alone on a mix of messages: red flags, context, long and Arabic ones.
 func BenchmarkTriage(b *testing.B) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		b.Fatal(err)
-	}
+	tr := testTriage(b)
 	msgs := []string{
 		"I have a fever since the injection",
 		"what should I wear to the session?",
@@ -835,10 +827,7 @@ func TestRedFlagsDocListsEveryRule(t *testing.T) {
 // TestSomeoneElsesContextStopsAtBut: a context that makes a symptom someone else's reads its own clause
 // only; history and resolution read the whole sentence.
 func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	for _, tt := range []struct {
 		text   string
 		urgent bool
@@ -856,10 +845,7 @@ func TestSomeoneElsesContextStopsAtBut(t *testing.T) {
 // TestArabiziNotIsNoToday: in Arabizi, "ma" (not) has the skeleton of "اليوم" (today) without its article;
 // it must not read a childhood fainting as told of today.
 func TestArabiziNotIsNoToday(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	v := tr.Check("kan yoghma 3alayi w ana sghira, kel ma shoof ebra. hal da mushkila?", "")
 	if v.Urgent() || !slices.Contains(v.SetAside, SetAside{Flag: "fainting", Reason: "history", skeleton: true}) {
 		t.Errorf("got %+v, want fainting set aside as history", v)
@@ -870,10 +856,7 @@ func TestArabiziNotIsNoToday(t *testing.T) {
 // clinic call to a message that says its trouble is over, as the rules set such a sign aside; a
 // resolution negated ("never went away") says it goes on.
 func TestLearnedLayerAddsNoClinicCallOverWhatIsOver(t *testing.T) {
-	tr, err := shippedTriage() // read once per test binary
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := testTriage(t)
 	var ex []textclass.Example
 	for range 20 {
 		ex = append(ex, textclass.Example{Text: "zorbling", Class: slices.Index(TriageClasses, string(Clinic))},

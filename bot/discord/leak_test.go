@@ -1,10 +1,11 @@
 package discord
 
 import (
-	"github.com/faqbot/faqbot/internal/enginetest"
 	"testing"
 
 	"go.uber.org/goleak"
+
+	"github.com/faqbot/faqbot/internal/enginetest"
 )
 
 // TestMain runs the package's tests, closes the engine they share, and fails them when a goroutine
