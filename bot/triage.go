@@ -74,6 +74,10 @@ type Verdict struct {
 	Learned  *Learned   `json:"learned,omitempty"`
 
 	skeleton bool // the red flag was read as Arabizi consonant skeletons, which words of other meanings share
+	// theirs: the red flag's words are told as a relative's or friend's, going on as the writer speaks
+	// ("my son is having a seizure, I need to cancel my appointment"): the learned layer, which learned
+	// someone else's signs as no red flag, sets no emergency of theirs aside.
+	theirs bool
 }
 
 // SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
@@ -860,12 +864,12 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 			if !open[r.number+k] {
 				continue // its first slot has no phrase in the message: no match, nothing set aside
 			}
-			reason := tl.matches(p, m, r)
+			reason, theirs := tl.matches(p, m, r)
 			if reason == "" && (r.reading && normal.taken || r.asked && (normal.asked || normal.taken && tl.context.in(m, "slight", 0, len(m.forms)))) {
 				reason = reasonNormal
 			}
 			if reason == "" {
-				v.Tier, v.Flag, v.skeleton = r.tier, r.id, tl.script == arabizi
+				v.Tier, v.Flag, v.skeleton, v.theirs = r.tier, r.id, tl.script == arabizi, theirs
 				break
 			}
 			if reason != noMatch {
@@ -967,37 +971,40 @@ const noMatch = "-"
 // (negated, or its sentence's context: history, chronic, hypothetical, question).
 //
 // The slots of a pattern must be found in one sentence (or a fragment beside it: "the pain is unreal.
-// 9/10."): "I'm a terrible patient. The knee aches a little when I get up" tells no terrible ache.
-func (tl *triageLang) matches(p []slot, m message, r triageRule) string {
-	first, apart := -1, false
+// 9/10."): "I'm a terrible patient. The knee aches a little when I get up" tells no terrible ache. A
+// match also says whether a slot's words are told as a relative's, going on (Verdict.theirs).
+func (tl *triageLang) matches(p []slot, m message, r triageRule) (string, bool) {
+	first, apart, theirs := -1, false, false
 	for _, s := range p {
-		why, at := tl.slotMatches(s, m, r, -1)
+		why, at, rel := tl.slotMatches(s, m, r, -1)
 		if why != "" {
-			return why
+			return why, false
 		}
 		if first < 0 {
 			first = at
 		}
-		apart = apart || !m.together(at, first)
+		apart, theirs = apart || !m.together(at, first), theirs || rel
 	}
 	if !apart {
-		return ""
+		return "", theirs
 	}
 	// Every slot is found, not all in one sentence: look for them together, in a sentence of the first's.
 	reason := noMatch
 	for _, at := range tl.slotSentences(p[0], m) {
-		found := true
+		found, theirs := true, false
 		for _, s := range p {
-			if why, _ := tl.slotMatches(s, m, r, at); why != "" {
+			why, _, rel := tl.slotMatches(s, m, r, at)
+			if why != "" {
 				reason, found = why, false
 				break
 			}
+			theirs = theirs || rel
 		}
 		if found {
-			return ""
+			return "", theirs
 		}
 	}
-	return reason
+	return reason, false
 }
 
 // fragmentWords is the most words of a sentence that is a fragment of its neighbour's: "the pain is
@@ -1041,9 +1048,9 @@ func (tl *triageLang) slotSentences(s slot, m message) []int {
 }
 
 // slotMatches reports why none of a slot's phrases tells a symptom now ("" when one does, with the
-// sentence it is in), in the sentence numbered sentence (or a fragment beside it), or anywhere when it is
-// -1.
-func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int) (string, int) {
+// sentence it is in and whether it is told as a relative's, going on: relativeOngoing), in the sentence
+// numbered sentence (or a fragment beside it), or anywhere when it is -1.
+func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int) (string, int, bool) {
 	reason := noMatch
 	for _, g := range s {
 		at := m.at[g.first]
@@ -1051,7 +1058,7 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 			continue
 		}
 		for _, ph := range g.phrases {
-			where := -1
+			where, theirs := -1, false
 			found := m.findAt(ph, at, func(i int) bool {
 				if sentence >= 0 && !m.together(m.sentence[i], sentence) {
 					return false
@@ -1068,18 +1075,18 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
-					where = m.sentence[i]
+					where, theirs = m.sentence[i], tl.context.relativeOngoing(m, i)
 					return true
 				}
 				reason = why
 				return false
 			})
 			if found {
-				return "", where
+				return "", where, theirs
 			}
 		}
 	}
-	return reason, -1
+	return reason, -1, false
 }
 
 // conjoined reports whether the word at i is a negator that a conjunction before it makes part of the

@@ -261,7 +261,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -603,6 +603,14 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 // every triage set, negatives +6, no red flag lost.
 func (c contextMarkers) relativeApart(m message, i, lo, hi int, negated func(int) bool) bool {
 	return !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated)
+}
+
+// relativeOngoing reports whether a relative or friend is named before the sign at word i in its clause,
+// with the sign told as going on as the writer speaks (ongoing: "my son is having a seizure"), in words
+// (Arabizi's skeletons are too loose for it).
+func (c contextMarkers) relativeOngoing(m message, i int) bool {
+	lo, _ := bounds(m.clause, i)
+	return !c.skeletons && c.find(m, "relative", lo, i, func(at int) bool { return c.in(m, "ongoing", at, i) })
 }
 
 // ownInProcedure is how far into a procedure phrase the writer's own treatment may start and make it

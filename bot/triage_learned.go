@@ -48,7 +48,8 @@ type learnedPolicy struct {
 	// VetoEmergencyBelow: an emergency the rules read, in a message that places nothing in the present
 	// or since the procedure (no "now", "since the injection", "today"), is set aside where the model
 	// gives a red flag less than this: a joke, someone's history or a question the model is all but
-	// certain of ("the invoice nearly gave me a heart attack 😂"). 0 never sets one aside.
+	// certain of ("the invoice nearly gave me a heart attack 😂"). 0 never sets one aside. Nor one told as a
+	// relative's, going on (Verdict.theirs).
 	VetoEmergencyBelow float64 `yaml:"veto_emergency_below"`
 	// LowerOverAfterEffects: an emergency the rules read is a clinic call where the model reads expected
 	// after-effects at least this and a red flag less than VetoBelow ("face a bit swollen around the
@@ -154,7 +155,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	measured := reading == feverReading && (t.namesTemperature(norm) || scaledFever(norm))
 	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
-	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s)
+	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic
 	lower := v.Tier == Emergency && pol.LowerOverAfterEffects > 0
 	overAside := len(v.SetAside) > 0 && (pol.OverAsides > 0 ||

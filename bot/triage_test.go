@@ -239,6 +239,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"not over a sign told over", "I felt a bit lightheaded for a minute when I stood up after the session, it went away quickly and I've been fine since", "", ""},
 		{"over a faint told as fine now", "I'm fine now but after I got home I went down on the kitchen floor and came to a minute later", "", Emergency},
 		{"never lowers a worded emergency", "I can't breathe", Emergency, Emergency},
+		// someone else's sign going on as the writer speaks: the model reads it as no red flag (0.01)
+		{"never sets aside a relative's emergency going on", "my son is having a seizure, I need to cancel my appointment", Emergency, Emergency},
 		// read from Arabizi skeletons, an emergency the model reads rather as after-effects stays urgent
 		{"lowers an Arabizi emergency it reads as after-effects", "salam docteur, mn lbare7 f lil ma n9derch ntneffes mzyan, ghir nemchi chwiya kanwelli kanlhet bzaf w l'air ma kaykfinich. drt l'injection f rokba lbare7.", Emergency, Clinic},
 		{"sets aside a short clinic call it reads as none", "my knee was a bit numb today from the ice pack lol", Clinic, ""},
