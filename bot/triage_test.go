@@ -290,6 +290,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"مش شايف حاجة بعيني اليمين", Emergency},
 		{"ما بشوف اي نتيجة لحد هلا", ""},
 		{"mish shayef ay nateega", ""},
+		// a seizure told in the present in Arabic; a muscle's cramp is no seizure
+		{"ابني يتشنج الحين", Emergency},
+		{"جسمه كله يتشنج", Emergency},
+		{"عضلة رجلي تتشنج", ""},
+		{"عندي تشنج عضلي في رجلي بعد الحقن", ""},
 		// Maghrebi confusion: mixed up, not knowing who the family are; not knowing where a place is is none
 		{"بابا ولا مخلط، ما عرفش شكون احنا", Emergency},
 		// "في حالة" right before a sign, or before the sign joined to it, is a state, not "in case"
