@@ -290,6 +290,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"مش شايف حاجة بعيني اليمين", Emergency},
 		{"ما بشوف اي نتيجة لحد هلا", ""},
 		{"mish shayef ay nateega", ""},
+		// a colleague's sign, or a relative's beside the writer's own appointment in Modern Standard
+		// Arabic's "الخاص بي" (mine), is theirs; a neighbour's faint the Maghrebi hospital (السبيطار) cares
+		// for is being handled; a colleague's chest pain told now stays an emergency
+		{"زميلي في الشغل عنده حرارة 38.5 من امبارح، انا بخير، اقدر اجي موعدي؟", ""},
+		{"أختي عندها حمى منذ أمس، أما أنا فأريد أن أعرف الموعد الخاص بي", ""},
+		{"جارتي طاحت مغمى عليها وداوها للسبيطار، ودابا لاباس عليها", ""},
+		{"زميلي في الشغل عنده ألم في صدره الحين", Emergency},
 		// a seizure told in the present in Arabic; a muscle's cramp is no seizure
 		{"ابني يتشنج الحين", Emergency},
 		{"جسمه كله يتشنج", Emergency},
@@ -499,6 +506,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"the traffic on the way here is giving me a heart attack lol", ""},
 		{"my landlord gave me chest pains today 😂", ""},
 		{"الزحمة جابتلي جلطة هههه", ""},
+		{"bruh the parking had me about to pass out fr, is there validation?", ""},
 		{"the injection gave me a heart attack lol", Emergency},
 		{"the stairs are giving me chest pains", Emergency},
 		// Maghrebi "ma b9itch" (no longer) and "nhbet" (go down) read as themselves, not as fainting
