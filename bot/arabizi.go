@@ -179,13 +179,14 @@ const maxUnmarkedWords = 12
 
 // readsAsArabic reports whether a short Latin message with no sign of Arabizi (no digit for a letter,
 // none of its own words) reads as Arabic all the same: none of its words one of the knowledge's English
-// words, and the Arabic vocabulary has most of those that are not short words Arabizi shares with
-// English ("kam jalse bde?", how many sessions do I need?; "el malabis?", the clothes?). One word
+// words, nor another form of one ("breathe" of breathing: inflected), and the Arabic vocabulary has most
+// of those that are not short words Arabizi shares with English ("kam jalse bde?", how many sessions do
+// I need?; "el malabis?", the clothes?). One word
 // alone must be a long one ("siyam?", fasting?) that opens no English act: a short one is too little to
 // tell ("menu" is no مين), and "thanks" is no Arabizi.
 func (e *Engine) readsAsArabic(words []string) bool {
 	tooLittle := len(words) == 1 && (len(words[0]) < minLoneArabizi || e.acts.opensEnglish(words[0]))
-	if tooLittle || len(words) > maxUnmarkedWords || len(e.englishIn(words)) > 0 {
+	if tooLittle || len(words) > maxUnmarkedWords || slices.ContainsFunc(words, e.inflected) {
 		return false
 	}
 	var content []string
@@ -221,6 +222,32 @@ func (e *Engine) mixedEnglish(ctx context.Context, words []string, lang string) 
 	}
 	return e.bestIn(ctx, strings.Join(english, " "), knowledge.English, lang, false)
 }
+
+// inflected reports whether a word is one of the knowledge's English words or another form of one: the
+// two with an ending of -ing, -ed, -es or -s, or a silent e, or none ("breathe" and "breathed" of
+// breathing, "vomited" of vomiting). An e is never added: "abl" (Arabizi's before) is no "able"; and a
+// word shorter than the knowledge's English words is none ("mri" beside "MRIs": MinEnglishWord).
+func (e *Engine) inflected(w string) bool {
+	if len(w) < textnorm.MinEnglishWord {
+		return false
+	}
+	for _, cut := range englishEndings {
+		stem, ok := strings.CutSuffix(w, cut)
+		if !ok || stem == "" {
+			continue
+		}
+		for _, end := range englishEndings[:len(englishEndings)-1] {
+			if e.english[stem+end] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishEndings are the endings of English's regular inflections, "" for none, and last a silent e,
+// which a word may lose before one but never gains.
+var englishEndings = []string{"", "ing", "ed", "es", "s", "e"}
 
 // englishIn are the words of a message that are the knowledge's English words, in order.
 func (e *Engine) englishIn(words []string) []string {

@@ -28,6 +28,7 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 		{"el ta5dir?", "ar", "anesthesia"},                                 // one long word the Arabic vocabulary has
 		{"hi, lazem 23mel MRI abel el jalse?", "ar", "diagnostic-imaging"}, // an acronym in capitals stays as written
 		{"MRI lazem?", "ar", "diagnostic-imaging"},                         // even one of two words
+		{"kam ta5th el jalsa kelha?", "ar", "session-duration"},            // the Gulf's th for ذ: تاخذ, takes
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text, Explain: true})
 		if err != nil {
@@ -45,10 +46,11 @@ func TestArabiziIsReadInArabicScript(t *testing.T) {
 
 // TestArabiziNoWordFoundIsAnsweredInArabic: Arabizi whose words are none of the knowledge's, in either
 // script, gets its no-match reply in Arabic, as does one with "wala" (or), a word of Arabizi's own;
-// English with a digit for a word stays English.
+// English with a digit for a word stays English, as does English with another form of the knowledge's
+// English words ("breathe", of breathing), whatever the Arabic vocabulary reads in it (برد).
 func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
 	eng := sharedEngine(t)
-	for text, lang := range map[string]string{"nst3mel glace?": "ar", "hanam wala la?": "ar", "can i shower 2day": "en"} {
+	for text, lang := range map[string]string{"nst3mel glace?": "ar", "hanam wala la?": "ar", "can i shower 2day": "en", "cant breathe": "en"} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
 		if err != nil {
 			t.Fatal(err)

@@ -63,7 +63,7 @@ func arabiziTokens(w string) []arabiziToken {
 			if d.to == "" {
 				toks = append(toks, arabiziToken{vowel: 'u'})
 			} else {
-				toks = append(toks, arabiziToken{readings: []string{d.to}})
+				toks = append(toks, arabiziToken{readings: readingsOf(d.to)})
 			}
 			i += len(d.from)
 			continue

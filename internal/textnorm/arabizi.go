@@ -32,7 +32,7 @@ func ArabicSkeleton(w string) string {
 // arabiziDigraphs are read before single letters, longest first.
 var arabiziDigraphs = []struct{ from, to string }{
 	{"3'", "g"}, {"6'", "d"}, {"9'", "d"}, {"7'", "x"}, {"kh", "x"}, {"gh", "g"}, {"sh", "$"}, {"ch", "$"},
-	{"th", "t"}, {"dh", "d"}, {"ou", ""},
+	{"th", "T"}, {"dh", "d"}, {"ou", ""},
 }
 
 // arabiziLetters maps single Latin letters and digits; vowels, w, y and letters not listed are dropped.

@@ -13,6 +13,8 @@ func TestArabiziMeetsArabicInItsSkeleton(t *testing.T) {
 		{"ra2bti", "رقبتي"}, {"gamed", "جامد"}, {"8albi", "قلبي"}, {"3'ayeb", "غايب"},
 		// a final h is ة, but not one a vowel follows
 		{"2ahwe", "قهوه"}, {"9ahwa", "قهوه"}, {"jalsah", "جلسه"},
+		// th is ث, or ذ and ظ as the Gulf writes them
+		{"thalj", "ثلج"}, {"ta5th", "تاخذ"}, {"3athm", "عظم"},
 	}
 	for _, tt := range tests {
 		want := ArabicSkeleton(FoldArabic(tt.arabic))
@@ -81,6 +83,7 @@ func TestTransliterator(t *testing.T) {
 		{"el7o2na bywga3?", "حقنه يوجع"},      // joined article; a tense prefix
 		{"kol shi bel5alaya", "كل shi خلايا"}, // not اكل (kol, all)
 		{"shu bilbas", "shu البس"},            // bi + lbas, not bil + bas (بس, only)
+		{"akhuth", "اخذ"},                     // th for ذ, as the Gulf writes it
 	} {
 		keep := func(w string) bool { return w == "appointment" }
 		if got, _ := tr.Arabic(Words(Normalize(tt.in)), keep); got != tt.want {
