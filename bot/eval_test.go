@@ -700,7 +700,10 @@ func TestCorpusFloors(t *testing.T) {
 		// with how many sessions; going to the gym answered with after-treatment), second answers wrong
 		// 10.3%, one tap 98.2%, both 94.6%, acts 100%, language 99.7%, false urgent 0%: every issue-13
 		// target met; the starting engine the same.
-		{"fresh67", 280, 0.932, 0.989, 0.987, 0.018, 1, 0.982, 0.946},
+		// session 36: a colon ends a sentence; "lpatron bgha y3ref: ch7al mn nhar ghadi nghib?" (my boss wants
+		// to know: how many days will I be off?) read alone is the session's length, not the return to work
+		// (held-out pool: 7 more right, 2 fewer wrong)
+		{"fresh67", 280, 0.932, 0.989, 0.987, 0.023, 1, 0.978, 0.946},
 		{"fresh66", 230, 0.981, 0.986, 0.984, 0.006, 1, 0.994, 0.966},
 		// fresh68, 300 by a hundred-and-fortieth writer at session 31's start (leaning to Arabizi in every
 		// dialect, two questions with a short second one, scans before treatment), run first on bd3690f:

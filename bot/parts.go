@@ -201,10 +201,11 @@ func questionTail(text string, total int, c cues) string {
 	return ""
 }
 
-// spelledOut ends a sentence at a line break and reads an ampersand, or a plus sign between spaces, as
-// "and" ("how long does it take & can I go back to work?", "how many sessions usually + when do u start
-// seeing results"); a Replacer is safe for concurrent use and built once.
-var spelledOut = strings.NewReplacer("\n", ". ", "\r", ". ", "&", " and ", " + ", " and ")
+// spelledOut ends a sentence at a line break and at a colon before a space ("I want to understand: what
+// are stem cells exactly?"; not "10:30"), and reads an ampersand, or a plus sign between spaces, as "and"
+// ("how long does it take & can I go back to work?", "how many sessions usually + when do u start seeing
+// results"); a Replacer is safe for concurrent use and built once.
+var spelledOut = strings.NewReplacer("\n", ". ", "\r", ". ", ": ", ". ", "&", " and ", " + ", " and ")
 
 // cleanSentences is the part of a message textnorm.Clean keeps, each line a sentence.
 func cleanSentences(text string) string {

@@ -156,6 +156,10 @@ func TestLongMessageQuestion(t *testing.T) {
 		// No sentence asks (voice-to-text, no punctuation): the question is the words from its last question word.
 		{"انا عمري ٦٩ سنة وعندي خشونة في الركبتين من زمان والدكتور بتاعي قالي العلاج ده ممكن يفيدني وبنتي " +
 			"هتيجي معايا عايز اعرف كام جلسة هحتاج عشان اخلص", "number-of-sessions"},
+		// A colon ends the frame before the question ("I want to understand: what are…").
+		{"My neighbour is sure it is all science fiction and my daughter keeps sending me videos about it. I am " +
+			"62 and both my knees are bad. Before I come for a consultation I want to understand: what are stem cells " +
+			"exactly?", "what-are-stem-cells"},
 		// The story is about the knees the treatment helps; the question alone is out of scope.
 		{"My uncle is 91 and his knees are worn out after years of farming. He will not have surgery at his " +
 			"age and I understand why. Do you have a maximum age for patients?", ""},
