@@ -1133,7 +1133,7 @@ func (tl *triageLang) negatedBefore(forms [][]string, i int) bool {
 		case tl.exception(w):
 			return false
 		case tl.negator(w):
-			return true
+			return !tl.conjoined(forms, k) // "كل ما يزيد" (it keeps growing): ما of a conjunction denies nothing
 		case tl.coordinators[w] && !carried && k+1 < i && tl.adding[w+" "+forms[k+1][0]]:
 			return false // "no energy and a fever": the fever is had
 		case tl.coordinators[w] && !carried:

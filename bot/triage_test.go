@@ -27,6 +27,14 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 	tr := testTriage(t)
 	tests := []struct{ text, lang, want string }{
 		{"I have a fever since the injection", "en", "fever"},
+		// session 36: sight lost told in Modern Standard Arabic; a bleeding that will "not stop" as a learner
+		// writes it; a joint gone hot and swollen; a pain that keeps growing ("كل ما يزيد": ما of a
+		// conjunction denies nothing), in Arabic script and Arabizi
+		{"امي لا ترى بعينها اليمنى منذ ساعة", "ar", "stroke"},
+		{"blood keeps coming from the harvest spot and it not stop", "en", "bleeding"},
+		{"my knee has gone hot and swollen since yesterday", "en", "hot-joint"},
+		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
+		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
 		// the writer puzzled ("I'm confused") is no sign, but the message's other signs are read
 		{"I'm confused, I don't know what day it is and I can't think straight", "en", "confusion"},
 		{"my son had the injection yesterday and has a fever, can I move my appointment?", "en", "fever"},
@@ -297,6 +305,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"أختي عندها حمى منذ أمس، أما أنا فأريد أن أعرف الموعد الخاص بي", ""},
 		{"جارتي طاحت مغمى عليها وداوها للسبيطار، ودابا لاباس عليها", ""},
 		{"زميلي في الشغل عنده ألم في صدره الحين", Emergency},
+		// not seeing a result is no loss of sight; a knee swollen after a hot shower, or a cheek where the
+		// needle went in, is no infection nor anaphylaxis
+		{"لا أرى أي تحسن بعد الجلسة", ""},
+		{"had a hot shower and my knee looks a bit swollen", ""},
+		{"small swelling on my cheek where they inject, is that normal?", ""},
 		// a seizure told in the present in Arabic; a muscle's cramp is no seizure
 		{"ابني يتشنج الحين", Emergency},
 		{"جسمه كله يتشنج", Emergency},
