@@ -796,6 +796,20 @@ func TestCorpusFloors(t *testing.T) {
 		// wrong 5.6%, one tap 96.8%, both 75.0%, acts 100%, language 100%. The starting engine: the same.
 		{"fresh81", 280, 0.955, 0.895, 0.975, 0.029, 1, 0.977, 0.750},
 		{"fresh82", 280, 0.893, 0.955, 0.926, 0.056, 1, 0.968, 0.750},
+		// fresh83, 300 by a hundred-and-seventieth writer at the start of session 36 (English-heavy, many
+		// two-question messages joined by "and", long stories), kept for development: its first run on
+		// d6c3785 gave ar 96.7% (Arabizi 91.2%), en 91.5%, abstention 96.3%, wrong 2.8%, one tap 96.8%, both
+		// 91.1%, acts 100%, language 99.7%.
+		{"fresh83", 280, 0.967, 0.922, 0.963, 0.024, 1, 0.973, 0.933},
+		// fresh84 and fresh85, 300 each by a hundred-and-seventy-first and a hundred-and-seventy-second
+		// writer in session 36 (fresh84 an even spread; fresh85 Maghrebi, Sudanese, Yemeni, Iraqi and
+		// Arabizi, short messages, near misses about costs, insurance, other clinics, treatments and tests),
+		// kept sealed and run first at 0f324e8, the session's last engine for answers: fresh84 ar 93.7%
+		// (Arabizi 87.8%), en 90.2%, abstention 100%, wrong 2.4%, one tap 95.9%, both 97.2%, acts 96.7%,
+		// language 99.3%; fresh85 ar 97.7% (Arabizi 95.5%), en 93.2%, abstention 97.5%, wrong 2.8%, one tap
+		// 97.7%, both 88.9%, acts 96.7%, language 99.7%.
+		{"fresh84", 280, 0.937, 0.902, 1, 0.024, 0.967, 0.959, 0.972},
+		{"fresh85", 280, 0.977, 0.932, 0.975, 0.028, 0.967, 0.977, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1520,6 +1534,24 @@ func TestTriageFloors(t *testing.T) {
 		// 91.7%, as on the starting engine.
 		{"fresh79", 180, 0.988, 1, 0.983, 0.90},
 		{"fresh80", 180, 0.988, 1, 0.916, 0.92},
+		// fresh81, 200 by a hundred-and-seventy-third writer at the start of session 36 (an even mix), kept
+		// for development: its first run on d6c3785 gave recall 100%, emergencies 100% in tier, after-effects
+		// 100% not urgent, negatives 91.7% (a colleague's faint, a brother's fever beside the writer's own
+		// appointment, a resolved faint in Arabizi, a joke, the needle's pain going in).
+		{"fresh81", 180, 1, 1, 0.966, 0.84},
+		// fresh82, fresh83 and fresh84, 200 each by a hundred-and-seventy-fourth to a hundred-and-seventy-
+		// sixth writer in session 36 (fresh82 an even mix; fresh83 hard negatives and alarming after-effects,
+		// red flags told calmly or in unusual Arabizi; fresh84 an even mix in plain words), kept sealed.
+		// fresh82 and fresh83 run first at 0f324e8: recall 100% and 95.6% (sight lost in Modern Standard
+		// Arabic, "لا يرى بعينه"; a learner's bleeding that will "not stop"; a knee "gone hot, puffy and
+		// tight"; an Arabizi pain "kil ma yzeed", keeps growing, read as denied), emergencies 100% and 95.6%
+		// in tier, after-effects 98% not urgent each (fresh82's one an emergency: a small face swelling
+		// "where they inject"), negatives 95.0% and 96.7%. 6e89b45 reads the four red flags and the swelling
+		// as concepts (fresh83 is no held-out estimate since), and fresh84 ran first on it: recall 100%,
+		// emergencies 100% in tier, after-effects 100% not urgent, negatives 95.0%.
+		{"fresh82", 180, 1, 1, 0.95, 0.88},
+		{"fresh83", 180, 1, 0.98, 0.966, 0.90},
+		{"fresh84", 180, 1, 1, 0.95, 0.96},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
