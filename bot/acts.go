@@ -31,8 +31,11 @@ type acts struct {
 	// spell reads a word that neither the acts, the filler nor the knowledge know as the act word
 	// nearest in spelling ("persn", "resceduale"); known are the words it leaves as written.
 	spell *spelling.Speller
-	vocab map[string]int // the acts' words
-	known map[string]bool
+	// topical reads the same word as the knowledge's word nearest in spelling: a word nearer one of the
+	// knowledge's than an act's is no act's ("rejektion" is rejection, not reception).
+	topical *spelling.Speller
+	vocab   map[string]int // the acts' words
+	known   map[string]bool
 	// canon reads a word as the act word the knowledge's lexicons make it a variant of ("apointment",
 	// "booking": appointment).
 	canon map[string]string
@@ -268,13 +271,16 @@ func (a *acts) variantsRead(words []string) []string {
 // filler and every word of the knowledge.
 func (a *acts) learnSpelling(bank *knowledge.Bank) {
 	a.spell = spelling.New(a.vocab, nil)
+	counts := map[string]int{}
 	for _, e := range bank.Entries {
 		for _, text := range textnorm.EntryTexts(e) {
 			for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 				a.known[w] = true
+				counts[w]++
 			}
 		}
 	}
+	a.topical = spelling.New(counts, nil)
 	for w := range a.vocab {
 		if short := drawnOut(w); !a.known[w] && a.vocab[short] > a.vocab[w] {
 			a.canon[w] = short // a taught phrase's "hii" is the act word "hi" drawn out
@@ -332,11 +338,14 @@ func (a *acts) respelled(w string) string {
 	if short := drawnOut(w); a.vocab[short] > 0 {
 		return short
 	}
-	if spelling.Correctable(w) {
-		c := a.spell.Correct(w)
-		return cmp.Or(a.canon[c], c) // the speller knows the acts' words as written, variants too
+	if !spelling.Correctable(w) {
+		return ""
 	}
-	return ""
+	c := a.spell.Correct(w)
+	if t := a.topical.Correct(w); c != "" && t != "" && t != c && a.vocab[t] == 0 && spelling.Nearer(w, t, c) {
+		return "" // "rejektion" is rejection, one letter away, before reception, two
+	}
+	return cmp.Or(a.canon[c], c) // the speller knows the acts' words as written, variants too
 }
 
 // match returns the act a message is (words as textnorm.Words of its normalised text, raw as written),

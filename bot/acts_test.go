@@ -126,6 +126,8 @@ func TestActsNeverHideAQuestionOrARedFlag(t *testing.T) {
 		{"hi, I can't breathe and my chest hurts", bot.Urgent, ""},
 		{"help, my lips are swelling up", bot.Urgent, ""},
 		{"thanks, but I have a fever of 39 since yesterday", bot.Urgent, ""},
+		// a misspelt word of the knowledge's nearer than an act word's (rejection, not reception)
+		{"is there a risk of rejektion if the cells are from a donor?", bot.Answered, "rejection-risk"},
 	} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: tt.text})
 		if err != nil {

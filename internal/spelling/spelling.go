@@ -197,3 +197,10 @@ func distance(a, b []rune, limit int, swaps bool) int {
 	}
 	return prev[len(b)]
 }
+
+// Nearer reports whether a is nearer to w in spelling than b is, by the distance Correct ranks by with
+// transpositions as one edit; terms further than two edits away are all as far.
+func Nearer(w, a, b string) bool {
+	rw := []rune(w)
+	return distance(rw, []rune(a), maxEdits, true) < distance(rw, []rune(b), maxEdits, true)
+}

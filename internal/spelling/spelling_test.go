@@ -77,6 +77,24 @@ func TestNewWordsSwaps(t *testing.T) {
 	}
 }
 
+// TestNearer compares two corrections of one word: a substitution beats two, a transposition counts
+// as one, and words beyond two edits are all as far.
+func TestNearer(t *testing.T) {
+	for _, tt := range []struct {
+		w, a, b string
+		want    bool
+	}{
+		{"rejektion", "rejection", "reception", true},
+		{"rejektion", "reception", "rejection", false},
+		{"needel", "needle", "needed", false}, // one edit each
+		{"abc", "xyzabc", "uvwxyz", false},    // both too far
+	} {
+		if got := Nearer(tt.w, tt.a, tt.b); got != tt.want {
+			t.Errorf("Nearer(%q, %q, %q) = %v, want %v", tt.w, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 // BenchmarkCorrect corrects unknown terms against a vocabulary of 200,000 made-up terms, far more than
 // a clinic's knowledge holds (the default knowledge has about 1,300 per language): what a correction
 // costs grows with the known terms of its first letter and length.
