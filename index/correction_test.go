@@ -43,11 +43,12 @@ func TestCorrectionBounds(t *testing.T) {
 
 // TestWordCorrection reads a misspelt word whose stem is far from every term as the word it is closest
 // to, with that word's term: a knowledge word ("fastign", fasting) and a lexicon's lay word ("needel",
-// needle, which the lexicon reads as injection).
+// needle, which the lexicon reads as injection); a short English word only by two letters swapped back
+// ("waer", wear).
 func TestWordCorrection(t *testing.T) {
 	_, ix := defaultBankIndex(t)
 	l := ix.langs["en"]
-	for typo, word := range map[string]string{"fastign": "fasting", "needel": "injection"} {
+	for typo, word := range map[string]string{"fastign": "fasting", "needel": "injection", "waer": "wear"} {
 		want, got := l.readQuestion(word), l.readQuestion(typo)
 		if len(got) != 1 || len(want) != 1 || got[0].Text != want[0].Text || !got[0].Corrected {
 			t.Errorf("%s: read %+v, want %+v corrected", typo, got, want)

@@ -71,6 +71,12 @@ func (q *questionReader) add(term string, at int) {
 		} else if fixed := l.wordSpell.Correct(l.filterWord(word)); fixed != "" {
 			t.From, t.Text, t.Corrected = word, l.wordTerms[fixed], true
 		}
+	} else if l.df[t.Text] == 0 && q.corrections < maxCorrections && l.code != knowledge.Arabic {
+		// Arabic's short words share their letters in every order (a root's): a swap makes another word
+		if fixed := l.wordSpell.Transposed(word); fixed != "" {
+			q.corrections++
+			t.From, t.Text, t.Corrected = word, l.wordTerms[fixed], true
+		}
 	}
 	if q.seen[t.Text] {
 		return

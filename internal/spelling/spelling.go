@@ -7,7 +7,10 @@ package spelling
 // and a close length only, each comparison stops as soon as it exceeds the distance allowed, and terms
 // longer than maxCorrectable runes are never corrected. It allocates nothing.
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 const (
 	// maxCorrectable is the longest term, in runes, that spelling correction reads. The longest words of
@@ -196,6 +199,42 @@ func distance(a, b []rune, limit int, swaps bool) int {
 		older, prev, cur = prev, cur, older
 	}
 	return prev[len(b)]
+}
+
+// Transposed returns the known term that a term one rune shorter than minCorrectable is with two
+// adjacent letters swapped back ("waer" is "wear"), or "" when none is: a swap is a typist's commonest
+// slip and, unlike a letter changed, keeps a short word's letters, so it seldom makes another word. Of
+// two such terms the more frequent wins, as in Correct.
+func (s *Speller) Transposed(term string) string {
+	var buf [minCorrectable - 1]rune
+	q := buf[:0]
+	for _, r := range term {
+		if len(q) == len(buf) {
+			return ""
+		}
+		q = append(q, r)
+	}
+	if len(q) != len(buf) {
+		return ""
+	}
+	var best *spellTerm
+	for i := 0; i+1 < len(q); i++ {
+		if q[i] == q[i+1] {
+			continue
+		}
+		q[i], q[i+1] = q[i+1], q[i]
+		cands := s.terms[spellKey{q[0], len(q)}]
+		for j := range cands {
+			if c := &cands[j]; slices.Equal(c.runes, q) && (best == nil || c.outranks(best)) {
+				best = c
+			}
+		}
+		q[i], q[i+1] = q[i+1], q[i]
+	}
+	if best == nil {
+		return ""
+	}
+	return best.text
 }
 
 // Nearer reports whether a is nearer to w in spelling than b is, by the distance Correct ranks by with

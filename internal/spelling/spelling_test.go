@@ -77,6 +77,17 @@ func TestNewWordsSwaps(t *testing.T) {
 	}
 }
 
+// TestTransposed reads a short term as the known term it is with two letters swapped back, the more
+// frequent of two, and no other edit.
+func TestTransposed(t *testing.T) {
+	s := NewWords(map[string]int{"wear": 3, "ware": 1, "team": 2, "meat": 5}, nil)
+	for term, want := range map[string]string{"waer": "wear", "taem": "team", "wera": "wear", "wexr": "", "wears": "", "war": "", "wear": ""} {
+		if got := s.Transposed(term); got != want {
+			t.Errorf("Transposed(%q) = %q, want %q", term, got, want)
+		}
+	}
+}
+
 // TestNearer compares two corrections of one word: a substitution beats two, a transposition counts
 // as one, and words beyond two edits are all as far.
 func TestNearer(t *testing.T) {
