@@ -305,6 +305,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"أختي عندها حمى منذ أمس، أما أنا فأريد أن أعرف الموعد الخاص بي", ""},
 		{"جارتي طاحت مغمى عليها وداوها للسبيطار، ودابا لاباس عليها", ""},
 		{"زميلي في الشغل عنده ألم في صدره الحين", Emergency},
+		// a walk a chronic condition cuts short is what the patient wants treated; new since the procedure,
+		// a clinic call; legs that will not carry, an emergency
+		{"my mum has osteoarthritis in both hips, she can't walk more than 10 minutes, can stem cells help her?", ""},
+		{"since the procedure I can't walk more than a few steps", Clinic},
+		{"I can't walk at all since the injection", Emergency},
 		// not seeing a result is no loss of sight; a knee swollen after a hot shower, or a cheek where the
 		// needle went in, is no infection nor anaphylaxis
 		{"لا أرى أي تحسن بعد الجلسة", ""},
