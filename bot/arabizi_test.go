@@ -63,7 +63,8 @@ func TestArabiziNoWordFoundIsAnsweredInArabic(t *testing.T) {
 
 // TestShortLatinReadAgainAsArabizi: a word or two in Latin letters that English finds nothing for is
 // read again as Arabizi, and answered in Arabic when the Arabic search answers it; French alone is read
-// as Maghrebi patients write it; English acts and English questions stay English.
+// as Maghrebi patients write it; English acts, one word or several ("cool cool 👍"), and English
+// questions stay English.
 func TestShortLatinReadAgainAsArabizi(t *testing.T) {
 	eng := sharedEngine(t)
 	for _, tt := range []struct {
@@ -82,7 +83,7 @@ func TestShortLatinReadAgainAsArabizi(t *testing.T) {
 			t.Errorf("%q: got %s %s %q, want answered %s %q", tt.text, a.Status, a.Lang, a.ID, tt.lang, tt.id)
 		}
 	}
-	for text, lang := range map[string]string{"menu": "en", "bye": "en", "le jeûne?": "ar"} {
+	for text, lang := range map[string]string{"menu": "en", "bye": "en", "le jeûne?": "ar", "cool cool 👍": "en"} {
 		a, err := eng.Answer(context.Background(), bot.Question{Text: text})
 		if err != nil {
 			t.Fatal(err)
