@@ -181,9 +181,9 @@ const maxUnmarkedWords = 12
 // none of its own words) reads as Arabic all the same: none of its words one of the knowledge's English
 // words, nor another form of one ("breathe" of breathing: inflected), and the Arabic vocabulary has most
 // of those that are not short words Arabizi shares with English ("kam jalse bde?", how many sessions do
-// I need?; "el malabis?", the clothes?). One word
-// alone must be a long one ("siyam?", fasting?): a short one is too little to tell ("menu" is no مين);
-// and words that each open an English act are English ("thanks", "cool cool").
+// I need?; "el malabis?", the clothes?). One word alone must be a long one ("siyam?", fasting?): a short
+// one is too little to tell ("menu" is no مين); and words that each open an English act are English
+// ("thanks", "cool cool").
 func (e *Engine) readsAsArabic(words []string) bool {
 	tooLittle := len(words) == 1 && len(words[0]) < minLoneArabizi
 	allActs := !slices.ContainsFunc(words, func(w string) bool { return !e.acts.opensEnglish(w) })

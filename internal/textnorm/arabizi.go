@@ -45,7 +45,8 @@ var arabiziLetters = map[rune]string{
 
 // ambiguous are the readings of the letters that have two: g is ج in Egypt and ق in the Gulf; 2 is ق in
 // the cities and a hamza elsewhere; 8 is غ or ق; h is ه, or ح for writers who do not use 7; 9 is ص in
-// the East and ق in the Maghreb; 6 is ط, or ظ.
+// the East and ق in the Maghreb; 6 is ط, or ظ; and the digraph th is ث, or ذ and ظ as the Gulf writes
+// them ("ta5th", تاخذ), as 6 read t or d.
 var ambiguous = []struct {
 	mark     string
 	readings [2]string
