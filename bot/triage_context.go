@@ -261,7 +261,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -599,10 +599,12 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 // relativeApart reports whether the emergency sign at word i, in the sentence [lo, hi), is a relative's
 // (relatives) whom the writer says outright is no patient, or beside whom they say they are well
 // themselves ("he's not a patient of yours"), in words (Arabizi's skeletons are too loose for it), and
-// not as happening now ("my son can't breathe properly right now, i'm fine myself" is an emergency):
+// not as happening now ("my son can't breathe properly right now, i'm fine myself" is an emergency),
+// nor as lasting up to now ("my dad has had chest pain for an hour, he's not a patient of yours"):
 // every triage set, negatives +6, no red flag lost.
 func (c contextMarkers) relativeApart(m message, i, lo, hi int, negated func(int) bool) bool {
-	return !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) && c.relatives(m, i, negated)
+	return !c.skeletons && c.in(m, "self_well", 0, len(m.forms)) && !c.presentNow(m, lo, hi, negated) &&
+		!c.in(m, "lasting", lo, hi) && c.relatives(m, i, negated)
 }
 
 // relativeOngoing reports whether a relative or friend is named before the sign at word i in its clause,

@@ -289,6 +289,7 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// themselves, is the relative's, unless it is happening now or the relative had the treatment
 		{"My husband has had a bad cough and shortness of breath with his asthma this week (he's not a patient of yours). Should I still keep my appointment tomorrow?", ""},
 		{"my son can't breathe properly right now, i'm fine myself, what should i do", Emergency},
+		{"my dad has had chest pain for an hour, he's not a patient of yours", Emergency}, // lasting up to now
 		{"my husband had the injection yesterday and now he has chest pain, I'm fine myself", Emergency},
 		// beside the writer's own appointment alone, a relative's emergency sign stays one: it may be going on
 		{"my husband has chest pain and is sweating a lot. should I still come to my appointment tomorrow?", Emergency},
