@@ -991,17 +991,17 @@ func (tl *triageLang) matches(p []slot, m message, r triageRule) (string, bool) 
 	// Every slot is found, not all in one sentence: look for them together, in a sentence of the first's.
 	reason := noMatch
 	for _, at := range tl.slotSentences(p[0], m) {
-		found, theirs := true, false
+		found, together := true, false
 		for _, s := range p {
 			why, _, rel := tl.slotMatches(s, m, r, at)
 			if why != "" {
 				reason, found = why, false
 				break
 			}
-			theirs = theirs || rel
+			together = together || rel
 		}
 		if found {
-			return "", theirs
+			return "", together
 		}
 	}
 	return reason, false

@@ -327,3 +327,15 @@ func TestArabicLetterHasNoFormatSpaceOrCase(t *testing.T) {
 		}
 	}
 }
+
+// TestChatWordsFitTheirBound keeps longestChatWord the length of the longest of chatWords, which chatWord
+// reads no word beyond: a longer word added to them would otherwise never be found.
+func TestChatWordsFitTheirBound(t *testing.T) {
+	longest := 0
+	for w := range chatWords {
+		longest = max(longest, len(w))
+	}
+	if longest != longestChatWord {
+		t.Errorf("the longest of chatWords has %d bytes, longestChatWord says %d", longest, longestChatWord)
+	}
+}
