@@ -261,7 +261,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -392,7 +392,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "procedure"
 	case c.inClause(m, "other", i):
 		return reasonOther
-	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) }), c.opens(m, "conditional", lo):
+	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) }), c.opens(m, "conditional", lo), c.future(m, i):
 		return "hypothetical"
 	case (c.opens(m, "question", lo) || clause > lo && c.opens(m, "question", clause+1)) && !has("report", hi):
 		// a question opening the sentence, or the clause a break word opens ("random q but can u pass out
@@ -408,6 +408,28 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	}
 	return ""
 }
+
+// future reports whether the symptom at word i is asked of as what is to come: a future phrase ending at
+// most futureGap words before it in its clause, in a sentence that asks (a question mark, or a question
+// word opening it): "will my face be swollen after the injection?", "will I have a fever?", "يعني راح
+// يصير احمرار وانتفاخ؟"; not "will I get better my face is swelling up", a sign told after the question.
+func (c contextMarkers) future(m message, i int) bool {
+	lo, hi := sentenceBounds(m, i)
+	if !m.asked[m.sentence[i]] && !c.opens(m, "question", lo) && !c.opensAsking(m, lo, hi) {
+		return false
+	}
+	clause, _ := bounds(m.clause, i)
+	return slices.ContainsFunc(c.phrases["future"], func(ph phrase) bool {
+		return m.find(ph, func(at int) bool {
+			end := at + len(ph)
+			return at >= clause && end <= i && i-end <= futureGap
+		})
+	})
+}
+
+// futureGap is how many words may stand between a future phrase and the symptom it asks of: "will I have
+// a fever", "will the injection make my leg numb".
+const futureGap = 1
 
 // datedReach is how many words before a history phrase a treatment it dates may start.
 const datedReach = 6

@@ -578,6 +578,16 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// an onset marker before a duration says how long ago ("it has been ten years")
 		{"جاني صرع وانا صغير وصار لي عشر سنين ما جاني", ""},
 		{"hypothetically, if I faint after the session what should my wife do?", ""},
+		// what is to come, asked of right before the sign: after-effects asked about, not told; a sign told
+		// after a question of the future is still told
+		{"will my face be swollen after the injection?", ""},
+		{"should I expect swelling in my face?", ""},
+		{"will I have chest pain from the anesthesia?", ""},
+		{"am I going to be in severe pain after?", ""},
+		{"مرحبا، اختي راح تسوي الحقن بوجهها، وهي خايفة من شكلها بعد الجلسة، يعني راح يصير احمرار وانتفاخ؟", ""},
+		{"حيحصل ورم في وشي بعد الحقنة؟", ""},
+		{"will I be ok? my face is swelling up and my lips feel tight", Emergency},
+		{"will this swelling in my face go down?", Emergency},
 		// an emergency the rules read that the learned layer is all but certain is a joke, unless the
 		// message places it now
 		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
