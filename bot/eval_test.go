@@ -820,6 +820,11 @@ func TestCorpusFloors(t *testing.T) {
 		// neighbouring topic), wrong 5.9%, one tap 98.6%, both 77.8%, acts 100%, language 99.7%.
 		{"fresh86", 280, 0.826, 0.913, 0.987, 0.055, 1, 0.922, 0.972},
 		{"fresh87", 280, 0.939, 0.954, 0.851, 0.059, 1, 0.986, 0.777},
+		// fresh88, 300 by a hundred-and-seventy-ninth writer at the start of session 37 (an even spread of
+		// shapes, varieties and topics), run first at 36cd488 and kept for development: ar 88.8% (Arabizi
+		// 80.5%), en 96.5%, abstention 98.8%, wrong 2.9%, one tap 97.3%, both 86.5%, acts 100%, language
+		// 99.7%. One more right since: an Iraqi sister's question of redness to come, read as a report.
+		{"fresh88", 280, 0.896, 0.965, 0.988, 0.029, 1, 0.977, 0.865},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1562,6 +1567,17 @@ func TestTriageFloors(t *testing.T) {
 		{"fresh82", 180, 1, 1, 0.95, 0.88},
 		{"fresh83", 180, 1, 0.98, 0.966, 0.90},
 		{"fresh84", 180, 1, 1, 0.95, 0.96},
+		// fresh85 and fresh86, 200 each by a hundred-and-eighty-first and a hundred-and-eighty-second writer
+		// at the start of session 37 (fresh85 an even mix; fresh86 long messages with the sign mid-story,
+		// relatives and carers, Arabizi and mixed Arabic-English, hard negatives told the same way), run
+		// first at 36cd488 and kept for development: fresh85 recall 98.9% (a Maghrebi Arabizi numbness that
+		// "mazal ma rj3atch", has still not come back, read as over), emergencies 100% in tier, after-
+		// effects 100% not urgent, negatives 98.3%; fresh86 recall 98.9% (an Egyptian Arabizi numbness in a
+		// long story), emergencies 100% in tier, after-effects 98% not urgent, negatives 91.7% (a
+		// neighbour's bleeding elsewhere, vomiting and a near faint that had stopped, the weather's 40
+		// degrees, the harvest's pain over).
+		{"fresh85", 180, 0.988, 1, 0.983, 0.94},
+		{"fresh86", 180, 0.988, 0.98, 0.916, 0.80},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
