@@ -675,6 +675,30 @@ func (t *Triage) toldOfAir(norm string, s sentences) bool {
 	return t.readContext(s, tellsWeather)
 }
 
+// airAfter reports whether the weather's words follow a number in the fever's range within airReach
+// words ("the temperature is 40 outside", "الحرارة ٤٠ درجة برا"): told where it was taken, the number is
+// the air's; "temp 39 and it's so hot outside" is a temperature taken. Arabizi's weather is read in its
+// own words as written, as toldOfAir reads it.
+func (t *Triage) airAfter(s sentences) bool {
+	read := func(c contextMarkers, m message) bool {
+		for k, forms := range m.forms {
+			v, err := strconv.ParseFloat(forms[0], 64)
+			if err == nil && fever(v, "", true) && c.in(m, "weather", k+1, k+1+airReach) {
+				return true
+			}
+		}
+		return false
+	}
+	if s.hasScript(arabizi) {
+		tl := t.langs[knowledge.English]
+		return read(tl.context, tl.newMessage(s))
+	}
+	return t.readContext(s, read)
+}
+
+// airReach is how many words after a number the weather's may start and tell where it was taken.
+const airReach = 3
+
 // holdsAny reports whether a normalised message holds one of parts anywhere, inside a word too.
 func holdsAny(norm string, parts []string) bool {
 	return slices.ContainsFunc(parts, func(w string) bool { return strings.Contains(norm, w) })
@@ -747,8 +771,12 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == recoveredReading && holdsAny(norm, t.feverMedicines) {
 		reading = feverReading // brought down by a medicine, the fever is not over
 	}
-	if reading == feverReading && t.toldOfAir(norm, sentences) {
-		reading = airReading
+	switch {
+	case reading == feverReading && t.toldOfAir(norm, sentences),
+		reading == toldFever && t.toldOfAir(norm, sentences) && t.airAfter(sentences):
+		reading = airReading // "the weather is crazy hot and the temperature is 40 outside"
+	case reading == toldFever:
+		reading = noReading
 	}
 	over := reading == recoveredReading
 	// normal: a normal reading, or the air's ("الحرارة ٤٥"), sets aside the rules of a temperature taken,

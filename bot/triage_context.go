@@ -811,6 +811,9 @@ const (
 	normalReading            // 35-37.7 °C or 95-99.9 °F, measured: no fever
 	recoveredReading         // a fever's reading, then a normal one: a fever over
 	airReading               // told as a temperature, but above a body's: the air's ("الحرارة ٤٥")
+	// toldFever: a fever's number told as a temperature but not written as one ("the temperature is 40",
+	// which may be the air's), a fever only as the rules read its words
+	toldFever
 )
 
 // readTemperature reads a body temperature written as a number: a fever at 37.8-43 °C or 100-110 °F, a
@@ -843,6 +846,9 @@ func readTemperature(norm string, words []string) thermal {
 		}
 		return true
 	})
+	if read == noReading && feverBefore {
+		return toldFever
+	}
 	return read
 }
 

@@ -202,10 +202,11 @@ func TestReadTemperature(t *testing.T) {
 		{"38٫9 من امبارح", feverReading},
 		{"38.4 the first night, 36.6 since", recoveredReading},
 		{"a fever of 101 the second night, temp 98.2 this morning", recoveredReading}, // a fever told, then measured normal
-		{"a fever of 101", noReading},                                                 // told, not measured: the words' rules read it
+		{"a fever of 101", toldFever},                                                 // told, not measured: the words' rules read it
 		{"سخونيه 38 ونص اول ليله ومن يومها الحراره 36 و8، عايزه", recoveredReading}, // decimals said in words
-		{"a temp of 38 and a half", noReading},
-		{"عمري 39 و3 عيال", noReading}, // 39 and three children: no tenth after "and" in a fever's range
+		{"a temp of 38 and a half", toldFever},
+		{"the temperature is 40 outside", toldFever}, // maybe the air's: the message tells
+		{"عمري 39 و3 عيال", noReading},               // 39 and three children: no tenth after "and" in a fever's range
 		{"temp 36 w 8 now", normalReading},
 		// spelled out in words
 		{"my thermometer says ninety eight point six is that alright", normalReading},
@@ -588,6 +589,11 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"حيحصل ورم في وشي بعد الحقنة؟", ""},
 		{"will I be ok? my face is swelling up and my lips feel tight", Emergency},
 		{"will this swelling in my face go down?", Emergency},
+		// a number told as a temperature, in a message that tells the weather and names no body's, is the
+		// air's; a relative's sign told at another hospital, in the colloquial feminine, is theirs
+		{"the weather is crazy hot and the temperature is 40 outside. I don't want to sweat on the plaster.", ""},
+		{"my temperature is 40 and it's hot outside", Clinic},
+		{"جارنا عمل عملية ركبة في مستشفى تانية وجاهو نزيف شديد. انا لسه ما عملت حاجة، الخلايا فيها نزيف؟", ""},
 		// an emergency the rules read that the learned layer is all but certain is a joke, unless the
 		// message places it now
 		{"the traffic to your clinic gives me chest pain lol, is there parking?", ""},
