@@ -1575,9 +1575,10 @@ func TestTriageFloors(t *testing.T) {
 		// effects 100% not urgent, negatives 98.3%; fresh86 recall 98.9% (an Egyptian Arabizi numbness in a
 		// long story), emergencies 100% in tier, after-effects 98% not urgent, negatives 91.7% (a
 		// neighbour's bleeding elsewhere, vomiting and a near faint that had stopped, the weather's 40
-		// degrees, the harvest's pain over); the neighbour's bleeding "في مستشفى تانية" is elsewhere since.
+		// degrees, the harvest's pain over); the neighbour's bleeding "في مستشفى تانية" is elsewhere since,
+		// and the numbness read (its "mn sa3etha", since then, had read as يساعد, it helps: chronic).
 		{"fresh85", 180, 0.988, 1, 0.983, 0.94},
-		{"fresh86", 180, 0.988, 0.98, 0.933, 0.80},
+		{"fresh86", 180, 1, 0.98, 0.933, 0.80},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

@@ -113,7 +113,11 @@ func skeletonForms(w string) []string {
 		return []string{textnorm.ArabicSkeleton(w)}
 	}
 	var forms []string
+	ownerOf := possessedNoun(w)
 	for _, f := range textnorm.ArabiziWordForms(w) {
+		if ownerOf && f.Word == w {
+			continue
+		}
 		for _, sk := range textnorm.ArabiziSkeletons(f.Word) {
 			if f.Word == w || len(sk) > 2 || len(sk) == 2 && f.Prefixes < 2 {
 				forms = append(forms, sk)
@@ -129,6 +133,15 @@ func skeletonForms(w string) []string {
 		return []string{""}
 	}
 	return forms
+}
+
+// possessedNoun reports whether an Arabizi word is a noun's construct t and the pronoun ha after it
+// ("sa3etha", ساعتها; "rokbetha", her knee), which the digraph th would read whole as ث or ذ: "mn
+// sa3etha" (since then) as يساعد (it helps, a chronic condition's treatment asked about). Its forms
+// without the ending are read; a short word keeps its own ("hatha", هذا).
+func possessedNoun(w string) bool {
+	base, ok := strings.CutSuffix(w, "tha")
+	return ok && len(base) >= 3
 }
 
 func isNumber(w string) bool {

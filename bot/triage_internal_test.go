@@ -71,3 +71,14 @@ func FuzzSpelledTemperatures(f *testing.F) {
 		}
 	})
 }
+
+// TestPossessedNounIsNoDigraph: a noun's t and the pronoun ha ("mn sa3etha", since then) are read as
+// ساعتها, not whole by the digraph th as يساعد (it helps), which reads a chronic condition into a sign.
+func TestPossessedNounIsNoDigraph(t *testing.T) {
+	if forms := skeletonForms("sa3etha"); slices.Contains(forms, "s3d") || !slices.Contains(forms, "s3t") {
+		t.Errorf("skeletonForms(sa3etha) = %v", forms)
+	}
+	if forms := skeletonForms("hatha"); !slices.Contains(forms, "hd") {
+		t.Errorf("skeletonForms(hatha) = %v, want هذا's hd", forms)
+	}
+}
