@@ -15,6 +15,7 @@ type scored struct {
 	lead       float64
 	learned    float64 // the learned topic classifier's chance, when there is one
 	confidence float64
+	excluded   bool // the question names what the entry's answer does not cover (its unless)
 }
 
 // Ranking weights: the entry's closest way of asking (similarity both ways, and coverage of the

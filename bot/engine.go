@@ -73,6 +73,7 @@ type Engine struct {
 	arabizi   *textnorm.Transliterator
 	english   map[string]bool     // the knowledge's English words, to find them in Arabic messages
 	declined  map[string][]string // the words the knowledge uses only where it declines (declinedWords)
+	unless    map[string][]phrase // what each FAQ entry's answer does not cover (unlessPhrases)
 	messages  map[string]Messages
 	threshold float64
 	model     Model
@@ -128,7 +129,7 @@ func New(bank *knowledge.Bank, s Searcher, opts Options) (*Engine, error) {
 	if opts.Blend != nil {
 		blend = *opts.Blend
 	}
-	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: textnorm.ArabiziReader(bank), english: textnorm.EnglishWords(bank), declined: declinedWords(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, log: opts.Log, logText: opts.LogText, gate: opts.Gate}, nil
+	return &Engine{bank: bank, search: s, triage: t, acts: acts, arabizi: textnorm.ArabiziReader(bank), english: textnorm.EnglishWords(bank), declined: declinedWords(bank), unless: unlessPhrases(bank), messages: msgs, threshold: th, model: model, topics: opts.Topics, blend: blend, metrics: opts.Metrics, log: opts.Log, logText: opts.LogText, gate: opts.Gate}, nil
 }
 
 func mergeMessages(base, over Messages) Messages {
@@ -508,7 +509,7 @@ func (e *Engine) candidates(ctx context.Context, m asked) (knowledge.SearchResul
 	if m.arabizi { // the classifier reads Arabizi's topics as the search did, in Arabic script
 		topics = e.topics.Read(textnorm.Normalize(m.text))
 	}
-	return res, e.learn(cands, topics, m.lang), nil
+	return res, e.exclude(e.learn(cands, topics, m.lang), m.words, m.searched()), nil
 }
 
 // maxGuideless is the most words of a message that no guide section answers.
@@ -710,7 +711,7 @@ func (e *Engine) choose(cands []scored) (scored, bool) {
 		if c.Kind == knowledge.Guide {
 			continue
 		}
-		if c.Kind == knowledge.OutOfScope {
+		if c.Kind == knowledge.OutOfScope || c.excluded {
 			return scored{}, false
 		}
 		if c.confidence >= e.threshold && !tiedWithDeclined(cands, c) {
@@ -787,7 +788,7 @@ func (e *Engine) drawnFrom(cands []scored) (scored, bool) {
 		return scored{}, false // the likeliest curated entry declines the question ("Can I fly home two days after?")
 	}
 	f := cands[j]
-	if f.confidence < drawnLeast || e.sourceOf(f) != section.ID || tiedWithDeclined(cands, f) {
+	if f.confidence < drawnLeast || f.excluded || e.sourceOf(f) != section.ID || tiedWithDeclined(cands, f) {
 		return scored{}, false
 	}
 	rival := func(c scored) bool {

@@ -342,6 +342,31 @@ func TestWordsOnlyDeclinedAreNotAnswered(t *testing.T) {
 	})
 }
 
+// TestWhatAnEntryDoesNotCoverIsNotAnswered: a question naming what an entry's unless says its answer
+// does not cover is not answered from it, in any of the entry's languages, though it reads as the
+// entry's own; the entry stays a topic to offer. A clinic's own sheet gets this from its own entries.
+func TestWhatAnEntryDoesNotCoverIsNotAnswered(t *testing.T) {
+	bank := knowledge.NewBank([]knowledge.Entry{
+		{ID: "ice", Lang: "en", Kind: knowledge.FAQ, Title: "Ice after treatment", Question: "Should I put ice on the knee after the injection?",
+			Alternates: []string{"ice packs after the injection", "can I use ice on my knee after"},
+			Answer:     "Use ice packs in the first 24 hours.", Unless: []string{"heating pad", "hot compress"}},
+		{ID: "ice", Lang: "ar", Kind: knowledge.FAQ, Title: "الثلج بعد العلاج", Question: "هل أضع الثلج على الركبة بعد الحقنة؟",
+			Answer: "استخدم كمادات الثلج في أول 24 ساعة.", Unless: []string{"كمادات سخنة"}},
+		{ID: "wear", Lang: "en", Kind: knowledge.FAQ, Title: "What to wear", Question: "What should I wear?", Answer: "Loose clothes."},
+	}, nil)
+	eng := enginetest.Over(t, bank, bot.Options{})
+	checkStatuses(t, eng, map[string]bot.Status{
+		"can I use a heating pad on my knee after the injection instead of ice": bot.NoMatch,
+		"hot compresses on the knee after the injection?":                       bot.NoMatch, // a plural of the phrase
+		"ينفع احط الكمادات السخنة على الركبة بعد الحقنة؟":                       bot.NoMatch, // the article joined
+		"can I put ice on my knee after the injection":                          bot.Answered,
+	})
+	a, err := eng.Answer(context.Background(), bot.Question{Text: "can I use a heating pad on my knee after the injection instead of ice"})
+	if err != nil || !slices.ContainsFunc(a.Suggestions, func(s bot.Topic) bool { return s.ID == "ice" }) {
+		t.Errorf("the entry is not offered: %+v, %v", a, err)
+	}
+}
+
 // TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely
 // one it declines as one it answers, or as one it declines that holds more of its words, gets no answer.
 func TestATieWithADeclinedReadingIsNotAnswered(t *testing.T) {

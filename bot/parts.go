@@ -713,6 +713,7 @@ func (e *Engine) rank(ctx context.Context, text, lang string, learned bool) ([]s
 	if learned && e.topics != nil {
 		cands = e.learn(cands, e.topics.Read(textnorm.Normalize(text)), lang)
 	}
+	cands = e.exclude(cands, textnorm.Words(textnorm.Normalize(text)))
 	telling := slices.ContainsFunc(res.Terms, func(t knowledge.QueryTerm) bool { return t.Known && t.Weight >= tellingWeight })
 	return cands, telling, nil
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -82,4 +83,63 @@ func (e *Engine) declines(words []string, cands []scored) bool {
 		}
 	}
 	return false
+}
+
+// unlessPhrases are the phrases each FAQ entry's unless names (knowledge.Entry.Unless), in every language
+// of the entry, by entry id.
+func unlessPhrases(bank *knowledge.Bank) map[string][]phrase {
+	out := map[string][]phrase{}
+	for _, e := range bank.Entries {
+		if e.Kind != knowledge.FAQ {
+			continue
+		}
+		for _, u := range e.Unless {
+			if words := textnorm.Words(textnorm.Normalize(u)); len(words) > 0 {
+				out[e.ID] = append(out[e.ID], words)
+			}
+		}
+	}
+	return out
+}
+
+// exclude marks the FAQ candidates whose unless one of texts (a question's normalised words, as written
+// and as searched) names: the question asks about something near the entry that its answer does not
+// cover ("can I use a heating pad instead of ice?" of the entry that recommends ice packs). choose and
+// drawnFrom answer none from such an entry; it stays a topic to offer.
+func (e *Engine) exclude(cands []scored, texts ...[]string) []scored {
+	for i, c := range cands {
+		if c.Kind != knowledge.FAQ {
+			continue
+		}
+		for _, ph := range e.unless[c.ID] {
+			if slices.ContainsFunc(texts, func(words []string) bool { return holdsPhrase(words, ph) }) {
+				cands[i].excluded = true
+				break
+			}
+		}
+	}
+	return cands
+}
+
+// holdsPhrase reports whether words hold the phrase's words in a row, each word of the question in its
+// forms (scopeForms: an Arabic word without its article or a pronoun ending, an English one without a
+// plural s or es): "heating pads" holds "heating pad", "hot compresses" "hot compress", and "كام" (how
+// many) does not hold "بكام" (how much).
+func holdsPhrase(words []string, ph phrase) bool {
+	for i := 0; i+len(ph) <= len(words); i++ {
+		if matchesAt(words[i:i+len(ph)], ph) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchesAt(words []string, ph phrase) bool {
+	for k, w := range ph {
+		// a form is a part of its word: most words need no forms made
+		if !strings.Contains(words[k], w) || !slices.Contains(scopeForms(words[k]), w) && words[k] != w+"es" {
+			return false
+		}
+	}
+	return true
 }

@@ -12,7 +12,7 @@ import (
 
 var (
 	csvRequired = []string{"id", "question", "answer", "lang"}
-	csvOptional = []string{"alternates", "title", "tags", "related", "source", "kind"}
+	csvOptional = []string{"alternates", "title", "tags", "related", "source", "kind", "unless"}
 )
 
 // parseCSV reads a clinic's FAQ sheet: a header row naming the columns, then one entry per row. A sheet
@@ -106,6 +106,7 @@ func csvEntry(rec []string, cols map[string]int, pos Position) Entry {
 		Tags:       splitList(get("tags")),
 		Related:    splitList(get("related")),
 		Source:     get("source"),
+		Unless:     splitList(get("unless")),
 		Pos:        pos,
 	}
 }

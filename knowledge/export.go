@@ -25,7 +25,7 @@ import (
 const exportCSVBOM = "\ufeff"
 
 // exportCSVHeader is the column order of a CSV export; the loader takes the columns in any order.
-var exportCSVHeader = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source"}
+var exportCSVHeader = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source", "unless"}
 
 // WriteCSV writes every entry of b as one CSV sheet in the import format, with the kind and source
 // columns, so that guide sections and out-of-scope entries stay what they are.
@@ -83,11 +83,11 @@ func exportCSVData(entries []Entry) ([]byte, error) {
 
 // exportCSVRow is one entry as a row of exportCSVHeader.
 func exportCSVRow(e Entry) ([]string, error) {
-	lists := make(map[string]string, 3)
+	lists := make(map[string]string, 4)
 	for _, l := range []struct {
 		field string
 		items []string
-	}{{"alternates", e.Alternates}, {"tags", e.Tags}, {"related", e.Related}} {
+	}{{"alternates", e.Alternates}, {"tags", e.Tags}, {"related", e.Related}, {"unless", e.Unless}} {
 		for _, item := range l.items {
 			if strings.Contains(item, "|") {
 				return nil, fmt.Errorf("entry %s (%s): %s item %s holds \"|\", which separates list items in a CSV sheet: reword it, or export as YAML",
@@ -96,7 +96,7 @@ func exportCSVRow(e Entry) ([]string, error) {
 		}
 		lists[l.field] = strings.Join(l.items, "|")
 	}
-	return []string{e.ID, e.Lang, string(e.Kind), e.Title, e.Question, lists["alternates"], e.Answer, lists["tags"], lists["related"], e.Source}, nil
+	return []string{e.ID, e.Lang, string(e.Kind), e.Title, e.Question, lists["alternates"], e.Answer, lists["tags"], lists["related"], e.Source, lists["unless"]}, nil
 }
 
 // exportYAMLComment heads a YAML export.
@@ -151,6 +151,9 @@ func exportEntryNode(e Entry) *yaml.Node {
 		add("related", exportList(e.Related, yaml.FlowStyle))
 	}
 	addStr("source", e.Source)
+	if len(e.Unless) > 0 {
+		add("unless", exportList(e.Unless, yaml.FlowStyle))
+	}
 	return n
 }
 
@@ -216,7 +219,7 @@ type exportField struct {
 func exportFields(e Entry) []exportField {
 	return []exportField{{"id", []string{e.ID}}, {"lang", []string{e.Lang}}, {"kind", []string{string(e.Kind)}},
 		{"title", []string{e.Title}}, {"question", []string{e.Question}}, {"alternates", e.Alternates},
-		{"answer", []string{e.Answer}}, {"tags", e.Tags}, {"related", e.Related}, {"source", []string{e.Source}}}
+		{"answer", []string{e.Answer}}, {"tags", e.Tags}, {"related", e.Related}, {"source", []string{e.Source}}, {"unless", e.Unless}}
 }
 
 // exportDiff names the first field that differs between a and b, with both values; position does not

@@ -86,7 +86,7 @@ func hostileEntries() []Entry {
 			Tags: []string{"x, y", "#hash"}, Related: []string{"formulas"}, Source: "a | b"},
 		{ID: "formulas", Lang: "en", Kind: FAQ, Title: "=HYPERLINK(\"http://evil\",\"x\")", Question: "+1 555 0100?",
 			Alternates: []string{"-2+3", "@SUM(A1)", "=cmd", "a\tb"}, Answer: "- a list item\n- another\n\ttabbed",
-			Tags: []string{"@tag", "=1"}, Source: "=A1"},
+			Tags: []string{"@tag", "=1"}, Source: "=A1", Unless: []string{"=heat", "+warm"}},
 		{ID: "yaml.look:alikes", Lang: "en", Kind: Guide, Title: "yes", Question: "null", Alternates: []string{"~", "12", "true", "- dash", "key: value", "[x]", "{y}", "&anchor", "*alias", "!tag", "%dir", "`tick`"},
 			Answer: "trailing spaces on a line  \nkeep the block exact\nand a lone \r too", Source: "Patient guide"},
 		{ID: "quotes", Lang: "ar", Kind: FAQ, Title: "علاج \u200fالخلايا", Question: "ما هي الخلايا الجذعية؟",
@@ -166,14 +166,14 @@ func TestExportFormats(t *testing.T) {
 	if err := WriteYAML(&yamlOut, bank); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"\ufeffid,lang,kind,title,question,alternates,answer,tags,related,source\n",
-		"\nformulas,en,faq,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+1 555 0100?,-2+3|@SUM(A1)|=cmd|", ",@tag|=1,,=A1\n"} {
+	for _, want := range []string{"\ufeffid,lang,kind,title,question,alternates,answer,tags,related,source,unless\n",
+		"\nformulas,en,faq,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+1 555 0100?,-2+3|@SUM(A1)|=cmd|", ",@tag|=1,,=A1,=heat|+warm\n"} {
 		if !strings.Contains(csvOut.String(), want) {
 			t.Errorf("CSV lacks %q:\n%s", want, csvOut.String())
 		}
 	}
 	for _, want := range []string{"entries:\n  - id: quotes\n    lang: en\n    title:", "    answer: |-\n      Line one.\n",
-		"    kind: guide\n", "    kind: out_of_scope\n", "    tags: ['x, y', '#hash']\n", "    question: \"null\"\n", "      - \"12\"\n"} {
+		"    kind: guide\n", "    kind: out_of_scope\n", "    tags: ['x, y', '#hash']\n", "    unless: [=heat, +warm]\n", "    question: \"null\"\n", "      - \"12\"\n"} {
 		if !strings.Contains(yamlOut.String(), want) {
 			t.Errorf("YAML lacks %q:\n%s", want, yamlOut.String())
 		}

@@ -59,7 +59,10 @@ type Entry struct {
 	Tags       []string
 	Related    []string
 	Source     string // id of the entry it is drawn from (a guide section), or a free-text label
-	Pos        Position
+	// Unless names what an FAQ entry's answer does not cover though its words are near: a question
+	// naming one is not answered from it ("heating pad" for the entry that recommends ice packs).
+	Unless []string
+	Pos    Position
 }
 
 // Lexicon is how patients of one language word things: lay synonyms mapped to the canonical word the

@@ -87,6 +87,14 @@ func checkEntry(e Entry, c *collector) {
 	default:
 		c.errorf(e.Pos, "%s (%s): unknown kind %s (use faq or out_of_scope)", id, lang, excerpt(string(e.Kind)))
 	}
+	if len(e.Unless) > 0 && e.Kind != FAQ {
+		c.warnf(e.Pos, "%s (%s): unless is read on faq entries only: it names what their answer does not cover", id, lang)
+	}
+	for _, u := range e.Unless {
+		if strings.TrimSpace(u) == "" {
+			c.errorf(e.Pos, "%s (%s): an empty unless phrase", id, lang)
+		}
+	}
 }
 
 // label is how a message names an entry by its id or language: as written when short and plain,

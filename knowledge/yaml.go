@@ -20,7 +20,7 @@ type fileContent struct {
 
 var (
 	yamlFileKeys  = []string{"lang", "entries", "synonyms", "stopwords", "replies", "acts"}
-	yamlEntryKeys = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source"}
+	yamlEntryKeys = []string{"id", "lang", "kind", "title", "question", "alternates", "answer", "tags", "related", "source", "unless"}
 )
 
 // parseYAML reads a YAML knowledge file: FAQ entries, a lexicon, replies, acts, or any of them together.
@@ -95,6 +95,7 @@ func yamlEntries(name string, n *yaml.Node, lang string, c *collector) []Entry {
 			Tags:       strs(name, f["tags"], c),
 			Related:    strs(name, f["related"], c),
 			Source:     scalar(name, f["source"], c),
+			Unless:     strs(name, f["unless"], c),
 			Pos:        pos,
 		}
 		if e.Lang == "" {
