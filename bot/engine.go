@@ -889,10 +889,12 @@ func (e *Engine) afterEffectsAnswer(a Answer, after scored) Answer {
 
 // afterEffects is the knowledge's answer to expected after-effects (Triage.AfterEffectsEntry), for a
 // message that triage read as telling of them and the search found no answer to, unless it names
-// something the knowledge declines ("a small bruise, can I put arnica on it?" stays out of scope).
+// something the knowledge declines ("a small bruise, can I put arnica on it?" stays out of scope) or
+// that the entry's own unless says its answer does not cover ("will it leave a scar where they took the
+// fat?").
 func (e *Engine) afterEffects(m asked, cands []scored) (scored, bool) {
 	id := e.triage.AfterEffectsEntry()
-	if id == "" || e.declines(m.searched(), cands) {
+	if id == "" || e.declines(m.searched(), cands) || e.uncovered(id, m.words, m.searched()) {
 		return scored{}, false
 	}
 	sure := e.triage.AfterEffects(m.q.Text)

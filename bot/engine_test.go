@@ -365,6 +365,16 @@ func TestWhatAnEntryDoesNotCoverIsNotAnswered(t *testing.T) {
 	if err != nil || !slices.ContainsFunc(a.Suggestions, func(s bot.Topic) bool { return s.ID == "ice" }) {
 		t.Errorf("the entry is not offered: %+v, %v", a, err)
 	}
+	// nor is the after-effects entry given for an after-effect its unless names
+	def := sharedEngine(t)
+	a, err = def.Answer(context.Background(), bot.Question{Text: "هيفضل فيه أثر أو ندبة مكان ما سحبوا الدهون من بطني؟"})
+	if err != nil || a.Status == bot.Answered {
+		t.Errorf("a scar asked of is answered: %s %s, %v", a.Status, a.ID, err)
+	}
+	a, err = eng.Answer(context.Background(), bot.Question{Text: "can I use a heating pad on my knee after the injection instead of ice"})
+	if err != nil || !slices.ContainsFunc(a.Suggestions, func(s bot.Topic) bool { return s.ID == "ice" }) {
+		t.Errorf("the entry is not offered: %+v, %v", a, err)
+	}
 }
 
 // TestATieWithADeclinedReadingIsNotAnswered: a question the default knowledge reads as nearly as surely

@@ -833,6 +833,13 @@ func TestCorpusFloors(t *testing.T) {
 		// hurt or nah" read as asking who answers; "salamo 3aleko" no greeting), language 99.7%. The
 		// session's starting engine (36cd488) gives the same figures.
 		{"fresh89", 280, 0.939, 0.966, 0.963, 0.023, 0.933, 0.977, 0.944},
+		// fresh90, 300 by a hundred-and-eighty-third writer late in session 37 (an even spread, near misses
+		// about the practical details around each step that the guide leaves out), kept sealed and run
+		// first at eb0b427 (the engine of 9bfd856): ar 87.5% (Arabizi 82.2%), en 90.1%, abstention 91.4%,
+		// wrong 5.4% (how many hours to stop eating, the needle's size, an old MRI brought from another
+		// hospital, the time of day), one tap 96.3%, both 88.9%, acts 93.3%, language 99.3%; the starting
+		// engine: abstention 90.1%, wrong 5.8%. A scar asked of is no after-effects answer since.
+		{"fresh90", 280, 0.875, 0.901, 0.926, 0.049, 0.933, 0.963, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -941,9 +948,12 @@ func TestTriageFloors(t *testing.T) {
 		negatives    float64
 		answered     float64 // mild after-effects answered from the side-effects entry
 	}{
-		{"train", 1800, 0.997, 1, 0.996, 0.953}, // session 34: "gêne khfifa f genou" is now read in Arabic, where "gêne" reads جين (a gene, declined): not answered from side-effects
-		{"train-urgent", 660, 1, 0, 0, 0},       // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
-		{"train-mild", 450, 0, 1, 0, 0.886},     // session 21, the dialects' letters folded: answered from side-effects 88.8% -> 88.7%
+		// session 34: "gêne khfifa f genou" is now read in Arabic, where "gêne" reads جين (a gene, declined),
+		// and session 37: a bruise shown off "like a battle scar" names a scar, which the side-effects
+		// entry's unless says it does not cover: neither answered from side-effects
+		{"train", 1800, 0.997, 1, 0.996, 0.951},
+		{"train-urgent", 660, 1, 0, 0, 0},   // session 12: "is it normal to have chest pain the day after?? ... now it's constant"
+		{"train-mild", 450, 0, 1, 0, 0.886}, // session 21, the dialects' letters folded: answered from side-effects 88.8% -> 88.7%
 		{"train-negative", 450, 0, 0, 0.988, 0},
 		{"train-arabizi", 400, 1, 1, 1, 0.98}, // in sample; its first run (session 8): 88.1%, 92.0%, 94.3%
 		// train-dialect (session 9, 400 by an eighth writer, most in Maghrebi, Arabizi and the other
@@ -1590,6 +1600,14 @@ func TestTriageFloors(t *testing.T) {
 		// message has no answer.
 		{"fresh85", 180, 0.988, 1, 0.983, 0.94},
 		{"fresh86", 180, 1, 0.98, 0.933, 0.78},
+		// fresh87, 200 by a hundred-and-eighty-fourth writer late in session 37 (an even mix; among the
+		// negatives many questions of what might come after the session; its brief's list of hypotheticals
+		// named "will my face swell after?"), kept sealed and run first at eb0b427: recall 100%,
+		// emergencies 97.8% in tier, after-effects 96% not urgent (one an emergency: a small face swelling
+		// "where you put cells"), 82% answered from side effects, negatives 93.3% (a colleague's faint and a
+		// brother's nosebleed, neither a patient; an Iraqi "but if" headache; shivers in a cold waiting
+		// room); the starting engine the same. The swelling, the "but if" and the cold room read since.
+		{"fresh87", 180, 1, 0.98, 0.966, 0.84},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {

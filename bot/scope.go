@@ -108,17 +108,18 @@ func unlessPhrases(bank *knowledge.Bank) map[string][]phrase {
 // drawnFrom answer none from such an entry; it stays a topic to offer.
 func (e *Engine) exclude(cands []scored, texts ...[]string) []scored {
 	for i, c := range cands {
-		if c.Kind != knowledge.FAQ {
-			continue
-		}
-		for _, ph := range e.unless[c.ID] {
-			if slices.ContainsFunc(texts, func(words []string) bool { return holdsPhrase(words, ph) }) {
-				cands[i].excluded = true
-				break
-			}
+		if c.Kind == knowledge.FAQ && e.uncovered(c.ID, texts...) {
+			cands[i].excluded = true
 		}
 	}
 	return cands
+}
+
+// uncovered reports whether one of texts names what entry id's unless says its answer does not cover.
+func (e *Engine) uncovered(id string, texts ...[]string) bool {
+	return slices.ContainsFunc(e.unless[id], func(ph phrase) bool {
+		return slices.ContainsFunc(texts, func(words []string) bool { return holdsPhrase(words, ph) })
+	})
 }
 
 // holdsPhrase reports whether words hold the phrase's words in a row, each word of the question in its

@@ -593,6 +593,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// air's; a relative's sign told at another hospital, in the colloquial feminine, is theirs
 		{"the weather is crazy hot and the temperature is 40 outside. I don't want to sweat on the plaster.", ""},
 		{"my temperature is 40 and it's hot outside", Clinic},
+		// "but if" (بس اذا) anywhere before the sign is a hypothetical, as "اما اذا" is; a small swelling
+		// "where you put cells" is the injection site's; a cold waiting room's shivers are the weather's
+		{"سويت الابرة اليوم وكلشي تمام، بس اذا باچر صار عندي صداع قوي شلون اعرف انه خطر؟", ""},
+		{"after injection, small swelling on the face where you put cells, no pain, is normal?", ""},
+		{"The clinic room was very cold yesterday, I was shivering in the waiting area.", ""},
+		{"I'm shivering and burning up since last night", Clinic},
 		{"جارنا عمل عملية ركبة في مستشفى تانية وجاهو نزيف شديد. انا لسه ما عملت حاجة، الخلايا فيها نزيف؟", ""},
 		// an emergency the rules read that the learned layer is all but certain is a joke, unless the
 		// message places it now
