@@ -427,18 +427,23 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 // word opening it): "will my face be swollen after the injection?", "will I have a fever?", "يعني راح
 // يصير احمرار وانتفاخ؟"; not "will I get better my face is swelling up", a sign told after the question.
 func (c contextMarkers) future(m message, i int) bool {
-	lo, hi := sentenceBounds(m, i)
-	if !m.asked[m.sentence[i]] && !c.opens(m, "question", lo) && !c.opensAsking(m, lo, hi) {
-		return false
-	}
 	clause, _ := bounds(m.clause, i)
-	return slices.ContainsFunc(c.phrases["future"], func(ph phrase) bool {
-		return m.find(ph, func(at int) bool {
-			end := at + len(ph)
-			return at >= clause && end <= i && i-end <= futureGap
-		})
-	})
+	before := false
+	for at := max(clause, i-maxFuturePhrase-futureGap); at < i && !before; at++ {
+		for _, f := range m.forms[at] {
+			before = before || slices.ContainsFunc(c.first["future"][f], func(ph phrase) bool {
+				end := at + len(ph)
+				return end <= i && i-end <= futureGap && m.phraseAt(ph, at)
+			})
+		}
+	}
+	lo, hi := sentenceBounds(m, i)
+	return before && (m.asked[m.sentence[i]] || c.opens(m, "question", lo) || c.opensAsking(m, lo, hi))
 }
+
+// maxFuturePhrase is the most words of a future phrase ("will the injection make", "is there going to
+// be"): one starts no further before its sign than this and futureGap.
+const maxFuturePhrase = 5
 
 // futureGap is how many words may stand between a future phrase and the symptom it asks of: "will I have
 // a fever", "will the injection make my leg numb".

@@ -82,3 +82,19 @@ func TestPossessedNounIsNoDigraph(t *testing.T) {
 		t.Errorf("skeletonForms(hatha) = %v, want هذا's hd", forms)
 	}
 }
+
+// TestFuturePhrasesFitTheirReach: future reads phrases starting at most maxFuturePhrase and futureGap
+// words before a sign, so none may be longer.
+func TestFuturePhrasesFitTheirReach(t *testing.T) {
+	tr, err := NewTriage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, tl := range tr.langs {
+		for _, ph := range tl.context.phrases["future"] {
+			if len(ph) > maxFuturePhrase {
+				t.Errorf("%s: future phrase %q is longer than maxFuturePhrase (%d)", lang, ph, maxFuturePhrase)
+			}
+		}
+	}
+}
