@@ -668,19 +668,24 @@ func (t *Triage) toldOfAir(norm string, s sentences) bool {
 	if holdsAny(t.withoutAir(norm), t.bodyTemperatureWords) {
 		return false
 	}
+	return t.readWeather(s, tellsWeather)
+}
+
+// readWeather reads a message with the context markers of its script for its weather: Arabizi's in its
+// own words as written, which the English rules hold beside English's.
+func (t *Triage) readWeather(s sentences, read func(contextMarkers, message) bool) bool {
 	if s.hasScript(arabizi) {
 		tl := t.langs[knowledge.English]
-		return tellsWeather(tl.context, tl.newMessage(s))
+		return read(tl.context, tl.newMessage(s))
 	}
-	return t.readContext(s, tellsWeather)
+	return t.readContext(s, read)
 }
 
 // airAfter reports whether the weather's words follow a number in the fever's range within airReach
 // words ("the temperature is 40 outside", "الحرارة ٤٠ درجة برا"): told where it was taken, the number is
-// the air's; "temp 39 and it's so hot outside" is a temperature taken. Arabizi's weather is read in its
-// own words as written, as toldOfAir reads it.
+// the air's; "temp 39 and it's so hot outside" is a temperature taken.
 func (t *Triage) airAfter(s sentences) bool {
-	read := func(c contextMarkers, m message) bool {
+	return t.readWeather(s, func(c contextMarkers, m message) bool {
 		for k, forms := range m.forms {
 			v, err := strconv.ParseFloat(forms[0], 64)
 			if err == nil && fever(v, "", true) && c.in(m, "weather", k+1, k+1+airReach) {
@@ -688,12 +693,7 @@ func (t *Triage) airAfter(s sentences) bool {
 			}
 		}
 		return false
-	}
-	if s.hasScript(arabizi) {
-		tl := t.langs[knowledge.English]
-		return read(tl.context, tl.newMessage(s))
-	}
-	return t.readContext(s, read)
+	})
 }
 
 // airReach is how many words after a number the weather's may start and tell where it was taken.
