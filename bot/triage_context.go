@@ -113,9 +113,9 @@ func skeletonForms(w string) []string {
 		return []string{textnorm.ArabicSkeleton(w)}
 	}
 	var forms []string
-	ownerOf := possessedNoun(w)
+	possessed := possessedNoun(w)
 	for _, f := range textnorm.ArabiziWordForms(w) {
-		if ownerOf && f.Word == w {
+		if possessed && f.Word == w {
 			continue
 		}
 		for _, sk := range textnorm.ArabiziSkeletons(f.Word) {
