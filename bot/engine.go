@@ -418,6 +418,9 @@ func (e *Engine) searchAnswer(ctx context.Context, m asked, a Answer, v Verdict)
 	if err != nil {
 		return Answer{}, err
 	}
+	if !ok {
+		best, ok = e.soleShort(m, cands, res.Terms)
+	}
 	found := 0
 	switch {
 	case ok && best.confidence >= e.threshold:
@@ -1058,3 +1061,36 @@ func explain(res knowledge.SearchResult, cands []scored, v Verdict) *Explanation
 	}
 	return ex
 }
+
+// soleShort is the entry a message of a few words (shortWords) names alone, though less surely than the
+// threshold asks: the likeliest curated entry, an FAQ entry plausible (shortLeast) and far likelier
+// (shortLead) than any other curated entry, read from the words as written (none found only by typo
+// tolerance: "كيف بعمل مقلوبة؟", how do I make maqluba, is no مطلوب, required) and naming nothing the
+// knowledge declines. A few words carry little evidence, so the search is rarely sure of them
+// ("t3awer?", does it hurt?; "التلج منيح؟", is ice good?; "bnaam?", will I sleep?), but one entry
+// standing alone is their topic (held-out pool: Arabic top-1 +32, one wrong answer more).
+func (e *Engine) soleShort(m asked, cands []scored, terms []knowledge.QueryTerm) (scored, bool) {
+	if len(m.words) > shortWords || slices.ContainsFunc(terms, func(t knowledge.QueryTerm) bool { return t.Corrected }) ||
+		e.declines(m.searched(), cands) {
+		return scored{}, false
+	}
+	i := slices.IndexFunc(cands, func(c scored) bool { return c.Kind != knowledge.Guide })
+	if i < 0 || cands[i].Kind != knowledge.FAQ || cands[i].excluded || cands[i].confidence < shortLeast {
+		return scored{}, false
+	}
+	c := cands[i]
+	for _, x := range cands[i+1:] {
+		if x.Kind != knowledge.Guide && c.confidence-x.confidence < shortLead {
+			return scored{}, false
+		}
+	}
+	return c, true
+}
+
+// A message of at most shortWords words names an entry alone when the entry is at least shortLeast
+// likely and shortLead likelier than any other curated entry.
+const (
+	shortWords = 3
+	shortLeast = 0.45
+	shortLead  = 0.4
+)

@@ -32,6 +32,8 @@ func TestAnswer(t *testing.T) {
 		{"بعد الـ antibiotic طلع rash وشفايفي تورمت و I feel like my throat is closing", "auto", bot.Urgent, "", "ar"},
 		{"what about ice?", "auto", bot.Answered, "recovery-tips", "en"}, // the recovery section, sure of it, stands for its entry
 		{"صيام؟", "auto", bot.Answered, "fasting", "ar"},
+		{"t3awer?", "auto", bot.Answered, "pain", "ar"},                                 // a few words naming one entry alone
+		{"كيف بعمل مقلوبة؟", "auto", bot.NoMatch, "", "ar"},                             // not by a word the search corrected (مطلوب)
 		{"Can I fly home two days after the procedure?", "auto", bot.NoMatch, "", "en"}, // the section's entry, not over a near miss
 		{"what's the weather like in Paris", "auto", bot.NoMatch, "", "en"},
 		{"how much does the treatment cost?", "auto", bot.NoMatch, "", "en"},
