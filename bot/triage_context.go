@@ -274,7 +274,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -455,8 +455,13 @@ const datedReach = 6
 // datesTreatment reports whether the history phrase at word at dates a treatment named just before it in
 // its sentence (from lo), after the sign at word i: "his face is drooping, he did the stem cell thing for
 // his back last week" tells when he was treated, not when the sign began. A sign told after the two is
-// of that time ("an operation in 2015 and a lot of bleeding after it").
+// of that time ("an operation in 2015 and a lot of bleeding after it"), unless the time is recent (weeks,
+// a month: `recent`), when it is the weeks since the clinic's treatment: "I had the session a week ago
+// and I have a fever of 39" tells a fever now.
 func (c contextMarkers) datesTreatment(m message, at, i, lo int) bool {
+	if i > at && c.covers(m, "recent", at) {
+		return c.in(m, "treatment", max(lo, at-datedReach), at)
+	}
 	return i < at && c.in(m, "treatment", max(lo, at-datedReach, i+1), at)
 }
 

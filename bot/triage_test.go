@@ -550,6 +550,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"توني قست حرارتي ٣٨٫٤ واخذت بندول", Clinic},
 		{"ما عرفتش فين هي العيادة، عطيوني العنوان", ""},
 		{"his face is drooping on one side and his speech is slurred", Emergency},
+		// weeks since the clinic's treatment date it, not the sign told after it; years are history
+		{"I had the session a week ago and I have a fever of 39", Clinic},
+		{"سويت الجلسة الاسبوع الماضي وعندي حرارة ٣٩", Clinic},
+		{"an operation in 2015 and a lot of bleeding after it", ""},
 		{"I have a fever since the injection", Clinic},
 		{"I have hives on my arms", Clinic},
 		{"my leg is tingling and numb since the back injection", Clinic},
