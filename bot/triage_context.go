@@ -274,7 +274,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -316,9 +316,10 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// name). Arabizi's if is read by its longer phrases, and by the learned layer.
 				continue
 			}
-			if sc == arabizi && kind == "treatment" && len(ph) == 1 && len(ph[0]) < 3 {
+			if sc == arabizi && (kind == "treatment" || kind == "function") && len(ph) == 1 && len(ph[0]) < 3 {
 				// As skeletons of two letters, the clinic and the needle are everyday words: "العياده" is
-				// "3adi" (normal), "الابره" is "barra" (outside).
+				// "3adi" (normal), "الابره" is "barra" (outside); and sense, "الحس", is the injection's
+				// "l7o9na" once its q is read as s.
 				continue
 			}
 			if sc == arabizi && (kind == "handled" || kind == "own" || kind == "elsewhere") {
@@ -470,11 +471,27 @@ func (c contextMarkers) datesTreatment(m message, at, i, lo int) bool {
 const movedReach = 3
 
 // resolvedIn reports whether a resolution starts in words [lo, hi) at a position ok accepts, with no
-// phrase of moving on right after its start, and not within a phrase of a lost ability ("can no
-// longer sit").
+// phrase of moving on right after its start, not within a phrase of a lost ability ("can no
+// longer sit"), and not telling of something lost that has not come back (unreturned).
 func (c contextMarkers) resolvedIn(m message, lo, hi int, ok func(int) bool) bool {
 	return c.find(m, "resolved", lo, hi, func(at int) bool {
-		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at)
+		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at) && !c.unreturned(m, at)
+	})
+}
+
+// returnReach is how far after a resolution's start the return it denies may start ("it went away and
+// hasn't come back"), and how far before it a function that did not come back may stand ("the feeling
+// in my leg hasn't come back").
+const returnReach = 4
+
+// unreturned reports whether the resolution at word at stands beside a denied return (`returns`: "hasn't
+// come back", "ما رجع") of a function (`function`: the feeling, strength, sight) named just before it, or of the
+// normal (`unrestored`: "to normal", "طبيعية") right after it: "the feeling hasn't come back", "ما رجعت
+// طبيعية" tell a sign that lasts, not one gone.
+func (c contextMarkers) unreturned(m message, at int) bool {
+	lo, hi := sentenceBounds(m, at)
+	return c.find(m, "returns", max(lo, at-returnReach), min(at+returnReach, hi), func(r int) bool {
+		return c.in(m, "function", max(lo, at-returnReach), r) || c.in(m, "unrestored", r+1, min(r+returnReach+2, hi))
 	})
 }
 

@@ -544,6 +544,13 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a sign told gone: normal again, gone since yesterday
 		{"كان عندي حرارة أول يوم بس صارت طبيعية الحين", ""},
 		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
+		// a return denied tells a sign gone, unless what did not come back is a function or the normal
+		{"had a fever of 38.5 the first night but it went away and hasn't come back", ""},
+		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
+		{"my leg is numb since the shot and it didn't come back to normal", Clinic},
+		{"رجلي خدرانة من يوم الابرة بالظهر، ثلث ايام وبعدها ما رجعت طبيعية", Clinic},
+		{"felt a bit dizzy right after the session but that passed within 10 minutes, been fine all day", ""},
+		{"تقيأت مرة واحدة بعد الجلسة مباشرة، ولم يتكرر ذلك منذ أمس، وأنا آكل بشكل طبيعي الآن", ""},
 		{"my chest is killin me since the shot", Emergency}, // a dropped final g
 		{"been throwin' up all night since the injection", Clinic},
 		{"اجرها منملة من بعد الابرة", Clinic}, // the Levantine leg
