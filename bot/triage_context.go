@@ -274,7 +274,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -406,7 +406,8 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "procedure"
 	case c.inClause(m, "other", i):
 		return reasonOther
-	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) }), c.opens(m, "conditional", lo), c.future(m, i):
+	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) && !c.covers(m, "polite", at) }),
+		c.opens(m, "conditional", lo) && !c.covers(m, "polite", lo), c.future(m, i):
 		return "hypothetical"
 	case (c.opens(m, "question", lo) || clause > lo && c.opens(m, "question", clause+1)) && !has("report", hi):
 		// a question opening the sentence, or the clause a break word opens ("random q but can u pass out
@@ -570,7 +571,7 @@ func (c contextMarkers) tellsPresent(m message) bool {
 func (c contextMarkers) reportsApart(m message) bool {
 	for lo := 0; lo < len(m.forms); {
 		_, hi := sentenceBounds(m, lo)
-		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.in(m, "hypothetical", lo, hi) && c.in(m, "report", lo, hi) {
+		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.find(m, "hypothetical", lo, hi, func(at int) bool { return !c.covers(m, "polite", at) }) && c.in(m, "report", lo, hi) {
 			return true
 		}
 		lo = hi

@@ -546,6 +546,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"صار عندي تنميل بسيط بس راح من امبارح", ""},
 		// a return denied tells a sign gone, unless what did not come back is a function or the normal
 		{"had a fever of 38.5 the first night but it went away and hasn't come back", ""},
+		{"Before the treatment I was fine, now I have a fever of 38.5", Clinic},       // "fine, now" is no "fine now"
+		{"if possible call me, I have had chest pain since the injection", Emergency}, // an "if" of courtesy
+		{"لو سمحت يا دكتور، عندي ألم قوي في صدري", Emergency},
+		{"had a fever of 38.5 yesterday, now i'm fine", ""},
 		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
 		{"my leg is numb since the shot and it didn't come back to normal", Clinic},
 		{"رجلي خدرانة من يوم الابرة بالظهر، ثلث ايام وبعدها ما رجعت طبيعية", Clinic},
