@@ -390,7 +390,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case tier == Clinic && c.relatives(m, i, negated), tier == Emergency && c.relativeApart(m, i, lo, hi, negated),
 		c.candidate(m, i), c.handled(m, i, lo, hi, negated), c.elsewhere(m, i, lo):
 		return reasonOther
-	case has("joke", hi), hi < len(m.forms) && c.opens(m, "joke", hi), c.idiom(m, i, lo, hi):
+	case c.find(m, "joke", lo, hi, func(at int) bool { return !negated(at) }), hi < len(m.forms) && c.opens(m, "joke", hi) && !negated(hi), c.idiom(m, i, lo, hi):
 		// taken back in its sentence, or by the next one's first words ("the pain is unbearable... jk, it's
 		// a bit sore")
 		return reasonJoke
@@ -506,6 +506,13 @@ func (c contextMarkers) present(m message, lo, hi int) bool {
 // من عشرين سنة ما صارت", now for twenty years it has not happened), not that something happens now.
 const durationReach = 3
 
+// joinedAnd reports whether the phrase ph at word at is written joined to "و" (and): "عندي سكري من سنين
+// وهلق اغمي علي" (diabetic for years, and now I fainted) tells of now after a duration, not how long.
+func joinedAnd(m message, at int, ph phrase) bool {
+	w := m.forms[at][0]
+	return strings.HasPrefix(w, "و") && w != ph[0]
+}
+
 // presentNow is present without the markers a negation follows (negated says whether the word at a
 // position is): "10 years before, now no medicine and no problem", "الحين ما في شي" tell the writer well
 // now, not the symptom's sentence of now; nor those beside how a condition is kept in hand ("he's on
@@ -514,7 +521,7 @@ func (c contextMarkers) presentNow(m message, lo, hi int, negated func(int) bool
 	for _, ph := range c.phrases["present"] {
 		if m.find(ph, func(at int) bool {
 			end := at + len(ph)
-			return at >= lo && at < hi && !c.in(m, "duration", max(at-1, lo), at) &&
+			return at >= lo && at < hi && (!c.in(m, "duration", max(at-1, lo), at) || joinedAnd(m, at, ph)) &&
 				!c.in(m, "duration", end, min(end+durationReach, hi)) && !c.covers(m, "then", at) &&
 				!(end < hi && negated(end) || end+1 < hi && negated(end+1)) && !c.managedBeside(m, at, end, lo, hi)
 		}) {

@@ -549,6 +549,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"Before the treatment I was fine, now I have a fever of 38.5", Clinic},       // "fine, now" is no "fine now"
 		{"if possible call me, I have had chest pain since the injection", Emergency}, // an "if" of courtesy
 		{"لو سمحت يا دكتور، عندي ألم قوي في صدري", Emergency},
+		{"عندي سكري من سنين وهلق اغمي علي", Emergency}, // "and now" after a duration tells of now
+		{"مش عم بمزح عندي حرارة ٣٩", Clinic},           // a joke denied
+		{"wallah 3andi 7arara 39", Clinic},             // an oath is no negation
+		{"inshallah el waram byenzal ba3d yomen", ""},  // "inshallah" is no شلل (paralysis)
 		{"had a fever of 38.5 yesterday, now i'm fine", ""},
 		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
 		{"my leg is numb since the shot and it didn't come back to normal", Clinic},
