@@ -552,7 +552,12 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"عندي سكري من سنين وهلق اغمي علي", Emergency}, // "and now" after a duration tells of now
 		{"مش عم بمزح عندي حرارة ٣٩", Clinic},           // a joke denied
 		{"wallah 3andi 7arara 39", Clinic},             // an oath is no negation
-		{"inshallah el waram byenzal ba3d yomen", ""},  // "inshallah" is no شلل (paralysis)
+		{"I coughed up blood", Emergency},              // blood vomited or coughed up
+		{"عم استفرغ دم", Emergency},
+		{"زلعومي عم يسكر", Emergency}, // the Levantine throat
+		{"عندي حرارة ٣٩ ومش عارف وين أنا", Emergency},
+		{"azza3 mn il fajir lil hessa,ma yitim bi ba6ni shi", Clinic}, // "yitim" is no تمي (mouth)
+		{"inshallah el waram byenzal ba3d yomen", ""},                 // "inshallah" is no شلل (paralysis)
 		{"had a fever of 38.5 yesterday, now i'm fine", ""},
 		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
 		{"my leg is numb since the shot and it didn't come back to normal", Clinic},
