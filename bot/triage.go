@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -758,7 +759,7 @@ func (t *Triage) Rules(text, lang string) Verdict {
 // rules returns the rules' verdict on a normalized message, the message as they read it and the
 // temperature it gives.
 func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
-	norm = textnorm.Squeeze(norm) // the rules read stretched letters as one ("lmaooo"); the model as trained
+	norm = textnorm.Squeeze(spelledTemperatures(apartFromNumbers(norm))) // the rules read stretched letters as one ("lmaooo"); the model as trained
 	sentences := splitSentences(laughter.Replace(norm), t.breaks, t.continues, t.progressive)
 	if len(sentences.words) == 0 {
 		return Verdict{}, sentences, noReading
@@ -1367,4 +1368,19 @@ func (t *Triage) TierOf(flag string) Tier {
 		}
 	}
 	return ""
+}
+
+// apartFromNumbers parts a number from the Arabic letters written joined before it, a preposition or
+// the conjunction ("وصلت الحرارة لـ٣٩", it reached 39; "و٣٩"): the number is read as one.
+func apartFromNumbers(norm string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range norm {
+		if r >= '0' && r <= '9' && unicode.IsLetter(prev) && unicode.In(prev, unicode.Arabic) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

@@ -908,10 +908,16 @@ var (
 		"واحد": 1, "واحده": 1, "اتنين": 2, "اثنين": 2, "تنين": 2, "ثنين": 2, "ثلاثه": 3, "تلاته": 3, "ثلاث": 3, "تلات": 3,
 		"اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "تمانيه": 8,
 		"ثماني": 8, "تماني": 8, "تمنيه": 8, "ثمان": 8, "تمن": 8, "تسعه": 9, "تسع": 9, "صفر": 0,
+		// Arabizi
+		"wa7ad": 1, "wa7ed": 1, "tnen": 2, "itnen": 2, "tlate": 3, "tlata": 3, "talata": 3, "arba3a": 4, "arb3a": 4,
+		"5amse": 5, "5amsa": 5, "khamse": 5, "khamsa": 5, "sitte": 6, "sette": 6, "sitta": 6, "sab3a": 7, "sab3": 7,
+		"tmanye": 8, "tmenye": 8, "tamanya": 8, "tamanye": 8, "tmene": 8, "tamania": 8, "tis3a": 9, "tes3a": 9, "tis3": 9, "tes3": 9,
 	}
 	numberTens = map[string]int{
 		"thirty": 30, "forty": 40, "ninety": 90,
 		"ثلاثين": 30, "تلاتين": 30, "ثلاتين": 30, "تلاثين": 30, "اربعين": 40, "تسعين": 90,
+		"tlateen": 30, "tleteen": 30, "talateen": 30, "thalatheen": 30, "tlatin": 30, "tletin": 30, "talatin": 30,
+		"arb3een": 40, "arba3een": 40, "arb3in": 40, "arba3in": 40, "arba3een.": 40,
 	}
 )
 
@@ -958,6 +964,9 @@ func spelledNumber(words []string) (int, int) {
 		if u, ok := numberUnits[at(1)]; ok && u > 0 && u < 10 {
 			return tens + u, 2
 		}
+		if tens == 40 { // "forty", "اربعين": a fever's number alone
+			return tens, 1
+		}
 		return 0, 0
 	}
 	if t, u, ok := strings.Cut(at(0), "-"); ok && numberTens[t] > 0 && numberUnits[u] > 0 && numberUnits[u] < 10 {
@@ -965,8 +974,10 @@ func spelledNumber(words []string) (int, int) {
 	}
 	if u, ok := numberUnits[at(0)]; ok && u > 0 && u < 10 { // "سته وتلاتين", "سته و تلاتين"
 		next, k := at(1), 2
-		if next == "و" {
+		if next == "و" || next == "w" || next == "wa" { // Arabizi writes "و" as "w": "tis3a w tleteen"
 			next, k = "و"+at(2), 3
+		} else if rest, ok := strings.CutPrefix(next, "w"); ok && numberTens[rest] > 0 {
+			next = "و" + rest
 		}
 		if tens, ok := numberTens[strings.TrimPrefix(next, "و")]; ok && strings.HasPrefix(next, "و") {
 			return tens + u, k

@@ -214,6 +214,9 @@ func TestReadTemperature(t *testing.T) {
 		{"قست حراره الوالده لقيتها سته وتلاتين ونص، دي كويسه؟", normalReading},
 		{"الحراره سبعه وثلاثين وخمسه", normalReading},
 		{"thirty five minutes in the car, is that ok?", noReading},
+		{"حرارتي اربعين", toldFever},        // forty alone is a fever's number
+		{"temp tes3a w tleteen", toldFever}, // Arabizi's number words, "w" as "و"
+		{"im forty and my knee hurts", noReading},
 	} {
 		if got := readTemperature(tt.text, words); got != tt.want {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
@@ -557,7 +560,10 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"زلعومي عم يسكر", Emergency}, // the Levantine throat
 		{"عندي حرارة ٣٩ ومش عارف وين أنا", Emergency},
 		{"azza3 mn il fajir lil hessa,ma yitim bi ba6ni shi", Clinic}, // "yitim" is no تمي (mouth)
-		{"inshallah el waram byenzal ba3d yomen", ""},                 // "inshallah" is no شلل (paralysis)
+		{"وصلت الحرارة لـ٣٩", Clinic},                                 // a number joined to the letter before it
+		{"7arareti arb3een", Clinic},
+		{"my temperature is forty", Clinic},
+		{"inshallah el waram byenzal ba3d yomen", ""}, // "inshallah" is no شلل (paralysis)
 		{"had a fever of 38.5 yesterday, now i'm fine", ""},
 		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
 		{"my leg is numb since the shot and it didn't come back to normal", Clinic},
