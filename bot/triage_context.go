@@ -274,7 +274,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite", "consequent"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -407,7 +407,7 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	case c.inClause(m, "other", i):
 		return reasonOther
 	case c.find(m, "hypothetical", lo, i, func(at int) bool { return !c.covers(m, "named_state", at) && !c.covers(m, "polite", at) }),
-		c.opens(m, "conditional", lo) && !c.covers(m, "polite", lo), c.future(m, i):
+		c.opens(m, "conditional", lo) && !c.covers(m, "polite", lo) && c.plans(m, lo, hi), c.future(m, i):
 		return "hypothetical"
 	case (c.opens(m, "question", lo) || clause > lo && c.opens(m, "question", clause+1)) && !has("report", hi):
 		// a question opening the sentence, or the clause a break word opens ("random q but can u pass out
@@ -422,6 +422,15 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return "chronic"
 	}
 	return ""
+}
+
+// plans reports whether the sentence [lo, hi), which a condition opens, asks (a question mark or an
+// asking word), or plans, instructs or wonders (`consequent`: "will", "should", "call", "what do I
+// do"): "If my face swells after the injection, what do I do?", "if I get a fever I'll call you". A
+// condition with none of these tells what happens whenever it holds: "If I stand up I faint", "إذا نمت
+// على ضهري ما بقدر اتنفس" (when I lie on my back I can't breathe).
+func (c contextMarkers) plans(m message, lo, hi int) bool {
+	return m.asked[m.sentence[lo]] || c.in(m, "asking", lo+1, hi) || c.in(m, "consequent", lo, hi)
 }
 
 // future reports whether the symptom at word i is asked of as what is to come: a future phrase ending at

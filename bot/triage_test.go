@@ -563,6 +563,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		{"وصلت الحرارة لـ٣٩", Clinic},                                 // a number joined to the letter before it
 		{"7arareti arb3een", Clinic},
 		{"my temperature is forty", Clinic},
+		{"If I stand up I faint", Emergency}, // a condition that plans or asks nothing tells what happens each time
+		{"If I get a fever after the injection, what should I do?", ""},
+		{"if I get a fever I'll call you", ""},
 		{"inshallah el waram byenzal ba3d yomen", ""}, // "inshallah" is no شلل (paralysis)
 		{"had a fever of 38.5 yesterday, now i'm fine", ""},
 		{"my leg has been numb since the injection and the feeling hasn't come back", Clinic},
