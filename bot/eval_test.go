@@ -840,6 +840,24 @@ func TestCorpusFloors(t *testing.T) {
 		// hospital, the time of day), one tap 96.3%, both 88.9%, acts 93.3%, language 99.3%; the starting
 		// engine: abstention 90.1%, wrong 5.8%. A scar asked of is no after-effects answer since.
 		{"fresh90", 280, 0.875, 0.901, 0.926, 0.049, 0.933, 0.963, 0.889},
+		// fresh91 and fresh93, 300 each by a hundred-and-eighty-fifth and a hundred-and-eighty-seventh
+		// writer at the start of session 38 (fresh91 an even spread, fresh93 a third of it one to three
+		// words), run first at 8798983 and kept for development: fresh91 ar 96.2%, en 96.6%, abstention
+		// 97.5%, wrong 1.9% (how many hours to fast, twice), one tap 99.1%, both 91.7%, acts 100%, language
+		// 100%; fresh93 ar 87.3% (short Arabic and Arabizi the search was unsure of: "t3awer?", "التلج
+		// بفيد؟"), en 97.8%, abstention 98.5%, wrong 1.4%, one tap 98.7%, both 82.1%, acts 100%. A few words
+		// naming one entry alone are answered since (soleShort): fresh93 ar 89.4%.
+		{"fresh91", 280, 0.962, 0.966, 0.975, 0.019, 1, 0.991, 0.917},
+		{"fresh93", 280, 0.894, 0.978, 0.985, 0.014, 1, 0.991, 0.821},
+		// fresh92, 300 by a hundred-and-eighty-sixth writer at the start of session 38 (an even spread,
+		// Arabizi and dialects as typed on phones, near misses about the week before and after the
+		// session), kept sealed and run first at dea85e2, the session's last engine: ar 93.8%, en 88.5%,
+		// abstention 92.9%, wrong 5.3% (the follow-up's exact week, prayer and prostration, meat the week
+		// before, a hot compress spelled "kamadat s5na", the clinic's accreditation, donor cells from
+		// babies), one tap 95.8%, both 94.4%, acts 96.8%, language 100%; three long questions flagged
+		// urgent (a "confused" reader of articles, a farmer's "must stop the hard work", a daughter caring
+		// for her mother). The starting engine (8798983): ar 93.0%, the rest the same.
+		{"fresh92", 280, 0.938, 0.885, 0.929, 0.053, 0.968, 0.958, 0.944},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -940,7 +958,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true, "fresh89": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -1608,6 +1626,29 @@ func TestTriageFloors(t *testing.T) {
 		// brother's nosebleed, neither a patient; an Iraqi "but if" headache; shivers in a cold waiting
 		// room); the starting engine the same. The swelling, the "but if" and the cold room read since.
 		{"fresh87", 180, 1, 0.98, 0.966, 0.84},
+		// fresh88, 200 by a hundred-and-eighty-eighth writer at the start of session 38 (an even mix), run
+		// first at 8798983 and kept for development: recall 100%, emergencies 100% in tier, after-effects
+		// 100% not urgent (90% answered from side effects), negatives 93.3% (a brother's fever and a
+		// husband's fit, neither a patient; a faint and a breathlessness that had passed). The one who is
+		// no patient is read in every variety's words since: 95.0%, then 96.7%.
+		{"fresh88", 180, 1, 1, 0.966, 0.90},
+		// fresh89, 200 by a hundred-and-eighty-ninth writer at the start of session 38 (an even mix, many
+		// relatives and long stories, after-effects and negatives in alarming words), kept sealed and run
+		// first at dea85e2: recall 100%, emergencies 97.8% in tier, after-effects 96% not urgent (one an
+		// emergency: "I'm paralysed!! ...okay not really, my hip is just stiff"), negatives 95.0%; the
+		// starting engine (8798983) the same but negatives 93.3%.
+		{"fresh89", 180, 1, 0.96, 0.95, 0.92},
+		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
+		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
+		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
+		// Adversarial, in sample for the rules it taught: the floor keeps what they read.
+		{"probe1", 270, 0.254, 0, 0, 0},
+		// adversarial1, 330 written blind by another helper in session 38 from the trap families alone (not
+		// the probe's messages or the rules): 220 red flags beside words that look like a reason to ignore
+		// them, 110 negatives built the same way. First run at 4762ddd: recall 77.7%, negatives 86.4%; at
+		// eee941f, with the probe's first fixes and no look at this set: recall 83.2%; at dea85e2 84.1%,
+		// negatives 86.4% throughout. Never tuned on.
+		{"adversarial1", 320, 0.840, 0, 0.863, 0},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
