@@ -926,7 +926,7 @@ var (
 		"thirty": 30, "forty": 40, "ninety": 90,
 		"ثلاثين": 30, "تلاتين": 30, "ثلاتين": 30, "تلاثين": 30, "اربعين": 40, "تسعين": 90,
 		"tlateen": 30, "tleteen": 30, "talateen": 30, "thalatheen": 30, "tlatin": 30, "tletin": 30, "talatin": 30,
-		"arb3een": 40, "arba3een": 40, "arb3in": 40, "arba3in": 40, "arba3een.": 40,
+		"arb3een": 40, "arba3een": 40, "arb3in": 40, "arba3in": 40,
 	}
 )
 
