@@ -10,9 +10,12 @@ import (
 // I drink?", "كم كيلو أقدر أشيل بعد الجلسة؟" (how many kilos can I lift after the session?). The entry
 // nearest in words (staying hydrated, activity after treatment) does not answer it, and a patient reading
 // it as the answer is misled: such a question is out of scope. A figure is asked when a word asking how
-// many stands right before a unit (within figureReach words); a duration asked ("how many hours",
-// "كام يوم") is a figure only with a word asking it exactly, since "how many days off work?" is answered
-// by "a day or two". An answer gives the figure when it names a unit of the same kind, in any form.
+// many stands right before a unit (within figureReach words); a duration is asked by "how many", by a
+// word asking it exactly, or by كم opening the message ("كم ساعة لازم أصوم؟", how many hours must I fast?),
+// since inside a sentence كم is as often "a few" ("من كم سنة", for a few years). A size is asked by "how
+// big" or "what size", or a word asking how many before "big" ("قديش كبيرة الإبرة؟"). An answer gives the
+// figure when it names a unit of the same kind, in any form: "how many days off work?" is answered by "24
+// to 48 hours", "how many hours must I fast?" not by "your care team will tell you when to stop eating".
 
 // figureReach is how many words after a word asking how many its unit may stand ("how many million
 // cells", "كم عدد الخلايا").
@@ -24,6 +27,7 @@ const (
 	unitVolume   = "volume"
 	unitMass     = "mass"
 	unitCount    = "count"
+	unitSize     = "size"
 )
 
 // The words that ask a figure, its units and the words that ask it exactly, normalised (textnorm), in
@@ -48,8 +52,19 @@ var (
 			"grams", "mg", "milligram", "milligrams", "كيلو", "كيلوات", "كغ", "كجم", "كيلوغرام", "غرام",
 			"جرام", "ملغ", "ملجم"},
 		unitCount: {"million", "millions", "billion", "مليون", "ملايين", "مليار"},
+		unitSize: {"mm", "millimetre", "millimetres", "millimeter", "millimeters", "cm", "centimetre",
+			"centimetres", "centimeter", "centimeters", "inch", "inches", "gauge", "ملم", "مم", "مليمتر",
+			"ملليمتر", "سم", "سنتيمتر", "سنتي", "انش", "انشات"},
 	})
-	exactly = map[string]bool{
+	// sizeWords ask a size after "how" or a word asking how many ("how big", "قديش كبيرة"); sizeNouns name
+	// one after "what" or a word asking how many ("what size", "كم حجم").
+	sizeWords = map[string]bool{
+		"big": true, "large": true, "thick": true, "wide": true, "كبير": true, "كبيره": true, "سميك": true,
+		"سميكه": true, "تخين": true, "تخينه": true, "عريض": true, "kbir": true, "kbire": true, "kbira": true,
+		"kbeer": true, "kbeera": true, "kebir": true, "kebira": true, "kbeere": true, "tkhin": true, "te5ina": true,
+	}
+	sizeNouns = map[string]bool{"size": true, "gauge": true, "حجم": true, "مقاس": true, "قياس": true, "7ajm": true, "hajm": true}
+	exactly   = map[string]bool{
 		"exact": true, "exactly": true, "precise": true, "precisely": true, "بالضبط": true, "بالظبط": true,
 		"بالزبط": true, "بالتحديد": true, "تحديدا": true, "bezabt": true, "bezzabt": true, "bzabt": true,
 		"bdabt": true, "zabt": true, "dabt": true,
@@ -71,18 +86,32 @@ func unitsByKind(kinds map[string][]string) map[string]string {
 func figuresAsked(words []string) []string {
 	precise := slices.ContainsFunc(words, func(w string) bool { return exactly[w] })
 	var kinds []string
+	add := func(kind string) {
+		if !slices.Contains(kinds, kind) {
+			kinds = append(kinds, kind)
+		}
+	}
 	for i, w := range words {
 		from := i + 1 // where the unit may stand
+		next := func(set map[string]bool) bool { return from < len(words) && set[words[from]] }
 		switch {
+		case (w == "how" && next(sizeWords)) || (w == "what" || w == "which") && next(sizeNouns):
+			add(unitSize)
+			continue
 		case w == "how" && from < len(words) && (words[from] == "many" || words[from] == "much"):
 			from++
 		case !howMany[w]:
 			continue
 		}
+		asksDuration := precise || w == "how" || i == 0
 		for _, u := range words[from:min(from+figureReach, len(words))] {
+			if sizeWords[u] || sizeNouns[u] {
+				add(unitSize)
+				break
+			}
 			if kind, ok := figureUnits[u]; ok {
-				if (kind != unitDuration || precise) && !slices.Contains(kinds, kind) {
-					kinds = append(kinds, kind)
+				if kind != unitDuration || asksDuration {
+					add(kind)
 				}
 				break
 			}

@@ -20,9 +20,18 @@ func TestFiguresAsked(t *testing.T) {
 		{"exactly how many hours before should I stop eating", []string{unitDuration}},
 		{"الموعد بعد كم اسبوع بالضبط", []string{unitDuration}},
 		{"kam sa3a bel zabt el siyam", []string{unitDuration}},
-		// a duration asked, not exactly, is answered by "a day or two"
-		{"how many days off work?", nil},
-		{"كم يوم راحة", nil},
+		// a duration asked by "how many", or by كم opening the message
+		{"how many days off work?", []string{unitDuration}},
+		{"كم ساعة لازم أصوم قبل التخدير؟", []string{unitDuration}},
+		// inside a sentence كم is as often "a few"
+		{"عندي تساقط شعر من كم سنة", nil},
+		{"جاي بس كم يوم للعلاج", nil},
+		{"a3mel siyam kam sa3a abl el 3ilag walla akol 3ady", nil},
+		// a size
+		{"how big is the needle they use", []string{unitSize}},
+		{"what size needle do you use", []string{unitSize}},
+		{"el ebre taba3 el no5a3 2addesh kbire?", []string{unitSize}},
+		{"كم حجم الابرة", []string{unitSize}},
 		// exactly, but no unit after a word asking how many
 		{"what are stem cells exactly and how long until results", nil},
 		{"how much does it hurt exactly", nil},
