@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/faqbot/faqbot/internal/textclass"
 )
@@ -153,7 +155,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up
 	// 10 times"), is such a measure too, for the rules whose sign a count tells (countable).
 	measured := reading == feverReading && (t.namesTemperature(norm) || scaledFever(norm))
-	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
+	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !(measured && t.namesTemperature(norm) && !t.asks(s) && !readingAsked(s)) && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic
@@ -194,6 +196,25 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 			v.Tier = Emergency
 		}
 	}
+}
+
+// readingAsked reports whether every number of a message that may be a temperature taken (its whole
+// degrees from 37 to 43, or 99 to 110: a decimal's digits are words apart) stands in a sentence that
+// asks: "Is 100.4F considered a fever? Trying to learn the numbers before my treatment" asks of a number,
+// "39.2 fever" and "I don't feel good, temp 38.8" tell one.
+func readingAsked(s sentences) bool {
+	found := false
+	for i, w := range s.words {
+		v, err := strconv.Atoi(strings.TrimRight(w, "fc°"))
+		if err != nil || (v < 37 || v > 43) && (v < 99 || v > 110) {
+			continue
+		}
+		if !s.asked[s.of[i]] {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // AfterEffects is how surely a message that triage leaves not urgent tells of expected after-effects:
