@@ -858,6 +858,19 @@ func TestCorpusFloors(t *testing.T) {
 		// urgent (a "confused" reader of articles, a farmer's "must stop the hard work", a daughter caring
 		// for her mother). The starting engine (8798983): ar 93.0%, the rest the same.
 		{"fresh92", 280, 0.938, 0.885, 0.929, 0.053, 0.968, 0.958, 0.944},
+		// fresh95, 300 by a hundred-and-ninety-second writer at the start of session 39 (English in many
+		// registers, near misses right beside a topic), run first at 3140e85 and kept for development: ar
+		// 93.9%, en 93.1%, abstention 92.6%, wrong 3.8% (how many hours to fast, twice; the needle's size;
+		// an old MRI on a USB stick; coffee before; a follow-up moved, in Arabizi), one tap 96.8%, both
+		// 88.9%, acts 93.5%, language 100%. A duration asked by "how many" or by كم opening the message, and
+		// a size, are figures an answer must name since; abstention 97.5%, wrong 1.9%, acts 100%.
+		{"fresh95", 280, 0.939, 0.931, 0.975, 0.019, 1, 0.968, 0.889},
+		// fresh94, 300 by a hundred-and-ninety-first writer at the start of session 39 (an even spread, as
+		// typed on phones, near misses a patient would really ask), kept sealed and run first at cf8c429,
+		// the session's last engine: ar 94.7%, en 95.4%, abstention 100%, wrong 1.9% (a dancing wedding
+		// read as activity, two questions read as one), one tap 96.8%, both 88.9%, acts 100%, language
+		// 99.3% (two short Arabizi messages without a telling word: "el dawam meta", "ad eh galsat?").
+		{"fresh94", 280, 0.947, 0.954, 1, 0.019, 1, 0.968, 0.889},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1638,17 +1651,33 @@ func TestTriageFloors(t *testing.T) {
 		// emergency: "I'm paralysed!! ...okay not really, my hip is just stiff"), negatives 95.0%; the
 		// starting engine (8798983) the same but negatives 93.3%.
 		{"fresh89", 180, 1, 0.96, 0.95, 0.92},
+		// fresh91, 200 by a hundred-and-ninetieth writer at the start of session 39 (dialects and Arabizi
+		// above their share, alarming words taken back or gone, red flags told calmly), run first at
+		// 3140e85 and kept for development: recall 96.7% (an Egyptian fever of 39 "but I feel fine", the
+		// learned layer's veto; bleeding that "mesh 3ayez yo2af", won't stop, read as stopped; a Gulf chest
+		// pressure to the left arm, "sorry to bother you, surely nothing"), after-effects 100% not urgent,
+		// negatives 91.7% (fears that did not come true: "I thought I was going to faint but I didn't"). A
+		// negation reaches over a dialect's "want" since: recall 97.8%.
+		{"fresh91", 180, 0.977, 1, 0.916, 0.94},
+		// fresh90, 200 by a hundred-and-ninety-third writer at the start of session 39 (an even mix), kept
+		// sealed and run first at cf8c429, the session's last engine: recall 98.9% (one missed: a Gulf
+		// Arabizi fever, "7raarti 39.4 al7ain, sawait el 3elaj gabil yomain", the treatment named read as
+		// the condition treated and the learned layer's veto), emergencies 100% in tier, after-effects
+		// 100% not urgent (94% answered from side effects), negatives 100%.
+		{"fresh90", 180, 0.988, 1, 1, 0.94},
 		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
 		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
 		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
-		// Adversarial, in sample for the rules it taught: the floor keeps what they read.
-		{"probe1", 270, 0.254, 0, 0, 0},
+		// Adversarial, in sample for the rules it taught: the floor keeps what they read (25.4% at the end of
+		// session 38; 28.3% at cf8c429, with temperatures named and measured kept from the learned veto).
+		{"probe1", 270, 0.283, 0, 0, 0},
 		// adversarial1, 330 written blind by another helper in session 38 from the trap families alone (not
 		// the probe's messages or the rules): 220 red flags beside words that look like a reason to ignore
 		// them, 110 negatives built the same way. First run at 4762ddd: recall 77.7%, negatives 86.4%; at
 		// eee941f, with the probe's first fixes and no look at this set: recall 83.2%; at dea85e2 84.1%,
-		// negatives 86.4% throughout. Never tuned on.
-		{"adversarial1", 320, 0.840, 0, 0.863, 0},
+		// negatives 86.4% throughout. Never tuned on. At cf8c429 (a temperature named and measured that the
+		// learned layer may no longer set aside): recall 84.5%.
+		{"adversarial1", 320, 0.845, 0, 0.863, 0},
 		{"stories-en", 370, 1, 0.972, 0.92, 0.756},
 		{"stories-ar", 380, 0.958, 1, 0.937, 0.763},
 	} {
