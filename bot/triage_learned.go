@@ -153,9 +153,12 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// message, nor in a short one that dates it to now, and neither is a number alone in that range: the
 	// model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask
 	// if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up
-	// 10 times"), is such a measure too, for the rules whose sign a count tells (countable).
+	// 10 times"), is such a measure too, for the rules whose sign a count tells (countable). So is a short
+	// message's temperature named and measured where the message does not only ask of it ("39.2 fever", "I
+	// don't feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers").
 	measured := reading == feverReading && (t.namesTemperature(norm) || scaledFever(norm))
-	veto := (v.Tier == Clinic && short && !(measured && t.tellsNow(s)) && !(measured && t.namesTemperature(norm) && !t.asks(s) && !readingAsked(s)) && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
+	told := measured && (t.tellsNow(s) || t.namesTemperature(norm) && !t.asks(s) && !readingAsked(s))
+	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent())
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic

@@ -262,6 +262,10 @@ func TestLearnedLayer(t *testing.T) {
 		// a fever given with its scale is a thermometer's reading, named or not
 		{"keeps a fever given with its scale", "38.9c today after the harvest, normal or do I need to call you?", Clinic, Clinic},
 		{"keeps a measured fever it reads as none", "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go for a walk", Clinic, Clinic},
+		// a temperature named and measured in a short message that does not ask of it is told
+		{"keeps a short message's named temperature", "39.2 fever", Clinic, Clinic},
+		{"keeps a named temperature told beside a feeling", "I don't feel good, temp 38.8", Clinic, Clinic},
+		{"sets aside a temperature only asked of", "Is 100.4F considered a fever? Trying to learn the numbers before my treatment in May.", Clinic, ""},
 		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
 	} {
 		if got := tr.Rules(tt.text, ""); got.Tier != tt.rules {
