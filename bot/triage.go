@@ -41,6 +41,10 @@ type Triage struct {
 	// temperatureWords name a temperature: a number in the normal range right after one is a reading
 	// (redflags.yaml temperature_words).
 	temperatureWords []string
+	// bodyTemperatureSkeletons are the consonant skeletons of body_temperature_words' single Arabic words of
+	// three consonants or more ("حرارتي", my temperature, "Hrrt"): an Arabizi word with one names a body's
+	// temperature ("7raarti", "7arareti").
+	bodyTemperatureSkeletons []string
 	// feverMedicines bring a fever down: a normal reading in a message naming one may be theirs, not the
 	// fever's end (redflags.yaml fever_medicines).
 	feverMedicines []string
@@ -300,6 +304,7 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
 	t.bodyTemperatureWords = normalizedAll(f.BodyTemperatureWords)
+	t.bodyTemperatureSkeletons = stemSkeletons(t.bodyTemperatureWords)
 	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
 	t.countable = map[string]bool{}
 	for _, r := range f.Rules {
@@ -514,7 +519,8 @@ func parsePattern(p string, conv func(phrase) phrase, classes map[string]map[str
 	return slots, nil
 }
 
-// expandClasses replaces each alternative "@name" with the phrases of that word class in lang.
+// expandClasses replaces each alternative "@name" with the phrases of that word class in lang, whose
+// alternatives are read as a context phrase's ("ايدي|رجلي اليمين|اليسار" is four phrases).
 func expandClasses(alts []string, classes map[string]map[string][]string, lang string) ([]string, error) {
 	var out []string
 	for _, alt := range alts {
@@ -527,7 +533,7 @@ func expandClasses(alts []string, classes map[string]map[string][]string, lang s
 		if len(phrases) == 0 {
 			return nil, fmt.Errorf("no %s phrases in word class %q", lang, name)
 		}
-		out = append(out, phrases...)
+		out = append(out, expandPhrases(phrases)...)
 	}
 	return out, nil
 }
@@ -634,8 +640,20 @@ func (t *Triage) readContext(s sentences, read func(contextMarkers, message) boo
 }
 
 // scriptMessage is a message read by the rules of its script: Arabizi's (without its articles), else
-// Arabic's, else English's.
+// Arabic's, else English's; built once for sentences that keep it.
 func (t *Triage) scriptMessage(s sentences) (*triageLang, message) {
+	if s.read != nil && s.read.tl != nil {
+		return s.read.tl, s.read.m
+	}
+	tl, m := t.readScript(s)
+	if s.read != nil {
+		*s.read = scriptReading{tl: tl, m: m}
+	}
+	return tl, m
+}
+
+// readScript reads a message by the rules of its script (scriptMessage).
+func (t *Triage) readScript(s sentences) (*triageLang, message) {
 	tl := t.langs[knowledge.English]
 	switch {
 	case s.hasScript(arabizi):
@@ -709,6 +727,39 @@ func holdsAny(norm string, parts []string) bool {
 // outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 func (t *Triage) namesTemperature(norm string) bool {
 	return holdsAny(t.withoutAir(norm), t.temperatureWords)
+}
+
+// spellsBodyTemperature reports whether an Arabizi message names a body's temperature in a word whose
+// consonant skeleton is one of body_temperature_words', however it is spelled ("7raarti", "7arareti", my
+// temperature), outside the phrases that name the air's: not the day's "skhoun", nor a son's "sakhana".
+func (t *Triage) spellsBodyTemperature(norm string, s sentences) bool {
+	if !s.hasScript(arabizi) {
+		return false
+	}
+	return slices.ContainsFunc(strings.Fields(t.withoutAir(norm)), func(w string) bool {
+		return len(w) <= maxSpelledTemperature && textnorm.Detect(w) != knowledge.Arabic && slices.ContainsFunc(textnorm.ArabiziSkeletons(w), func(sk string) bool {
+			return slices.Contains(t.bodyTemperatureSkeletons, sk)
+		})
+	})
+}
+
+// maxSpelledTemperature is the longest word, in bytes, read for a body temperature's skeleton: longer
+// than any spelling of one ("7araratha"), it is no such word, and its readings are not worth their cost.
+const maxSpelledTemperature = 16
+
+// stemSkeletons are the consonant skeletons of the single Arabic words among words that keep three
+// consonants or more: fewer would open too many other words (حمي, "Hm", opens "7amam", a bath).
+func stemSkeletons(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if textnorm.Detect(w) != knowledge.Arabic || strings.Contains(w, " ") {
+			continue
+		}
+		if sk := textnorm.ArabicSkeleton(w); len(sk) >= 3 && !slices.Contains(out, sk) {
+			out = append(out, sk)
+		}
+	}
+	return out
 }
 
 // withoutAir is a normalised message without the phrases that name the air's temperature

@@ -19,6 +19,15 @@ type sentences struct {
 	of     []int
 	clause []int
 	asked  []bool // by sentence
+	// read is the message as the rules of its script read it, kept once built (Triage.scriptMessage): the
+	// context is asked of it many times over.
+	read *scriptReading
+}
+
+// scriptReading is a message read by the rules of its script.
+type scriptReading struct {
+	tl *triageLang
+	m  message
 }
 
 // script is how a language's rules are written and compared.
@@ -199,7 +208,7 @@ func itemNumber(s string) bool {
 // A sentence that opens with a word of continues ("like", "مثل") goes on the one before it: "what are the
 // signs of an allergic reaction? like hives?" asks one question.
 func splitSentences(norm string, breaks, continues, progressive map[string]bool) sentences {
-	var s sentences
+	s := sentences{read: new(scriptReading)}
 	n, clause := 0, 0
 	eachSentence(norm, func(start, end int, asked bool) {
 		words := textnorm.Words(norm[start:end])
@@ -274,7 +283,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite", "consequent"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "done", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite", "consequent"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -417,8 +426,9 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 		return ""
 	case history && !c.in(m, "procedure", 0, len(m.forms)):
 		return "history"
-	case tier == Clinic && has("chronic", hi) && !r.reading:
-		// a temperature taken in the fever's range is today's, whatever condition the message names
+	case tier == Clinic && c.find(m, "chronic", lo, hi, func(at int) bool { return !c.covers(m, "done", at) }) && !r.reading:
+		// a temperature taken in the fever's range is today's, whatever condition the message names; the
+		// treatment told done is none ("sawait el 3elaj gabil yomain", I did the treatment two days ago)
 		return "chronic"
 	}
 	return ""

@@ -35,6 +35,13 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"my knee has gone hot and swollen since yesterday", "en", "hot-joint"},
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
+		// session 40: a limb of one side that will not move, in Arabic script and Arabizi; a fever beside the
+		// treatment told done, whose "علاج" names no condition to treat
+		{"فجأة ايدي واجري اليمين ما عم يقدروا يتحركوا", "ar", "stroke"},
+		{"fa2atan idi w ejri el yamin ma 3am y2dro yet7arako, 3meltel ebre mbere7", "ar", "stroke"},
+		{"ايدي اليسار ما تتحرك من الصبح", "ar", "stroke"},
+		{"sawait el 3elaj w ba3dain jatni 7umma", "ar", "fever"},
+		{"حرارتي مرتفعة وسويت العلاج قبل ثلاث ايام", "ar", "fever"},
 		// the writer puzzled ("I'm confused") is no sign, but the message's other signs are read
 		{"I'm confused, I don't know what day it is and I can't think straight", "en", "confusion"},
 		{"my son had the injection yesterday and has a fever, can I move my appointment?", "en", "fever"},
@@ -265,6 +272,10 @@ func TestLearnedLayer(t *testing.T) {
 		// a temperature named and measured in a short message that does not ask of it is told
 		{"keeps a short message's named temperature", "39.2 fever", Clinic, Clinic},
 		{"keeps a named temperature told beside a feeling", "I don't feel good, temp 38.8", Clinic, Clinic},
+		// and so in Arabizi, where the rules read it from skeletons, when the word is the writer's own
+		// temperature however spelled; not a relative's "sakhana", nor the day's heat
+		{"keeps an Arabizi temperature of the writer's", "7raarti 39.4 al7ain, sawait el 3elaj gabil yomain", Clinic, Clinic},
+		{"sets aside a son's Arabizi fever", "ana zain bs waldi 6ala3at lah sakhana 38.9 mn el madrasa. nagdar n2ajil el maw3ed?", Clinic, ""},
 		{"sets aside a temperature only asked of", "Is 100.4F considered a fever? Trying to learn the numbers before my treatment in May.", Clinic, ""},
 		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
 	} {
