@@ -39,6 +39,10 @@ type acts struct {
 	// canon reads a word as the act word the knowledge's lexicons make it a variant of ("apointment",
 	// "booking": appointment).
 	canon map[string]string
+	// arabizi reads an Arabizi message in Arabic script with the Arabic acts' own words, as the search's
+	// reader does with the knowledge's: "3ayez alghy el mo3ad" is عايز الغي موعد, whose handoff the Arabic
+	// phrases find however the Latin letters spell it.
+	arabizi *textnorm.Transliterator
 }
 
 type actLang struct {
@@ -169,15 +173,21 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 	phrases := func(lang, name string) []string {
 		return slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases)
 	}
+	var arabic []string
 	for _, lang := range knowledge.Languages() {
 		for _, name := range knowledge.ActNames() {
 			for _, p := range phrases(lang, name) {
-				for _, w := range textnorm.Words(textnorm.Normalize(strings.NewReplacer("|", " ", "+", " ").Replace(p))) {
+				text := strings.NewReplacer("|", " ", "+", " ").Replace(p)
+				for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 					a.vocab[w]++
+				}
+				if lang == knowledge.Arabic {
+					arabic = append(arabic, text)
 				}
 			}
 		}
 	}
+	a.arabizi = textnorm.NewTransliterator(arabic)
 	a.learnVariants(bank)
 	for _, lang := range knowledge.Languages() {
 		al := &actLang{lang: lang, byFirst: map[string][]actPhrase{}, symbols: map[string]string{}, replies: map[string]string{}}

@@ -70,6 +70,8 @@ func TestConversationActs(t *testing.T) {
 		{"قائمة", "help", "ar", true, false}, // القائمة
 		// Arabizi read in Arabic script, where its Latin words find no act
 		{"fin jat l3onwan dyalkom?", "handoff", "ar", false, true},
+		// read with the Arabic acts' own words however the Latin letters spell them: الغي موعد
+		{"3ayez alghy el mo3ad", "handoff", "ar", false, true},
 		{"بدي اغير ميعادي لبكرا", "handoff", "ar", false, true},
 		{"ممكن تتصلوا بابني؟ هو اللي يرتب مواعيدي", "handoff", "ar", false, true}, // a call to a relative
 		// Misspelt or drawn out: read as the act word nearest in spelling, when no knowledge word is meant.

@@ -315,12 +315,18 @@ func (e *Engine) heldAct(a Answer, m asked, lang, act, actLang, reply string) An
 }
 
 // arabiziHandoff is the handoff the Arabic acts' phrases find in a short Arabizi message read in Arabic
-// script, where its Latin words found none ("fin jat l3onwan dyalkom?", where is your address: العنوان).
+// script, where its Latin words found none: read with the knowledge's words ("fin jat l3onwan dyalkom?",
+// where is your address: العنوان), or with the acts' own ("3ayez alghy el mo3ad", I want to cancel the
+// appointment: الغي موعد).
 func (e *Engine) arabiziHandoff(a Answer, m asked) (Answer, bool) {
 	if len(m.words) >= longWords {
 		return Answer{}, false
 	}
 	act, _, reply, ok := e.acts.match(m.searched(), m.text, knowledge.Arabic, false)
+	if !ok {
+		text, _ := e.acts.arabizi.Arabic(m.words, m.kept)
+		act, _, reply, ok = e.acts.match(textnorm.Words(textnorm.Normalize(text)), text, knowledge.Arabic, false)
+	}
 	if !ok || act != knowledge.ActHandoff {
 		return Answer{}, false
 	}
