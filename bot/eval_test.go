@@ -871,6 +871,20 @@ func TestCorpusFloors(t *testing.T) {
 		// read as activity, two questions read as one), one tap 96.8%, both 88.9%, acts 100%, language
 		// 99.3% (two short Arabizi messages without a telling word: "el dawam meta", "ad eh galsat?").
 		{"fresh94", 280, 0.947, 0.954, 1, 0.019, 1, 0.968, 0.889},
+		// fresh97, 300 by a hundred-and-ninety-seventh writer at the start of session 40 (long and
+		// two-question messages, English heavily misspelt, Gulf, Egyptian and Levantine Arabizi, questions
+		// between neighbouring topics), run first at 1bc4f76 and kept for development: ar 90.8% (Arabizi
+		// 81.8%: long Arabizi stories offered buttons), en 96.6%, abstention 96.3% (an Arabizi "cancel the
+		// appointment" spelt "alghy el mo3ad"; the writer's own follow-up date, twice), wrong 2.9% (what is
+		// done with the fat once taken out, read as harvesting; the gym "right after" as after-treatment),
+		// one tap 98.2%, both 89.7%, acts 90.6%, language 100%. The acts read an Arabizi message with their
+		// own Arabic words since: acts 93.8%.
+		{"fresh97", 280, 0.908, 0.966, 0.963, 0.029, 0.938, 0.982, 0.897},
+		// fresh96, 300 by a hundred-and-ninety-sixth writer at the start of session 40 (an even spread, as
+		// typed on phones), kept sealed and run first at a099686, the session's last engine: ar 95.5%
+		// (Arabizi 92.6%), en 95.4%, abstention 98.8% (PRP against stem cells answered with what stem cells
+		// are), wrong 1.4%, one tap 98.6%, both 91.7%, acts 100%, language 100%.
+		{"fresh96", 280, 0.955, 0.954, 0.988, 0.014, 1, 0.986, 0.917},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1665,12 +1679,29 @@ func TestTriageFloors(t *testing.T) {
 		// the condition treated and the learned layer's veto), emergencies 100% in tier, after-effects
 		// 100% not urgent (94% answered from side effects), negatives 100%.
 		{"fresh90", 180, 0.988, 1, 1, 0.94},
+		// fresh93, 200 by a hundred-and-ninety-fifth writer at the start of session 40 (onset against the
+		// treatment in every language, calm and understated red flags, long messages ending in another
+		// question), run first at 1bc4f76 and kept for development: recall 98.9% (a Levantine Arabizi hand
+		// and leg of one side that "ma 3am y2dro yet7arako", cannot move), emergencies 97.8% in tier,
+		// after-effects 100% not urgent (86% answered from side effects), negatives 98.3% (a father's faint
+		// "when he was young"). A limb of one side that will not move is a stroke sign since, and a
+		// relative's age tells history as the writer's does: recall 100%, negatives 100%.
+		{"fresh93", 180, 1, 1, 1, 0.86},
+		// fresh92, 200 by a hundred-and-ninety-fourth writer at the start of session 40 (an even mix, every
+		// dialect's spelling habits, temperatures written many ways, relatives writing), kept sealed and run
+		// first at a099686, the session's last engine: recall 98.9% (one missed: "my son has 39.2 this
+		// morning, he had his stem cell treatment on saturday. is this normal or not", a bare decimal in the
+		// fever's range that names no temperature, set aside by the learned layer), emergencies 97.8% in
+		// tier, after-effects 100% not urgent (none an emergency; 90% answered from side effects),
+		// negatives 98.3% (a mother's breathlessness on stairs from heart failure, asked as a candidate).
+		{"fresh92", 180, 0.988, 1, 0.983, 0.9},
 		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
 		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
 		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
 		// Adversarial, in sample for the rules it taught: the floor keeps what they read (25.4% at the end of
-		// session 38; 28.3% at cf8c429, with temperatures named and measured kept from the learned veto).
-		{"probe1", 270, 0.283, 0, 0, 0},
+		// session 38; 28.3% at cf8c429, with temperatures named and measured kept from the learned veto;
+		// 29.4% at a099686, with the writer's own temperature spelt in Arabizi kept too).
+		{"probe1", 270, 0.293, 0, 0, 0},
 		// adversarial1, 330 written blind by another helper in session 38 from the trap families alone (not
 		// the probe's messages or the rules): 220 red flags beside words that look like a reason to ignore
 		// them, 110 negatives built the same way. First run at 4762ddd: recall 77.7%, negatives 86.4%; at
