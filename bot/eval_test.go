@@ -1694,14 +1694,25 @@ func TestTriageFloors(t *testing.T) {
 		// fever's range that names no temperature, set aside by the learned layer), emergencies 97.8% in
 		// tier, after-effects 100% not urgent (none an emergency; 90% answered from side effects),
 		// negatives 98.3% (a mother's breathlessness on stairs from heart failure, asked as a candidate).
-		{"fresh92", 180, 0.988, 1, 0.983, 0.9},
+		// A decimal in the fever's range is a thermometer's reading since (named or not, where the message
+		// does not only ask of it), checked first on fresh94: recall 100%.
+		{"fresh92", 180, 1, 1, 0.983, 0.9},
+		// fresh94, 200 by a hundred-and-ninety-eighth writer late in session 40 (numbers everywhere:
+		// temperatures with and without a word for them, ages, doses, counts, days and years in the
+		// negatives), written to check the decimal reading and run first on the session's last engine, the
+		// first to read it: recall 100%, emergencies 97.8% in tier, after-effects 98% not urgent (none an
+		// emergency: a mother of 72 "wag3a 5afeef bas", a slight pain only, read as urgent), negatives 95.0%
+		// (numbness asked about and denied, "there's none"; chest pain and breathlessness denied in MSA; an
+		// Arabizi "if I get an allergy and my face swells").
+		{"fresh94", 180, 1, 0.98, 0.95, 0.92},
 		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
 		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
 		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
 		// Adversarial, in sample for the rules it taught: the floor keeps what they read (25.4% at the end of
 		// session 38; 28.3% at cf8c429, with temperatures named and measured kept from the learned veto;
-		// 29.4% at a099686, with the writer's own temperature spelt in Arabizi kept too).
-		{"probe1", 270, 0.293, 0, 0, 0},
+		// 29.4% at a099686, with the writer's own temperature spelt in Arabizi kept too; 30.1% with a
+		// decimal in the fever's range read as measured).
+		{"probe1", 270, 0.301, 0, 0, 0},
 		// adversarial1, 330 written blind by another helper in session 38 from the trap families alone (not
 		// the probe's messages or the rules): 220 red flags beside words that look like a reason to ignore
 		// them, 110 negatives built the same way. First run at 4762ddd: recall 77.7%, negatives 86.4%; at

@@ -1078,6 +1078,18 @@ func scaledFever(norm string) bool {
 	return scaled
 }
 
+// decimalFever reports whether a message gives a fever with a decimal and no scale ("my son has 39.2
+// this morning"): a thermometer's reading too, as ages, counts and doses in the fever's range are whole
+// numbers.
+func decimalFever(norm string) bool {
+	found := false
+	readings(norm, func(v float64, unit string, decimal, _ bool, _ int) bool {
+		found = unit == "" && decimal && fever(v, unit, decimal)
+		return !found
+	})
+	return found
+}
+
 // readings calls yield with each number the temperature pattern finds in a normalised message, with its
 // unit ("" for none), whether it has a decimal and where it starts, until yield returns false.
 func readings(norm string, yield func(v float64, unit string, decimal, spoken bool, at int) bool) {

@@ -149,19 +149,22 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
 	// A temperature measured in the fever's range and named (a thermometer, "temp", حرارة, or its scale:
-	// "101.5F"; not the weather's "42 degrees today") is a report the model may not set aside in a longer
-	// message, nor in a short one that dates it to now, and neither is a number alone in that range: the
-	// model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask
-	// if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up
-	// 10 times"), is such a measure too, for the rules whose sign a count tells (countable). So is a short
-	// message's temperature named and measured where the message does not only ask of it ("39.2 fever", "I
-	// don't feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers"), even
-	// where the rules read it from Arabizi skeletons, which it otherwise may, when the word is the writer's
-	// own temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
+	// "101.5F"; not the weather's "42 degrees today"), or given with a decimal in a message that does not
+	// only ask of it ("my son has 39.2 this morning": ages and counts are whole numbers; not "what if I get
+	// 38.5 after the injection?"), is a report the model may not set aside in a longer message, nor in a
+	// short one that dates it to now, and neither is a number alone in that range: the model reads
+	// "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go
+	// for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up 10 times"),
+	// is such a measure too, for the rules whose sign a count tells (countable). So is a short message's
+	// temperature named and measured where the message does not only ask of it ("39.2 fever", "I don't
+	// feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers"), even where
+	// the rules read it from Arabizi skeletons, which it otherwise may, when the word is the writer's own
+	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
 	fever := reading == feverReading
 	named := fever && (t.namesTemperature(norm) || t.spellsBodyTemperature(norm, s))
-	measured := fever && (named || scaledFever(norm))
-	told := measured && (t.tellsNow(s) || named && !t.asks(s) && !readingAsked(s))
+	unasked := !t.asks(s) && !readingAsked(s)
+	measured := fever && (named || scaledFever(norm) || unasked && decimalFever(norm))
+	told := measured && (t.tellsNow(s) || named && unasked)
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && t.spellsBodyTemperature(norm, s)))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs

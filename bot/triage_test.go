@@ -234,6 +234,11 @@ func TestReadTemperature(t *testing.T) {
 			t.Errorf("scaledFever(%q) = %v, want %v", text, got, want)
 		}
 	}
+	for text, want := range map[string]bool{"my son has 39.2 this morning": true, "101.8 since noon": true, "38.9 c today": false, "he is 39 and has 2 kids": false, "36.8 now": false, "2.5 mg twice": false} {
+		if got := decimalFever(text); got != want {
+			t.Errorf("decimalFever(%q) = %v, want %v", text, got, want)
+		}
+	}
 }
 
 // TestLearnedLayer: what the learned layer may and may not change in the rules' verdict.
@@ -275,6 +280,8 @@ func TestLearnedLayer(t *testing.T) {
 		// and so in Arabizi, where the rules read it from skeletons, when the word is the writer's own
 		// temperature however spelled; not a relative's "sakhana", nor the day's heat
 		{"keeps an Arabizi temperature of the writer's", "7raarti 39.4 al7ain, sawait el 3elaj gabil yomain", Clinic, Clinic},
+		// a decimal in the fever's range is a thermometer's reading, named or not: told with "this morning"
+		{"keeps an unnamed decimal fever told today", "my son has 39.2 this morning, he had his stem cell treatment on saturday. is this normal or not", Clinic, Clinic},
 		{"sets aside a son's Arabizi fever", "ana zain bs waldi 6ala3at lah sakhana 38.9 mn el madrasa. nagdar n2ajil el maw3ed?", Clinic, ""},
 		{"sets aside a temperature only asked of", "Is 100.4F considered a fever? Trying to learn the numbers before my treatment in May.", Clinic, ""},
 		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
