@@ -162,9 +162,9 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
 	fever := reading == feverReading
 	named := fever && (t.namesTemperature(norm) || t.spellsBodyTemperature(norm, s))
-	unasked := !t.asks(s) && !readingAsked(s)
-	measured := fever && (named || scaledFever(norm) || unasked && decimalFever(norm))
-	told := measured && (t.tellsNow(s) || named && unasked)
+	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
+	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
+	told := measured && (t.tellsNow(s) || named && unasked())
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && t.spellsBodyTemperature(norm, s)))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
