@@ -304,7 +304,7 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
 	t.bodyTemperatureWords = normalizedAll(f.BodyTemperatureWords)
-	t.bodyTemperatureSkeletons = stemSkeletons(t.bodyTemperatureWords)
+	t.bodyTemperatureSkeletons = wordSkeletons(t.bodyTemperatureWords)
 	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
 	t.countable = map[string]bool{}
 	for _, r := range f.Rules {
@@ -747,9 +747,9 @@ func (t *Triage) spellsBodyTemperature(norm string, s sentences) bool {
 // than any spelling of one ("7araratha"), it is no such word, and its readings are not worth their cost.
 const maxSpelledTemperature = 16
 
-// stemSkeletons are the consonant skeletons of the single Arabic words among words that keep three
-// consonants or more: fewer would open too many other words (حمي, "Hm", opens "7amam", a bath).
-func stemSkeletons(words []string) []string {
+// wordSkeletons are the consonant skeletons of the single Arabic words among words that keep three
+// consonants or more: fewer are too many other words' (حمي, "Hm", is "7amam"'s, a bath).
+func wordSkeletons(words []string) []string {
 	var out []string
 	for _, w := range words {
 		if textnorm.Detect(w) != knowledge.Arabic || strings.Contains(w, " ") {

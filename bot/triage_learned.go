@@ -161,11 +161,12 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// the rules read it from Arabizi skeletons, which it otherwise may, when the word is the writer's own
 	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
 	fever := reading == feverReading
-	named := fever && (t.namesTemperature(norm) || t.spellsBodyTemperature(norm, s))
+	spelt := fever && t.spellsBodyTemperature(norm, s)
+	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
 	told := measured && (t.tellsNow(s) || named && unasked())
-	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && t.spellsBodyTemperature(norm, s)))
+	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && spelt))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic
