@@ -1070,21 +1070,24 @@ func spokenDecimals(norm string) string {
 // scaledFever reports whether a message gives a fever with its scale, °C or °F ("101.5F", "38.9 c"): a
 // thermometer's reading, whether or not a temperature word names it.
 func scaledFever(norm string) bool {
-	scaled := false
-	readings(norm, func(v float64, unit string, decimal, _ bool, _ int) bool {
-		scaled = (strings.HasSuffix(unit, "c") || strings.HasSuffix(unit, "f")) && fever(v, unit, decimal)
-		return !scaled
+	return feverWhere(norm, func(unit string, _ bool) bool {
+		return strings.HasSuffix(unit, "c") || strings.HasSuffix(unit, "f")
 	})
-	return scaled
 }
 
 // decimalFever reports whether a message gives a fever with a decimal and no scale ("my son has 39.2
 // this morning"): a thermometer's reading too, as ages, counts and doses in the fever's range are whole
 // numbers.
 func decimalFever(norm string) bool {
+	return feverWhere(norm, func(unit string, decimal bool) bool { return unit == "" && decimal })
+}
+
+// feverWhere reports whether a message gives a number in a fever's range written as written says (its
+// unit, and whether it has a decimal).
+func feverWhere(norm string, written func(unit string, decimal bool) bool) bool {
 	found := false
 	readings(norm, func(v float64, unit string, decimal, _ bool, _ int) bool {
-		found = unit == "" && decimal && fever(v, unit, decimal)
+		found = written(unit, decimal) && fever(v, unit, decimal)
 		return !found
 	})
 	return found
