@@ -269,6 +269,9 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
 		return at
 	}
+	if namesYear(s.words) && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason != "history" }) {
+		return at // the model reads "since" as since the treatment, not since 2019
+	}
 	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) &&
 		!t.tellsPresent(s) && !t.reportsApart(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {

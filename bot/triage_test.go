@@ -127,6 +127,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"no fever, just a bit sore",
 		"I don't have a fever but my knee is swollen",
 		"I'm confused about the preparation",
+		// "arja3 … 3ala tool": I go back straight away, not I throw up constantly
+		"ba3d el jalsa arja3 el bait 3ala tool?",
+		"بعد الجلسة ارجع البيت على طول؟",
 		// the Maghrebi "there is not" (مافماش, ماكاينش) and "not even" (حتى) after a negation deny
 		"مافما حتى سخانة، نجم نمشي للخدمة غدوة؟",
 		"ماكاينش السخانة، غير شوية ديال العيا",
@@ -256,6 +259,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"over a question that tells what happened", "is it normal the pain keeps climbing? yesterday it was a 4, now it's a 9", "", Clinic},
 		{"not over a general question", "can the injection cause numbness in the leg?", "", ""},
 		{"not over a history the rules read", "I had a heart attack 5 years ago, can I still get treatment?", "", ""},
+		// the model reads "since" as since the treatment: a year tells it is not
+		{"not over a history dated to a year", "my lower back pain shoots down my leg with numbness and tingling, been like this since 2019. is the disc injection an option for me?", "", ""},
 		// a history told and nothing now: the model must be as sure as over a question
 		{"not over a history it reads alone", "My mother had sepsis back in 2021 after a hip operation. She's been well since. Does that rule her out for the knee injection?", "", ""},
 		// a sign told over: the model must be all but sure to add an emergency (urgent_over), as over a
