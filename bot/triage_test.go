@@ -129,6 +129,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		// "arja3 … 3ala tool": I go back straight away, not I throw up constantly
 		"ba3d el jalsa arja3 el bait 3ala tool?",
+		// the writer puzzled by what they read, in either language
+		"I've been reading a lot online and I'm getting confused. Where do the cells come from?",
+		"قريت كلام كتير على النت وكله متلخبط، هما بياخدوا الخلايا منين؟",
 		"بعد الجلسة ارجع البيت على طول؟",
 		// the Maghrebi "there is not" (مافماش, ماكاينش) and "not even" (حتى) after a negation deny
 		"مافما حتى سخانة، نجم نمشي للخدمة غدوة؟",
