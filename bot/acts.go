@@ -125,11 +125,12 @@ func (p actPattern) match(words []string, taken []bool) (int, bool) {
 	return 0, false
 }
 
-// possible reports whether every slot has an alternative whose first word is among a message's words:
-// a pattern that cannot match is not tried at every word.
+// possible reports whether every slot has an alternative whose first word is among a message's words,
+// with or without the Arabic article (present holds both): a pattern that cannot match is not tried at
+// every word.
 func (p actPattern) possible(present map[string]bool) bool {
 	for _, slot := range p.slots {
-		if !slices.ContainsFunc(slot, func(alt []string) bool { return present[alt[0]] }) {
+		if !slices.ContainsFunc(slot, func(alt []string) bool { return present[withoutArticle(alt[0])] }) {
 			return false
 		}
 	}
@@ -141,7 +142,7 @@ func (p actPattern) possible(present map[string]bool) bool {
 func slotAt(slot [][]string, words []string, used []bool, start int) int {
 	for i := start; i < len(words); i++ {
 		for _, alt := range slot {
-			if i+len(alt) <= len(words) && slices.Equal(words[i:i+len(alt)], alt) && !slices.Contains(used[i:i+len(alt)], true) {
+			if i+len(alt) <= len(words) && slices.EqualFunc(words[i:i+len(alt)], alt, sameWord) && !slices.Contains(used[i:i+len(alt)], true) {
 				for j := range alt {
 					used[i+j] = true
 				}
@@ -150,6 +151,21 @@ func slotAt(slot [][]string, words []string, used []bool, start int) int {
 		}
 	}
 	return -1
+}
+
+// sameWord reports whether a message's word is a pattern's, with or without the Arabic article: a slot's
+// "ساعه" (hour) is the message's "الساعه" ("الدوام عندكم لين كم الساعة؟", until what time are you open?).
+func sameWord(w, alt string) bool {
+	return w == alt || withoutArticle(w) == withoutArticle(alt)
+}
+
+// withoutArticle is an Arabic word without the article alone: "للدكتور" (to the doctor) keeps its
+// preposition, which changes what the phrase asks ("احكي للدكتور", tell the doctor).
+func withoutArticle(w string) string {
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
+		return rest
+	}
+	return w
 }
 
 // newActs reads the acts of bank over the embedded defaults: the bank's phrases add to them, its replies
@@ -410,7 +426,7 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 	if len(words) <= patternWords && len(al.patterns) > 0 {
 		present = make(map[string]bool, len(words))
 		for _, w := range words {
-			present[w] = true
+			present[w], present[withoutArticle(w)] = true, true
 		}
 	}
 	choice := false // who answers is asked as a choice: "a real person or a bot?"

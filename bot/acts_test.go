@@ -41,6 +41,8 @@ func TestConversationActs(t *testing.T) {
 		{"what's your phone number?", "handoff", "en", false, true},
 		{"I need to reschedule my session next week, my daughter is sick", "handoff", "en", false, true},
 		{"can i move my apointment", "handoff", "en", false, true}, // the lexicon's variant of appointment
+		{"Need to postpone my follow up, I'm travelling till the 20th", "handoff", "en", false, true},
+		{"الدوام عندكم لين كم الساعة؟", "handoff", "ar", false, true}, // a pattern's "ساعه" with the article
 		{"مرحبا", "greeting", "ar", true, false},
 		{"السلام عليكم", "greeting", "ar", true, false},
 		{"شكرا جزيلا", "thanks", "ar", false, false},
