@@ -85,6 +85,20 @@ func skeletonPhrase(p phrase) phrase {
 	return out
 }
 
+// arabiziSkeletonPhrase is an Arabizi phrase as the consonant skeletons a message's words are compared
+// under (each word's first reading: a message word has all of its own), or nil when a word has none.
+func arabiziSkeletonPhrase(p string) phrase {
+	var out phrase
+	for _, w := range textnorm.Words(textnorm.Normalize(p)) {
+		sk := textnorm.ArabiziSkeletons(w)
+		if len(sk) == 0 {
+			return nil
+		}
+		out = append(out, sk[0])
+	}
+	return out
+}
+
 // vague reports whether a word of more than three letters as written has a skeleton of one, which too
 // many Arabizi words share: "والو" (nothing) is l, as "la" is.
 func vague(w string) bool {
@@ -303,8 +317,17 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			// convulsions w ana sghir": as a child)
 			phrases = append(slices.Clip(phrases), src[kind]["arabizi"]...)
 		}
+		if sc == arabizi && kind == "elsewhere" {
+			// as skeletons, another place's Arabic words are too many others' ("bech ykharjou", to take
+			// out, reads as بالخارج, abroad): Arabizi reads its own phrases of two words or more ("markaz
+			// tani", another centre)
+			phrases = src[kind]["arabizi"]
+		}
 		for _, p := range expandPhrases(phrases) {
 			ph := conv(toPhrase(p))
+			if sc == arabizi && kind == "elsewhere" {
+				ph = arabiziSkeletonPhrase(p)
+			}
 			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
 				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one
@@ -331,10 +354,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// "l7o9na" once its q is read as s.
 				continue
 			}
-			if sc == arabizi && (kind == "handled" || kind == "own" || kind == "elsewhere") {
-				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), as
-				// are another place's ("bech ykharjou", to take out, reads as بالخارج, abroad), and the
-				// writer's own treatment reads a relative into a message that names one in passing
+			if sc == arabizi && (kind == "handled" || kind == "own" || kind == "elsewhere" && len(ph) < 2) {
+				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), and
+				// the writer's own treatment reads a relative into a message that names one in passing
 				continue
 			}
 			if sc == arabizi && kind == "during" {

@@ -35,6 +35,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"my knee has gone hot and swollen since yesterday", "en", "hot-joint"},
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
+		// session 41: the Gulf's "lah" (to him) is no "la" (not): "kil ma lah yzeed", it keeps growing
+		{"al alam fi dahri kil ma lah yzeed min baad el ibra, mo gader agoom", "ar", "severe-pain"},
 		// session 40: a limb of one side that will not move, in Arabic script and Arabizi; a fever beside the
 		// treatment told done, whose "علاج" names no condition to treat
 		{"فجأة ايدي واجري اليمين ما عم يقدروا يتحركوا", "ar", "stroke"},
@@ -129,6 +131,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		// "arja3 … 3ala tool": I go back straight away, not I throw up constantly
 		"ba3d el jalsa arja3 el bait 3ala tool?",
+		// a neighbour treated at another centre, in Arabizi ("markaz tani" places nothing now)
+		"gar-na 3amal 7o2an fi markaz tani w gatlo sokhneya w sadeed, da by7sal 3andoko?",
+		"jaretna 3amlet hal 3ilaj bi balad tani w sar 3enda iltihab w ri7a bshe3a bel jer7, kif btetjanabo hek shi?",
 		// the writer puzzled by what they read, in either language
 		"I've been reading a lot online and I'm getting confused. Where do the cells come from?",
 		"قريت كلام كتير على النت وكله متلخبط، هما بياخدوا الخلايا منين؟",
@@ -290,7 +295,8 @@ func TestLearnedLayer(t *testing.T) {
 		{"keeps an Arabizi temperature of the writer's", "7raarti 39.4 al7ain, sawait el 3elaj gabil yomain", Clinic, Clinic},
 		// a decimal in the fever's range is a thermometer's reading, named or not: told with "this morning"
 		{"keeps an unnamed decimal fever told today", "my son has 39.2 this morning, he had his stem cell treatment on saturday. is this normal or not", Clinic, Clinic},
-		{"sets aside a son's Arabizi fever", "ana zain bs waldi 6ala3at lah sakhana 38.9 mn el madrasa. nagdar n2ajil el maw3ed?", Clinic, ""},
+		// the rules read it as the son's since "lah" (to him) is no negator (session 41)
+		{"adds no son's Arabizi fever", "ana zain bs waldi 6ala3at lah sakhana 38.9 mn el madrasa. nagdar n2ajil el maw3ed?", "", ""},
 		{"sets aside a temperature only asked of", "Is 100.4F considered a fever? Trying to learn the numbers before my treatment in May.", Clinic, ""},
 		{"keeps a long message's clinic call it reads", "Long story but bear with me: the knee has been better this week, thanks to the team. Since last night I've been shivering and the thermometer says 38.9, and the spot is warm. Anyway, what time is parking free on Saturday?", Clinic, Clinic},
 	} {
