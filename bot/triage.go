@@ -384,7 +384,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 			tl.plain[textnorm.Normalize(w)], tl.exceptions[textnorm.Normalize(w)] = true, true
 		}
 	}
-	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators)
+	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators, tl.plain)
 	if err != nil {
 		return nil, err
 	}

@@ -85,11 +85,16 @@ func skeletonPhrase(p phrase) phrase {
 	return out
 }
 
-// arabiziSkeletonPhrase is an Arabizi phrase as the consonant skeletons a message's words are compared
-// under (each word's first reading: a message word has all of its own), or nil when a word has none.
-func arabiziSkeletonPhrase(p string) phrase {
+// arabiziSkeletonPhrase is an Arabizi phrase as a message's words are compared: as their consonant
+// skeletons (each word's first reading: a message word has all of its own), the plain words as written;
+// nil when a word has none.
+func arabiziSkeletonPhrase(p string, plain map[string]bool) phrase {
 	var out phrase
 	for _, w := range textnorm.Words(textnorm.Normalize(p)) {
+		if plain[w] {
+			out = append(out, w)
+			continue
+		}
 		sk := textnorm.ArabiziSkeletons(w)
 		if len(sk) == 0 {
 			return nil
@@ -301,7 +306,7 @@ var contextKinds = []string{"hypothetical", "conditional", "state", "named_state
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
-func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase, negators map[string]bool) (contextMarkers, error) {
+func newContextMarkers(src map[string]map[string][]string, lang string, sc script, conv func(phrase) phrase, negators, plain map[string]bool) (contextMarkers, error) {
 	c := contextMarkers{phrases: map[string][]phrase{}, first: map[string]map[string][]phrase{}, skeletons: sc == arabizi}
 	for _, kind := range contextKinds {
 		c.first[kind] = map[string][]phrase{}
@@ -317,17 +322,27 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			// convulsions w ana sghir": as a child)
 			phrases = append(slices.Clip(phrases), src[kind]["arabizi"]...)
 		}
-		if sc == arabizi && kind == "elsewhere" {
+		var own []string // Arabizi's own phrases, read as its skeletons
+		switch {
+		case sc == arabizi && kind == "elsewhere":
 			// as skeletons, another place's Arabic words are too many others' ("bech ykharjou", to take
 			// out, reads as بالخارج, abroad): Arabizi reads its own phrases of two words or more ("markaz
 			// tani", another centre)
-			phrases = src[kind]["arabizi"]
+			phrases, own = nil, src[kind]["arabizi"]
+		case sc == arabizi && kind == "hypothetical":
+			// Arabic's "لو" (if) is too short a skeleton to read (below): Arabizi's own phrases of a
+			// condition and what it brings are read beside the Arabic ones ("ash asawi loo 9ar fini
+			// 7arara", what do I do if I get a fever)
+			own = src[kind]["arabizi"]
+		}
+		for _, p := range expandPhrases(own) {
+			if ph := arabiziSkeletonPhrase(p, plain); len(ph) >= 2 {
+				c.phrases[kind] = append(c.phrases[kind], ph)
+				c.first[kind][ph[0]] = append(c.first[kind][ph[0]], ph)
+			}
 		}
 		for _, p := range expandPhrases(phrases) {
 			ph := conv(toPhrase(p))
-			if sc == arabizi && kind == "elsewhere" {
-				ph = arabiziSkeletonPhrase(p)
-			}
 			if len(ph) == 0 || (sc == arabizi && (kind == "other" || kind == "resolved" || kind == "conditional") && (len(ph) == 1 || slices.ContainsFunc(textnorm.Words(textnorm.Normalize(p)), vague))) {
 				// One skeleton alone is too often another word's ("كلبي", my dog, and "2albi", my heart;
 				// "باس", fine, and "bas", but; "اذا", if, and "iza"), and so is a long word's of one
@@ -354,7 +369,7 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 				// "l7o9na" once its q is read as s.
 				continue
 			}
-			if sc == arabizi && (kind == "handled" || kind == "own" || kind == "elsewhere" && len(ph) < 2) {
+			if sc == arabizi && (kind == "handled" || kind == "own") {
 				// as skeletons, a hospital's words are too many others' ("tawha sa7at", she just woke), and
 				// the writer's own treatment reads a relative into a message that names one in passing
 				continue

@@ -35,6 +35,7 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"my knee has gone hot and swollen since yesterday", "en", "hot-joint"},
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
+		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
 		// session 41: the Gulf's "lah" (to him) is no "la" (not): "kil ma lah yzeed", it keeps growing
 		{"al alam fi dahri kil ma lah yzeed min baad el ibra, mo gader agoom", "ar", "severe-pain"},
 		// session 40: a limb of one side that will not move, in Arabic script and Arabizi; a fever beside the
@@ -131,6 +132,8 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		// "arja3 … 3ala tool": I go back straight away, not I throw up constantly
 		"ba3d el jalsa arja3 el bait 3ala tool?",
+		// Arabizi's own "if" ("loo 9ar", if it happens), read as written: no "la" (not), no "la séance"
+		"ash asawi loo 9ar fini 7arara ba3d el ibra?",
 		// a neighbour treated at another centre, in Arabizi ("markaz tani" places nothing now)
 		"gar-na 3amal 7o2an fi markaz tani w gatlo sokhneya w sadeed, da by7sal 3andoko?",
 		"jaretna 3amlet hal 3ilaj bi balad tani w sar 3enda iltihab w ri7a bshe3a bel jer7, kif btetjanabo hek shi?",
