@@ -132,6 +132,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"I'm confused about the preparation",
 		// "arja3 … 3ala tool": I go back straight away, not I throw up constantly
 		"ba3d el jalsa arja3 el bait 3ala tool?",
+		// a faint told as once, of a blood test; a worry of what may come ("5ayfa ykoon", afraid there'll be)
+		"i literally fainted once getting blood taken lol. am i awake for the whole thing??",
+		"abi asawi el jalsa gabel 3ers o5ti, bas 5ayfa ykoon fi kadmat w waram wa9e7. hatha 3adi?",
 		// Arabizi's own "if" ("loo 9ar", if it happens), read as written: no "la" (not), no "la séance"
 		"ash asawi loo 9ar fini 7arara ba3d el ibra?",
 		// a neighbour treated at another centre, in Arabizi ("markaz tani" places nothing now)
