@@ -885,6 +885,28 @@ func TestCorpusFloors(t *testing.T) {
 		// (Arabizi 92.6%), en 95.4%, abstention 98.8% (PRP against stem cells answered with what stem cells
 		// are), wrong 1.4%, one tap 98.6%, both 91.7%, acts 100%, language 100%.
 		{"fresh96", 280, 0.955, 0.954, 0.988, 0.014, 1, 0.986, 0.917},
+		// fresh98, 300 by a two-hundred-and-first writer at the start of session 41 (questions between
+		// neighbouring topics, Gulf and Levantine, Arabizi, fragments, two questions), run first at a2b9701
+		// and kept for development: ar 94.8% (Arabizi 95.0%), en 96.5%, abstention 95.1% (opening hours
+		// and a call-back asked in Levantine), wrong 2.8% (a follow-up question read whole), one tap 97.7%,
+		// both 88.9%, acts 93.3%, language 100%, 3 questions flagged urgent ("arja3 el bait 3ala tool", I
+		// go home straight away, read as vomiting; "ملخبطة", muddled by what one read, as confusion). The
+		// handoff patterns read Arabic with its article, "على طول" with "يرجع" is no vomiting, the writer's
+		// muddle no confusion since.
+		{"fresh98", 280, 0.955, 0.976, 0.963, 0.019, 0.967, 0.986, 0.889},
+		// fresh100, 300 by a two-hundred-and-fifth writer in session 41 (fragments and one-word questions,
+		// near misses naming a food, a drink, a brand, a supplement or a device, Arabizi of every region),
+		// run first at 6dc7e4c and kept for development: ar 94.7% (Arabizi 88.9%), en 97.7%, abstention
+		// 97.5%, wrong 0.9%, one tap 99.1%, both 83.3% (Arabizi second questions whose words the
+		// transliteration misses: "a3ra9", "a7adar", "a3id"), acts 100%, language 100%.
+		{"fresh100", 280, 0.954, 0.989, 0.975, 0.009, 1, 1, 0.833},
+		// fresh99, 300 by a two-hundred-and-second writer at the start of session 41 (an even spread, as
+		// typed on phones), kept sealed and run first at bbf1225, the session's last engine: ar 93.1%
+		// (Arabizi 88.9%), en 94.3%, abstention 93.8%, wrong 3.8% (other diseases asked as "does it work
+		// for …", teeth and infertility, answered with the conditions treated; PRP against stem cells; how
+		// many cells are injected; "a3mel eh fel bitcoin", what to do about bitcoin, answered with the
+		// preparation), one tap 98.2%, both 86.1%, acts 100%, language 100%.
+		{"fresh99", 280, 0.931, 0.943, 0.938, 0.038, 1, 0.982, 0.861},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1705,6 +1727,28 @@ func TestTriageFloors(t *testing.T) {
 		// (numbness asked about and denied, "there's none"; chest pain and breathlessness denied in MSA; an
 		// Arabizi "if I get an allergy and my face swells").
 		{"fresh94", 180, 1, 0.98, 0.95, 0.92},
+		// fresh95, 200 by a hundred-and-ninety-ninth writer at the start of session 41 (Egyptian and
+		// Levantine and their Arabizi, mixed sentences, relatives writing, negatives of other people, the
+		// past and what if), run first at a2b9701 and kept for development: recall 100%, emergencies 100% in
+		// tier, after-effects 100% not urgent (none an emergency), negatives 96.7% (numbness "since 2019",
+		// which the learned layer read as since the treatment; a mother's stroke two years ago). The
+		// learned layer adds no red flag over a history dated to a year since: negatives 98.3%.
+		{"fresh95", 180, 1, 1, 0.983, 0.92},
+		// fresh97, 200 by a two-hundred-and-fourth writer in session 41 (half Arabizi, fevers and infection
+		// in words, calm one-liners, negatives of neighbours and cousins treated elsewhere), run first at
+		// 6dc7e4c and kept for development: recall 98.9% (the Gulf's "kil ma lah yzeed", it keeps growing,
+		// read as negated), emergencies 93.3% in tier, after-effects 100% not urgent, negatives 91.7%
+		// (others treated "fi markaz tani", "bi balad tani", "barra"; "loo 9ar", if it happens; a faint
+		// during the injection). Arabizi reads another place and its "if" by its own phrases since: recall
+		// 100%, negatives 98.3%.
+		{"fresh97", 180, 1, 1, 0.983, 0.96},
+		// fresh96, 200 by a two-hundredth writer at the start of session 41 (an even mix as typed on
+		// phones, calm or understated red flags, temperatures written many ways, symptoms buried in long
+		// messages), kept sealed and run first at bbf1225, the session's last engine: recall 100%,
+		// emergencies 97.8% in tier (clinic calls 95.6% in tier), after-effects 100% not urgent (none an
+		// emergency), negatives 96.7% (an anaphylaxis "once", to penicillin; pain while the fat was taken,
+		// in Arabizi).
+		{"fresh96", 180, 1, 1, 0.966, 0.92},
 		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
 		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
 		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
