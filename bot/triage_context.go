@@ -880,27 +880,12 @@ func (c contextMarkers) opens(m message, kind string, lo int) bool {
 // [lo, hi): "a stroke in 2019", "سنة 2019"; "he thinks it's 1985" is not history.
 func hasYear(m message, lo, hi int) bool {
 	for k := max(lo, 1); k < hi; k++ {
-		if datesYear(m.forms[k-1][0], m.forms[k][0]) {
+		y, err := strconv.Atoi(m.forms[k][0])
+		if err == nil && y >= 1950 && y < 2040 && yearWords[m.forms[k-1][0]] {
 			return true
 		}
 	}
 	return false
-}
-
-// namesYear reports whether words date something to a year ("since 2019", "من ٢٠١٥").
-func namesYear(words []string) bool {
-	for k := 1; k < len(words); k++ {
-		if datesYear(words[k-1], words[k]) {
-			return true
-		}
-	}
-	return false
-}
-
-// datesYear reports whether a word is a year that the word before it dates something to.
-func datesYear(before, word string) bool {
-	y, err := strconv.Atoi(word)
-	return err == nil && y >= 1950 && y < 2040 && yearWords[before]
 }
 
 // yearWords stand before a year that dates something, in English, Arabic, Arabizi ("f 2014", "fi 2019",

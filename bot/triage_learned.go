@@ -269,7 +269,7 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
 		return at
 	}
-	if namesYear(s.words) && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason != "history" }) {
+	if _, m := t.scriptMessage(s); hasYear(m, 0, len(m.forms)) && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason != "history" }) {
 		return at // the model reads "since" as since the treatment, not since 2019
 	}
 	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) &&
