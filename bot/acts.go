@@ -130,7 +130,7 @@ func (p actPattern) match(words []string, taken []bool) (int, bool) {
 // every word.
 func (p actPattern) possible(present map[string]bool) bool {
 	for _, slot := range p.slots {
-		if !slices.ContainsFunc(slot, func(alt []string) bool { return present[withoutArticle(alt[0])] }) {
+		if !slices.ContainsFunc(slot, func(alt []string) bool { return present[textnorm.StripDefiniteArticle(alt[0])] }) {
 			return false
 		}
 	}
@@ -156,16 +156,7 @@ func slotAt(slot [][]string, words []string, used []bool, start int) int {
 // sameWord reports whether a message's word is a pattern's, with or without the Arabic article: a slot's
 // "ساعه" (hour) is the message's "الساعه" ("الدوام عندكم لين كم الساعة؟", until what time are you open?).
 func sameWord(w, alt string) bool {
-	return w == alt || withoutArticle(w) == withoutArticle(alt)
-}
-
-// withoutArticle is an Arabic word without the article alone: "للدكتور" (to the doctor) keeps its
-// preposition, which changes what the phrase asks ("احكي للدكتور", tell the doctor).
-func withoutArticle(w string) string {
-	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
-		return rest
-	}
-	return w
+	return w == alt || textnorm.StripDefiniteArticle(w) == textnorm.StripDefiniteArticle(alt)
 }
 
 // newActs reads the acts of bank over the embedded defaults: the bank's phrases add to them, its replies
@@ -190,10 +181,11 @@ func newActs(bank *knowledge.Bank) (*acts, error) {
 		return slices.Concat(defaults[lang][name].Phrases, bank.Acts[lang][name].Phrases)
 	}
 	var arabic []string
+	slots := strings.NewReplacer("|", " ", "+", " ") // a pattern's words, as a phrase's
 	for _, lang := range knowledge.Languages() {
 		for _, name := range knowledge.ActNames() {
 			for _, p := range phrases(lang, name) {
-				text := strings.NewReplacer("|", " ", "+", " ").Replace(p)
+				text := slots.Replace(p)
 				for _, w := range textnorm.Words(textnorm.Normalize(text)) {
 					a.vocab[w]++
 				}
@@ -265,8 +257,10 @@ func (a *acts) learnVariants(bank *knowledge.Bank) {
 			a.canon[chat] = word
 		}
 	}
-	for w := range a.vocab { // Arabizi leaves the article apart ("el 3eyada"), and it is read without it
-		if bare, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(bare) >= minBare && a.vocab[bare] == 0 {
+	// Arabizi leaves the article apart ("el 3eyada"), and it is read without it, where three letters or more
+	// are left ("الله" is no له)
+	for w := range a.vocab {
+		if bare := textnorm.StripDefiniteArticle(w); bare != w && a.vocab[bare] == 0 {
 			a.canon[bare] = w
 		}
 	}
@@ -283,10 +277,6 @@ func (a *acts) learnVariants(bank *knowledge.Bank) {
 		}
 	}
 }
-
-// minBare is the fewest letters an Arabic act word keeps without its article to be read as it: "الله"
-// is no له.
-const minBare = 3
 
 // variantsRead is words with each lexicon variant read as its act word; words itself when none is.
 func (a *acts) variantsRead(words []string) []string {
@@ -426,7 +416,7 @@ func (al *actLang) read(words []string, raw string, filler map[string]bool, held
 	if len(words) <= patternWords && len(al.patterns) > 0 {
 		present = make(map[string]bool, len(words))
 		for _, w := range words {
-			present[w], present[withoutArticle(w)] = true, true
+			present[w], present[textnorm.StripDefiniteArticle(w)] = true, true
 		}
 	}
 	choice := false // who answers is asked as a choice: "a real person or a bot?"

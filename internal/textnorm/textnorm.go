@@ -376,11 +376,27 @@ var thirdPersonSuffixes = [...]string{"ه", "و"}
 // person wrote, as a rule's, keeps "لخبطه" (confusion) whole, where one letter off reads "خبطه" (a bump).
 func StripArabicArticle(w string) string {
 	for _, p := range articles {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+		if rest, ok := cutArticle(w, p); ok {
 			return rest
 		}
 	}
 	return w
+}
+
+// StripDefiniteArticle removes the article alone ("ال") from a folded Arabic word, not what carries it:
+// "للدكتور" (to the doctor) keeps its preposition, which can change what a phrase asks ("احكي للدكتور",
+// tell the doctor).
+func StripDefiniteArticle(w string) string {
+	if rest, ok := cutArticle(w, "ال"); ok {
+		return rest
+	}
+	return w
+}
+
+// cutArticle removes the article p from w when a word of three letters or more is left.
+func cutArticle(w, p string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, p)
+	return rest, ok && utf8.RuneCountInString(rest) >= 3
 }
 
 // articles are the article and the one-letter words that carry it joined, longest first.

@@ -126,6 +126,14 @@ func TestStripArabicArticle(t *testing.T) {
 	}
 }
 
+func TestStripDefiniteArticle(t *testing.T) {
+	for in, want := range map[string]string{"الساعه": "ساعه", "الدوام": "دوام", "للدكتور": "للدكتور", "بالمستشفى": "بالمستشفى", "الله": "الله", "ساعه": "ساعه"} {
+		if got := StripDefiniteArticle(in); got != want {
+			t.Errorf("StripDefiniteArticle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRestoreTaaMarbuta(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"جلستي", "جلسه"},    // my session
