@@ -474,10 +474,11 @@ func stopPhrases(src map[string][]string, sc script, conv func(phrase) phrase) [
 }
 
 // stoppedAfter reports whether the rule's sign at word i is told stopped later in its sentence (which
-// ends before hi): a stopping phrase no negation stands before, and no restarting phrase after it.
-func (r triageRule) stoppedAfter(m message, i, hi int, negated func(int) bool) bool {
+// ends before hi): a stopping phrase of least words or more that no negation stands before, and no
+// restarting phrase after it.
+func (r triageRule) stoppedAfter(m message, i, hi, least int, negated func(int) bool) bool {
 	for _, ph := range r.stopped {
-		if m.find(ph, func(at int) bool { return at > i && at < hi && !negated(at) && !r.restartedAfter(m, at, hi, negated) }) {
+		if len(ph) >= least && m.find(ph, func(at int) bool { return at > i && at < hi && !negated(at) && !r.restartedAfter(m, at, hi, negated) }) {
 			return true
 		}
 	}
@@ -609,10 +610,13 @@ func (t *Triage) reportsApart(s sentences) bool {
 
 // tellsOver reports whether a message says that something is over: a resolution no negator stands before
 // ("كانت عندي السخانة نهار الأول ودابا مشات", I had a fever on the first day and now it has gone), in the
-// markers of its script.
+// markers of its script, or a rule's sign told stopped in a phrase of two words or more ("el dam wgaf 3la
+// 6ool", the blood stopped at once; not وقف alone, which also stands up).
 func (t *Triage) tellsOver(s sentences) bool {
 	tl, m := t.scriptMessage(s)
-	return tl.context.resolvedIn(m, 0, len(m.forms), func(at int) bool { return !tl.negated(m.forms, at) })
+	negated := func(at int) bool { return tl.negated(m.forms, at) }
+	return tl.context.resolvedIn(m, 0, len(m.forms), func(at int) bool { return !negated(at) }) ||
+		slices.ContainsFunc(tl.rules, func(r triageRule) bool { return r.stoppedAfter(m, -1, len(m.forms), 2, negated) })
 }
 
 // awaits reports whether a message tells its writer's treatment is still ahead ("my appointment is in 10
@@ -1152,7 +1156,7 @@ func (tl *triageLang) slotMatches(s slot, m message, r triageRule, sentence int)
 				}
 				why := "negated"
 				if !tl.negatedInSentence(m, i) && !tl.toldFine(m, i+len(ph)-1) && !tl.answeredNo(m, i) || tl.context.novel(m, i, i+len(ph), tl.negator) {
-					why = tl.context.setAside(m, i, r, func(k int) bool { return tl.negated(m.forms, k) })
+					why = tl.context.setAside(m, i, i+len(ph), r, func(k int) bool { return tl.negated(m.forms, k) })
 				}
 				if why == "" {
 					where, theirs = m.sentence[i], tl.context.relativeOngoing(m, i)

@@ -417,10 +417,12 @@ func expandPhrases(phrases []string) []string {
 	return out
 }
 
-// setAside says why the symptom at word i is not read as happening now ("" when it is). A resolution that
-// is negated says the symptom goes on ("ما راحت", has not gone away): negated says whether the word at a
-// position is.
-func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(int) bool) string {
+// setAside says why the symptom told by words [i, end) is not read as happening now ("" when it is). A
+// resolution that is negated says the symptom goes on ("ما راحت", has not gone away): negated says
+// whether the word at a position is. A history marker that starts inside the symptom's own phrase, after
+// its first word, is a word of the symptom: "غير مدركة للزمان والمكان" (not aware of time and place) holds
+// زمان, long ago; one that starts with it tells its history ("fainted once").
+func (c contextMarkers) setAside(m message, i, end int, r triageRule, negated func(int) bool) string {
 	lo, hi := sentenceBounds(m, i)
 	tier := r.tier
 	has := func(kind string, end int) bool { return c.in(m, kind, lo, end) }
@@ -428,10 +430,12 @@ func (c contextMarkers) setAside(m message, i int, r triageRule, negated func(in
 	// A resolution told in an earlier clause is of what came before: "I was doing fine at first but since
 	// Sunday the pain has been ramping up".
 	resolved := c.resolvedIn(m, lo, hi, func(at int) bool { return !negated(at) && at >= clause })
-	history := c.find(m, "history", lo, hi, func(at int) bool { return !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo) }) ||
+	history := c.find(m, "history", lo, hi, func(at int) bool {
+		return (at <= i || at >= end) && !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo)
+	}) ||
 		hasYear(m, lo, hi)
 	switch {
-	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, negated):
+	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, 1, negated):
 		return "resolved"
 	case tier == Clinic && c.relatives(m, i, negated), tier == Emergency && c.relativeApart(m, i, lo, hi, negated),
 		c.candidate(m, i), c.handled(m, i, lo, hi, negated), c.elsewhere(m, i, lo):
