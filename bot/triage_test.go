@@ -36,6 +36,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
+		// session 42: disorientation in time and place, whose زمان (time) tells no history
+		{"والدتي مشوشة وغير مدركة للزمان والمكان منذ عودتها من جلسة العلاج", "ar", "confusion"},
 		// session 41: the Gulf's "lah" (to him) is no "la" (not): "kil ma lah yzeed", it keeps growing
 		{"al alam fi dahri kil ma lah yzeed min baad el ibra, mo gader agoom", "ar", "severe-pain"},
 		// session 40: a limb of one side that will not move, in Arabic script and Arabizi; a fever beside the
@@ -186,6 +188,10 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"temperature is 37.0 today, is it fever?", // a normal reading: the number decides what is asked
 		"قست حرارتي الآن وكانت ٣٧٫٢، هل تعتبر حمى؟ أجريت الحقن صباح اليوم.", // the Arabic fever asked of it too, beside a report
 		"kifach kaydirou l'injection f ras? wach f lbechra direct?",         // lbechra (the skin) is no شري (hives)
+		// session 42: a faint a year ago, asked whether he may (y9eer) have the session, is no onset (صار);
+		// an ooze told stopped after pressing is over
+		"aboy ughmi 3aleh marra gabl sanah min el sukkar, y9eer ysawi el jalsa?",
+		"the little ooze from the harvest spot stopped after I pressed on it for a minute, dressing has been dry since yesterday. can I shower?",
 	} {
 		if got := tr.Check(text, ""); got.Urgent() {
 			t.Errorf("Check(%q) = %+v, want no red flag", text, got)
