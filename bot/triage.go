@@ -179,6 +179,7 @@ type triageRule struct {
 	asked    bool     // it names a fever: a normal reading in a message that only asks sets it aside
 	local    bool     // told slight and at the injection site, it is the injection's own
 	easing   bool     // told easing day by day, it is healing as expected
+	slight   bool     // told slight, it is a clinic call, not an emergency
 	patterns [][]slot // a pattern matches when each of its slots does
 	number   int      // the number of its first pattern in triageLang.openers
 	unless   []phrase
@@ -270,6 +271,9 @@ type redFlagsFile struct {
 		Local bool `yaml:"local"`
 		// Easing: the rule's sign, told easing day by day in its sentence, is healing as expected.
 		Easing bool `yaml:"easing"`
+		// SlightClinic: the rule's sign of the emergency tier, told slight in the message and nowhere
+		// else, is a clinic call.
+		SlightClinic bool `yaml:"slight_clinic"`
 		// Counted: the rule's sign is told by how often it came ("threw up 10 times"): a count in the
 		// message is a measure the learned layer may not set aside (counted).
 		Counted bool                `yaml:"counted"`
@@ -397,7 +401,7 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		if r.Tier != Emergency && r.Tier != Clinic {
 			return nil, fmt.Errorf("rule %s: tier %q, want emergency or clinic", r.ID, r.Tier)
 		}
-		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local, easing: r.Easing}
+		rule := triageRule{id: r.ID, tier: r.Tier, weather: r.Weather, reading: r.Reading, asked: r.Asked, local: r.Local, easing: r.Easing, slight: r.SlightClinic}
 		for _, p := range src {
 			slots, err := parsePattern(p, pattern, f.Classes, lang)
 			if err != nil {
@@ -954,6 +958,9 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 			}
 			if reason == "" {
 				v.Tier, v.Flag, v.skeleton, v.theirs = r.tier, r.id, tl.script == arabizi, theirs
+				if r.slight && tl.context.in(m, "slight", 0, len(m.forms)) {
+					v.Tier = Clinic
+				}
 				break
 			}
 			if reason != noMatch {

@@ -336,6 +336,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 	}{
 		{"my chest hurts and I can't catch my breath", Emergency},
 		{"my lips and tongue are swelling up", Emergency},
+		// session 42: a face told a little puffy is a clinic call at most; with the lips it is an allergy
+		{"وجهي منفوخ شوي وبعدين صار يوجعني كثير", Clinic},
+		{"my face is swollen and my lips are a little puffy", Emergency},
 		{"I passed out in the shower", Emergency},
 		// a relative's emergency sign, the writer saying the relative is no patient or they are well
 		// themselves, is the relative's, unless it is happening now or the relative had the treatment
