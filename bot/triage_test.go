@@ -38,6 +38,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
 		// session 42: disorientation in time and place, whose زمان (time) tells no history
 		{"والدتي مشوشة وغير مدركة للزمان والمكان منذ عودتها من جلسة العلاج", "ar", "confusion"},
+		// the Maghreb's "lia" (to me) is no "la" (not) either
+		{"tl3at lia l7rara 38 w nass w rani nrte3ed", "ar", "fever"},
 		// session 41: the Gulf's "lah" (to him) is no "la" (not): "kil ma lah yzeed", it keeps growing
 		{"al alam fi dahri kil ma lah yzeed min baad el ibra, mo gader agoom", "ar", "severe-pain"},
 		// session 40: a limb of one side that will not move, in Arabic script and Arabizi; a fever beside the
