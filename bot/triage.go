@@ -212,6 +212,9 @@ type redFlagsFile struct {
 	ArabiziCommon []string `yaml:"arabizi_common"`
 	// ArabiziPlain are everyday Arabizi words read as themselves only, never as a symptom's skeleton.
 	ArabiziPlain []string `yaml:"arabizi_plain"`
+	// ArabiziNotSigns are everyday Arabizi words whose skeletons no word of a symptom stands for, though
+	// the context still reads them.
+	ArabiziNotSigns []string `yaml:"arabizi_not_signs"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string `yaml:"coordinators"`
 	// Adding are a coordinator and the article after it that add a thing had to a denied one: "no
@@ -335,6 +338,17 @@ func NewTriage() (*Triage, error) {
 	return t, nil
 }
 
+// skeletonSet is every skeleton of the Arabizi words.
+func skeletonSet(words []string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range words {
+		for _, sk := range textnorm.ArabiziSkeletons(w) {
+			set[sk] = true
+		}
+	}
+	return set
+}
+
 // newTriageLang builds one language's rules. Arabizi uses the Arabic rules, compared as consonant
 // skeletons (textnorm.ArabiziSkeletons).
 func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) {
@@ -344,20 +358,16 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		return append(slices.Clip(m[knowledge.English]), m[knowledge.Arabic]...)
 	}
 	if sc == arabizi {
-		common := map[string]bool{}
-		for _, w := range f.ArabiziCommon {
-			for _, sk := range textnorm.ArabiziSkeletons(w) {
-				common[sk] = true
-			}
-		}
-		notCommon := func(p phrase) phrase {
-			if len(p) == 1 && common[p[0]] {
+		common, notSigns := skeletonSet(f.ArabiziCommon), skeletonSet(f.ArabiziNotSigns)
+		notIn := func(set map[string]bool, p phrase) phrase {
+			if len(p) == 1 && set[p[0]] {
 				return nil
 			}
 			return p
 		}
+		notCommon := func(p phrase) phrase { return notIn(common, p) }
 		conv = skeletonPhrase
-		pattern = func(p phrase) phrase { return notCommon(skeletonPattern(p)) }
+		pattern = func(p phrase) phrase { return notIn(notSigns, notCommon(skeletonPattern(p))) }
 		// A context marker that would lose a word of no consonant is dropped: "اعمل ايه لو" (what do I do
 		// if) as "3ml l" would read "3melt la séance" (I had the session) as a hypothetical.
 		markers = func(p phrase) phrase {
@@ -614,12 +624,14 @@ func (t *Triage) reportsApart(s sentences) bool {
 
 // tellsOver reports whether a message says that something is over: a resolution no negator stands before
 // ("كانت عندي السخانة نهار الأول ودابا مشات", I had a fever on the first day and now it has gone), in the
-// markers of its script, or a rule's sign told stopped in a phrase of two words or more ("el dam wgaf 3la
-// 6ool", the blood stopped at once; not وقف alone, which also stands up).
+// markers of its script, or easing ("الوجع خف عن امبارح", the pain is less than yesterday), or a rule's
+// sign told stopped in a phrase of two words or more ("el dam wgaf 3la 6ool", the blood stopped at once;
+// not وقف alone, which also stands up).
 func (t *Triage) tellsOver(s sentences) bool {
 	tl, m := t.scriptMessage(s)
 	negated := func(at int) bool { return tl.negated(m.forms, at) }
 	return tl.context.resolvedIn(m, 0, len(m.forms), func(at int) bool { return !negated(at) }) ||
+		tl.context.find(m, "easing", 0, len(m.forms), func(at int) bool { return !negated(at) }) ||
 		slices.ContainsFunc(tl.rules, func(r triageRule) bool { return r.stoppedAfter(m, -1, len(m.forms), 2, negated) })
 }
 

@@ -190,7 +190,10 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"temperature is 37.0 today, is it fever?", // a normal reading: the number decides what is asked
 		"قست حرارتي الآن وكانت ٣٧٫٢، هل تعتبر حمى؟ أجريت الحقن صباح اليوم.", // the Arabic fever asked of it too, beside a report
 		"kifach kaydirou l'injection f ras? wach f lbechra direct?",         // lbechra (the skin) is no شري (hives)
-		// session 42: a faint a year ago, asked whether he may (y9eer) have the session, is no onset (صار);
+		// session 42: Egyptian's "embare7" (yesterday) is no مبرح (excruciating); a pain less than yesterday
+		"ana 3amalt el 7o2na fel kataf embare7, 7asis bi wag3 khafif zay ba3d el gym, w 3andi so2al: momken akhod shower?",
+		"النهارده تاني يوم، الوجع خف عن امبارح",
+		// a faint a year ago, asked whether he may (y9eer) have the session, is no onset (صار);
 		// an ooze told stopped after pressing is over
 		"aboy ughmi 3aleh marra gabl sanah min el sukkar, y9eer ysawi el jalsa?",
 		"the little ooze from the harvest spot stopped after I pressed on it for a minute, dressing has been dry since yesterday. can I shower?",
