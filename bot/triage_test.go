@@ -36,7 +36,9 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
-		// session 42: disorientation in time and place, whose زمان (time) tells no history
+		// session 42: a place forgotten is disorientation
+		{"honestly feel really foggy and mixed up, forgot where i was twice today and kept calling my son by the wrong name. shot was yesterday. anyway can I shower yet?", "en", "confusion"},
+		// disorientation in time and place, whose زمان (time) tells no history
 		{"والدتي مشوشة وغير مدركة للزمان والمكان منذ عودتها من جلسة العلاج", "ar", "confusion"},
 		// the Maghreb's "lia" (to me) is no "la" (not) either
 		{"tl3at lia l7rara 38 w nass w rani nrte3ed", "ar", "fever"},
@@ -193,6 +195,11 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		// session 42: Egyptian's "embare7" (yesterday) is no مبرح (excruciating); a pain less than yesterday
 		"ana 3amalt el 7o2na fel kataf embare7, 7asis bi wag3 khafif zay ba3d el gym, w 3andi so2al: momken akhod shower?",
 		"النهارده تاني يوم، الوجع خف عن امبارح",
+		// numbness "for ages" is chronic; pain during the knee injection is the procedure's; "eza 7asset"
+		// (if I feel) a hypothetical
+		"my mother has had numbness and tingling in her feet from diabetes for ages, could stem cells fix that?",
+		"severe pain during the knee injection today, like 10/10 for 30 seconds. why does it hurt so much when you inject?",
+		"eza 7asset b tanmil b ijre ba3d 7o2net el dahr, shu ba3mel?",
 		// a faint a year ago, asked whether he may (y9eer) have the session, is no onset (صار);
 		// an ooze told stopped after pressing is over
 		"aboy ughmi 3aleh marra gabl sanah min el sukkar, y9eer ysawi el jalsa?",
