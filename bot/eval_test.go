@@ -907,6 +907,25 @@ func TestCorpusFloors(t *testing.T) {
 		// many cells are injected; "a3mel eh fel bitcoin", what to do about bitcoin, answered with the
 		// preparation), one tap 98.2%, both 86.1%, acts 100%, language 100%.
 		{"fresh99", 280, 0.931, 0.943, 0.938, 0.038, 1, 0.982, 0.861},
+		// fresh101, 300 by a two-hundred-and-seventh writer at the start of session 42 (near misses asked in
+		// a topic's words: another body part, organ or disease, another procedure, numbers the guide does not
+		// give; neighbouring topics), run first at d4fb438 and kept for development: ar 95.5% (Arabizi
+		// 91.4%), en 97.6%, abstention 93.8%, wrong 2.8% (fat from the thighs instead of the belly; a
+		// brother's cells; how often to ice), one tap 99.1%, both 86.1%, acts 100%, language 99.7%.
+		{"fresh101", 280, 0.955, 0.976, 0.938, 0.028, 1, 0.991, 0.861},
+		// fresh102, 300 by a two-hundred-and-eighth writer at the start of session 42 (an even spread, as
+		// typed on phones), kept sealed and run first at 0a4d8ab: ar 94.7% (Arabizi 92.6%), en 97.7%,
+		// abstention 96.3%, wrong 2.8% (a follow-up moved, in English and Levantine, answered with the
+		// follow-up; a film recommended read as what to wear), one tap 98.6%, both 88.9%, acts 90.9% (those
+		// two handoffs; "slm 3lekom"), language 100%: wrong and acts miss issue 13's targets. A follow-up
+		// moved is a handoff since: abstention 97.5%, wrong 2.3%, acts 93.9%.
+		{"fresh102", 280, 0.947, 0.977, 0.975, 0.023, 0.939, 0.986, 0.889},
+		// fresh103, 300 by a two-hundred-and-thirteenth writer late in session 42 (an even spread, as typed on
+		// phones, near misses that sound like a topic), kept sealed and run first at f091da2, the session's
+		// last engine: ar 96.2% (Arabizi 92.6%), en 94.3%, abstention 100%, wrong 0.0%, one tap 98.2%, both
+		// 97.2%, acts 96.9%, language 99.7% ("ok tmm" read as English): every target of issue 13 holds; two
+		// long stories flagged urgent (a knee "killing me when I walk"; a faint at a blood test, in Arabizi).
+		{"fresh103", 280, 0.962, 0.943, 1, 0, 0.969, 0.982, 0.972},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1007,7 +1026,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true, "fresh89": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true, "fresh89": true, "fresh98": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -1749,6 +1768,42 @@ func TestTriageFloors(t *testing.T) {
 		// emergency), negatives 96.7% (an anaphylaxis "once", to penicillin; pain while the fat was taken,
 		// in Arabizi).
 		{"fresh96", 180, 1, 1, 0.966, 0.92},
+		// fresh98, 200 by a two-hundred-and-fifth writer at the start of session 42 (an even mix as typed on
+		// phones, temperatures and durations written many ways, long messages that wander before the
+		// symptom), kept sealed and run first at d4fb438, the session's starting engine: recall 98.9% ("مشوشة
+		// وغير مدركة للزمان والمكان", whose زمان read as long ago), emergencies 97.8% in tier, after-effects
+		// 98.0% not urgent (one an emergency: "makan el 7o2na beywga3ny shewaya, 3amalt el galsa embare7",
+		// read from "embare7" as مبرح, excruciating, then by the learned layer alone, which reads it an
+		// emergency at 0.77: kept in mildEmergency), negatives 95.0%. Then a history word inside the sign's
+		// own phrase tells none: recall 100%, negatives 96.7%.
+		{"fresh98", 180, 1, 0.98, 0.966, 0.92},
+		// fresh99, 200 by a two-hundred-and-sixth writer at the start of session 42 (more hard negatives:
+		// medicines after the injection, walking, travelling, illnesses dated by a year; red flags asked "is
+		// it normal that…"), run first at d4fb438 and kept for development: recall 98.6% ("is it normal to
+		// have a fever of 39 the day after? I feel awful and shivery", set aside as asked), negatives 97.5%
+		// (an ooze stopped after pressing); "stopped after" resolves since: negatives 98.8%.
+		{"fresh99", 180, 0.985, 1, 0.987, 0.94},
+		// fresh100, 200 by a two-hundred-and-ninth writer in session 42 (an even mix, understated reports,
+		// relatives), kept sealed and run first at 0a4d8ab: recall 98.9% (English "foggy and mixed up, forgot
+		// where i was"), emergencies 97.8% in tier, after-effects 100% not urgent (none an emergency),
+		// negatives 93.3% (numbness "for ages"; "eza 7asset", if I feel; pain during the knee injection;
+		// "yi9eer", may it). Those read since: recall 100%, negatives 100%.
+		{"fresh100", 180, 1, 1, 1, 0.86},
+		// fresh101, 200 by a two-hundred-and-twelfth writer late in session 42 (an even mix, calm and
+		// joking reports), kept sealed and run first at f091da2, the session's last engine: recall 98.9% (a
+		// 38.8 told with a laugh beside a question, "سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟",
+		// set aside by the learned layer in a short message that asks), emergencies 100% in tier (clinic
+		// calls 91.1%), after-effects 100% not urgent (none an emergency), negatives 95.0%.
+		{"fresh101", 180, 0.988, 1, 0.95, 0.96},
+		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
+		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
+		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
+		// seven negatives, so they are floors instead. First runs at 852ed59: arabizi6 recall 96.7%,
+		// after-effects 98.3% not urgent, negatives 92.2%; dialect6 recall 100%, after-effects 95.0% not
+		// urgent (4 emergencies: a face a little puffy), negatives 94.4%. A face told a little puffy is a
+		// clinic call since, "lia" (to me) no "la": arabizi6 recall 97.8%, dialect6 after-effects 97.5%.
+		{"arabizi6", 280, 0.977, 0.991, 0.933, 0.933},
+		{"dialect6", 280, 1, 0.975, 0.944, 0.941},
 		// probe1, 279 red flags the session 38 red-team helper found missed while probing the binary at
 		// 4762ddd (courtesy "if", "now" after "fine,", time words dating the treatment, oaths read as
 		// negations, numbers in words, questions that report, vocabulary): urgent only, 6.5% recalled there.
