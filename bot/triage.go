@@ -274,8 +274,8 @@ type redFlagsFile struct {
 		Local bool `yaml:"local"`
 		// Easing: the rule's sign, told easing day by day in its sentence, is healing as expected.
 		Easing bool `yaml:"easing"`
-		// SlightClinic: the rule's sign of the emergency tier, told slight in the message and nowhere
-		// else, is a clinic call.
+		// SlightClinic: the rule's sign, an emergency's, is a clinic call in a message that tells
+		// something slight ("face a bit puffy").
 		SlightClinic bool `yaml:"slight_clinic"`
 		// Counted: the rule's sign is told by how often it came ("threw up 10 times"): a count in the
 		// message is a measure the learned layer may not set aside (counted).
@@ -358,21 +358,21 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		return append(slices.Clip(m[knowledge.English]), m[knowledge.Arabic]...)
 	}
 	if sc == arabizi {
-		common, notSigns := skeletonSet(f.ArabiziCommon), skeletonSet(f.ArabiziNotSigns)
+		// a symptom's word stands for neither list's words; the context's for the common ones only
+		common, notSigns := skeletonSet(f.ArabiziCommon), skeletonSet(slices.Concat(f.ArabiziCommon, f.ArabiziNotSigns))
 		notIn := func(set map[string]bool, p phrase) phrase {
 			if len(p) == 1 && set[p[0]] {
 				return nil
 			}
 			return p
 		}
-		notCommon := func(p phrase) phrase { return notIn(common, p) }
 		conv = skeletonPhrase
-		pattern = func(p phrase) phrase { return notIn(notSigns, notCommon(skeletonPattern(p))) }
+		pattern = func(p phrase) phrase { return notIn(notSigns, skeletonPattern(p)) }
 		// A context marker that would lose a word of no consonant is dropped: "اعمل ايه لو" (what do I do
 		// if) as "3ml l" would read "3melt la séance" (I had the session) as a hypothetical.
 		markers = func(p phrase) phrase {
 			if sk := skeletonPhrase(p); len(sk) == len(p) {
-				return notCommon(sk)
+				return notIn(common, sk)
 			}
 			return nil
 		}
