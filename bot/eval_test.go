@@ -1793,8 +1793,9 @@ func TestTriageFloors(t *testing.T) {
 		// joking reports), kept sealed and run first at f091da2, the session's last engine: recall 98.9% (a
 		// 38.8 told with a laugh beside a question, "سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟",
 		// set aside by the learned layer in a short message that asks), emergencies 100% in tier (clinic
-		// calls 91.1%), after-effects 100% not urgent (none an emergency), negatives 95.0%.
-		{"fresh101", 180, 0.988, 1, 0.95, 0.96},
+		// calls 91.1%), after-effects 100% not urgent (none an emergency), negatives 95.0%. Egyptian's
+		// "النهارده" (today) is an onset and "سخنت" (I got feverish) names a temperature since: recall 100%.
+		{"fresh101", 180, 1, 1, 0.95, 0.96},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and

@@ -36,7 +36,9 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
-		// session 42: a place forgotten is disorientation
+		// session 42: Egyptian's "today" dates a temperature named as Egyptian says it, beside a question
+		{"سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟", "ar", "fever"},
+		// a place forgotten is disorientation
 		{"honestly feel really foggy and mixed up, forgot where i was twice today and kept calling my son by the wrong name. shot was yesterday. anyway can I shower yet?", "en", "confusion"},
 		// disorientation in time and place, whose زمان (time) tells no history
 		{"والدتي مشوشة وغير مدركة للزمان والمكان منذ عودتها من جلسة العلاج", "ar", "confusion"},
