@@ -119,6 +119,8 @@ var arabiziMarkers = map[string]bool{
 	"chhal": true, "chehal": true, "shhal": true, "shgad": true, "shgadd": true, "chgad": true, "gdesh": true,
 	// or: "hanam wala la?" (will I sleep or not?)
 	"wala": true, "wla": true,
+	// fine, thanks: "ok tmm", "shokran ya doctor"
+	"tamam": true, "tmam": true, "tmm": true, "shokran": true, "shukran": true, "choukran": true,
 }
 
 // arabiziFunctionWords are short Arabizi words that English has too ("el", "ma", "fi", "min"): two of
