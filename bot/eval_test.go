@@ -927,6 +927,12 @@ func TestCorpusFloors(t *testing.T) {
 		// long stories flagged urgent (a knee "killing me when I walk"; a faint at a blood test, in Arabizi).
 		// Arabizi's "tmm", "tamam" and "shokran" mark a message Arabic since: language 100%.
 		{"fresh103", 280, 0.962, 0.943, 1, 0, 0.969, 0.982, 0.972},
+		// fresh104, 300 by a two-hundred-and-fifteenth writer at the end of session 42 (an even spread, as
+		// typed on phones), kept sealed and run first at 07e24e8, the session's last engine: ar 96.2%
+		// (Arabizi 94.5%), en 96.6%, abstention 100%, wrong 0.5% (1 of 212: a long story of 5-a-side
+		// football answered with the side effects), one tap 99.1%, both 97.2%, acts 96.7%, language 100%:
+		// every target of issue 13 holds, the second sealed set in a row.
+		{"fresh104", 280, 0.962, 0.966, 1, 0.005, 0.967, 0.991, 0.972},
 	} {
 		const tenth = 0.0005 // the figures are rounded to a tenth of a percent
 		top1 := map[string]float64{}
@@ -1797,6 +1803,13 @@ func TestTriageFloors(t *testing.T) {
 		// calls 91.1%), after-effects 100% not urgent (none an emergency), negatives 95.0%. Egyptian's
 		// "النهارده" (today) is an onset and "سخنت" (I got feverish) names a temperature since: recall 100%.
 		{"fresh101", 180, 1, 1, 0.95, 0.96},
+		// fresh102, 200 by a two-hundred-and-fourteenth writer at the end of session 42 (an even mix,
+		// plain and understated reports, relatives), kept sealed and run first at 07e24e8, the session's last
+		// engine: recall 98.9% (a mother's "7arartha 101 F" in Arabizi, treated last week, set aside by the
+		// learned layer: a temperature read from Arabizi skeletons escapes its veto only as the writer's
+		// own), emergencies 97.8% in tier, after-effects 100% not urgent (none an emergency), negatives
+		// 98.3%.
+		{"fresh102", 180, 0.988, 1, 0.983, 0.9},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
