@@ -1808,8 +1808,9 @@ func TestTriageFloors(t *testing.T) {
 		// engine: recall 98.9% (a mother's "7arartha 101 F" in Arabizi, treated last week, set aside by the
 		// learned layer: a temperature read from Arabizi skeletons escapes its veto only as the writer's
 		// own), emergencies 97.8% in tier, after-effects 100% not urgent (none an emergency), negatives
-		// 98.3%.
-		{"fresh102", 180, 0.988, 1, 0.983, 0.9},
+		// 98.3%. A reading told with someone's temperature named (owned_temperature_words) is a report
+		// since: recall 100%.
+		{"fresh102", 180, 1, 1, 0.983, 0.9},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and

@@ -51,6 +51,9 @@ type Triage struct {
 	// bodyTemperatureWords name a body's temperature as such: without one, a fever-range reading in a
 	// message that tells the weather is the air's (redflags.yaml body_temperature_words).
 	bodyTemperatureWords []string
+	// ownedTemperatureWords name someone's temperature ("her temperature", حرارتها): a reading told with
+	// one is a report, whatever the message asks (redflags.yaml owned_temperature_words).
+	ownedTemperatureWords []string
 	// airTemperatures name the air's temperature, normalised and padded with a space either side
 	// (redflags.yaml air_temperatures).
 	airTemperatures []string
@@ -245,6 +248,8 @@ type redFlagsFile struct {
 	TemperatureWords []string `yaml:"temperature_words"`
 	// BodyTemperatureWords name a body's temperature as such, as parts of normalised words ("حرارتي").
 	BodyTemperatureWords []string `yaml:"body_temperature_words"`
+	// OwnedTemperatureWords name someone's temperature, as parts of normalised words ("her temp").
+	OwnedTemperatureWords []string `yaml:"owned_temperature_words"`
 	// Counts are the words of a count of how often a sign came (counted).
 	Counts struct {
 		Times  []string `yaml:"times"`
@@ -310,7 +315,7 @@ func NewTriage() (*Triage, error) {
 	}
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
-	t.bodyTemperatureWords = normalizedAll(f.BodyTemperatureWords)
+	t.bodyTemperatureWords, t.ownedTemperatureWords = normalizedAll(f.BodyTemperatureWords), normalizedAll(f.OwnedTemperatureWords)
 	t.bodyTemperatureSkeletons = wordSkeletons(t.bodyTemperatureWords)
 	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
 	t.countable = map[string]bool{}
@@ -745,6 +750,12 @@ func holdsAny(norm string, parts []string) bool {
 
 // namesTemperature reports whether a normalised message names a body temperature (temperature_words),
 // outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
+// ownsTemperature reports whether a message names someone's temperature ("her temperature", حرارتها), or
+// spells the writer's own in Arabizi (spellsBodyTemperature).
+func (t *Triage) ownsTemperature(norm string, s sentences) bool {
+	return holdsAny(t.withoutAir(norm), t.ownedTemperatureWords) || t.spellsBodyTemperature(norm, s)
+}
+
 func (t *Triage) namesTemperature(norm string) bool {
 	return holdsAny(t.withoutAir(norm), t.temperatureWords)
 }

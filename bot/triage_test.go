@@ -36,7 +36,10 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"وجع الركبة كل ما يزيد من امس", "ar", "severe-pain"},
 		{"wja3 rukbti kil ma yzeed", "ar", "severe-pain"},
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
-		// session 42: Egyptian's "today" dates a temperature named as Egyptian says it, beside a question
+		// session 42: a reading told with someone's temperature is a report, whatever the message asks
+		{"her temperature is 101 F, she had the treatment last week, what do we do?", "en", "temperature-taken"},
+		{"ummi 7arartha 101 F, 3emlat el 3elaj el usbu3 el madi, shu na3mel?", "ar", "fever"},
+		// Egyptian's "today" dates a temperature named as Egyptian says it, beside a question
 		{"سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟", "ar", "fever"},
 		// a place forgotten is disorientation
 		{"honestly feel really foggy and mixed up, forgot where i was twice today and kept calling my son by the wrong name. shot was yesterday. anyway can I shower yet?", "en", "confusion"},
