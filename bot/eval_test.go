@@ -1811,6 +1811,12 @@ func TestTriageFloors(t *testing.T) {
 		// 98.3%. A reading told with someone's temperature named (owned_temperature_words) is a report
 		// since: recall 100%.
 		{"fresh102", 180, 1, 1, 0.983, 0.9},
+		// fresh103, 200 by a two-hundred-and-sixteenth writer at the end of session 42 (an even mix, calm
+		// and understated reports, relatives), kept sealed and run first at 63bc512, the session's last
+		// engine: recall 100%, emergencies 95.6% in tier (clinic calls 97.8%), after-effects 100% not urgent
+		// (none an emergency), negatives 96.7% (back pain "since my car accident in 2019" asked as treatable;
+		// an Arabizi "iza dekht aw oghmi 3alayye", if I get dizzy or faint): every target of issue 12 holds.
+		{"fresh103", 180, 1, 1, 0.966, 0.88},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
