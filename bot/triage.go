@@ -750,10 +750,9 @@ func holdsAny(norm string, parts []string) bool {
 
 // namesTemperature reports whether a normalised message names a body temperature (temperature_words),
 // outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
-// ownsTemperature reports whether a message names someone's temperature ("her temperature", حرارتها), or
-// spells the writer's own in Arabizi (spellsBodyTemperature).
-func (t *Triage) ownsTemperature(norm string, s sentences) bool {
-	return holdsAny(t.withoutAir(norm), t.ownedTemperatureWords) || t.spellsBodyTemperature(norm, s)
+// ownsTemperature reports whether a message names someone's temperature ("her temperature", حرارتها).
+func (t *Triage) ownsTemperature(norm string) bool {
+	return holdsAny(t.withoutAir(norm), t.ownedTemperatureWords)
 }
 
 func (t *Triage) namesTemperature(norm string) bool {

@@ -165,7 +165,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm, s))
+	told := measured && (t.tellsNow(s) || named && unasked() || spelt || t.ownsTemperature(norm))
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && spelt))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
