@@ -160,13 +160,16 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers"), even where
 	// the rules read it from Arabizi skeletons, which it otherwise may, when the word is the writer's own
 	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
+	// A measured temperature named as someone's is told whatever the message asks ("her temperature is
+	// 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named, and so
+	// measured and told.
 	fever := reading == feverReading
 	spelt := fever && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := measured && (t.tellsNow(s) || named && unasked() || spelt || t.ownsTemperature(norm))
-	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !(told && spelt))
+	told := spelt || measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm))
+	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt)
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic
