@@ -853,12 +853,9 @@ func (t *Triage) rules(norm, lang string) (Verdict, sentences, thermal) {
 	if reading == recoveredReading && holdsAny(norm, t.feverMedicines) {
 		reading = feverReading // brought down by a medicine, the fever is not over
 	}
-	switch {
-	case reading == feverReading && t.toldOfAir(norm, sentences),
-		reading == toldFever && t.toldOfAir(norm, sentences) && t.airAfter(sentences):
+	if reading == feverReading && t.toldOfAir(norm, sentences) ||
+		reading == toldFever && t.toldOfAir(norm, sentences) && t.airAfter(sentences) {
 		reading = airReading // "the weather is crazy hot and the temperature is 40 outside"
-	case reading == toldFever:
-		reading = noReading
 	}
 	over := reading == recoveredReading
 	// normal: a normal reading, or the air's ("الحرارة ٤٥"), sets aside the rules of a temperature taken,

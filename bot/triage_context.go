@@ -430,10 +430,10 @@ func (c contextMarkers) setAside(m message, i, end int, r triageRule, negated fu
 	// A resolution told in an earlier clause is of what came before: "I was doing fine at first but since
 	// Sunday the pain has been ramping up".
 	resolved := c.resolvedIn(m, lo, hi, func(at int) bool { return !negated(at) && at >= clause })
-	history := c.find(m, "history", lo, hi, func(at int) bool {
+	dated := hasYear(m, lo, hi)
+	history := dated || c.find(m, "history", lo, hi, func(at int) bool {
 		return (at <= i || at >= end) && !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo)
-	}) ||
-		hasYear(m, lo, hi)
+	})
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, 1, negated):
 		return "resolved"
@@ -465,7 +465,9 @@ func (c contextMarkers) setAside(m message, i, end int, r triageRule, negated fu
 		return "question"
 	case c.onset(m, lo, hi):
 		return ""
-	case history && !c.in(m, "procedure", 0, len(m.forms)):
+	case history && !c.in(m, "procedure", 0, len(m.forms)), dated && !c.in(m, "procedure", lo, hi):
+		// a year dates its own sentence, whatever procedure another tells ("Back in 2019 my throat swelled
+		// up at the dentist. Since the harvest uses local anaesthesia, should I mention it?")
 		return "history"
 	case tier == Clinic && c.find(m, "chronic", lo, hi, func(at int) bool { return !c.covers(m, "done", at) }) && !r.reading:
 		// a temperature taken in the fever's range is today's, whatever condition the message names; the
@@ -533,10 +535,18 @@ const movedReach = 3
 
 // resolvedIn reports whether a resolution starts in words [lo, hi) at a position ok accepts, with no
 // phrase of moving on right after its start, not within a phrase of a lost ability ("can no
-// longer sit"), and not telling of something lost that has not come back (unreturned).
+// longer sit"), not telling of something lost that has not come back (unreturned), and not asked of.
 func (c contextMarkers) resolvedIn(m message, lo, hi int, ok func(int) bool) bool {
 	return c.find(m, "resolved", lo, hi, func(at int) bool {
-		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at) && !c.unreturned(m, at)
+		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at) && !c.unreturned(m, at) && !c.askedOf(m, at)
+	})
+}
+
+// askedOf reports whether the word at stands inside a question phrase that starts before it: "normal" in
+// "is it normal for the pain to get worse" is asked of, not told as in "normal for two days".
+func (c contextMarkers) askedOf(m message, at int) bool {
+	return slices.ContainsFunc(c.phrases["question"], func(ph phrase) bool {
+		return m.find(ph, func(s int) bool { return s < at && at < s+len(ph) })
 	})
 }
 
@@ -936,16 +946,20 @@ func readTemperature(norm string, words []string) thermal {
 		return noReading
 	}
 	norm = spokenDecimals(norm)
-	read, feverBefore := noReading, false
+	read, feverBefore, normalAt := noReading, false, 0
 	readings(norm, func(v float64, unit string, decimal, spoken bool, at int) bool {
 		told := spoken || namedBefore(norm[:at], words) // a number said as a temperature, not written as one
+		// a whole number in a fever's range told words after a normal reading is the thermometer's again
+		// ("٣٦ ونص أمس، والليلة نفس الجهاز يقول ٣٩", 36.5 yesterday, tonight the same one says 39); not an
+		// age or an alternative right after it ("98.4F. I'm 39 years old", "٣٧.٥ ولا ٣٨؟")
+		again := (read == normalReading || read == recoveredReading) && len(strings.Fields(norm[normalAt:at])) > 2 && !measuresElse(norm[at:])
 		switch {
-		case fever(v, unit, decimal):
+		case fever(v, unit, decimal), fever(v, unit, true) && again:
 			read, feverBefore = feverReading, true
 		case fever(v, unit, true) && told:
 			feverBefore = true // a fever told, that only a normal reading after it makes anything of
 		case normal(v, unit) && (unit != "" || decimal || told):
-			read = normalReading
+			read, normalAt = normalReading, at
 			if feverBefore {
 				read = recoveredReading
 			}
@@ -959,6 +973,18 @@ func readTemperature(norm string, words []string) thermal {
 	}
 	return read
 }
+
+// measuresElse reports whether the number text starts with is given in a unit of something other than a
+// temperature: "101 kilos", "39 years old".
+func measuresElse(text string) bool {
+	if f := strings.Fields(text); len(f) > 1 {
+		return otherUnits[strings.TrimRight(f[1], ",.;:!?،؛")]
+	}
+	return false
+}
+
+var otherUnits = map[string]bool{"years": true, "year": true, "yrs": true, "yo": true, "kilos": true, "kilo": true, "kg": true,
+	"kgs": true, "lbs": true, "lb": true, "pounds": true, "سنه": true, "سنين": true, "عام": true, "كيلو": true, "sana": true, "sene": true}
 
 // Number words of a normalised message, as a body temperature is spelled out: "ninety eight point six",
 // "thirty eight and a half", "ستة وتلاتين ونص" (thirty-six and a half), "سبعه وثلاثين وخمسه".

@@ -162,9 +162,10 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
 	// A measured temperature named as someone's is told whatever the message asks ("her temperature is
 	// 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named, and so
-	// measured and told.
+	// measured and told, and so is a whole number in a fever's range right after it ("7rarti 39 w shway",
+	// my temperature is 39 and a bit).
 	fever := reading == feverReading
-	spelt := fever && t.spellsBodyTemperature(norm, s)
+	spelt := (fever || reading == toldFever) && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())

@@ -119,7 +119,14 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"no problems except my chest hurts a lot", "en", "chest-pain"},
 		{"مفيش حاجة غير ان عندي سخونية", "ar", "fever"},               // the learned layer, reading "nothing", may not set it aside
 		{"I have a fever, temp 37.5, should I worry?", "en", "fever"}, // told, not only asked
-		{"ما قاعد اقدر اتنفس زين", "ar", "breathing"},                 // the Gulf progressive قاعد dropped, as عم and دا are
+		// a smell named with its foulness in one phrase, in Arabizi's skeletons too
+		{"makan el ebra re7to 5ayba", "ar", "infection"},
+		{"el jer7 fih ri7a khaysa", "ar", "infection"},
+		// English signs beside the Arabic limb a mixed message names
+		{"فخذي لسه numb تماما وفيها tingling", "ar", "spinal-neuro"},
+		// pus "coming out of it" is no one out of it
+		{"now there's yellow pus coming out of it and it's warm", "en", "infection"},
+		{"ما قاعد اقدر اتنفس زين", "ar", "breathing"}, // the Gulf progressive قاعد dropped, as عم and دا are
 		{"الدم ما قاعد يوقف", "ar", "bleeding"},
 	}
 	for _, tt := range tests {
@@ -151,6 +158,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		// a neighbour treated at another centre, in Arabizi ("markaz tani" places nothing now)
 		"gar-na 3amal 7o2an fi markaz tani w gatlo sokhneya w sadeed, da by7sal 3andoko?",
 		"jaretna 3amlet hal 3ilaj bi balad tani w sar 3enda iltihab w ri7a bshe3a bel jer7, kif btetjanabo hek shi?",
+		// a year dates its own sentence, though another names the procedure ("since" as because)
+		"Back in 2019 I had a severe allergic reaction to a local anaesthetic at the dentist, my throat swelled up and I ended up in the ER. Since the harvest uses local anaesthesia, should I mention it?",
+		"I always pass out at the sight of needles, it's been like that since I was a kid. Can I lie down during the harvest?",
 		// the writer puzzled by what they read, in either language
 		"I've been reading a lot online and I'm getting confused. Where do the cells come from?",
 		"قريت كلام كتير على النت وكله متلخبط، هما بياخدوا الخلايا منين؟",
@@ -264,6 +274,11 @@ func TestReadTemperature(t *testing.T) {
 		{"حرارتي اربعين", toldFever},        // forty alone is a fever's number
 		{"temp tes3a w tleteen", toldFever}, // Arabizi's number words, "w" as "و"
 		{"im forty and my knee hurts", noReading},
+		// a whole number in a fever's range words after a normal reading is the thermometer's again
+		{"my normal temperature is 36.6 but today it's 39", feverReading},
+		{"قاست الحراره امس وكانت 36 ونص، والليله نفس الجهاز يقول 39", feverReading},
+		{"scanner says 98.4f. i'm 39 years old, 101 kilos", normalReading}, // an age, a weight
+		{"37.5 ولا 38؟", normalReading},                                    // an alternative right after it
 	} {
 		if got := readTemperature(tt.text, words); got != tt.want {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
@@ -322,6 +337,11 @@ func TestLearnedLayer(t *testing.T) {
 		// and so in Arabizi, where the rules read it from skeletons, when the word is the writer's own
 		// temperature however spelled; not a relative's "sakhana", nor the day's heat
 		{"keeps an Arabizi temperature of the writer's", "7raarti 39.4 al7ain, sawait el 3elaj gabil yomain", Clinic, Clinic},
+		// a whole number in a fever's range right after the writer's own temperature is told, not a skeleton's
+		// misreading the model may set aside (it reads this as after-effects, 0.57)
+		{"keeps an Arabizi temperature told whole", "7rarti 39 w shway mn ams, w ga3ed artjif. sawait el 3ilaj fe el 9'ahar gabel 3 ayam. el 9'ahar yoj3ni shway bas. 3adi at'7amam?", Clinic, Clinic},
+		// "is it normal for" asks: it tells no pain that is over ("normal for two days")
+		{"over a worsening asked of as normal", "is it normal for the pain to get worse not better? day 5 and I can't put any weight on the knee, it's way worse than day 1", "", Clinic},
 		// a decimal in the fever's range is a thermometer's reading, named or not: told with "this morning"
 		{"keeps an unnamed decimal fever told today", "my son has 39.2 this morning, he had his stem cell treatment on saturday. is this normal or not", Clinic, Clinic},
 		// the rules read it as the son's since "lah" (to him) is no negator (session 41)
