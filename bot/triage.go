@@ -161,7 +161,8 @@ type triageLang struct {
 	conjunctions map[string]bool
 	links        map[string]bool
 	determiners  map[string]bool
-	plain        map[string]bool // Arabizi words read as themselves only (redflags.yaml arabizi_plain)
+	plain        map[string]bool     // Arabizi words read as themselves only (redflags.yaml arabizi_plain)
+	borrowed     map[string][]string // English words read as Arabic ones too, as their forms (redflags.yaml borrowed)
 	// parts, fine and copulas read a body part or function told fine right after it: "lips fine",
 	// "breathing is normal", "شفايفي طبيعية" (none in Arabizi, whose skeletons are too loose for it).
 	parts, fine, copulas map[string]bool
@@ -218,6 +219,10 @@ type redFlagsFile struct {
 	// ArabiziNotSigns are everyday Arabizi words whose skeletons no word of a symptom stands for, though
 	// the context still reads them.
 	ArabiziNotSigns []string `yaml:"arabizi_not_signs"`
+	// Borrowed are the English words Arabic and Arabizi messages borrow, each with the Arabic words the
+	// Arabic rules read it as: "el pain fe dahri bayza kol yom aktar" (the pain in my back grows more every
+	// day).
+	Borrowed map[string][]string `yaml:"borrowed"`
 	// Coordinators carry a negation over to the next symptom: "no fever or redness".
 	Coordinators map[string][]string `yaml:"coordinators"`
 	// Adding are a coordinator and the article after it that add a thing had to a denied one: "no
@@ -343,6 +348,20 @@ func NewTriage() (*Triage, error) {
 	return t, nil
 }
 
+// borrowedForms maps each borrowed English word, normalised, to the forms the Arabic words it stands for
+// take in the rules' patterns (conv: as written, or as Arabizi's skeletons).
+func borrowedForms(borrowed map[string][]string, conv func(phrase) phrase) map[string][]string {
+	out := make(map[string][]string, len(borrowed))
+	for en, ar := range borrowed {
+		for _, a := range ar {
+			if ph := conv(toPhrase(a)); len(ph) == 1 && !slices.Contains(out[textnorm.Normalize(en)], ph[0]) {
+				out[textnorm.Normalize(en)] = append(out[textnorm.Normalize(en)], ph[0])
+			}
+		}
+	}
+	return out
+}
+
 // skeletonSet is every skeleton of the Arabizi words.
 func skeletonSet(words []string) map[string]bool {
 	set := map[string]bool{}
@@ -402,6 +421,9 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 		for _, w := range f.Exceptions["arabizi"] {
 			tl.plain[textnorm.Normalize(w)], tl.exceptions[textnorm.Normalize(w)] = true, true
 		}
+	}
+	if sc != latin {
+		tl.borrowed = borrowedForms(f.Borrowed, pattern)
 	}
 	ctx, err := newContextMarkers(f.Context, lang, sc, markers, tl.negators, tl.plain)
 	if err != nil {
@@ -1012,7 +1034,7 @@ func (tl *triageLang) newMessage(s sentences) message {
 	for i, w := range words {
 		m.forms[i] = []string{w}
 		if !tl.plain[w] {
-			m.forms[i] = wordForms(w, tl.script)
+			m.forms[i] = append(wordForms(w, tl.script), tl.borrowed[w]...)
 		}
 		for _, f := range m.forms[i] {
 			m.at[f] = append(m.at[f], i)

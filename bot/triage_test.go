@@ -124,6 +124,9 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"el jer7 fih ri7a khaysa", "ar", "infection"},
 		// English signs beside the Arabic limb a mixed message names
 		{"فخذي لسه numb تماما وفيها tingling", "ar", "spinal-neuro"},
+		// English words an Arabic or Arabizi message borrows read as the Arabic ones (borrowed)
+		{"3andi pain ktir w bey zeed", "ar", "severe-pain"},
+		{"الـ redness حوالين الـ injection site عم تكبر وتنتشر", "ar", "infection"},
 		// pus "coming out of it" is no one out of it
 		{"now there's yellow pus coming out of it and it's warm", "en", "infection"},
 		{"ما قاعد اقدر اتنفس زين", "ar", "breathing"}, // the Gulf progressive قاعد dropped, as عم and دا are
