@@ -302,7 +302,7 @@ type contextMarkers struct {
 }
 
 // contextKinds are the kinds of marker the rules must give, in both languages.
-var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "done", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite", "consequent"}
+var contextKinds = []string{"hypothetical", "conditional", "state", "named_state", "during", "question", "history", "age", "chronic", "done", "resolved", "present", "managed", "duration", "other", "onset", "report", "asking", "timing", "procedure", "novelty", "relative", "treatment", "self_well", "upcoming", "own", "candidate", "weather", "slight", "local", "easing", "joke", "idiom", "laugh", "handled", "moved", "lost", "then", "elsewhere", "ongoing", "lasting", "future", "recent", "returns", "function", "unrestored", "polite", "consequent", "relativizer"}
 
 // Patients mix languages, so the rules of English and Arabic read the markers of both; Arabizi reads the
 // Arabic ones as skeletons.
@@ -329,6 +329,9 @@ func newContextMarkers(src map[string]map[string][]string, lang string, sc scrip
 			// out, reads as بالخارج, abroad): Arabizi reads its own phrases of two words or more ("markaz
 			// tani", another centre)
 			phrases, own = nil, src[kind]["arabizi"]
+		case sc == arabizi && kind == "relativizer":
+			// as skeletons, "اللي" (which) is one consonant, too many other words' ("3al", "awwal")
+			phrases = nil
 		case sc == arabizi && kind == "hypothetical":
 			// Arabic's "لو" (if) is too short a skeleton to read (below): Arabizi's own phrases of a
 			// condition and what it brings are read beside the Arabic ones ("ash asawi loo 9ar fini
@@ -432,7 +435,7 @@ func (c contextMarkers) setAside(m message, i, end int, r triageRule, negated fu
 	resolved := c.resolvedIn(m, lo, hi, func(at int) bool { return !negated(at) && at >= clause })
 	dated := hasYear(m, lo, hi)
 	history := dated || c.find(m, "history", lo, hi, func(at int) bool {
-		return (at <= i || at >= end) && !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo)
+		return (at <= i || at >= end && !c.in(m, "relativizer", end, at)) && !c.covers(m, "age", at) && !c.datesTreatment(m, at, i, lo)
 	})
 	switch {
 	case resolved && (tier == Clinic || history), r.stoppedAfter(m, i, hi, 1, negated):

@@ -124,6 +124,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"el jer7 fih ri7a khaysa", "ar", "infection"},
 		// English signs beside the Arabic limb a mixed message names
 		{"فخذي لسه numb تماما وفيها tingling", "ar", "spinal-neuro"},
+		// a time in a relative clause after the sign dates the thing it names, not the sign
+		{"ابوي يقول كلام ما له معنى ويبي يطلع يدور سيارته اللي باعها من سنين", "ar", "confusion"},
 		// English words an Arabic or Arabizi message borrows read as the Arabic ones (borrowed)
 		{"3andi pain ktir w bey zeed", "ar", "severe-pain"},
 		{"الـ redness حوالين الـ injection site عم تكبر وتنتشر", "ar", "infection"},
