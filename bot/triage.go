@@ -54,6 +54,9 @@ type Triage struct {
 	// ownedTemperatureWords name someone's temperature ("her temperature", حرارتها): a reading told with
 	// one is a report, whatever the message asks (redflags.yaml owned_temperature_words).
 	ownedTemperatureWords []string
+	// feverSigns are a fever's own signs (chills, shivering): a reading told beside one is a report,
+	// whatever the message asks (redflags.yaml fever_signs).
+	feverSigns []string
 	// airTemperatures name the air's temperature, normalised and padded with a space either side
 	// (redflags.yaml air_temperatures).
 	airTemperatures []string
@@ -255,6 +258,8 @@ type redFlagsFile struct {
 	BodyTemperatureWords []string `yaml:"body_temperature_words"`
 	// OwnedTemperatureWords name someone's temperature, as parts of normalised words ("her temp").
 	OwnedTemperatureWords []string `yaml:"owned_temperature_words"`
+	// FeverSigns are a fever's own signs, as parts of normalised words ("shiver" in shivering).
+	FeverSigns []string `yaml:"fever_signs"`
 	// Counts are the words of a count of how often a sign came (counted).
 	Counts struct {
 		Times  []string `yaml:"times"`
@@ -321,6 +326,7 @@ func NewTriage() (*Triage, error) {
 	t := &Triage{langs: map[string]*triageLang{}, model: m, policy: f.Learned}
 	t.temperatureWords, t.feverMedicines = normalizedAll(f.TemperatureWords), normalizedAll(f.FeverMedicines)
 	t.bodyTemperatureWords, t.ownedTemperatureWords = normalizedAll(f.BodyTemperatureWords), normalizedAll(f.OwnedTemperatureWords)
+	t.feverSigns = normalizedAll(f.FeverSigns)
 	t.bodyTemperatureSkeletons = wordSkeletons(t.bodyTemperatureWords)
 	t.countTimes, t.countPlural, t.countMany = normalizedSet(f.Counts.Times), normalizedSet(f.Counts.Plural), normalizedSet(f.Counts.Many)
 	t.countable = map[string]bool{}
@@ -770,13 +776,18 @@ func holdsAny(norm string, parts []string) bool {
 	return slices.ContainsFunc(parts, func(w string) bool { return strings.Contains(norm, w) })
 }
 
-// namesTemperature reports whether a normalised message names a body temperature (temperature_words),
-// outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 // ownsTemperature reports whether a message names someone's temperature ("her temperature", حرارتها).
 func (t *Triage) ownsTemperature(norm string) bool {
 	return holdsAny(t.withoutAir(norm), t.ownedTemperatureWords)
 }
 
+// namesFeverSign reports whether a message names a fever's own sign: chills, shivering, رعشة.
+func (t *Triage) namesFeverSign(norm string) bool {
+	return holdsAny(norm, t.feverSigns)
+}
+
+// namesTemperature reports whether a normalised message names a body temperature (temperature_words),
+// outside the phrases that name the air's (air_temperatures: "the outside temperature is 104F").
 func (t *Triage) namesTemperature(norm string) bool {
 	return holdsAny(t.withoutAir(norm), t.temperatureWords)
 }

@@ -455,7 +455,7 @@ func (c contextMarkers) setAside(m message, i, end int, r triageRule, negated fu
 		return reasonEasing
 	case c.presentNow(m, lo, hi, negated), c.state(m, i):
 		return ""
-	case tier == Clinic && has("during", hi):
+	case tier == Clinic && c.find(m, "during", lo, hi, func(at int) bool { return !c.within(m, "onset", at) }):
 		return "procedure"
 	case c.inClause(m, "other", i):
 		return reasonOther
@@ -541,14 +541,15 @@ const movedReach = 3
 // longer sit"), not telling of something lost that has not come back (unreturned), and not asked of.
 func (c contextMarkers) resolvedIn(m message, lo, hi int, ok func(int) bool) bool {
 	return c.find(m, "resolved", lo, hi, func(at int) bool {
-		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at) && !c.unreturned(m, at) && !c.askedOf(m, at)
+		return ok(at) && !c.in(m, "moved", at, at+movedReach) && !c.covers(m, "lost", at) && !c.unreturned(m, at) && !c.within(m, "question", at)
 	})
 }
 
-// askedOf reports whether the word at stands inside a question phrase that starts before it: "normal" in
-// "is it normal for the pain to get worse" is asked of, not told as in "normal for two days".
-func (c contextMarkers) askedOf(m message, at int) bool {
-	return slices.ContainsFunc(c.phrases["question"], func(ph phrase) bool {
+// within reports whether the word at stands inside a phrase of kind that starts before it: "normal" in
+// "is it normal for the pain to get worse" is asked of (question), not told as in "normal for two days";
+// "وقت الحقنة" in "من وقت الحقنة" (since the injection) is an onset, not the time of the injection.
+func (c contextMarkers) within(m message, kind string, at int) bool {
+	return slices.ContainsFunc(c.phrases[kind], func(ph phrase) bool {
 		return m.find(ph, func(s int) bool { return s < at && at < s+len(ph) })
 	})
 }

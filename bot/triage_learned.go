@@ -163,13 +163,14 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// A measured temperature named as someone's is told whatever the message asks ("her temperature is
 	// 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named, and so
 	// measured and told, and so is a whole number in a fever's range right after it ("7rarti 39 w shway",
-	// my temperature is 39 and a bit).
+	// my temperature is 39 and a bit). A measured temperature told beside a fever's own sign is told
+	// whatever the message asks ("temp 39.2 and chills lol, is that expected?").
 	fever := reading == feverReading
 	spelt := (fever || reading == toldFever) && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := spelt || measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm))
+	told := spelt || measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt)
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
@@ -205,6 +206,9 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 		emergency := p[2] >= pol.Emergency && p[2] > p[1]
 		if (!emergency || urgent < pol.UrgentOver) && len(v.SetAside) == 0 && t.tellsOver(s) {
 			break // no red flag over what the message says is over, as the rules set one aside
+		}
+		if !emergency && lowScores(s.words) {
+			break // the model reads any number as a fever's or a count's, not a mild pain score
 		}
 		v.Tier, v.Flag = Clinic, flagLearned
 		if emergency {
@@ -298,3 +302,35 @@ func (t *Triage) evidence(text string, v *Verdict) {
 	}
 	v.Learned.Evidence = t.model.Explain(text, class, 5)
 }
+
+// lowScores reports whether a message scores a pain out of ten ("3/10", "٤ من ١٠", "5 out of 10") and
+// every score it gives is mild, five or less, with no other number in a severe score's range: "ache in
+// the hip 3/10 this morning, was 5/10 yesterday" tells no severe pain, whichever came first; "Day 2
+// about 5/10. Today it's an 8" does.
+func lowScores(words []string) bool {
+	found, ten := false, map[int]bool{}
+	for i := 0; i+1 < len(words); i++ {
+		if _, err := strconv.Atoi(words[i]); err != nil {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j <= i+2 && outOf[words[j]] {
+			j++
+		}
+		if j < len(words) && words[j] == "10" {
+			found, ten[j] = true, true
+		}
+	}
+	for i, w := range words {
+		if n, err := strconv.Atoi(w); err == nil && !ten[i] && n > maxLowScore && n <= 10 {
+			return false
+		}
+	}
+	return found
+}
+
+// maxLowScore is the highest pain score out of ten that is mild.
+const maxLowScore = 5
+
+// outOf are the words between a score and its ten: "5 out of 10", "٤ من ١٠", "3 sur 10".
+var outOf = map[string]bool{"out": true, "of": true, "from": true, "من": true, "sur": true, "3ala": true, "3la": true, "على": true}

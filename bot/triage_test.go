@@ -126,6 +126,10 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"فخذي لسه numb تماما وفيها tingling", "ar", "spinal-neuro"},
 		// a time in a relative clause after the sign dates the thing it names, not the sign
 		{"ابوي يقول كلام ما له معنى ويبي يطلع يدور سيارته اللي باعها من سنين", "ar", "confusion"},
+		// a recent time ("10 min ago") makes a faint told "once" today's, not history
+		{"i keep nearly blacking out and actually fainted once in the kitchen 10 min ago. 2nd day after treatment", "en", "fainting"},
+		// "من وقت الحقنة" (since the injection) is an onset, not the time of the injection
+		{"في تنميل بإيدي من وقت حقنة الكتف وما عم يروح، صرلو ٤ أيام. عادي؟", "ar", "spinal-neuro"},
 		// English words an Arabic or Arabizi message borrows read as the Arabic ones (borrowed)
 		{"3andi pain ktir w bey zeed", "ar", "severe-pain"},
 		{"الـ redness حوالين الـ injection site عم تكبر وتنتشر", "ar", "infection"},
@@ -166,6 +170,9 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		// a year dates its own sentence, though another names the procedure ("since" as because)
 		"Back in 2019 I had a severe allergic reaction to a local anaesthetic at the dentist, my throat swelled up and I ended up in the ER. Since the harvest uses local anaesthesia, should I mention it?",
 		"I always pass out at the sight of needles, it's been like that since I was a kid. Can I lie down during the harvest?",
+		// a fear told of what may come; a pain every day since long ago, the condition to be treated
+		"my biggest fear is passing out when they take the bone marrow 😅 does that ever happen?",
+		"إمي عندها خشونة بالركب ووجع قوي كل يوم من زمان، بتنفعها الإبرة؟",
 		// the writer puzzled by what they read, in either language
 		"I've been reading a lot online and I'm getting confused. Where do the cells come from?",
 		"قريت كلام كتير على النت وكله متلخبط، هما بياخدوا الخلايا منين؟",
@@ -345,6 +352,11 @@ func TestLearnedLayer(t *testing.T) {
 		// a whole number in a fever's range right after the writer's own temperature is told, not a skeleton's
 		// misreading the model may set aside (it reads this as after-effects, 0.57)
 		{"keeps an Arabizi temperature told whole", "7rarti 39 w shway mn ams, w ga3ed artjif. sawait el 3ilaj fe el 9'ahar gabel 3 ayam. el 9'ahar yoj3ni shway bas. 3adi at'7amam?", Clinic, Clinic},
+		// a measured temperature told beside a fever's own sign is told, whatever the message asks
+		{"keeps a measured fever told with chills", "temp 39.2 and chills lol guess the stem cells are partying 🎉 is that expected?", Clinic, Clinic},
+		// the model reads numbers as a fever's: mild pain scores are no clinic call (it reads 0.87)
+		{"adds nothing over mild pain scores", "ache in the hip 3/10 this morning, was 5/10 yesterday", "", ""},
+		{"adds over a score that rises", "Night 1 sore, 3/10. Day 2 about 5/10. Today it's an 8 and throbbing so badly I couldn't sleep.", "", Clinic},
 		// "is it normal for" asks: it tells no pain that is over ("normal for two days")
 		{"over a worsening asked of as normal", "is it normal for the pain to get worse not better? day 5 and I can't put any weight on the knee, it's way worse than day 1", "", Clinic},
 		// a decimal in the fever's range is a thermometer's reading, named or not: told with "this morning"
