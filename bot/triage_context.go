@@ -660,6 +660,19 @@ func (c contextMarkers) reportsApart(m message) bool {
 	return false
 }
 
+// onsetApart reports whether a sentence of m that does not ask tells when something began (onset): "is it
+// normal to have chest pressure after the harvest? started like 20 min ago".
+func (c contextMarkers) onsetApart(m message) bool {
+	for lo := 0; lo < len(m.forms); {
+		_, hi := sentenceBounds(m, lo)
+		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.find(m, "hypothetical", lo, hi, func(at int) bool { return !c.covers(m, "polite", at) }) && c.onset(m, lo, hi) && !c.in(m, "self_well", lo, hi) && !c.in(m, "treatment", lo, hi) {
+			return true
+		}
+		lo = hi
+	}
+	return false
+}
+
 // asks reports whether every sentence of m opens asking (opensAsking) or ends in a question mark, and
 // reports nothing: a question about the treatment, not a report of a symptom.
 func (c contextMarkers) asks(m message) bool {

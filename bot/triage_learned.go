@@ -164,14 +164,16 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named, and so
 	// measured and told, and so is a whole number in a fever's range right after it ("7rarti 39 w shway",
 	// my temperature is 39 and a bit). A measured temperature told beside a fever's own sign is told
-	// whatever the message asks ("temp 39.2 and chills lol, is that expected?").
+	// whatever the message asks ("temp 39.2 and chills lol, is that expected?"). A fever the rules read
+	// from Arabizi skeletons is the model's to set aside unless its temperature is spelt, or named in a
+	// temperature word as written and measured ("el 7arara 3andi 38.9 bas … emta a2dar arou7 el gym?").
 	fever := reading == feverReading
 	spelt := (fever || reading == toldFever) && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
 	told := spelt || measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
-	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt)
+	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt && !(measured && named))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
 	upgrade := v.Tier == Clinic
@@ -271,7 +273,10 @@ const skeletonMargin = 0.2
 // going up? day 1 it was a 3, today it's an 8"), as over a negation, where the model is all but sure; nor over
 // signs the rules read as someone else's, gone or taken back only (unreadable), which the model cannot
 // tell from the writer's own ("my son has a fever, can I move my appointment?"); in Arabizi it may still
-// add one over "someone else", which the skeletons read too loosely.
+// add one over "someone else", which the skeletons read too loosely. A message with a sentence apart that
+// does not ask and tells when something began, where the writer is not told well and no treatment is
+// named ("is it normal to have chest pressure after the harvest? started like 20 min ago"), tells the sign
+// it asks of as begun: the model adds over that hypothetical as over no set-aside.
 func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	at := 2.0 // never
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
@@ -284,6 +289,9 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 		!t.tellsPresent(s) && !t.reportsApart(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
+	}
+	if slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) && t.readContext(s, contextMarkers.onsetApart) {
+		at = min(at, t.policy.Urgent)
 	}
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
 		at = min(at, p)

@@ -357,6 +357,13 @@ func TestLearnedLayer(t *testing.T) {
 		// the model reads numbers as a fever's: mild pain scores are no clinic call (it reads 0.87)
 		{"adds nothing over mild pain scores", "ache in the hip 3/10 this morning, was 5/10 yesterday", "", ""},
 		{"adds over a score that rises", "Night 1 sore, 3/10. Day 2 about 5/10. Today it's an 8 and throbbing so badly I couldn't sleep.", "", Clinic},
+		// a fever read from Arabizi skeletons with a temperature word and a decimal reading is measured: the
+		// model (0.01 here) may not set it aside, though the message asks of something else
+		{"keeps an Arabizi fever named and measured", "ya jama3a el 7arara 3andi 38.9 bas w ana mabsoot bel natayej 😅 bs su2al: emta a2dar arou7 el gym?", Clinic, Clinic},
+		// a sentence apart that tells when it began makes the sign asked of as normal a report: the model
+		// adds at its usual threshold (0.82 here); not over a writer well since the treatment
+		{"over a sign asked of as normal, told begun", "is it normal to have chest pressure after the bone marrow harvest? started like 20 min ago, feels like someone sitting on me", "", Emergency},
+		{"not over a question beside a treatment dated", "had my injection yesterday and feel fine. just wondering what symptoms would mean I should call you? like how high a temp is too high", "", ""},
 		// "is it normal for" asks: it tells no pain that is over ("normal for two days")
 		{"over a worsening asked of as normal", "is it normal for the pain to get worse not better? day 5 and I can't put any weight on the knee, it's way worse than day 1", "", Clinic},
 		// a decimal in the fever's range is a thermometer's reading, named or not: told with "this morning"
