@@ -89,6 +89,10 @@ type Verdict struct {
 	// ("my son is having a seizure, I need to cancel my appointment"): the learned layer, which learned
 	// someone else's signs as no red flag, sets no emergency of theirs aside.
 	theirs bool
+	// local: an emergency's sign the rules made a clinic call as placed at the injection site
+	// (slight_clinic), the injection's own swelling: the learned layer raises it to an emergency only
+	// where it is all but sure (urgent_over: a face swollen shut, wheezing, itching all over).
+	local bool
 }
 
 // SetAside is a red flag seen in a message and not escalated, with the reason (negated, history,
@@ -290,7 +294,8 @@ type redFlagsFile struct {
 		// Easing: the rule's sign, told easing day by day in its sentence, is healing as expected.
 		Easing bool `yaml:"easing"`
 		// SlightClinic: the rule's sign, an emergency's, is a clinic call in a message that tells
-		// something slight ("face a bit puffy").
+		// something slight ("face a bit puffy") or places it at the injection site ("مكان الحقنة في وشي
+		// … منفوخ", the injection site on my face is puffy): the injection's own swelling, not anaphylaxis.
 		SlightClinic bool `yaml:"slight_clinic"`
 		// Counted: the rule's sign is told by how often it came ("threw up 10 times"): a count in the
 		// message is a measure the learned layer may not set aside (counted).
@@ -1009,8 +1014,11 @@ func (tl *triageLang) check(s sentences, v *Verdict, normal normalReadings) {
 				reason = reasonNormal
 			}
 			if reason == "" {
-				v.Tier, v.Flag, v.skeleton, v.theirs = r.tier, r.id, tl.script == arabizi, theirs
-				if r.slight && tl.context.in(m, "slight", 0, len(m.forms)) {
+				v.Tier, v.Flag, v.skeleton, v.theirs, v.local = r.tier, r.id, tl.script == arabizi, theirs, false
+				switch {
+				case r.slight && tl.context.in(m, "local", 0, len(m.forms)):
+					v.Tier, v.local = Clinic, true
+				case r.slight && tl.context.in(m, "slight", 0, len(m.forms)):
 					v.Tier = Clinic
 				}
 				break

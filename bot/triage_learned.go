@@ -200,7 +200,8 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	case veto && (urgent < pol.VetoBelow || v.skeleton && urgent+skeletonMargin < p[3]) && (v.skeleton || !t.excepts(s)), vetoEmergency && urgent < pol.VetoEmergencyBelow, vetoLong && urgent < pol.VetoLongBelow:
 		v.SetAside = appendSetAside(v.SetAside, SetAside{Flag: v.Flag, Reason: flagLearned})
 		v.Tier, v.Flag = "", ""
-	case upgrade && p[2] >= pol.Emergency && p[2] > p[1]:
+	case upgrade && p[2] >= pol.Emergency && p[2] > p[1] && (!v.local || p[2] >= pol.UrgentOver):
+		// a swelling the rules placed at the injection site only where the model is all but sure
 		v.Tier = Emergency
 	case lower && p[3] >= pol.LowerOverAfterEffects && urgent < pol.VetoBelow:
 		v.Tier = Clinic

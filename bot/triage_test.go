@@ -983,6 +983,9 @@ func TestTriageTiersAndContext(t *testing.T) {
 		// a redness gone some distance past its line has spread, not gone; a red line reaching up the leg
 		{"I drew a pen line round the red patch last night and this morning it's gone a couple of cm past the line.", Clinic},
 		{"The red around the injection on my ankle is going up, now there is red line until my knee.", Clinic},
+		// a face swelling placed at the injection site is its own swelling: a clinic call, not anaphylaxis
+		{"مكان الحقنة في وشي أحمر ومنفوخ، عملتها الصبح", Clinic},
+		{"the injection site on my cheek is red and swollen since this morning", Clinic},
 	}
 	for _, tt := range tests {
 		if got := tr.Check(tt.text, ""); got.Tier != tt.want {
