@@ -1874,6 +1874,17 @@ func TestTriageFloors(t *testing.T) {
 		// clinic call since, as one told slight is: fresh114's after-effects none an emergency.
 		{"fresh114", 180, 1, 0.98, 1, 0.82},
 		{"fresh115", 180, 1, 0.98, 0.966, 0.92},
+		// fresh116 and fresh117, 200 each by a two-hundred-and-twenty-ninth and thirtieth writer at the
+		// end of session 43 (an even mix, calm, panicked and joking reports, relatives), kept sealed and run
+		// first at 931e075. fresh116: recall 100%, emergencies 97.8% in tier, after-effects 100% not urgent
+		// (none an emergency), negatives 95.0% (COPD breathlessness "for a decade"; a face swollen by the
+		// anaesthetic in childhood; bleeding asked of). fresh117: recall 98.9% ("my son had his treatment on
+		// Sunday and since yesterday evening he's been running a temp of 39": "his treatment on" read as his
+		// appointment ahead, so the fever someone else's), emergencies 100% in tier, after-effects 100% not
+		// urgent (none an emergency), negatives 98.3%. A treatment told done is no appointment ahead since:
+		// fresh117 recall 100%.
+		{"fresh116", 180, 1, 1, 0.95, 0.9},
+		{"fresh117", 180, 1, 1, 0.983, 0.92},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and

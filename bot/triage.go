@@ -678,7 +678,7 @@ func (t *Triage) tellsOver(s sentences) bool {
 // what it tells came before any treatment here.
 func (t *Triage) awaits(s sentences) bool {
 	return t.readContext(s, func(c contextMarkers, m message) bool {
-		return c.in(m, "upcoming", 0, len(m.forms)) && !c.onset(m, 0, len(m.forms))
+		return c.ahead(m, 0, len(m.forms)) && !c.onset(m, 0, len(m.forms))
 	})
 }
 

@@ -749,7 +749,7 @@ func (c contextMarkers) relatives(m message, i int, negated func(int) bool) bool
 			!notHad(m, at+1, negated) && (!untreated || plo == slo)
 	}
 	named := c.in(m, "relative", lo, i) || untreated && c.in(m, "relative", slo, i)
-	return named && (c.in(m, "self_well", 0, all) || c.in(m, "upcoming", 0, all) || c.in(m, "own", 0, all) || untreated) &&
+	return named && (c.in(m, "self_well", 0, all) || c.ahead(m, 0, all) || c.in(m, "own", 0, all) || untreated) &&
 		!c.find(m, "procedure", 0, all, theirs) && !c.treatmentNamed(m, lo, hi, negated)
 }
 
@@ -794,7 +794,21 @@ var afterMa = map[string]bool{"بعد": true, "قبل": true, "لحد": true, "�
 // told not had.
 func (c contextMarkers) treatmentNamed(m message, lo, hi int, negated func(int) bool) bool {
 	return c.find(m, "treatment", lo, hi, func(at int) bool {
-		return !c.covers(m, "upcoming", at) && !c.covers(m, "own", at) && !c.covers(m, "self_well", at) && !notHad(m, at, negated)
+		return !c.coversAhead(m, at) && !c.covers(m, "own", at) && !c.covers(m, "self_well", at) && !notHad(m, at, negated)
+	})
+}
+
+// ahead reports whether a phrase of a treatment still ahead (upcoming) starts in words [lo, hi), not
+// told done: "my son had his treatment on Sunday" holds "his treatment on" inside "had his treatment".
+func (c contextMarkers) ahead(m message, lo, hi int) bool {
+	return c.find(m, "upcoming", lo, hi, func(at int) bool { return !c.within(m, "done", at) })
+}
+
+// coversAhead reports whether a phrase of a treatment still ahead, not told done (ahead), stands over the
+// word at.
+func (c contextMarkers) coversAhead(m message, at int) bool {
+	return slices.ContainsFunc(c.phrases["upcoming"], func(ph phrase) bool {
+		return m.find(ph, func(s int) bool { return s <= at && at < s+len(ph) && !c.within(m, "done", s) })
 	})
 }
 

@@ -130,6 +130,8 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"i keep nearly blacking out and actually fainted once in the kitchen 10 min ago. 2nd day after treatment", "en", "fainting"},
 		// "من وقت الحقنة" (since the injection) is an onset, not the time of the injection
 		{"في تنميل بإيدي من وقت حقنة الكتف وما عم يروح، صرلو ٤ أيام. عادي؟", "ar", "spinal-neuro"},
+		// a relative's treatment told done ("had his treatment on Sunday") is no appointment of theirs ahead
+		{"Hi, my son had his treatment on Sunday and since yesterday evening he's been running a temp of 39, paracetamol brings it down for a bit then back up. Also can he go back to uni on Monday?", "en", "temperature-taken"},
 		// English words an Arabic or Arabizi message borrows read as the Arabic ones (borrowed)
 		{"3andi pain ktir w bey zeed", "ar", "severe-pain"},
 		{"الـ redness حوالين الـ injection site عم تكبر وتنتشر", "ar", "infection"},
