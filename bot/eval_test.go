@@ -1885,6 +1885,14 @@ func TestTriageFloors(t *testing.T) {
 		// fresh117 recall 100%.
 		{"fresh116", 180, 1, 1, 0.95, 0.9},
 		{"fresh117", 180, 1, 1, 0.983, 0.92},
+		// fresh118 and fresh119, 200 each by a two-hundred-and-thirty-first and -second writer at the end
+		// of session 43 (an even mix, calm, worried, joking and panicked reports, relatives, numbers and
+		// times written many ways), kept sealed and run first at 4cb74a1, the session's last engine.
+		// fresh118: recall 100%, emergencies 97.8% in tier, after-effects 98.0% not urgent (none an
+		// emergency), negatives 100%. fresh119: recall 100%, emergencies 100% in tier, after-effects 96.0%
+		// not urgent (none an emergency), negatives 98.3%: every target of issue 12 holds on both.
+		{"fresh118", 180, 1, 0.98, 1, 0.88},
+		{"fresh119", 180, 1, 0.96, 0.983, 0.86},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
