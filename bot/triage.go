@@ -364,9 +364,10 @@ func NewTriage() (*Triage, error) {
 func borrowedForms(borrowed map[string][]string, conv func(phrase) phrase) map[string][]string {
 	out := make(map[string][]string, len(borrowed))
 	for en, ar := range borrowed {
+		w := textnorm.Normalize(en)
 		for _, a := range ar {
-			if ph := conv(toPhrase(a)); len(ph) == 1 && !slices.Contains(out[textnorm.Normalize(en)], ph[0]) {
-				out[textnorm.Normalize(en)] = append(out[textnorm.Normalize(en)], ph[0])
+			if ph := conv(toPhrase(a)); len(ph) == 1 && !slices.Contains(out[w], ph[0]) {
+				out[w] = append(out[w], ph[0])
 			}
 		}
 	}

@@ -646,26 +646,28 @@ func (c contextMarkers) tellsPresent(m message) bool {
 	return c.present(m, 0, len(m.forms))
 }
 
-// reportsApart reports whether a sentence of m that does not ask (no question mark, no asking word
-// opening it, no hypothetical) reports something of the writer's: "is it normal to puke after? I've done
-// it like 5 times today" tells what its question asks about.
+// reportsApart reports whether a sentence of m that does not ask (toldApart) reports something of the
+// writer's: "is it normal to puke after? I've done it like 5 times today" tells what its question asks
+// about.
 func (c contextMarkers) reportsApart(m message) bool {
-	for lo := 0; lo < len(m.forms); {
-		_, hi := sentenceBounds(m, lo)
-		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.find(m, "hypothetical", lo, hi, func(at int) bool { return !c.covers(m, "polite", at) }) && c.in(m, "report", lo, hi) {
-			return true
-		}
-		lo = hi
-	}
-	return false
+	return c.toldApart(m, func(lo, hi int) bool { return c.in(m, "report", lo, hi) })
 }
 
-// onsetApart reports whether a sentence of m that does not ask tells when something began (onset): "is it
-// normal to have chest pressure after the harvest? started like 20 min ago".
+// onsetApart reports whether a sentence of m that does not ask (toldApart) tells when something began
+// (onset), beside no treatment and with the writer not told well: "is it normal to have chest pressure
+// after the harvest? started like 20 min ago".
 func (c contextMarkers) onsetApart(m message) bool {
+	return c.toldApart(m, func(lo, hi int) bool {
+		return c.onset(m, lo, hi) && !c.in(m, "self_well", lo, hi) && !c.in(m, "treatment", lo, hi)
+	})
+}
+
+// toldApart reports whether a sentence [lo, hi) of m that does not ask (no question mark, no asking word
+// opening it, no hypothetical) tells what tells says it does.
+func (c contextMarkers) toldApart(m message, tells func(lo, hi int) bool) bool {
 	for lo := 0; lo < len(m.forms); {
 		_, hi := sentenceBounds(m, lo)
-		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.find(m, "hypothetical", lo, hi, func(at int) bool { return !c.covers(m, "polite", at) }) && c.onset(m, lo, hi) && !c.in(m, "self_well", lo, hi) && !c.in(m, "treatment", lo, hi) {
+		if !m.asked[m.sentence[lo]] && !c.opens(m, "asking", lo) && !c.find(m, "hypothetical", lo, hi, func(at int) bool { return !c.covers(m, "polite", at) }) && tells(lo, hi) {
 			return true
 		}
 		lo = hi
