@@ -286,12 +286,12 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if _, m := t.scriptMessage(s); hasYear(m, 0, len(m.forms)) && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason != "history" }) {
 		return at // the model reads "since" as since the treatment, not since 2019
 	}
-	asked := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) &&
-		!t.tellsPresent(s) && !t.reportsApart(s)
+	hypothetical := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" })
+	asked := hypothetical && !t.tellsPresent(s) && !t.reportsApart(s)
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}
-	if slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" }) && t.readContext(s, contextMarkers.onsetApart) {
+	if hypothetical && t.readContext(s, contextMarkers.onsetApart) {
 		at = min(at, t.policy.Urgent)
 	}
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
