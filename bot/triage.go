@@ -299,10 +299,14 @@ type redFlagsFile struct {
 		SlightClinic bool `yaml:"slight_clinic"`
 		// Counted: the rule's sign is told by how often it came ("threw up 10 times"): a count in the
 		// message is a measure the learned layer may not set aside (counted).
-		Counted bool                `yaml:"counted"`
-		EN      []string            `yaml:"en"`
-		AR      []string            `yaml:"ar"`
-		Unless  map[string][]string `yaml:"unless"`
+		Counted bool     `yaml:"counted"`
+		EN      []string `yaml:"en"`
+		AR      []string `yaml:"ar"`
+		// ARScript: Arabic patterns read in Arabic script only, whose words' consonant skeletons stand for
+		// too many others' in Arabizi (the dialects' ارجع, I throw up as often as I go back: "fini erja3 3al
+		// running ba3d yomen" asks when to go back to running).
+		ARScript []string            `yaml:"ar_script"`
+		Unless   map[string][]string `yaml:"unless"`
 		// Stopped: phrases that tell the sign has stopped, after it in its sentence and not negated, which
 		// set it aside whatever its tier ("a little bleeding, but it stopped after 5 minutes of pressure"),
 		// unless a Restarted phrase follows them ("it stopped, then started again").
@@ -444,7 +448,10 @@ func newTriageLang(f redFlagsFile, lang string, sc script) (*triageLang, error) 
 	tl.context = ctx
 	for _, r := range f.Rules {
 		src := r.EN
-		if lang == knowledge.Arabic {
+		switch {
+		case sc == arabic:
+			src = slices.Concat(r.AR, r.ARScript)
+		case lang == knowledge.Arabic:
 			src = r.AR
 		}
 		if r.Tier != Emergency && r.Tier != Clinic {

@@ -38,6 +38,12 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"salam, 3melt la séance lbare7, w daba ma9dertch ntneffes mzyan, ghir nmchi chwiya n7ess rasi ghadi nkhne9. c'est normal?", "ar", "breathing"},
 		// session 42: a reading told with someone's temperature is a report, whatever the message asks
 		{"her temperature is 101 F, she had the treatment last week, what do we do?", "en", "temperature-taken"},
+		// session 44: the dialects' ارجع (I throw up) told going on since a time, in any person; a headache
+		// with a neck that hurts to move; Arabizi's "2a3d" (قاعد, keeps) is the progressive, no "is it normal"
+		{"من امس وانا ارجع وما اقدر اشرب حتى ماي", "ar", "headache-vomiting"},
+		{"هما الاتنين بيرجّعوا من بالليل", "ar", "headache-vomiting"},
+		{"headache wont go away and it hurts to move my neck", "en", "headache-vomiting"},
+		{"2a3d ala7ig w ma agdar akamel kalam, w 5ala9 nafasi yrou7", "ar", "breathing"},
 		{"ummi 7arartha 101 F, 3emlat el 3elaj el usbu3 el madi, shu na3mel?", "ar", "fever"},
 		// Egyptian's "today" dates a temperature named as Egyptian says it, beside a question
 		{"سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟", "ar", "fever"},
@@ -224,6 +230,13 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		// session 42: Egyptian's "embare7" (yesterday) is no مبرح (excruciating); a pain less than yesterday
 		"ana 3amalt el 7o2na fel kataf embare7, 7asis bi wag3 khafif zay ba3d el gym, w 3andi so2al: momken akhod shower?",
 		"النهارده تاني يوم، الوجع خف عن امبارح",
+		// session 44: ارجع after "can" or before where to is going back; a vomiting stopped since the morning
+		// is stopped, whatever "عادي" (normal) follows; Arabizi's ارجع is going back as often as not; "once"
+		// long past is history
+		"كتفي يابس شوي من بعد الإبرة. صرلي يومين. فيني ارجع عالشغل الاثنين؟",
+		"ابي كان يرجع أمس بالليل بعد الجلسة مرتين، وذلحين وقف من الصبح ويأكل عادي",
+		"fini erja3 3al running ba3d yomen mn el 7o2ne?",
+		"I once had anaphylaxis to penicillin, my throat closed up. should I tell the doctor before the session?",
 		// numbness "for ages" is chronic; pain during the knee injection is the procedure's; "eza 7asset"
 		// (if I feel) a hypothetical
 		"my mother has had numbness and tingling in her feet from diabetes for ages, could stem cells fix that?",
