@@ -1343,8 +1343,9 @@ func TestTriageFloors(t *testing.T) {
 		// fall; a mother "a bit off"; an MSA fit; "101.8 lol"), emergencies 82.3% in tier, after-effects 100%
 		// not urgent, negatives 97.5%; the session's starting engine: recall 91.7%. Then the dialects'
 		// letters folded, a chest that tightens, low oxygen, the fall, a decimal Fahrenheit fever, "what do I
-		// do if…": recall 97.5%, emergencies 88.7% in tier, negatives 98.8%.
-		{"fresh36", 260, 0.975, 1, 0.987, 0.907},
+		// do if…": recall 97.5%, emergencies 88.7% in tier, negatives 98.8%. Session 44: a decimal fever in a
+		// short message that does not ask of it is kept from the learned veto ("101.8 lol"): recall 100%.
+		{"fresh36", 260, 1, 1, 0.987, 0.907},
 		// fresh37, 260 by a seventy-eighth writer, written at session 22's start and run first on its
 		// starting engine (ef00e7f): recall 97.4% (a Maghrebi Arabizi "ma n9derch ntneffes mzyan" the
 		// learned layer set aside over an after-effect reading; two heavy bleedings read as Arabizi for "30
@@ -1795,8 +1796,9 @@ func TestTriageFloors(t *testing.T) {
 		// medicines after the injection, walking, travelling, illnesses dated by a year; red flags asked "is
 		// it normal that…"), run first at d4fb438 and kept for development: recall 98.6% ("is it normal to
 		// have a fever of 39 the day after? I feel awful and shivery", set aside as asked), negatives 97.5%
-		// (an ooze stopped after pressing); "stopped after" resolves since: negatives 98.8%.
-		{"fresh99", 180, 0.985, 1, 0.987, 0.94},
+		// (an ooze stopped after pressing); "stopped after" resolves since: negatives 98.8%. Session 44: a
+		// fever asked of, told beside its own sign by a writer reporting apart, is the model's: recall 100%.
+		{"fresh99", 180, 1, 1, 0.987, 0.94},
 		// fresh100, 200 by a two-hundred-and-ninth writer in session 42 (an even mix, understated reports,
 		// relatives), kept sealed and run first at 0a4d8ab: recall 98.9% (English "foggy and mixed up, forgot
 		// where i was"), emergencies 97.8% in tier, after-effects 100% not urgent (none an emergency),
@@ -1923,8 +1925,9 @@ func TestTriageFloors(t *testing.T) {
 		// session 38; 28.3% at cf8c429, with temperatures named and measured kept from the learned veto;
 		// 29.4% at a099686, with the writer's own temperature spelt in Arabizi kept too; 30.1% with a
 		// decimal in the fever's range read as measured; 33.3% at 3fa87c5, session 43, with a whole fever
-		// number after the writer's own temperature or after a normal reading told).
-		{"probe1", 270, 0.333, 0, 0, 0},
+		// number after the writer's own temperature or after a normal reading told; 34.4% in session 44, a
+		// decimal fever in a short message that does not ask of it kept from the learned veto).
+		{"probe1", 270, 0.344, 0, 0, 0},
 		// adversarial1, 330 written blind by another helper in session 38 from the trap families alone (not
 		// the probe's messages or the rules): 220 red flags beside words that look like a reason to ignore
 		// them, 110 negatives built the same way. First run at 4762ddd: recall 77.7%, negatives 86.4%; at

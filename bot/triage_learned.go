@@ -152,9 +152,10 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	// "101.5F"; not the weather's "42 degrees today"), or given with a decimal in a message that does not
 	// only ask of it ("my son has 39.2 this morning": ages and counts are whole numbers; not "what if I get
 	// 38.5 after the injection?"), is a report the model may not set aside in a longer message, nor in a
-	// short one that dates it to now, and neither is a number alone in that range: the model reads
-	// "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly wanted to ask if I can go
-	// for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up 10 times"),
+	// short one that dates it to now, or that names it or gives its decimal and does not ask of it ("101.8
+	// lol. what time u guys open tmrw": the model reads no number), and neither is a number alone in that
+	// range: the model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly
+	// wanted to ask if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up 10 times"),
 	// is such a measure too, for the rules whose sign a count tells (countable). So is a short message's
 	// temperature named and measured where the message does not only ask of it ("39.2 fever", "I don't
 	// feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers"), even where
@@ -172,7 +173,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := spelt || measured && (t.tellsNow(s) || named && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
+	told := spelt || measured && (t.tellsNow(s) || (named || decimalFever(norm)) && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt && !(measured && named))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
@@ -205,7 +206,7 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 		v.Tier = Emergency
 	case lower && p[3] >= pol.LowerOverAfterEffects && urgent < pol.VetoBelow:
 		v.Tier = Clinic
-	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s) && !t.awaits(s) && !t.recalls(s)) && (!overAside || urgent >= t.overAsideAt(v, s)):
+	case add && urgent >= pol.Urgent && urgent > p[3]+pol.OverAfterEffects && (urgent >= pol.UrgentQuestion || !t.asks(s) && !t.awaits(s) && !t.recalls(s)) && (!overAside || urgent >= t.overAsideAt(v, s, (measured || reading == toldFever) && t.namesFeverSign(norm))):
 		emergency := p[2] >= pol.Emergency && p[2] > p[1]
 		if (!emergency || urgent < pol.UrgentOver) && len(v.SetAside) == 0 && t.tellsOver(s) {
 			break // no red flag over what the message says is over, as the rules set one aside
@@ -277,8 +278,10 @@ const skeletonMargin = 0.2
 // add one over "someone else", which the skeletons read too loosely. A message with a sentence apart that
 // does not ask and tells when something began, where the writer is not told well and no treatment is
 // named ("is it normal to have chest pressure after the harvest? started like 20 min ago"), tells the sign
-// it asks of as begun: the model adds over that hypothetical as over no set-aside.
-func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
+// it asks of as begun: the model adds over that hypothetical as over no set-aside. So does a message whose
+// temperature is told beside a fever's own sign (signTold) and whose writer reports in a sentence apart
+// ("is it normal to have a fever of 39 the day after? I feel awful and shivery").
+func (t *Triage) overAsideAt(v *Verdict, s sentences, signTold bool) float64 {
 	at := 2.0 // never
 	if !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !unreadable(a.Reason) || a.skeleton && a.Reason == reasonOther }) {
 		return at
@@ -291,7 +294,7 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences) float64 {
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}
-	if hypothetical && t.readContext(s, contextMarkers.onsetApart) {
+	if hypothetical && (t.readContext(s, contextMarkers.onsetApart) || signTold && t.reportsApart(s)) {
 		at = min(at, t.policy.Urgent)
 	}
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {

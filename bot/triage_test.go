@@ -378,6 +378,10 @@ func TestLearnedLayer(t *testing.T) {
 		// a sentence apart that tells when it began makes the sign asked of as normal a report: the model
 		// adds at its usual threshold (0.82 here); not over a writer well since the treatment
 		{"over a sign asked of as normal, told begun", "is it normal to have chest pressure after the bone marrow harvest? started like 20 min ago, feels like someone sitting on me", "", Emergency},
+		// session 44: a fever asked of as normal, told beside its own sign by a writer reporting apart; a
+		// decimal in the fever's range in a short message that does not ask of it (the model reads no number)
+		{"over a fever asked of, told with its sign apart", "is it normal to have a fever of 39 the day after? I feel awful and shivery", "", Clinic},
+		{"keeps a decimal fever not asked of", "101.8 lol. what time u guys open tmrw", Clinic, Clinic},
 		{"not over a question beside a treatment dated", "had my injection yesterday and feel fine. just wondering what symptoms would mean I should call you? like how high a temp is too high", "", ""},
 		// "is it normal for" asks: it tells no pain that is over ("normal for two days")
 		{"over a worsening asked of as normal", "is it normal for the pain to get worse not better? day 5 and I can't put any weight on the knee, it's way worse than day 1", "", Clinic},
