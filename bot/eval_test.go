@@ -1909,6 +1909,15 @@ func TestTriageFloors(t *testing.T) {
 		// 96.7%.
 		{"fresh120", 180, 1, 1, 0.983, 0.94},
 		{"fresh121", 180, 1, 1, 0.966, 0.96},
+		// fresh124 (temperatures and numbers told casually, jokingly or inside another question), written
+		// blind for development in session 44, first run at 2b1268e: recall 97.8% ("102 fahrenheit, normal or
+		// should I worry? had my back done 2 days ago", a scale written whole read as none; "102F ya gama3a
+		// 😂 … 3amalt el 7o2na el etnein"), negatives 95.0% (a back pain "since my car accident in 2017" read
+		// as since the treatment; Arabizi "law 7arareti 3eleyet 38.5", if my temperature rises; a faint at a
+		// blood test in 2022). A scale written whole is a scale, a scaled fever beside the treatment told done
+		// is kept from the learned veto, and an onset from a thing a year dates is none: recall 100%,
+		// negatives 96.7%.
+		{"fresh124", 180, 1, 1, 0.966, 0.86},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and

@@ -656,6 +656,12 @@ func (t *Triage) tellsNow(s sentences) bool {
 	return t.readContext(s, contextMarkers.tellsNow)
 }
 
+// treated reports whether a message tells the writer's treatment done ("had my injection", "3amalt el
+// 7o2na"), in the markers of its script: what it tells since came after it.
+func (t *Triage) treated(s sentences) bool {
+	return t.readContext(s, func(c contextMarkers, m message) bool { return c.in(m, "done", 0, len(m.forms)) })
+}
+
 // tellsPresent reports whether a message places anything in the present (contextMarkers.tellsPresent),
 // in the markers of its script.
 func (t *Triage) tellsPresent(s sentences) bool {

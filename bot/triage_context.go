@@ -628,11 +628,24 @@ func (c contextMarkers) state(m message, i int) bool {
 
 // onset reports whether an onset marker stands in words [lo, hi), not right before a duration ("صار لي
 // ٧ سنين", it has been seven years, says how long ago, not that something started) nor right after one
-// ("منذ سنتين بدأت أعاني", two years ago I started to suffer: it started then, not since the procedure).
+// ("منذ سنتين بدأت أعاني", two years ago I started to suffer: it started then, not since the procedure),
+// nor one from something a year dates (sinceYear).
 func (c contextMarkers) onset(m message, lo, hi int) bool {
 	return c.find(m, "onset", lo, hi, func(at int) bool {
-		return !c.in(m, "duration", at+1, min(at+4, hi)) && !c.in(m, "duration", max(at-2, lo), at)
+		return !c.in(m, "duration", at+1, min(at+4, hi)) && !c.in(m, "duration", max(at-2, lo), at) && !c.sinceYear(m, at, hi)
 	})
+}
+
+// yearReach is how many words after an onset marker a year may stand and date what it begins from.
+const yearReach = 6
+
+// sinceYear reports whether the onset marker at word at begins from something a year dates: a year within
+// yearReach words after it in its clause, before any relativizer ("since my car accident in 2019"; not
+// "since the injection he keeps asking for my mother, who passed in 2015").
+func (c contextMarkers) sinceYear(m message, at, hi int) bool {
+	_, end := bounds(m.clause, at)
+	end = min(end, hi, at+1+yearReach)
+	return hasYear(m, at+1, end) && !c.in(m, "relativizer", at+1, end)
 }
 
 // tellsNow reports whether m places anything in the present or since the procedure: a present or onset
@@ -1171,7 +1184,7 @@ func spokenDecimals(norm string) string {
 // thermometer's reading, whether or not a temperature word names it.
 func scaledFever(norm string) bool {
 	return feverWhere(norm, func(unit string, _ bool) bool {
-		return strings.HasSuffix(unit, "c") || strings.HasSuffix(unit, "f")
+		return scale(unit) != ""
 	})
 }
 
@@ -1211,15 +1224,30 @@ func readings(norm string, yield func(v float64, unit string, decimal, spoken bo
 	}
 }
 
+// scale is the scale a temperature's unit names, "c" or "f", written short or whole ("°c", "101.5f",
+// "celsius", "فهرنهايت"), or "" for none ("degrees", "درجه").
+func scale(unit string) string {
+	switch unit {
+	case "fahrenheit", "فهرنهايت":
+		return "f"
+	case "celsius", "مئويه", "سيليزيه":
+		return "c"
+	}
+	if strings.HasSuffix(unit, "f") || strings.HasSuffix(unit, "c") {
+		return unit[len(unit)-1:]
+	}
+	return ""
+}
+
 // fever reports whether a value read with its unit is a fever: 37.8-43 °C, or 100-110 °F.
 func fever(v float64, unit string, decimal bool) bool {
 	celsius, fahrenheit := v >= 37.8 && v <= 43, v >= 100 && v <= 110
 	switch {
 	case unit == "":
 		return (celsius || fahrenheit) && decimal // "38.6", "101.8": a thermometer's reading by its form
-	case strings.HasSuffix(unit, "f"):
+	case scale(unit) == "f":
 		return fahrenheit
-	case strings.HasSuffix(unit, "c"):
+	case scale(unit) == "c":
 		return celsius
 	}
 	return celsius || fahrenheit
@@ -1227,7 +1255,7 @@ func fever(v float64, unit string, decimal bool) bool {
 
 // air reports whether a value told as a temperature is above any body's, 43-60 °C: the weather's.
 func air(v float64, unit string) bool {
-	return v > 43 && v <= 60 && !strings.HasSuffix(unit, "f")
+	return v > 43 && v <= 60 && scale(unit) != "f"
 }
 
 // normal reports whether a value read with its unit is a normal body temperature: 35-37.7 °C, or
@@ -1235,9 +1263,9 @@ func air(v float64, unit string) bool {
 func normal(v float64, unit string) bool {
 	celsius, fahrenheit := v >= 35 && v < 37.8, v >= 95 && v < 100
 	switch {
-	case strings.HasSuffix(unit, "f"):
+	case scale(unit) == "f":
 		return fahrenheit
-	case strings.HasSuffix(unit, "c"):
+	case scale(unit) == "c":
 		return celsius
 	}
 	return celsius || fahrenheit

@@ -149,31 +149,32 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	pol, words := t.policy, len(s.words)
 	short := words <= pol.VetoWords
 	// A temperature measured in the fever's range and named (a thermometer, "temp", حرارة, or its scale:
-	// "101.5F"; not the weather's "42 degrees today"), or given with a decimal in a message that does not
-	// only ask of it ("my son has 39.2 this morning": ages and counts are whole numbers; not "what if I get
-	// 38.5 after the injection?"), is a report the model may not set aside in a longer message, nor in a
-	// short one that dates it to now, or that names it or gives its decimal and does not ask of it ("101.8
-	// lol. what time u guys open tmrw": the model reads no number), and neither is a number alone in that
-	// range: the model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly
-	// wanted to ask if I can go for a walk" as all but certainly no red flag. How often a sign came, counted ("threw up 10 times"),
-	// is such a measure too, for the rules whose sign a count tells (countable). So is a short message's
-	// temperature named and measured where the message does not only ask of it ("39.2 fever", "I don't
-	// feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the numbers"), even where
-	// the rules read it from Arabizi skeletons, which it otherwise may, when the word is the writer's own
-	// temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's "sakhana 38.9").
-	// A measured temperature named as someone's is told whatever the message asks ("her temperature is
-	// 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named, and so
-	// measured and told, and so is a whole number in a fever's range right after it ("7rarti 39 w shway",
-	// my temperature is 39 and a bit). A measured temperature told beside a fever's own sign is told
-	// whatever the message asks ("temp 39.2 and chills lol, is that expected?"). A fever the rules read
-	// from Arabizi skeletons is the model's to set aside unless its temperature is spelt, or named in a
-	// temperature word as written and measured ("el 7arara 3andi 38.9 bas … emta a2dar arou7 el gym?").
+	// "101.5F"; not the weather's "42 degrees today"), or given with a decimal in a message that does not only
+	// ask of it ("my son has 39.2 this morning": ages and counts are whole numbers; not "what if I get 38.5
+	// after the injection?"), is a report the model may not set aside in a longer message, nor in a short one
+	// that dates it to now, or that names it or gives its decimal and does not ask of it ("101.8 lol. what
+	// time u guys open tmrw": the model reads no number), or that gives its scale and tells the treatment done
+	// ("102F ya gama3a 😂 el mafrood a2la2 wala la? 3amalt el 7o2na el etnein"), and neither is a number alone
+	// in that range: the model reads "Thermometer said 38.6 this evening and I feel hot and achy, but I mostly
+	// wanted to ask if I can go for a walk" as all but certainly no red flag. How often a sign came, counted
+	// ("threw up 10 times"), is such a measure too, for the rules whose sign a count tells (countable). So is
+	// a short message's temperature named and measured where the message does not only ask of it ("39.2
+	// fever", "I don't feel good, temp 38.8"; not "Is 100.4F considered a fever? Trying to learn the
+	// numbers"), even where the rules read it from Arabizi skeletons, which it otherwise may, when the word is
+	// the writer's own temperature ("7raarti 39.4 al7ain"; not the day's "skhoun bzaf, 42", nor a son's
+	// "sakhana 38.9"). A measured temperature named as someone's is told whatever the message asks ("her
+	// temperature is 101 F, she had the treatment last week, what do we do?"). A spelt temperature is named,
+	// and so measured and told, and so is a whole number in a fever's range right after it ("7rarti 39 w
+	// shway", my temperature is 39 and a bit). A measured temperature told beside a fever's own sign is told
+	// whatever the message asks ("temp 39.2 and chills lol, is that expected?"). A fever the rules read from
+	// Arabizi skeletons is the model's to set aside unless its temperature is spelt, or named in a temperature
+	// word as written and measured ("el 7arara 3andi 38.9 bas … emta a2dar arou7 el gym?").
 	fever := reading == feverReading
 	spelt := (fever || reading == toldFever) && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
 	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := spelt || measured && (t.tellsNow(s) || (named || decimalFever(norm)) && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
+	told := spelt || measured && (t.tellsNow(s) || scaledFever(norm) && t.treated(s) || (named || decimalFever(norm)) && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt && !(measured && named))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs

@@ -237,6 +237,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"ابي كان يرجع أمس بالليل بعد الجلسة مرتين، وذلحين وقف من الصبح ويأكل عادي",
 		"fini erja3 3al running ba3d yomen mn el 7o2ne?",
 		"I once had anaphylaxis to penicillin, my throat closed up. should I tell the doctor before the session?",
+		"my back pain is severe and constant since my car accident in 2019. is this something you treat?", // since a thing a year dates
 		// numbness "for ages" is chronic; pain during the knee injection is the procedure's; "eza 7asset"
 		// (if I feel) a hypothetical
 		"my mother has had numbness and tingling in her feet from diabetes for ages, could stem cells fix that?",
@@ -311,7 +312,7 @@ func TestReadTemperature(t *testing.T) {
 			t.Errorf("readTemperature(%q) = %d, want %d", tt.text, got, tt.want)
 		}
 	}
-	for text, want := range map[string]bool{"101.5f this morning": true, "38.9 c today": true, "38.9 today": false, "41 degrees outside": false, "98.6f": false} {
+	for text, want := range map[string]bool{"101.5f this morning": true, "102 fahrenheit": true, "39 celsius": true, "40 fahrenheit": false, "38.9 c today": true, "38.9 today": false, "41 degrees outside": false, "98.6f": false} {
 		if got := scaledFever(text); got != want {
 			t.Errorf("scaledFever(%q) = %v, want %v", text, got, want)
 		}
@@ -382,6 +383,7 @@ func TestLearnedLayer(t *testing.T) {
 		// decimal in the fever's range in a short message that does not ask of it (the model reads no number)
 		{"over a fever asked of, told with its sign apart", "is it normal to have a fever of 39 the day after? I feel awful and shivery", "", Clinic},
 		{"keeps a decimal fever not asked of", "101.8 lol. what time u guys open tmrw", Clinic, Clinic},
+		{"keeps a scaled fever after the treatment told done", "102F ya gama3a 😂 el mafrood a2la2 wala la? 3amalt el 7o2na el etnein", Clinic, Clinic},
 		{"not over a question beside a treatment dated", "had my injection yesterday and feel fine. just wondering what symptoms would mean I should call you? like how high a temp is too high", "", ""},
 		// "is it normal for" asks: it tells no pain that is over ("normal for two days")
 		{"over a worsening asked of as normal", "is it normal for the pain to get worse not better? day 5 and I can't put any weight on the knee, it's way worse than day 1", "", Clinic},
