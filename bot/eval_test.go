@@ -1033,7 +1033,7 @@ func TestTriageFloors(t *testing.T) {
 	skipUnderRace(t)
 	// mildEmergency are the sets that keep the after-effects they send to emergency services, told in
 	// their notes.
-	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true, "fresh89": true, "fresh98": true}
+	mildEmergency := map[string]bool{"stories-en": true, "fresh46": true, "fresh57": true, "fresh72": true, "fresh77": true, "fresh89": true, "fresh98": true, "fresh123": true}
 	for _, set := range []struct {
 		name         string
 		min          int
@@ -1918,6 +1918,22 @@ func TestTriageFloors(t *testing.T) {
 		// is kept from the learned veto, and an onset from a thing a year dates is none: recall 100%,
 		// negatives 96.7%.
 		{"fresh124", 180, 1, 1, 0.966, 0.86},
+		// fresh125 (Arabizi half the set, as each region types it), written blind for development in session
+		// 44, first run at 5be6d44: recall 100%, emergencies 100% in tier, after-effects 100% not urgent,
+		// negatives 98.3%.
+		{"fresh125", 180, 1, 1, 0.983, 0.94},
+		// fresh122 and fresh123, 200 each by a two-hundred-and-thirty-fifth and -sixth writer at the start
+		// of session 44 (an even mix, calm, joking and panicked reports, relatives, numbers and times written
+		// many ways), kept sealed and run first at 5be6d44. fresh122: recall 100%, emergencies 97.8% in
+		// tier, after-effects 100% not urgent (none an emergency), negatives 96.7% (headaches with a stiff
+		// neck "since my teens"; "I've fainted before when having blood taken"): every target of issue 12
+		// holds. fresh123: recall 98.9% (Egyptian "مش عارف آخد نفسي خالص … بنهج وانا قاعد": "مش عارف",
+		// cannot, not read as unable), emergencies 97.8% in tier, after-effects 98.0% not urgent, one an
+		// emergency (Egyptian "حاسس اني مهدود ومش قادر اعمل حاجة من امبارح، ده عادي بعد الجلسة؟", worn out:
+		// the learned layer's emergency at 0.62, kept in mildEmergency), negatives 95.0%. "مش عارف" is
+		// unable since: fresh123 recall 100%.
+		{"fresh122", 180, 1, 1, 0.966, 0.96},
+		{"fresh123", 180, 1, 0.98, 0.95, 0.88},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
