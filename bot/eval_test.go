@@ -1931,8 +1931,8 @@ func TestTriageFloors(t *testing.T) {
 		// cannot, not read as unable), emergencies 97.8% in tier, after-effects 98.0% not urgent, one an
 		// emergency (Egyptian "حاسس اني مهدود ومش قادر اعمل حاجة من امبارح، ده عادي بعد الجلسة؟", worn out:
 		// the learned layer's emergency at 0.62, kept in mildEmergency), negatives 95.0%. "مش عارف" is
-		// unable since: fresh123 recall 100%.
-		{"fresh122", 180, 1, 1, 0.966, 0.96},
+		// unable since: fresh123 recall 100%; "since my teens" is history, no onset: fresh122 negatives 98.3%.
+		{"fresh122", 180, 1, 1, 0.983, 0.96},
 		{"fresh123", 180, 1, 0.98, 0.95, 0.88},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:

@@ -239,6 +239,7 @@ func TestTriageLeavesMildSymptomsAndQuestionsAlone(t *testing.T) {
 		"fini erja3 3al running ba3d yomen mn el 7o2ne?",
 		"I once had anaphylaxis to penicillin, my throat closed up. should I tell the doctor before the session?",
 		"my back pain is severe and constant since my car accident in 2019. is this something you treat?", // since a thing a year dates
+		"I get bad headaches with a stiff neck a few times a month, been like that since my teens. does that rule me out?",
 		// numbness "for ages" is chronic; pain during the knee injection is the procedure's; "eza 7asset"
 		// (if I feel) a hypothetical
 		"my mother has had numbness and tingling in her feet from diabetes for ages, could stem cells fix that?",
