@@ -1934,6 +1934,17 @@ func TestTriageFloors(t *testing.T) {
 		// unable since: fresh123 recall 100%; "since my teens" is history, no onset: fresh122 negatives 98.3%.
 		{"fresh122", 180, 1, 1, 0.983, 0.96},
 		{"fresh123", 180, 1, 0.98, 0.95, 0.88},
+		// fresh126 and fresh127, 200 each by a two-hundred-and-thirty-ninth and fortieth writer in session
+		// 44 (an even mix), kept sealed and run first at 1d6be51. fresh126: recall 100%, emergencies 100% in
+		// tier, after-effects 100% not urgent (none an emergency), negatives 100%: every target of issue 12
+		// holds. fresh127: recall 97.8% (Egyptian Arabizi "7aga zay el 7adeed 3ala sedri w bet-shed 3la dra3i
+		// el shmal", a weight on the chest pulling at the left arm; "'mild discomfort' my ass 😂 hip is
+		// killing me, way worse today than yesterday", set aside by the learned layer, which reads the quoted
+		// "mild discomfort" as after-effects), emergencies 95.6% in tier, after-effects 100% not urgent,
+		// negatives 98.3%. A chest told spreading to the left arm, hand, shoulder or jaw in Arabic is chest
+		// pain since: recall 98.9%.
+		{"fresh126", 180, 1, 1, 1, 0.92},
+		{"fresh127", 180, 0.988, 1, 0.983, 0.94},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
