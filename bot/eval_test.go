@@ -1945,6 +1945,14 @@ func TestTriageFloors(t *testing.T) {
 		// pain since: recall 98.9%.
 		{"fresh126", 180, 1, 1, 1, 0.92},
 		{"fresh127", 180, 0.988, 1, 0.983, 0.94},
+		// fresh128 and fresh129, 200 each by a two-hundred-and-forty-first and -second writer at the end of
+		// session 44 (an even mix, calm, joking and panicked reports, relatives, numbers and times written
+		// many ways), kept sealed and run first at 2d569b1, the session's last engine: both recall 100%,
+		// emergencies 100% in tier, after-effects 100% not urgent (none an emergency), negatives 98.3% (an
+		// Arabizi "lw s5ent ba3d el 7o2na a3mel eh?", if I get a fever; a racing heart and tight chest "in
+		// the chair" that passed): every target of issue 12 holds on both.
+		{"fresh128", 180, 1, 1, 0.983, 0.88},
+		{"fresh129", 180, 1, 1, 0.983, 0.96},
 		// arabizi6 (300, all Arabizi, 40% after-effects) and dialect6 (300, Arabic script and English, 40%
 		// after-effects, faces a little puffy), written blind in session 42 to train the learned layer on:
 		// learned with them it gained red flags on the red-team probe but lost three on fresh sets and
