@@ -44,8 +44,9 @@ func TestTriageFlagsRedFlags(t *testing.T) {
 		{"هما الاتنين بيرجّعوا من بالليل", "ar", "headache-vomiting"},
 		{"headache wont go away and it hurts to move my neck", "en", "headache-vomiting"},
 		{"2a3d ala7ig w ma agdar akamel kalam, w 5ala9 nafasi yrou7", "ar", "breathing"},
-		{"مش عارف آخد نفسي خالص", "ar", "breathing"}, // Egyptian's "مش عارف" (cannot) before a verb is unable
-		{"feeling 7aga zay el 7adeed 3ala sedri w bet-shed 3la dra3i el shmal", "ar", "chest-pain"}, // to the left arm
+		// Egyptian's "مش عارف" (cannot) before a verb is unable; a chest pulling at the left arm is chest pain
+		{"مش عارف آخد نفسي خالص", "ar", "breathing"},
+		{"feeling 7aga zay el 7adeed 3ala sedri w bet-shed 3la dra3i el shmal", "ar", "chest-pain"},
 		{"ummi 7arartha 101 F, 3emlat el 3elaj el usbu3 el madi, shu na3mel?", "ar", "fever"},
 		// Egyptian's "today" dates a temperature named as Egyptian says it, beside a question
 		{"سخنت اوي النهاردة ٣٨.٨ 😂 هي الخلايا بتشتغل ولا ايه؟", "ar", "fever"},
