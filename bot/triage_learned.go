@@ -173,8 +173,9 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 	spelt := (fever || reading == toldFever) && t.spellsBodyTemperature(norm, s)
 	named := fever && (t.namesTemperature(norm) || spelt)
 	unasked := func() bool { return !t.asks(s) && !readingAsked(s) } // read only where it can tell
-	measured := fever && (named || scaledFever(norm) || decimalFever(norm) && unasked())
-	told := spelt || measured && (t.tellsNow(s) || scaledFever(norm) && t.treated(s) || (named || decimalFever(norm)) && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
+	scaled, decimal := fever && scaledFever(norm), fever && decimalFever(norm)
+	measured := fever && (named || scaled || decimal && unasked())
+	told := spelt || measured && (t.tellsNow(s) || scaled && t.treated(s) || (named || decimal) && unasked() || t.ownsTemperature(norm) || t.namesFeverSign(norm))
 	veto := (v.Tier == Clinic && short && !told && !loneFever(s.words) && !(t.countable[v.Flag] && t.counted(s.words))) || (v.skeleton && v.Urgent() && !spelt && !(measured && named))
 	vetoLong := v.Tier == Clinic && !short && pol.VetoLongBelow > 0 && !measured
 	vetoEmergency := v.Tier == Emergency && pol.VetoEmergencyBelow > 0 && !t.tellsNow(s) && !v.theirs
