@@ -860,8 +860,8 @@ func loneFever(words []string) bool {
 	if len(words) != 1 {
 		return false
 	}
-	v, err := strconv.Atoi(words[0])
-	return err == nil && (v >= 38 && v <= 43 || v >= 101 && v <= 110)
+	v, ok := wordNumber(words[0])
+	return ok && (v >= 38 && v <= 43 || v >= 101 && v <= 110)
 }
 
 // counted reports whether words count how often something came: a times word after a number or a word
@@ -872,7 +872,7 @@ func (t *Triage) counted(words []string) bool {
 		if t.countPlural[words[i]] {
 			return true
 		}
-		if _, err := strconv.Atoi(words[i-1]); t.countTimes[words[i]] && (err == nil || t.countMany[words[i-1]]) {
+		if _, ok := wordNumber(words[i-1]); t.countTimes[words[i]] && (ok || t.countMany[words[i-1]]) {
 			return true
 		}
 	}

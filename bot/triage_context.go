@@ -172,6 +172,16 @@ func possessedNoun(w string) bool {
 	return ok && len(base) >= 3
 }
 
+// wordNumber is the whole number a word writes, as strconv.Atoi reads it, without the error Atoi makes
+// for each of a message's words that starts as no number can: triage reads every word this way.
+func wordNumber(w string) (int, bool) {
+	if w == "" || (w[0] < '0' || w[0] > '9') && w[0] != '+' && w[0] != '-' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil
+}
+
 func isNumber(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < '0' || w[i] > '9' {
@@ -940,8 +950,8 @@ func (c contextMarkers) opens(m message, kind string, lo int) bool {
 // [lo, hi): "a stroke in 2019", "سنة 2019"; "he thinks it's 1985" is not history.
 func hasYear(m message, lo, hi int) bool {
 	for k := max(lo, 1); k < hi; k++ {
-		y, err := strconv.Atoi(m.forms[k][0])
-		if err == nil && y >= 1950 && y < 2040 && yearWords[m.forms[k-1][0]] {
+		y, ok := wordNumber(m.forms[k][0])
+		if ok && y >= 1950 && y < 2040 && yearWords[m.forms[k-1][0]] {
 			return true
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/faqbot/faqbot/internal/textclass"
@@ -230,8 +229,8 @@ func (t *Triage) learn(norm string, s sentences, reading thermal, v *Verdict, ex
 func readingAsked(s sentences) bool {
 	found := false
 	for i, w := range s.words {
-		v, err := strconv.Atoi(strings.TrimRight(w, "fc°"))
-		if err != nil || (v < 37 || v > 43) && (v < 99 || v > 110) {
+		v, ok := wordNumber(strings.TrimRight(w, "fc°"))
+		if !ok || (v < 37 || v > 43) && (v < 99 || v > 110) {
 			continue
 		}
 		if !s.asked[s.of[i]] {
@@ -324,7 +323,7 @@ func (t *Triage) evidence(text string, v *Verdict) {
 func lowScores(words []string) bool {
 	found, ten := false, map[int]bool{}
 	for i := 0; i+1 < len(words); i++ {
-		if _, err := strconv.Atoi(words[i]); err != nil {
+		if _, ok := wordNumber(words[i]); !ok {
 			continue
 		}
 		j := i + 1
@@ -336,7 +335,7 @@ func lowScores(words []string) bool {
 		}
 	}
 	for i, w := range words {
-		if n, err := strconv.Atoi(w); err == nil && !ten[i] && n > maxLowScore && n <= 10 {
+		if n, ok := wordNumber(w); ok && !ten[i] && n > maxLowScore && n <= 10 {
 			return false
 		}
 	}
