@@ -291,11 +291,12 @@ func (t *Triage) overAsideAt(v *Verdict, s sentences, signTold bool) float64 {
 		return at // the model reads "since" as since the treatment, not since 2019
 	}
 	hypothetical := slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return a.Reason == "hypothetical" })
-	asked := hypothetical && !t.tellsPresent(s) && !t.reportsApart(s)
+	apart := hypothetical && t.reportsApart(s)
+	asked := hypothetical && !t.tellsPresent(s) && !apart
 	if p := t.policy.OverAsides; p > 0 && !asked {
 		at = p
 	}
-	if hypothetical && (t.readContext(s, contextMarkers.onsetApart) || signTold && t.reportsApart(s)) {
+	if hypothetical && (t.readContext(s, contextMarkers.onsetApart) || signTold && apart) {
 		at = min(at, t.policy.Urgent)
 	}
 	if p := t.policy.OverSkeletons; p > 0 && !slices.ContainsFunc(v.SetAside, func(a SetAside) bool { return !a.skeleton }) {
